@@ -1,0 +1,252 @@
+/**
+ * The record types of lsp-monitor, defined once. Every other module infers its types from these
+ * schemas (z.infer), so a field is added or renamed here and nowhere else.
+ *
+ * Messages in the schemas are Dutch: they end up in the rejects report that people read.
+ */
+import { z } from 'zod';
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary
+// ---------------------------------------------------------------------------------------------
+
+export const LOCATION_STATUSES = ['actief', 'potentieel', 'gesloten', 'uitgesloten'] as const;
+export const LocationStatus = z.enum(LOCATION_STATUSES);
+export type LocationStatus = z.infer<typeof LocationStatus>;
+
+export const SIZE_CLASSES = ['klein', 'middelgroot', 'groot'] as const;
+export const SizeClass = z.enum(SIZE_CLASSES);
+export type SizeClass = z.infer<typeof SizeClass>;
+
+/** A size class as classified: the three classes, or unknown when nothing says how big a location is. */
+export const ClassifiedSize = z.enum([...SIZE_CLASSES, 'onbekend']);
+export type ClassifiedSize = z.infer<typeof ClassifiedSize>;
+
+const STATUS_SYNONYMS: Record<string, LocationStatus> = {
+  actief: 'actief',
+  active: 'actief',
+  potentieel: 'potentieel',
+  potential: 'potentieel',
+  gesloten: 'gesloten',
+  closed: 'gesloten',
+  uitgesloten: 'uitgesloten',
+  excluded: 'uitgesloten',
+};
+
+const SIZE_SYNONYMS: Record<string, SizeClass> = {
+  klein: 'klein',
+  small: 'klein',
+  middel: 'middelgroot',
+  middelgroot: 'middelgroot',
+  gemiddeld: 'middelgroot',
+  medium: 'middelgroot',
+  average: 'middelgroot',
+  groot: 'groot',
+  large: 'groot',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Cell-level preprocessing: every source delivers text (CSV) or loosely typed cells (XLSX).
+// ---------------------------------------------------------------------------------------------
+
+export const MAX_TEXT_LENGTH = 500;
+
+/** Trimmed text; empty becomes undefined so that "no value" has one representation. */
+const optionalText = (max = MAX_TEXT_LENGTH) =>
+  z.preprocess(
+    (value) => {
+      if (value === null || value === undefined) return undefined;
+      const text = String(value).replace(/\s+/g, ' ').trim();
+      return text === '' ? undefined : text;
+    },
+    z.string().max(max, { error: `tekst is langer dan ${max} tekens` }).optional(),
+  );
+
+const lookupKey = (value: unknown) =>
+  String(value)
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+
+/** A vocabulary field: accepts Dutch and English words, any case; the message lists what is allowed. */
+const vocabulary = <T extends string>(synonyms: Record<string, T>, allowed: readonly T[]) =>
+  z.preprocess(
+    (value) => {
+      if (value === null || value === undefined || String(value).trim() === '') return undefined;
+      return synonyms[lookupKey(value)] ?? String(value).trim();
+    },
+    z
+      .enum(allowed as [T, ...T[]], {
+        error: (issue) => `'${String(issue.input)}' is geen geldige waarde; toegestaan: ${allowed.join(', ')}`,
+      })
+      .optional(),
+  );
+
+/** A non-negative number written the Dutch or the English way ("2,5" or "2.5"). */
+const optionalCount = (label: string, max: number) =>
+  z.preprocess(
+    (value) => {
+      if (value === null || value === undefined) return undefined;
+      if (typeof value === 'number') return value;
+      const text = String(value).trim();
+      if (text === '') return undefined;
+      const number = Number(text.replace(',', '.'));
+      return Number.isFinite(number) ? number : text;
+    },
+    z
+      .number({ error: (issue) => `'${String(issue.input)}' is geen getal (${label})` })
+      .min(0, { error: `${label} mag niet negatief zijn` })
+      .max(max, { error: `${label} is groter dan ${max}` })
+      .optional(),
+  );
+
+/** Dutch postcode, "1234 AB" or only the four digits; normalised to "1234 AB" / "1234". */
+export const Postcode = z.preprocess(
+  (value) => {
+    if (value === null || value === undefined) return undefined;
+    const text = String(value).trim();
+    if (text === '') return undefined;
+    const match = /^(\d{4})\s*([a-zA-Z]{2})?$/.exec(text);
+    if (!match) return text;
+    return match[2] ? `${match[1]} ${match[2].toUpperCase()}` : match[1];
+  },
+  z
+    .string()
+    .regex(/^[1-9]\d{3}( [A-Z]{2})?$/, { error: (issue) => `'${String(issue.input)}' is geen Nederlandse postcode (verwacht: 1234 AB)` })
+    .optional(),
+);
+
+export const GmCode = z.string().regex(/^GM\d{4}$/, { error: 'geen CBS-gemeentecode (verwacht: GM gevolgd door vier cijfers)' });
+
+const optionalGmCode = z.preprocess((value) => {
+  if (value === null || value === undefined) return undefined;
+  const text = String(value).trim().toUpperCase();
+  if (text === '') return undefined;
+  return /^\d{1,4}$/.test(text) ? `GM${text.padStart(4, '0')}` : text;
+}, GmCode.optional());
+
+// ---------------------------------------------------------------------------------------------
+// Inventory: one row of a list of steunpunten, as any source delivers it.
+// ---------------------------------------------------------------------------------------------
+
+/** The fields an inventory row can carry, in the order exports show them. */
+export const INVENTORY_FIELDS = [
+  'name',
+  'organisation',
+  'address',
+  'postcode',
+  'place',
+  'municipality',
+  'gmCode',
+  'izaRegion',
+  'dagdelenPerWeek',
+  'visitorsPerWeek',
+  'size',
+  'status',
+  'website',
+  'note',
+] as const;
+export type InventoryField = (typeof INVENTORY_FIELDS)[number];
+
+export const InventoryRecord = z.object({
+  name: z.preprocess(
+    (value) => (value === null || value === undefined ? '' : String(value).replace(/\s+/g, ' ').trim()),
+    z
+      .string()
+      .min(1, { error: 'naam ontbreekt' })
+      .max(MAX_TEXT_LENGTH, { error: `naam is langer dan ${MAX_TEXT_LENGTH} tekens` }),
+  ),
+  organisation: optionalText(),
+  address: optionalText(),
+  postcode: Postcode,
+  place: optionalText(),
+  municipality: optionalText(),
+  gmCode: optionalGmCode,
+  izaRegion: optionalText(),
+  dagdelenPerWeek: optionalCount('dagdelen per week', 21),
+  visitorsPerWeek: optionalCount('bezoekers per week', 100_000),
+  size: vocabulary(SIZE_SYNONYMS, SIZE_CLASSES),
+  status: vocabulary(STATUS_SYNONYMS, LOCATION_STATUSES).transform((status) => status ?? 'actief'),
+  website: optionalText(),
+  note: optionalText(2000),
+  /** Columns the monitor does not know, kept as they were. */
+  extra: z.record(z.string(), z.string()).default({}),
+});
+export type InventoryRecord = z.infer<typeof InventoryRecord>;
+export type InventoryInput = z.input<typeof InventoryRecord>;
+
+// ---------------------------------------------------------------------------------------------
+// Rejects: a row (or file) that could not be used, with a reason for people.
+// ---------------------------------------------------------------------------------------------
+
+export const Reject = z.object({
+  source: z.string(),
+  file: z.string(),
+  /** 1-based row number as a spreadsheet shows it (the header is row 1); null for a whole-file problem. */
+  row: z.number().int().positive().nullable(),
+  field: z.string().nullable(),
+  reason: z.string().min(1),
+});
+export type Reject = z.infer<typeof Reject>;
+
+// ---------------------------------------------------------------------------------------------
+// CBS reference data (bundled under sources/reference/, see its README for provenance).
+// ---------------------------------------------------------------------------------------------
+
+const integerFromText = z.coerce.number().int();
+const numberFromText = z.coerce.number();
+
+export const MunicipalityRow = z.object({ gm_code: GmCode, name: z.string().min(1), province: z.string().min(1) });
+export type MunicipalityRow = z.infer<typeof MunicipalityRow>;
+
+export const MunicipalityChangeRow = z.object({
+  old_gm_code: GmCode,
+  old_name: z.string().min(1),
+  new_gm_code: GmCode,
+  new_name: z.string().min(1),
+  effective_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+export type MunicipalityChangeRow = z.infer<typeof MunicipalityChangeRow>;
+
+export const PopulationRow = z.object({
+  gm_code: GmCode,
+  name: z.string().min(1),
+  year: integerFromText,
+  population: integerFromText.nonnegative(),
+});
+export type PopulationRow = z.infer<typeof PopulationRow>;
+
+export const Pc4Row = z.object({
+  pc4: z.string().regex(/^\d{4}$/),
+  lat: numberFromText,
+  lon: numberFromText,
+  gm_code: GmCode,
+  gm_name: z.string().min(1),
+  gemeente_2014: z.string(),
+  woonplaats: z.string().min(1),
+});
+export type Pc4Row = z.infer<typeof Pc4Row>;
+
+export const CentroidRow = z.object({ gm_code: GmCode, name: z.string().min(1), lat: numberFromText, lon: numberFromText });
+export type CentroidRow = z.infer<typeof CentroidRow>;
+
+export const IzaRegionRow = z.object({
+  gm_code: GmCode,
+  name: z.string().min(1),
+  iza_region: z.string().min(1),
+  basis: z.string(),
+  confidence: z.enum(['high', 'medium', 'low']),
+});
+export type IzaRegionRow = z.infer<typeof IzaRegionRow>;
+
+/** EPA prevalence (share of inhabitants with an EPA, in percent) for a province or municipality. */
+export const EpaShareRow = z.object({
+  year: integerFromText,
+  level: z.enum(['provincie', 'gemeente']),
+  /** Province name, or GM code for a municipality. */
+  area: z.string().min(1),
+  epa_pct: numberFromText.min(0).max(100),
+  source: z.string().min(1),
+});
+export type EpaShareRow = z.infer<typeof EpaShareRow>;
