@@ -1,0 +1,40 @@
+import Papa from 'papaparse';
+import { MonitorError } from '../errors.ts';
+import { decodeCsvBytes } from './decode-text.ts';
+import { detectDelimiter } from './detect-delimiter.ts';
+import type { CsvDelimiter, CsvEncoding, RawRow } from './table.ts';
+
+export interface CsvGrid {
+  encoding: CsvEncoding;
+  delimiter: CsvDelimiter;
+  /** Non-empty rows only, numbered as a spreadsheet would number the records. */
+  rows: RawRow[];
+}
+
+export function readCsvGrid(file: string, bytes: Uint8Array): CsvGrid {
+  const { text, encoding } = decodeCsvBytes(file, bytes);
+  const delimiter = detectDelimiter(text);
+  const parsed = Papa.parse<string[]>(text, { delimiter, quoteChar: '"', header: false, skipEmptyLines: false });
+  const [firstError] = parsed.errors;
+  if (firstError !== undefined) {
+    // Papaparse counts records from 0 with the header as record 0.
+    const row = firstError.row === undefined ? undefined : firstError.row + 1;
+    throw new MonitorError(quoteErrorMessage(firstError), { location: { file, row } });
+  }
+  const rows = parsed.data
+    .map((cells, index) => ({ row: index + 1, cells }))
+    .filter(({ cells }) => cells.some((cell) => cell.trim() !== ''));
+  if (rows.length === 0) throw new MonitorError('bestand is leeg', { location: { file } });
+  return { encoding, delimiter, rows };
+}
+
+function quoteErrorMessage(error: Papa.ParseError): string {
+  switch (error.code) {
+    case 'MissingQuotes':
+      return 'ongesloten aanhalingsteken: een veld begint met " maar wordt niet afgesloten';
+    case 'InvalidQuotes':
+      return 'aanhalingsteken op een verkeerde plek: na een afsluitend " hoort een scheidingsteken of het einde van de regel';
+    default:
+      return `CSV kan niet gelezen worden (${error.message})`;
+  }
+}

@@ -1,0 +1,41 @@
+/** The shape of an inventory table as read from a file, before any validation. */
+import type { InventoryField } from '../schema.ts';
+
+export interface TableColumn {
+  header: string;
+  /** null: a column the monitor does not know; its values are kept as extra. */
+  field: InventoryField | null;
+}
+
+export interface TableRow {
+  /** 1-based row number as a spreadsheet shows it; the header is row 1, the first data row is 2. */
+  row: number;
+  /** Raw text per recognised field (trimmed, not validated); empty values are left out. */
+  values: Partial<Record<InventoryField, string>>;
+  /** Unknown columns, keyed by their original header text; empty values are left out. */
+  extra: Record<string, string>;
+}
+
+export type TableFormat = 'csv' | 'xlsx';
+export type CsvEncoding = 'utf-8' | 'windows-1252';
+export type CsvDelimiter = ',' | ';' | '\t';
+
+export interface InventoryTable {
+  /** Basename of the file, never an absolute path: it goes into committed reports. */
+  file: string;
+  format: TableFormat;
+  /** CSV only. */
+  encoding?: CsvEncoding;
+  /** CSV only. */
+  delimiter?: CsvDelimiter;
+  /** XLSX only: the sheet that was read. */
+  sheet?: string;
+  columns: TableColumn[];
+  rows: TableRow[];
+}
+
+/** A non-empty row of cells as a file delivers it, before headers are applied. */
+export interface RawRow {
+  row: number;
+  cells: string[];
+}

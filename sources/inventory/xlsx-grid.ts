@@ -1,0 +1,52 @@
+import ExcelJS from 'exceljs';
+import { MonitorError } from '../errors.ts';
+import { cellText } from './cell-text.ts';
+import type { RawRow } from './table.ts';
+
+export interface XlsxGrid {
+  sheet: string;
+  /** Non-empty rows only, with their spreadsheet row numbers. */
+  rows: RawRow[];
+}
+
+/** The rows of one worksheet: the one named (any case), else the first visible one. */
+export async function readXlsxGrid(file: string, bytes: Uint8Array, sheetName?: string): Promise<XlsxGrid> {
+  const workbook = await loadWorkbook(file, bytes);
+  const worksheet = pickWorksheet(file, workbook, sheetName);
+  const rows: RawRow[] = [];
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      cells[columnNumber - 1] = cellText(cell.value);
+    });
+    const dense = Array.from(cells, (cell) => cell ?? '');
+    if (dense.some((cell) => cell.trim() !== '')) rows.push({ row: rowNumber, cells: dense });
+  });
+  if (rows.length === 0) throw new MonitorError(`werkblad '${worksheet.name}' is leeg`, { location: { file } });
+  return { sheet: worksheet.name, rows };
+}
+
+async function loadWorkbook(file: string, bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs types its input as an ArrayBuffer; a copy gives one of exactly the file's length.
+    await workbook.xlsx.load(bytes.slice().buffer);
+  } catch (cause) {
+    throw new MonitorError('geen geldig Excel-bestand (xlsx)', { location: { file }, cause });
+  }
+  return workbook;
+}
+
+function pickWorksheet(file: string, workbook: ExcelJS.Workbook, sheetName: string | undefined): ExcelJS.Worksheet {
+  const worksheets = workbook.worksheets;
+  if (sheetName !== undefined) {
+    const wanted = sheetName.trim().toLowerCase();
+    const found = worksheets.find((worksheet) => worksheet.name.toLowerCase() === wanted);
+    if (found !== undefined) return found;
+    const names = worksheets.map((worksheet) => worksheet.name).join(', ');
+    throw new MonitorError(`werkblad '${sheetName}' niet gevonden (werkbladen: ${names})`, { location: { file } });
+  }
+  const visible = worksheets.find((worksheet) => worksheet.state !== 'hidden' && worksheet.state !== 'veryHidden');
+  if (visible === undefined) throw new MonitorError('geen zichtbaar werkblad gevonden', { location: { file } });
+  return visible;
+}
