@@ -1,0 +1,225 @@
+/**
+ * Resolves a location to a current CBS municipality, never by guessing: postcode, then CBS code,
+ * then municipality text, then place text. A text that can mean several municipalities does not
+ * resolve. When nothing resolves but a valid IZA-regio is given, the location is kept in its region.
+ */
+import { currentMunicipalities, MUNICIPALITY_YEARS, type ReferenceData } from '../../sources/reference/load.ts';
+import { createIzaRegionIndex, type IzaRegionIndex } from './iza-region.ts';
+import { createCurrentCodes, type CodeShare } from './municipality-succession.ts';
+import { createNameIndex, type NameSource, type TextMatch } from './name-index.ts';
+
+export type { CodeShare } from './municipality-succession.ts';
+
+export interface LocationInput {
+  postcode?: string;
+  gmCode?: string;
+  municipality?: string;
+  place?: string;
+  izaRegion?: string;
+}
+
+export type ResolutionBasis = 'postcode' | 'gemeentecode' | 'gemeente' | 'gemeente-fusie' | 'plaats';
+export type LocationField = 'postcode' | 'gemeentecode' | 'gemeente' | 'plaats' | 'iza_regio';
+
+export type Resolution =
+  | {
+      kind: 'resolved';
+      gmCode: string;
+      municipalityName: string;
+      province: string;
+      izaRegion: string | null;
+      basis: ResolutionBasis;
+      note?: string;
+    }
+  | { kind: 'region-only'; izaRegion: string; province: string; reason: string }
+  | { kind: 'unresolved'; field: LocationField; reason: string };
+
+export interface MunicipalityResolver {
+  resolve(input: LocationInput): Resolution;
+  currentCodes(gmCode: string): CodeShare[];
+}
+
+type Found = { kind: 'found'; gmCode: string; basis: ResolutionBasis; note?: string };
+type Failure = { kind: 'failed'; field: LocationField; reason: string };
+/** What one input field says: a municipality, a failure to report, or nothing (field empty). */
+type StepOutcome = Found | Failure | undefined;
+type Step = { label: string; outcome: StepOutcome };
+
+const BASIS_BY_SOURCE: Record<NameSource, ResolutionBasis> = {
+  gemeentenaam: 'gemeente',
+  'oude-gemeentenaam': 'gemeente-fusie',
+  alias: 'gemeente',
+  plaatsnaam: 'plaats',
+};
+
+export function createMunicipalityResolver(reference: ReferenceData): MunicipalityResolver {
+  const division = new Map(currentMunicipalities(reference).rows.map((row) => [row.gm_code, row]));
+  const anyName = namesOfAllCodes(reference);
+  const currentCodes = createCurrentCodes(reference);
+  const names = createNameIndex(reference, currentCodes);
+  const regions = createIzaRegionIndex(reference);
+  const pc4ToCode = new Map(reference.pc4.map((row) => [row.pc4, row.gm_code]));
+
+  const nameOf = (gmCode: string) => division.get(gmCode)?.name ?? anyName.get(gmCode) ?? gmCode;
+  const described = (gmCodes: readonly string[], conjunction: 'en' | 'of') =>
+    listInDutch(gmCodes.map((code) => `${nameOf(code)} (${code})`), conjunction);
+
+  const byPostcode = (postcode: string): StepOutcome => {
+    const pc4 = /^\s*(\d{4})(\s*[a-zA-Z]{2})?\s*$/.exec(postcode)?.[1];
+    if (pc4 === undefined) return failed('postcode', `postcode '${postcode}' is geen Nederlandse postcode`);
+    const gmCode = pc4ToCode.get(pc4);
+    if (gmCode === undefined) return failed('postcode', `postcode '${postcode}' niet gevonden in de PC4-tabel`);
+    return found(gmCode, 'postcode');
+  };
+
+  const byGmCode = (written: string): StepOutcome => {
+    const gmCode = written.toUpperCase();
+    const receivers = currentCodes(gmCode).map((part) => part.gmCode);
+    const [only] = receivers;
+    if (only === undefined) return failed('gemeentecode', `gemeentecode '${written}' niet gevonden`);
+    if (receivers.length > 1) {
+      const split = `gemeentecode ${gmCode} (${nameOf(gmCode)}) is verdeeld over ${described(receivers, 'en')}; niet eenduidig`;
+      return failed('gemeentecode', split);
+    }
+    if (only === gmCode) return found(only, 'gemeentecode');
+    return found(only, 'gemeentecode', `gemeentecode ${gmCode} (${nameOf(gmCode)}) is opgegaan in ${nameOf(only)} (${only})`);
+  };
+
+  const byText = (field: 'gemeente' | 'plaats', written: string, match: TextMatch): StepOutcome => {
+    if (match.kind === 'not-found') return failed(field, `${field} '${written}' niet gevonden`);
+    if (match.kind === 'ambiguous') {
+      return failed(field, `${field} '${written}' is niet eenduidig: ${described(match.candidates, 'of')}`);
+    }
+    return found(match.gmCode, BASIS_BY_SOURCE[match.source], textMatchNote(field, written, match, nameOf(match.gmCode)));
+  };
+
+  /** One step per input field, strongest evidence first. */
+  const readSteps = (input: LocationInput): Step[] => [
+    step('postcode', given(input.postcode), byPostcode),
+    step('gemeentecode', given(input.gmCode), byGmCode),
+    step('gemeente', given(input.municipality), (text) => byText('gemeente', text, names.lookupMunicipality(text))),
+    step('plaats', given(input.place), (text) => byText('plaats', text, names.lookupPlace(text))),
+  ];
+
+  const resolvedBy = (
+    { gmCode, basis, note }: Found,
+    winner: { label: string; before: readonly Step[]; after: readonly Step[] },
+    izaRegion: string | undefined,
+  ): Resolution => {
+    const row = division.get(gmCode);
+    if (row === undefined) throw new Error(`${gmCode} ontbreekt in de huidige gemeentelijke indeling`);
+    const region = regions.regionOf(gmCode);
+    const contradictions = winner.after.flatMap(({ label, outcome }) =>
+      outcome?.kind === 'found' && outcome.gmCode !== gmCode
+        ? [`${label} wijst naar ${nameOf(outcome.gmCode)} (${outcome.gmCode}); ${winner.label} gaat voor`]
+        : [],
+    );
+    const notes = [
+      ...failuresOf(winner.before).map((failure) => failure.reason),
+      ...(note === undefined ? [] : [note]),
+      ...contradictions,
+      ...regionNotes(regions, izaRegion, region),
+    ];
+    return {
+      kind: 'resolved',
+      gmCode,
+      municipalityName: row.name,
+      province: row.province,
+      izaRegion: region,
+      basis,
+      ...(notes.length === 0 ? {} : { note: notes.join('; ') }),
+    };
+  };
+
+  const notResolved = (failures: readonly Failure[], izaRegion: string | undefined): Resolution => {
+    const reasons = failures.map((failure) => failure.reason);
+    const region = izaRegion === undefined ? null : regions.canonical(izaRegion);
+    if (region !== null) {
+      const why = reasons.length === 0 ? 'geen gemeente of plaats opgegeven' : reasons.join('; ');
+      return { kind: 'region-only', izaRegion: region, province: regions.province(region), reason: `gemeente onbekend: ${why}` };
+    }
+    const regionReason = izaRegion === undefined ? 'ook geen IZA-regio opgegeven' : `IZA-regio '${izaRegion}' onbekend`;
+    if (reasons.length === 0) reasons.push('geen postcode, gemeentecode, gemeente of plaats opgegeven');
+    const field = failures[0]?.field ?? (izaRegion === undefined ? 'gemeente' : 'iza_regio');
+    return { kind: 'unresolved', field, reason: [...reasons, regionReason].join('; ') };
+  };
+
+  const resolve = (input: LocationInput): Resolution => {
+    const steps = readSteps(input);
+    const izaRegion = given(input.izaRegion);
+    const winnerIndex = steps.findIndex((step) => step.outcome?.kind === 'found');
+    const winner = steps[winnerIndex];
+    if (winner?.outcome?.kind !== 'found') return notResolved(failuresOf(steps), izaRegion);
+    const context = { label: winner.label, before: steps.slice(0, winnerIndex), after: steps.slice(winnerIndex + 1) };
+    return resolvedBy(winner.outcome, context, izaRegion);
+  };
+
+  return { resolve, currentCodes };
+}
+
+function found(gmCode: string, basis: ResolutionBasis, note?: string): Found {
+  return { kind: 'found', gmCode, basis, ...(note === undefined ? {} : { note }) };
+}
+
+function step(field: string, value: string | undefined, read: (value: string) => StepOutcome): Step {
+  return { label: `${field} '${value}'`, outcome: value === undefined ? undefined : read(value) };
+}
+
+function failed(field: LocationField, reason: string): Failure {
+  return { kind: 'failed', field, reason };
+}
+
+function failuresOf(steps: readonly Step[]): Failure[] {
+  return steps.flatMap(({ outcome }) => (outcome?.kind === 'failed' ? [outcome] : []));
+}
+
+function given(value: string | undefined): string | undefined {
+  const trimmed = value?.replace(/\s+/g, ' ').trim();
+  return trimmed === undefined || trimmed === '' ? undefined : trimmed;
+}
+
+function textMatchNote(
+  field: 'gemeente' | 'plaats',
+  written: string,
+  match: Extract<TextMatch, { kind: 'found' }>,
+  name: string,
+): string | undefined {
+  if (match.parts !== undefined) {
+    return `'${written}' gelezen als gemeente ${name} (delen: ${match.parts.map((part) => `'${part}'`).join(', ')})`;
+  }
+  switch (match.source) {
+    case 'oude-gemeentenaam':
+      return `gemeente '${written}' is opgegaan in ${name}`;
+    case 'alias':
+      return `'${written}' gelezen als gemeente ${name}`;
+    case 'plaatsnaam':
+      return field === 'gemeente' ? `plaatsnaam '${written}' gelezen als gemeente ${name}` : undefined;
+    case 'gemeentenaam':
+      return field === 'plaats' ? `plaats '${written}' is een gemeentenaam` : undefined;
+  }
+}
+
+function regionNotes(regions: IzaRegionIndex, written: string | undefined, regionOfMunicipality: string | null): string[] {
+  if (written === undefined) return [];
+  const canonical = regions.canonical(written);
+  if (canonical === null) return [`IZA-regio '${written}' onbekend`];
+  if (regionOfMunicipality !== null && canonical !== regionOfMunicipality) {
+    return [`opgegeven IZA-regio '${written}' wijkt af van de regio van de gemeente (${regionOfMunicipality})`];
+  }
+  return [];
+}
+
+/** Any name a code ever had in the bundled lists, for messages about former codes. */
+function namesOfAllCodes(reference: ReferenceData): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const change of reference.changes) names.set(change.old_gm_code, change.old_name);
+  for (const year of MUNICIPALITY_YEARS) {
+    for (const row of reference.municipalities.get(year) ?? []) names.set(row.gm_code, row.name);
+  }
+  return names;
+}
+
+function listInDutch(items: readonly string[], conjunction: 'en' | 'of'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1) ?? ''}`;
+}
