@@ -1,0 +1,41 @@
+/**
+ * Tidy CSV for researchers: UTF-8, comma-separated, LF, a header row, RFC 4180 quoting, numbers
+ * with a decimal point and a fixed number of decimals per column, empty for unknown. The same
+ * data always gives the same bytes.
+ */
+export type CellValue = string | number | null | undefined;
+
+export interface CsvColumn<Row> {
+  header: string;
+  value: (row: Row) => CellValue;
+  /** Decimals for a numeric column; numbers are rounded half away from zero. */
+  decimals?: number;
+}
+
+export function toCsv<Row>(columns: readonly CsvColumn<Row>[], rows: readonly Row[]): string {
+  const lines = [columns.map((column) => quote(column.header)).join(',')];
+  for (const row of rows) {
+    lines.push(columns.map((column) => formatCell(column.value(row), column.decimals)).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function formatCell(value: CellValue, decimals: number | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? formatNumber(value, decimals ?? 0) : '';
+  return quote(value);
+}
+
+export function roundHalfAway(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  const rounded = Math.sign(value) * Math.round(Math.abs(value) * factor + Number.EPSILON * factor) / factor;
+  return Object.is(rounded, -0) ? 0 : rounded;
+}
+
+function formatNumber(value: number, decimals: number): string {
+  return roundHalfAway(value, decimals).toFixed(decimals);
+}
+
+function quote(text: string): string {
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

@@ -1,0 +1,116 @@
+/**
+ * The tidy exports of a monitor year, one declarative column list per file. Column names are
+ * documented in reports/README.md; change both together.
+ */
+import type { CoverageRow, LocationRow, MonitorData, RejectRow } from '../../pipeline/read-monitor.ts';
+import { roundHalfAway, toCsv, type CsvColumn } from './csv.ts';
+
+export interface ExportFile {
+  name: string;
+  content: string;
+}
+
+/** Desired numbers as shown (rounded), and shortfall and coverage computed from what is shown. */
+export function targetFigures(row: CoverageRow, participation: number, decimals: number) {
+  const exact = row.desired[String(participation)];
+  if (exact === undefined) return { desired: null, shortfall: null, coverage: null };
+  const desired = roundHalfAway(exact, decimals);
+  return {
+    desired,
+    shortfall: desired - row.weighted,
+    coverage: desired > 0 ? (row.weighted / desired) * 100 : null,
+  };
+}
+
+function coverageColumns(participation: readonly number[], desiredDecimals: number): CsvColumn<CoverageRow>[] {
+  const figures = (row: CoverageRow, p: number) => targetFigures(row, p, desiredDecimals);
+  return [
+    { header: 'inwoners', value: (row) => row.population },
+    { header: 'epa_aandeel_pct', value: (row) => row.epa_pct, decimals: 2 },
+    { header: 'epa_aantal', value: (row) => row.epa_count },
+    { header: 'epa_basis', value: (row) => row.epa_basis },
+    { header: 'in_beeld', value: (row) => row.in_view },
+    { header: 'potentieel', value: (row) => row.potential },
+    { header: 'gewogen', value: (row) => row.weighted, decimals: 1 },
+    ...participation.map((p) => ({ header: `gewenst_${p}`, value: (row: CoverageRow) => figures(row, p).desired, decimals: desiredDecimals })),
+    ...participation.map((p) => ({ header: `tekort_${p}`, value: (row: CoverageRow) => figures(row, p).shortfall, decimals: Math.max(1, desiredDecimals) })),
+    ...participation.map((p) => ({ header: `dekking_${p}_pct`, value: (row: CoverageRow) => figures(row, p).coverage, decimals: 1 })),
+  ];
+}
+
+const LOCATION_COLUMNS: CsvColumn<LocationRow>[] = [
+  { header: 'location_id', value: (row) => row.location_id },
+  { header: 'naam', value: (row) => row.name },
+  { header: 'organisatie', value: (row) => row.organisation },
+  { header: 'adres', value: (row) => row.address },
+  { header: 'postcode', value: (row) => row.postcode },
+  { header: 'plaats', value: (row) => row.place },
+  { header: 'gemeentecode', value: (row) => row.gm_code },
+  { header: 'gemeente', value: (row) => row.municipality },
+  { header: 'provincie', value: (row) => row.province },
+  { header: 'iza_regio', value: (row) => row.iza_region },
+  { header: 'grootte', value: (row) => row.size_class },
+  { header: 'grootte_basis', value: (row) => row.size_basis },
+  { header: 'gewicht', value: (row) => row.weight, decimals: 1 },
+  { header: 'status', value: (row) => row.status },
+  { header: 'bronnen', value: (row) => row.sources },
+  { header: 'signalen', value: (row) => row.flags },
+  { header: 'opmerking', value: (row) => row.note },
+];
+
+const REJECT_COLUMNS: CsvColumn<RejectRow>[] = [
+  { header: 'bron', value: (row) => row.source },
+  { header: 'bestand', value: (row) => row.file_name },
+  { header: 'rij', value: (row) => row.row_number },
+  { header: 'veld', value: (row) => row.field },
+  { header: 'reden', value: (row) => row.reason },
+];
+
+/** Desired numbers at province, region and national level are whole steunpunten, as the report shows them. */
+const AREA_DESIRED_DECIMALS = 0;
+const MUNICIPALITY_DESIRED_DECIMALS = 2;
+
+export function csvExports(data: MonitorData): ExportFile[] {
+  const participation = data.parameters.participationPct;
+  const areaColumns = coverageColumns(participation, AREA_DESIRED_DECIMALS);
+  return [
+    { name: 'locaties.csv', content: toCsv(LOCATION_COLUMNS, data.locations) },
+    {
+      name: 'nederland.csv',
+      content: toCsv([{ header: 'gebied', value: (row) => row.area_name }, ...areaColumns], [data.national]),
+    },
+    {
+      name: 'provincies.csv',
+      content: toCsv(
+        [{ header: 'provincie', value: (row) => row.area_name }, { header: 'gemeenten', value: (row) => row.municipalities }, ...areaColumns],
+        data.provinces,
+      ),
+    },
+    {
+      name: 'iza-regios.csv',
+      content: toCsv(
+        [
+          { header: 'iza_regio', value: (row) => row.area_name },
+          { header: 'provincie', value: (row) => row.province },
+          { header: 'gemeenten', value: (row) => row.municipalities },
+          ...areaColumns,
+        ],
+        data.regions,
+      ),
+    },
+    {
+      name: 'gemeenten.csv',
+      content: toCsv(
+        [
+          { header: 'gemeentecode', value: (row) => row.area },
+          { header: 'gemeente', value: (row) => row.area_name },
+          { header: 'provincie', value: (row) => row.province },
+          { header: 'iza_regio', value: (row) => row.iza_region },
+          ...coverageColumns(participation, MUNICIPALITY_DESIRED_DECIMALS),
+        ],
+        data.municipalities,
+      ),
+    },
+    { name: 'afgewezen.csv', content: toCsv(REJECT_COLUMNS, data.rejects) },
+  ];
+}

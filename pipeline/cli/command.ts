@@ -1,0 +1,52 @@
+/** The shape of a CLI command: its options, its Dutch help, and what it does. */
+import type { ParseArgsConfig } from 'node:util';
+import { UsageError } from '../../sources/errors.ts';
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+export interface Command {
+  name: string;
+  /** One Dutch line for the command list. */
+  summary: string;
+  /** Dutch usage text shown by --help. */
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  positionals: { min: number; max: number };
+  run(input: { positionals: string[]; values: OptionValues }, io: Io): Promise<void>;
+}
+
+/** Options every command takes. */
+export const COMMON_OPTIONS = {
+  db: { type: 'string' },
+  config: { type: 'string' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies Command['options'];
+
+export const COMMON_USAGE = `Algemene opties:
+  --db <bestand>       database (standaard: ./monitor.duckdb)
+  --config <bestand>   configuratie (standaard: pipeline/config/monitor.config.json)
+  --debug              toon technische details bij fouten
+  -h, --help           toon deze hulp`;
+
+export function stringOption(values: OptionValues, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function requiredOption(values: OptionValues, name: string): string {
+  const value = stringOption(values, name);
+  if (value === undefined || value.trim() === '') throw new UsageError(`optie --${name} ontbreekt`);
+  return value;
+}
+
+export const DEFAULT_DATABASE = 'monitor.duckdb';
+
+export function databasePath(values: OptionValues): string {
+  return stringOption(values, 'db') ?? DEFAULT_DATABASE;
+}

@@ -1,0 +1,57 @@
+import { UsageError } from '../../../sources/errors.ts';
+import { parseMonitorYear } from '../../config/config.ts';
+import { createContext } from '../../context.ts';
+import { withDatabase } from '../../db/database.ts';
+import { importInventory, type ImportSummary } from '../../stages/import-inventory.ts';
+import { COMMON_USAGE, databasePath, requiredOption, stringOption, type Command, type Io } from '../command.ts';
+
+const MAX_REJECTS_SHOWN = 20;
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'lees een inventarisatie (CSV of XLSX) in voor een monitorjaar',
+  usage: `Gebruik: lsp-monitor import <bestand> --year <jaar> [--source <naam>] [--sheet <werkblad>] [--db <bestand>]
+
+Leest een lijst steunpunten (CSV met komma of puntkomma, UTF-8 of Windows-1252; of XLSX) in.
+Elke rij wordt gecontroleerd; een rij die niet bruikbaar is komt met reden in de lijst afgewezen rijen.
+Een nieuwe import van dezelfde bron en hetzelfde jaar vervangt de vorige.
+
+Opties:
+  --year <jaar>        monitorjaar (verplicht)
+  --source <naam>      naam van de bron (standaard: de bestandsnaam)
+  --sheet <werkblad>   werkblad in een XLSX-bestand (standaard: het eerste)
+
+${COMMON_USAGE}`,
+  options: { year: { type: 'string' }, source: { type: 'string' }, sheet: { type: 'string' } },
+  positionals: { min: 1, max: 1 },
+  async run({ positionals, values }, io) {
+    const year = parseMonitorYear(requiredOption(values, 'year'));
+    const source = stringOption(values, 'source');
+    if (source !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(source)) {
+      throw new UsageError(`bronnaam '${source}' mag alleen kleine letters, cijfers en '-' bevatten`);
+    }
+    const sheet = stringOption(values, 'sheet');
+    const context = createContext({ configPath: stringOption(values, 'config') });
+    const summary = await withDatabase(databasePath(values), (database) =>
+      importInventory(database, context, {
+        path: positionals[0]!,
+        year,
+        ...(source === undefined ? {} : { source }),
+        ...(sheet === undefined ? {} : { sheet }),
+      }),
+    );
+    printImportSummary(summary, io);
+  },
+};
+
+export function printImportSummary(summary: ImportSummary, io: Io): void {
+  io.out(
+    `${summary.file} (bron ${summary.source}, ${summary.year}): ${summary.imported} rijen ingelezen, ${summary.rejectedRows} afgewezen.`,
+  );
+  for (const reject of summary.rejects.slice(0, MAX_REJECTS_SHOWN)) {
+    io.err(`  afgewezen: rij ${reject.row ?? '–'}, veld '${reject.field ?? '–'}': ${reject.reason}`);
+  }
+  if (summary.rejects.length > MAX_REJECTS_SHOWN) {
+    io.err(`  … en nog ${summary.rejects.length - MAX_REJECTS_SHOWN}; zie afgewezen.csv na 'lsp-monitor report'.`);
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Monitor configuration: capacity, participation levels, size thresholds, weights and the
+ * coverage method per monitor year. Read from monitor.config.json (or --config) and validated,
+ * so a typo in a threshold stops the run with a message instead of skewing the figures.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { MonitorError } from '../../sources/errors.ts';
+
+export const FIRST_MONITOR_YEAR = 2019;
+export const LAST_MONITOR_YEAR = 2099;
+
+const positive = z.number().positive();
+const yearOrLatest = z.union([z.number().int().min(2000).max(LAST_MONITOR_YEAR), z.literal('latest')]);
+
+export const CoverageMethod = z.object({
+  description: z.string().min(1),
+  /** Population year, or the latest bundled year not after the monitor year. */
+  populationYear: yearOrLatest,
+  epaYear: yearOrLatest,
+  /** published: a province's EPA share as published for the province; population-weighted: from its municipalities. */
+  provinceShare: z.enum(['published', 'population-weighted']),
+  /** Which province a steunpunt counts in: its municipality's, or its IZA-region's (as De Galan summed regions). */
+  provinceOfLocation: z.enum(['gemeente', 'iza-regio']),
+});
+export type CoverageMethod = z.infer<typeof CoverageMethod>;
+
+export const MonitorConfig = z
+  .object({
+    capacityPerWeek: positive,
+    participationPct: z.array(z.number().positive().max(100)).min(1),
+    weights: z.object({ klein: positive, middelgroot: positive, groot: positive, onbekend: positive }),
+    sizeThresholds: z.object({
+      visitorsPerWeek: z.object({ smallBelow: positive, largeAbove: positive }),
+      dagdelenPerWeek: z.object({ smallAtMost: positive, largeAtLeast: positive }),
+    }),
+    methods: z.record(z.string().regex(/^[a-z0-9-]+$/), CoverageMethod),
+    defaultMethod: z.string(),
+    years: z.record(z.string().regex(/^\d{4}$/), z.object({ method: z.string() })),
+    maxInputBytes: z.number().int().positive(),
+  })
+  .superRefine((config, context) => {
+    const known = Object.keys(config.methods);
+    const check = (method: string, path: (string | number)[]) => {
+      if (!known.includes(method)) {
+        context.addIssue({ code: 'custom', path, message: `onbekende methode '${method}' (bekend: ${known.join(', ')})` });
+      }
+    };
+    check(config.defaultMethod, ['defaultMethod']);
+    for (const [year, entry] of Object.entries(config.years)) check(entry.method, ['years', year, 'method']);
+    const { visitorsPerWeek, dagdelenPerWeek } = config.sizeThresholds;
+    if (visitorsPerWeek.smallBelow > visitorsPerWeek.largeAbove) {
+      context.addIssue({ code: 'custom', path: ['sizeThresholds', 'visitorsPerWeek'], message: 'smallBelow is groter dan largeAbove' });
+    }
+    if (dagdelenPerWeek.smallAtMost >= dagdelenPerWeek.largeAtLeast) {
+      context.addIssue({ code: 'custom', path: ['sizeThresholds', 'dagdelenPerWeek'], message: 'smallAtMost is niet kleiner dan largeAtLeast' });
+    }
+  });
+export type MonitorConfig = z.infer<typeof MonitorConfig>;
+
+export const DEFAULT_CONFIG_PATH = fileURLToPath(new URL('./monitor.config.json', import.meta.url));
+
+export function loadConfig(path: string = DEFAULT_CONFIG_PATH): MonitorConfig {
+  const file = basename(path);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new MonitorError(`configuratie kan niet worden gelezen: ${error instanceof Error ? error.message : String(error)}`, {
+      location: { file },
+      cause: error,
+    });
+  }
+  const result = MonitorConfig.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new MonitorError(`ongeldige configuratie: ${issue?.message ?? 'onbekende fout'}`, {
+      location: { file, field: issue?.path.join('.') ?? '' },
+    });
+  }
+  return result.data;
+}
+
+/** The coverage method for a monitor year: the year's own entry, else the default. */
+export function methodForYear(config: MonitorConfig, year: number): { name: string; method: CoverageMethod } {
+  const name = config.years[String(year)]?.method ?? config.defaultMethod;
+  const method = config.methods[name];
+  if (!method) throw new MonitorError(`onbekende methode '${name}' voor monitorjaar ${year}`);
+  return { name, method };
+}
+
+/** Parses a monitor year as given on the command line or in a file. */
+export function parseMonitorYear(value: string | number | undefined): number {
+  const text = String(value ?? '').trim();
+  const year = Number(text);
+  if (!/^\d{4}$/.test(text) || year < FIRST_MONITOR_YEAR || year > LAST_MONITOR_YEAR) {
+    throw new MonitorError(
+      `'${text}' is geen monitorjaar (verwacht een jaartal van ${FIRST_MONITOR_YEAR} tot en met ${LAST_MONITOR_YEAR})`,
+      { exitCode: 2 },
+    );
+  }
+  return year;
+}

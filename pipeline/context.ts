@@ -1,0 +1,25 @@
+/**
+ * What every command needs, built once per run: the validated configuration, the bundled
+ * reference data and the resolvers built on it.
+ */
+import { loadReferenceData, type ReferenceData } from '../sources/reference/load.ts';
+import { loadConfig, type MonitorConfig } from './config/config.ts';
+import { createIzaRegionIndex, type IzaRegionIndex } from './normalise/iza-region.ts';
+import { createMunicipalityResolver, type MunicipalityResolver } from './normalise/municipality-resolver.ts';
+
+export interface MonitorContext {
+  config: MonitorConfig;
+  reference: ReferenceData;
+  resolver: MunicipalityResolver;
+  regions: IzaRegionIndex;
+}
+
+export function createContext(options: { configPath?: string } = {}): MonitorContext {
+  const reference = loadReferenceData();
+  return {
+    config: loadConfig(options.configPath),
+    reference,
+    resolver: createMunicipalityResolver(reference),
+    regions: createIzaRegionIndex(reference),
+  };
+}

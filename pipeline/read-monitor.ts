@@ -1,0 +1,162 @@
+/**
+ * The built monitor of one year as plain typed data: what every writer in outputs/ renders.
+ * Writers never query the database themselves, so they stay pure and golden-testable.
+ */
+import { z } from 'zod';
+import { MonitorError } from '../sources/errors.ts';
+import { provinceRank } from '../sources/reference/provinces.ts';
+import { ClassifiedSize, LocationStatus } from '../sources/schema.ts';
+import { CoverageMethod, MonitorConfig } from './config/config.ts';
+import type { MonitorDatabase } from './db/database.ts';
+
+const nullableText = z.string().nullable();
+
+export const LocationRow = z.object({
+  location_id: z.string(),
+  name: z.string(),
+  organisation: nullableText,
+  address: nullableText,
+  postcode: nullableText,
+  place: nullableText,
+  gm_code: nullableText,
+  municipality: nullableText,
+  province: z.string(),
+  iza_region: nullableText,
+  size_class: ClassifiedSize,
+  size_basis: z.string(),
+  weight: z.number(),
+  status: LocationStatus,
+  sources: z.string(),
+  flags: nullableText,
+  note: nullableText,
+});
+export type LocationRow = z.infer<typeof LocationRow>;
+
+export const CoverageLevel = z.enum(['nederland', 'provincie', 'iza_regio', 'gemeente']);
+export type CoverageLevel = z.infer<typeof CoverageLevel>;
+
+export const CoverageRow = z.object({
+  level: CoverageLevel,
+  area: z.string(),
+  area_name: z.string(),
+  province: nullableText,
+  iza_region: nullableText,
+  municipalities: z.number().nullable(),
+  population: z.number().nullable(),
+  epa_pct: z.number().nullable(),
+  epa_count: z.number().nullable(),
+  epa_basis: nullableText,
+  in_view: z.number(),
+  potential: z.number(),
+  weighted: z.number(),
+  /** Exact desired number per participation percentage, e.g. { 15: 12.44, 30: 24.88 }. */
+  desired: z.record(z.string(), z.number()),
+});
+export type CoverageRow = z.infer<typeof CoverageRow>;
+
+export const SourceBatch = z.object({
+  source: z.string(),
+  file_name: z.string(),
+  sha256: z.string(),
+  format: z.string(),
+  rows_read: z.number(),
+  rows_imported: z.number(),
+  rows_rejected: z.number(),
+});
+export type SourceBatch = z.infer<typeof SourceBatch>;
+
+export const RejectRow = z.object({
+  source: z.string(),
+  file_name: z.string(),
+  row_number: z.number().nullable(),
+  field: nullableText,
+  reason: z.string(),
+});
+export type RejectRow = z.infer<typeof RejectRow>;
+
+const BuildParameters = z.object({
+  capacityPerWeek: z.number(),
+  participationPct: z.array(z.number()),
+  weights: MonitorConfig.shape.weights,
+  sizeThresholds: MonitorConfig.shape.sizeThresholds,
+  method: CoverageMethod,
+});
+
+export interface MonitorData {
+  year: number;
+  method: Omit<CoverageMethod, 'populationYear' | 'epaYear'> & { name: string; populationYear: number; epaYear: number };
+  parameters: z.infer<typeof BuildParameters>;
+  sources: SourceBatch[];
+  locations: LocationRow[];
+  national: CoverageRow;
+  provinces: CoverageRow[];
+  regions: CoverageRow[];
+  municipalities: CoverageRow[];
+  rejects: RejectRow[];
+}
+
+export async function readMonitor(database: MonitorDatabase, year: number): Promise<MonitorData> {
+  const [build] = await database.query(
+    z.object({ method: z.string(), population_year: z.number(), epa_year: z.number(), parameters: z.string() }),
+    'SELECT method, population_year, epa_year, parameters::VARCHAR AS parameters FROM build_run WHERE year = $1',
+    [year],
+  );
+  if (!build) throw new MonitorError(`monitor ${year} is nog niet gebouwd; gebruik eerst 'lsp-monitor build --year ${year}'`);
+  const parameters = BuildParameters.parse(JSON.parse(build.parameters));
+
+  const coverage = await readCoverage(database, year);
+  const national = coverage.find((row) => row.level === 'nederland');
+  if (!national) throw new Error(`build of ${year} has no national coverage row`);
+  const atLevel = (level: CoverageLevel) => coverage.filter((row) => row.level === level);
+
+  return {
+    year,
+    method: { ...parameters.method, name: build.method, populationYear: build.population_year, epaYear: build.epa_year },
+    parameters,
+    sources: await database.query(
+      SourceBatch,
+      `SELECT source, file_name, sha256, format, rows_read, rows_imported, rows_rejected
+         FROM import_batch WHERE year = $1 ORDER BY source`,
+      [year],
+    ),
+    locations: await database.query(
+      LocationRow,
+      `SELECT location_id, name, organisation, address, postcode, place, gm_code, municipality, province, iza_region,
+              size_class, size_basis, weight, status, sources, flags, note
+         FROM location WHERE year = $1
+        ORDER BY province, iza_region NULLS LAST, municipality NULLS LAST, organisation NULLS FIRST, name, location_id`,
+      [year],
+    ),
+    national,
+    provinces: atLevel('provincie').sort((a, b) => provinceRank(a.area) - provinceRank(b.area)),
+    regions: atLevel('iza_regio'),
+    municipalities: atLevel('gemeente'),
+    rejects: await database.query(
+      RejectRow,
+      `SELECT source, file_name, row_number, field, reason FROM reject WHERE year = $1
+        ORDER BY source, file_name, row_number NULLS FIRST, field, reason`,
+      [year],
+    ),
+  };
+}
+
+async function readCoverage(database: MonitorDatabase, year: number): Promise<CoverageRow[]> {
+  const rows = await database.query(
+    CoverageRow.omit({ desired: true }).extend({ desired: z.string().nullable() }),
+    `SELECT c.level, c.area, c.area_name, c.province, c.iza_region, c.municipalities, c.population, c.epa_pct,
+            c.epa_count, c.epa_basis, c.in_view, c.potential, c.weighted,
+            (SELECT json_group_object(t.participation_pct::VARCHAR, t.desired)::VARCHAR FROM coverage_target t
+              WHERE t.year = c.year AND t.level = c.level AND t.area = c.area) AS desired
+       FROM coverage c WHERE c.year = $1
+      ORDER BY c.level, c.area_name`,
+    [year],
+  );
+  return rows.map((row) => ({ ...row, desired: desiredByParticipation(row.desired) }));
+}
+
+/** DuckDB writes 15.0 as "15.0"; key the map by the plain number ("15") as config writes it. */
+function desiredByParticipation(json: string | null): Record<string, number> {
+  if (json === null) return {};
+  const parsed = z.record(z.string(), z.number()).parse(JSON.parse(json));
+  return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [String(Number(key)), value]));
+}

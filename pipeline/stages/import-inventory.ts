@@ -1,0 +1,170 @@
+/**
+ * Import: one inventory file (CSV or XLSX) for one monitor year and source. Every row is
+ * validated and resolved to a current municipality; a row that cannot be used becomes a reject
+ * with file, row, field and reason. The whole file goes in as one transaction and replaces an
+ * earlier import of the same source and year, so importing twice changes nothing.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { MonitorError } from '../../sources/errors.ts';
+import { readInventoryTableFromBytes, type InventoryTable, type TableRow } from '../../sources/inventory/read-table.ts';
+import { InventoryRecord, type InventoryField, type Reject } from '../../sources/schema.ts';
+import type { MonitorContext } from '../context.ts';
+import type { MonitorDatabase, RowValue } from '../db/database.ts';
+import { ensureReferenceTables } from '../db/reference-tables.ts';
+import type { Resolution } from '../normalise/municipality-resolver.ts';
+
+export interface ImportOptions {
+  path: string;
+  year: number;
+  /** Source name; defaults to the file name without extension. */
+  source?: string;
+  sheet?: string;
+}
+
+export interface ImportSummary {
+  source: string;
+  year: number;
+  file: string;
+  sha256: string;
+  rowsRead: number;
+  imported: number;
+  rejectedRows: number;
+  rejects: Reject[];
+}
+
+interface AcceptedRow {
+  row: number;
+  record: InventoryRecord;
+  resolution: Exclude<Resolution, { kind: 'unresolved' }>;
+}
+
+export async function importInventory(
+  database: MonitorDatabase,
+  context: MonitorContext,
+  options: ImportOptions,
+): Promise<ImportSummary> {
+  const file = basename(options.path);
+  const source = options.source ?? sourceNameFromFile(file);
+  const bytes = await readBounded(options.path, context.config.maxInputBytes);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const table = await readInventoryTableFromBytes(file, bytes, {
+    maxBytes: context.config.maxInputBytes,
+    ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
+  });
+
+  const accepted: AcceptedRow[] = [];
+  const rejects: Reject[] = [];
+  for (const row of table.rows) {
+    const outcome = validateRow(row, table, context);
+    if ('rejects' in outcome) rejects.push(...outcome.rejects.map((reject) => ({ source, file, ...reject })));
+    else accepted.push(outcome);
+  }
+  const rejectedRows = new Set(rejects.map((reject) => reject.row)).size;
+
+  await ensureReferenceTables(database, context.reference, context.resolver, context.regions);
+  await database.transaction(async () => {
+    for (const tableName of ['inventory_record', 'reject', 'import_batch']) {
+      await database.run(`DELETE FROM ${tableName} WHERE year = $1 AND source = $2`, [options.year, source]);
+    }
+    await database.insert('import_batch', [
+      [options.year, source, file, sha256, table.format, table.rows.length, accepted.length, rejectedRows, new Date().toISOString()],
+    ]);
+    await database.insert('inventory_record', accepted.map((row) => recordColumns(options.year, source, row)));
+    await database.insert(
+      'reject',
+      rejects.map((reject) => [options.year, source, reject.file, reject.row, reject.field, reject.reason]),
+    );
+  });
+
+  return { source, year: options.year, file, sha256, rowsRead: table.rows.length, imported: accepted.length, rejectedRows, rejects };
+}
+
+type RowOutcome = AcceptedRow | { rejects: Omit<Reject, 'source' | 'file'>[] };
+
+function validateRow(row: TableRow, table: InventoryTable, context: MonitorContext): RowOutcome {
+  const header = (field: InventoryField) => table.columns.find((column) => column.field === field)?.header ?? field;
+  const parsed = InventoryRecord.safeParse({ ...row.values, extra: row.extra });
+  if (!parsed.success) {
+    return {
+      rejects: parsed.error.issues.map((issue) => ({
+        row: row.row,
+        field: header(String(issue.path[0]) as InventoryField),
+        reason: issue.message,
+      })),
+    };
+  }
+  const record = parsed.data;
+  const resolution = context.resolver.resolve({
+    ...(record.postcode === undefined ? {} : { postcode: record.postcode }),
+    ...(record.gmCode === undefined ? {} : { gmCode: record.gmCode }),
+    ...(record.municipality === undefined ? {} : { municipality: record.municipality }),
+    ...(record.place === undefined ? {} : { place: record.place }),
+    ...(record.izaRegion === undefined ? {} : { izaRegion: record.izaRegion }),
+  });
+  if (resolution.kind === 'unresolved') {
+    return { rejects: [{ row: row.row, field: header(FIELD_OF_RESOLUTION[resolution.field]), reason: resolution.reason }] };
+  }
+  return { row: row.row, record, resolution };
+}
+
+const FIELD_OF_RESOLUTION = {
+  postcode: 'postcode',
+  gemeentecode: 'gmCode',
+  gemeente: 'municipality',
+  plaats: 'place',
+  iza_regio: 'izaRegion',
+} as const satisfies Record<string, InventoryField>;
+
+function recordColumns(year: number, source: string, { row, record, resolution }: AcceptedRow): RowValue[] {
+  const resolved = resolution.kind === 'resolved' ? resolution : undefined;
+  return [
+    year,
+    source,
+    row,
+    record.name,
+    record.organisation,
+    record.address,
+    record.postcode,
+    record.place,
+    record.municipality,
+    record.gmCode,
+    record.izaRegion,
+    record.dagdelenPerWeek,
+    record.visitorsPerWeek,
+    record.size,
+    record.status,
+    record.website,
+    record.note,
+    Object.keys(record.extra).length === 0 ? null : JSON.stringify(record.extra),
+    resolved?.gmCode,
+    resolved?.municipalityName,
+    resolution.province,
+    resolution.izaRegion,
+    resolved?.basis ?? 'regio',
+    resolved?.note ?? (resolution.kind === 'region-only' ? resolution.reason : undefined),
+  ];
+}
+
+async function readBounded(path: string, maxBytes: number): Promise<Uint8Array> {
+  const file = basename(path);
+  const info = await stat(path).catch((error: unknown) => {
+    throw new MonitorError('bestand niet gevonden', { location: { file }, cause: error });
+  });
+  if (!info.isFile()) throw new MonitorError('is geen bestand', { location: { file } });
+  if (info.size > maxBytes) {
+    throw new MonitorError(`bestand is groter dan de limiet van ${Math.round(maxBytes / 1024 / 1024)} MB`, { location: { file } });
+  }
+  return readFile(path);
+}
+
+export function sourceNameFromFile(file: string): string {
+  const stem = basename(file, extname(file))
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return stem === '' ? 'bestand' : stem;
+}
