@@ -74,6 +74,20 @@ export const RejectRow = z.object({
 });
 export type RejectRow = z.infer<typeof RejectRow>;
 
+export const ReviewRow = z.object({
+  pair_id: z.string(),
+  stage: z.string(),
+  location_a: nullableText,
+  name_a: z.string(),
+  place_a: nullableText,
+  location_b: nullableText,
+  name_b: z.string(),
+  place_b: nullableText,
+  score: z.number(),
+  rule: z.string(),
+});
+export type ReviewRow = z.infer<typeof ReviewRow>;
+
 const BuildParameters = z.object({
   capacityPerWeek: z.number(),
   participationPct: z.array(z.number()),
@@ -93,6 +107,8 @@ export interface MonitorData {
   regions: CoverageRow[];
   municipalities: CoverageRow[];
   rejects: RejectRow[];
+  /** Doubtful duplicate pairs, for a person to decide (zelfde / verschillend). */
+  review: ReviewRow[];
 }
 
 export async function readMonitor(database: MonitorDatabase, year: number): Promise<MonitorData> {
@@ -135,6 +151,13 @@ export async function readMonitor(database: MonitorDatabase, year: number): Prom
       RejectRow,
       `SELECT source, file_name, row_number, field, reason FROM reject WHERE year = $1
         ORDER BY source, file_name, row_number NULLS FIRST, field, reason`,
+      [year],
+    ),
+    review: await database.query(
+      ReviewRow,
+      `SELECT pair_id, stage, location_a, name_a, place_a, location_b, name_b, place_b, score, rule
+         FROM match_pair WHERE year = $1 AND outcome = 'te beoordelen'
+        ORDER BY stage, score DESC, pair_id`,
       [year],
     ),
   };

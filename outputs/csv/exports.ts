@@ -2,7 +2,7 @@
  * The tidy exports of a monitor year, one declarative column list per file. Column names are
  * documented in reports/README.md; change both together.
  */
-import type { CoverageRow, LocationRow, MonitorData, RejectRow } from '../../pipeline/read-monitor.ts';
+import type { CoverageRow, LocationRow, MonitorData, RejectRow, ReviewRow } from '../../pipeline/read-monitor.ts';
 import { roundHalfAway, toCsv, type CsvColumn } from './csv.ts';
 
 export interface ExportFile {
@@ -66,6 +66,20 @@ const REJECT_COLUMNS: CsvColumn<RejectRow>[] = [
   { header: 'reden', value: (row) => row.reason },
 ];
 
+const REVIEW_COLUMNS: CsvColumn<ReviewRow>[] = [
+  { header: 'paar_id', value: (row) => row.pair_id },
+  { header: 'fase', value: (row) => row.stage },
+  { header: 'locatie_a', value: (row) => row.location_a },
+  { header: 'naam_a', value: (row) => row.name_a },
+  { header: 'plaats_a', value: (row) => row.place_a },
+  { header: 'locatie_b', value: (row) => row.location_b },
+  { header: 'naam_b', value: (row) => row.name_b },
+  { header: 'plaats_b', value: (row) => row.place_b },
+  { header: 'score', value: (row) => row.score, decimals: 3 },
+  { header: 'reden', value: (row) => row.rule },
+  { header: 'beslissing', value: () => null },
+];
+
 /** Desired numbers at province, region and national level are whole steunpunten, as the report shows them. */
 const AREA_DESIRED_DECIMALS = 0;
 const MUNICIPALITY_DESIRED_DECIMALS = 2;
@@ -112,5 +126,6 @@ export function csvExports(data: MonitorData): ExportFile[] {
       ),
     },
     { name: 'afgewezen.csv', content: toCsv(REJECT_COLUMNS, data.rejects) },
+    { name: 'te-beoordelen.csv', content: toCsv(REVIEW_COLUMNS, data.review) },
   ];
 }

@@ -7,11 +7,12 @@ import { parseArgs } from 'node:util';
 import { MonitorError, UsageError } from '../../sources/errors.ts';
 import { COMMON_OPTIONS, type Command, type Io } from './command.ts';
 import { buildCommand } from './commands/build.ts';
+import { diffCommand } from './commands/diff.ts';
 import { importCommand } from './commands/import.ts';
 import { reportCommand } from './commands/report.ts';
 import { runCommand } from './commands/run.ts';
 
-const COMMANDS: readonly Command[] = [importCommand, buildCommand, reportCommand, runCommand];
+const COMMANDS: readonly Command[] = [importCommand, buildCommand, reportCommand, diffCommand, runCommand];
 
 const consoleIo: Io = {
   out: (line) => process.stdout.write(`${line}\n`),

@@ -6,7 +6,7 @@
  * Bump SCHEMA_VERSION when a table changes shape: an older database is then refused with a
  * message instead of being misread.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_STATEMENTS = [
   `CREATE TABLE IF NOT EXISTS ref_municipality (
@@ -55,7 +55,29 @@ export const SCHEMA_STATEMENTS = [
      address VARCHAR, postcode VARCHAR, place VARCHAR, gm_code VARCHAR, municipality VARCHAR, province VARCHAR NOT NULL,
      iza_region VARCHAR, size_class VARCHAR NOT NULL, size_basis VARCHAR NOT NULL, weight DOUBLE NOT NULL,
      status VARCHAR NOT NULL, sources VARCHAR NOT NULL, flags VARCHAR, note VARCHAR,
+     organisation_id VARCHAR, website VARCHAR, dagdelen_per_week DOUBLE, visitors_per_week DOUBLE,
      PRIMARY KEY (year, location_id))`,
+  // Which imported records make up each location (its provenance).
+  `CREATE TABLE IF NOT EXISTS location_member (
+     year INTEGER NOT NULL, location_id VARCHAR NOT NULL, source VARCHAR NOT NULL, row_number INTEGER NOT NULL,
+     fingerprint VARCHAR NOT NULL, level VARCHAR NOT NULL,
+     PRIMARY KEY (year, source, row_number))`,
+  `CREATE TABLE IF NOT EXISTS organisation (
+     year INTEGER NOT NULL, organisation_id VARCHAR NOT NULL, name VARCHAR NOT NULL, locations INTEGER NOT NULL,
+     PRIMARY KEY (year, organisation_id))`,
+  // Evidence of the matcher: merges ('zelfde'), doubtful pairs ('te beoordelen'), within a year
+  // or against earlier years. fingerprint_a/b identify the records across re-imports.
+  `CREATE TABLE IF NOT EXISTS match_pair (
+     year INTEGER NOT NULL, stage VARCHAR NOT NULL, pair_id VARCHAR NOT NULL,
+     item_a VARCHAR NOT NULL, item_b VARCHAR NOT NULL, fingerprint_a VARCHAR NOT NULL, fingerprint_b VARCHAR NOT NULL,
+     location_a VARCHAR, location_b VARCHAR, name_a VARCHAR NOT NULL, name_b VARCHAR NOT NULL,
+     place_a VARCHAR, place_b VARCHAR, score DOUBLE NOT NULL, rule VARCHAR NOT NULL, outcome VARCHAR NOT NULL,
+     PRIMARY KEY (year, stage, item_a, item_b))`,
+  // Decisions by people (same / different), honoured by every later build of every year.
+  `CREATE TABLE IF NOT EXISTS match_verdict (
+     fingerprint_a VARCHAR NOT NULL, fingerprint_b VARCHAR NOT NULL, verdict VARCHAR NOT NULL,
+     decided_in VARCHAR NOT NULL, decided_at TIMESTAMP NOT NULL,
+     PRIMARY KEY (fingerprint_a, fingerprint_b))`,
   // Base figures per area. level: nederland | provincie | iza_regio | gemeente.
   `CREATE TABLE IF NOT EXISTS coverage (
      year INTEGER NOT NULL, level VARCHAR NOT NULL, area VARCHAR NOT NULL, area_name VARCHAR NOT NULL,

@@ -1,86 +1,153 @@
 /**
- * Locations of a year from its imported records. Records with the same identity key (the same
- * organisation and name in the same municipality, or region when the municipality is unknown)
- * are one steunpunt listed twice and become one location carrying both sources.
+ * Locations of a year: the year's records deduplicated into steunpunten (pipeline/dedupe/),
+ * each with a stable id carried over from earlier years, its size class and weight, its
+ * organisation, the records it was made from, and the evidence of every merge.
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { LocationStatus, SizeClass } from '../../sources/schema.ts';
+import { LocationStatus, type LocationStatus as Status } from '../../sources/schema.ts';
 import type { MonitorConfig } from '../config/config.ts';
 import type { MonitorDatabase, RowValue } from '../db/database.ts';
+import type { ScoredPair } from '../dedupe/cluster.ts';
+import type { MatchRecord } from '../dedupe/compare.ts';
+import { dedupeYear, pairKey } from '../dedupe/dedupe-year.ts';
+import { assignIdentities, type PriorLocation } from '../dedupe/identities.ts';
+import { fingerprint, readYearRecords, recordLevel, toMatchRecord, type RecordRow } from '../dedupe/records.ts';
 import { normaliseKey } from '../normalise/text-key.ts';
 import { classifySize } from './classify-size.ts';
 
-const optional = <T extends z.ZodType>(schema: T) => schema.nullable().transform((value) => value ?? undefined);
+/** When sources disagree on status, an explicit closure or exclusion wins over a listing. */
+const STATUS_PRIORITY: readonly Status[] = ['uitgesloten', 'gesloten', 'actief', 'potentieel'];
 
-const RecordRow = z.object({
-  source: z.string(),
-  row_number: z.number(),
-  name: z.string(),
-  organisation: optional(z.string()),
-  address: optional(z.string()),
-  postcode: optional(z.string()),
-  place: optional(z.string()),
-  gm_code: optional(z.string()),
-  municipality: optional(z.string()),
-  province: z.string(),
-  iza_region: optional(z.string()),
-  dagdelen_per_week: optional(z.number()),
-  visitors_per_week: optional(z.number()),
-  size_given: optional(SizeClass),
-  status: LocationStatus,
-  note: optional(z.string()),
-});
-type RecordRow = z.infer<typeof RecordRow>;
+interface Draft {
+  record: MatchRecord;
+  identityKey: string;
+  rows: RecordRow[];
+  members: MatchRecord[];
+}
 
 export async function buildLocations(database: MonitorDatabase, year: number, config: MonitorConfig): Promise<number> {
-  const records = await database.query(
-    RecordRow,
-    `SELECT source, row_number, name, organisation, address, postcode, place, gm_code, municipality, province,
-            iza_region, dagdelen_per_week, visitors_per_week, size_given, status, note
-       FROM inventory_record WHERE year = $1 ORDER BY source, row_number`,
+  const rows = await readYearRecords(database, year);
+  const rowById = new Map(rows.map((row) => [`${row.source}:${row.row_number}`, row]));
+  const records = rows.map((row) => toMatchRecord(`${row.source}:${row.row_number}`, row.source, row, recordLevel(row)));
+  const clustering = await dedupeYear(database, records);
+
+  const drafts: Draft[] = clustering.groups.map((group) => {
+    const members = [...group].sort((x, y) => representativeOrder(x, y));
+    const rowsOfGroup = members.map((member) => rowById.get(member.id)!);
+    const first = rowsOfGroup[0]!;
+    return { record: members[0]!, identityKey: identityKey(first), rows: rowsOfGroup, members };
+  });
+  const prior = await readPriorLocations(database, year);
+  const identities = await assignIdentities(database, drafts, prior);
+  const priorById = new Map(prior.map((location) => [location.record.id, location]));
+  const acrossYears = (pair: ScoredPair) => {
+    const current = rowById.get(draftOf(drafts, pair.a).members[0]!.id)!;
+    return priorPairColumns(year, pair, identities.ids.get(pair.a.id), current, priorById.get(pair.b.id)!);
+  };
+  const locationOf = (record: MatchRecord) => identities.ids.get(draftOf(drafts, record).record.id);
+
+  await database.insert('location', drafts.map((draft) => locationColumns(year, identities.ids.get(draft.record.id)!, draft, config)));
+  await database.insert(
+    'location_member',
+    drafts.flatMap((draft) =>
+      draft.members.map((member) => {
+        const row = rowById.get(member.id)!;
+        return [year, identities.ids.get(draft.record.id), row.source, row.row_number, fingerprint(member), member.level];
+      }),
+    ),
+  );
+  await database.insert('organisation', organisationRows(year, drafts));
+  await database.insert('match_pair', [
+    ...clustering.merges.map((pair) => pairColumns(year, 'binnen jaar', pair, locationOf(pair.a), locationOf(pair.b), rowById)),
+    ...clustering.review.map((pair) => pairColumns(year, 'binnen jaar', pair, locationOf(pair.a), locationOf(pair.b), rowById)),
+    ...identities.matches.map(acrossYears),
+    ...identities.review.map(acrossYears),
+  ]);
+  return drafts.length;
+}
+
+function draftOf(drafts: readonly Draft[], record: MatchRecord): Draft {
+  const draft = drafts.find((candidate) => candidate.members.includes(record));
+  if (!draft) throw new Error(`record ${record.id} belongs to no location`);
+  return draft;
+}
+
+/** Location-level records before organisation entries; then by source and row. */
+function representativeOrder(x: MatchRecord, y: MatchRecord): number {
+  if (x.level !== y.level) return x.level === 'locatie' ? -1 : 1;
+  return x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+}
+
+/** The key a new location's id is derived from (kept as in the first monitor, so 2024 ids stay). */
+function identityKey(row: RecordRow): string {
+  return [row.organisation ?? '', row.name, row.gm_code ?? `regio:${row.iza_region ?? ''}`].map(normaliseKey).join('|');
+}
+
+const PriorRow = z.object({
+  location_id: z.string(),
+  name: z.string(),
+  organisation: z.string().nullable(),
+  postcode: z.string().nullable(),
+  place: z.string().nullable(),
+  gm_code: z.string().nullable(),
+  iza_region: z.string().nullable(),
+  website: z.string().nullable(),
+});
+
+/** Every location of earlier years, in its latest version. */
+async function readPriorLocations(database: MonitorDatabase, year: number): Promise<PriorLocation[]> {
+  const rows = await database.query(
+    PriorRow,
+    `SELECT location_id, name, organisation, postcode, place, gm_code, iza_region, website
+       FROM (SELECT *, row_number() OVER (PARTITION BY location_id ORDER BY year DESC) AS version
+               FROM location WHERE year < $1)
+      WHERE version = 1 ORDER BY location_id`,
     [year],
   );
-  const byIdentity = new Map<string, RecordRow[]>();
-  for (const record of records) {
-    const key = identityKey(record);
-    byIdentity.set(key, [...(byIdentity.get(key) ?? []), record]);
-  }
-  return database.insert(
-    'location',
-    [...byIdentity].map(([key, group]) => locationColumns(year, key, group, config)),
-  );
+  return rows.map((row) => ({
+    locationId: row.location_id,
+    name: row.name,
+    place: row.place,
+    record: toMatchRecord(
+      `eerder:${row.location_id}`,
+      'eerder',
+      {
+        name: row.name,
+        organisation: row.organisation ?? undefined,
+        postcode: row.postcode ?? undefined,
+        place: row.place ?? undefined,
+        gm_code: row.gm_code ?? undefined,
+        iza_region: row.iza_region ?? undefined,
+        website: row.website ?? undefined,
+      },
+      'locatie',
+    ),
+  }));
 }
 
-function identityKey(record: RecordRow): string {
-  return [record.organisation ?? '', record.name, record.gm_code ?? `regio:${record.iza_region ?? ''}`]
-    .map(normaliseKey)
-    .join('|');
-}
-
-/** A stable id derived from the identity key: the same steunpunt gets the same id in every run. */
-export function locationId(identity: string): string {
-  return `LSP-${createHash('sha256').update(identity).digest('hex').slice(0, 10)}`;
-}
-
-function locationColumns(year: number, key: string, group: RecordRow[], config: MonitorConfig): RowValue[] {
-  const first = group[0]!;
-  const pick = <K extends keyof RecordRow>(field: K): RecordRow[K] =>
-    group.find((record) => record[field] !== undefined)?.[field] ?? first[field];
+function locationColumns(year: number, locationId: string, draft: Draft, config: MonitorConfig): RowValue[] {
+  const locationRows = draft.rows.filter((_, index) => draft.members[index]!.level === 'locatie');
+  const preferred = locationRows.length > 0 ? locationRows : draft.rows;
+  const first = preferred[0]!;
+  const pick = <K extends keyof RecordRow>(field: K): RecordRow[K] | undefined =>
+    preferred.find((row) => row[field] !== undefined)?.[field] ?? draft.rows.find((row) => row[field] !== undefined)?.[field];
   const size = classifySize(
     { size: pick('size_given'), visitorsPerWeek: pick('visitors_per_week'), dagdelenPerWeek: pick('dagdelen_per_week') },
     config,
   );
+  const status = STATUS_PRIORITY.find((candidate) => draft.rows.some((row) => row.status === candidate)) ?? first.status;
   const flags = [
     first.gm_code === undefined ? 'gemeente onbekend' : undefined,
     size.size === 'onbekend' ? 'grootte onbekend' : undefined,
+    locationRows.length === 0 ? 'alleen als organisatie genoemd' : undefined,
   ].filter((flag) => flag !== undefined);
-  const sources = [...new Set(group.map((record) => `${record.source}:${record.row_number}`))].join('; ');
+  const organisation = pick('organisation');
   return [
     year,
-    locationId(key),
+    locationId,
     first.name,
-    first.organisation,
+    organisation,
     pick('address'),
     pick('postcode'),
     pick('place'),
@@ -91,9 +158,66 @@ function locationColumns(year: number, key: string, group: RecordRow[], config: 
     size.size,
     size.basis,
     size.weight,
-    first.status,
-    sources,
+    LocationStatus.parse(status),
+    draft.rows.map((row) => `${row.source}:${row.row_number}`).join('; '),
     flags.length === 0 ? undefined : flags.join('; '),
     pick('note'),
+    organisation === undefined ? undefined : organisationId(organisation),
+    pick('website'),
+    pick('dagdelen_per_week'),
+    pick('visitors_per_week'),
   ];
+}
+
+export function organisationId(name: string): string {
+  return `ORG-${createHash('sha256').update(draftOrganisationKey(name)).digest('hex').slice(0, 10)}`;
+}
+
+function draftOrganisationKey(name: string): string {
+  return normaliseKey(name.replace(/\([^)]*\)/g, ' ')).replace(/^stichting /, '');
+}
+
+function organisationRows(year: number, drafts: readonly Draft[]): RowValue[][] {
+  const byId = new Map<string, { name: string; locations: number }>();
+  for (const draft of drafts) {
+    const name = draft.rows.find((row) => row.organisation !== undefined)?.organisation;
+    if (name === undefined) continue;
+    const id = organisationId(name);
+    const entry = byId.get(id) ?? { name, locations: 0 };
+    byId.set(id, { name: entry.name, locations: entry.locations + 1 });
+  }
+  return [...byId].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, entry]) => [year, id, entry.name, entry.locations]);
+}
+
+function pairColumns(
+  year: number,
+  stage: string,
+  pair: ScoredPair,
+  locationA: string | undefined,
+  locationB: string | undefined,
+  rowById: ReadonlyMap<string, RecordRow>,
+): RowValue[] {
+  const a = rowById.get(pair.a.id)!;
+  const b = rowById.get(pair.b.id)!;
+  return [year, stage, pairId(fingerprint(pair.a), fingerprint(pair.b)), pair.a.id, pair.b.id, fingerprint(pair.a), fingerprint(pair.b),
+    locationA, locationB, a.name, b.name, a.place ?? a.municipality, b.place ?? b.municipality,
+    pair.decision.score, pair.decision.rule, pair.decision.outcome];
+}
+
+function priorPairColumns(
+  year: number,
+  pair: ScoredPair,
+  locationA: string | undefined,
+  current: RecordRow,
+  earlier: PriorLocation,
+): RowValue[] {
+  const earlierFingerprint = `locatie:${earlier.locationId}`;
+  return [year, 'tussen jaren', pairId(fingerprint(pair.a), earlierFingerprint), pair.a.id, pair.b.id, fingerprint(pair.a),
+    earlierFingerprint, locationA, earlier.locationId, current.name, earlier.name, current.place ?? current.municipality,
+    earlier.place, pair.decision.score, pair.decision.rule, pair.decision.outcome];
+}
+
+/** A short stable id for a pair, as the review list and the Excel overview show it. */
+export function pairId(a: string, b: string): string {
+  return `PAAR-${createHash('sha256').update(pairKey(a, b)).digest('hex').slice(0, 10)}`;
 }

@@ -19,7 +19,7 @@ export interface BuildSummary {
   weighted: number;
 }
 
-const BUILD_TABLES = ['location', 'coverage', 'coverage_target', 'build_run'] as const;
+const BUILD_TABLES = ['location', 'location_member', 'organisation', 'match_pair', 'coverage', 'coverage_target', 'build_run'] as const;
 
 export async function buildYear(database: MonitorDatabase, context: MonitorContext, year: number): Promise<BuildSummary> {
   await ensureReferenceTables(database, context.reference, context.resolver, context.regions);

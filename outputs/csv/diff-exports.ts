@@ -1,0 +1,33 @@
+/** The year-on-year exports: verschillen.csv (per location) and verschillen-per-regio.csv. */
+import type { AreaChange, LocationChange, YearDiff } from '../../pipeline/stages/diff-years.ts';
+import { toCsv, type CsvColumn } from './csv.ts';
+import type { ExportFile } from './exports.ts';
+
+const LOCATION_CHANGE_COLUMNS: CsvColumn<LocationChange>[] = [
+  { header: 'location_id', value: (row) => row.locationId },
+  { header: 'naam', value: (row) => row.name },
+  { header: 'organisatie', value: (row) => row.organisation },
+  { header: 'gemeente', value: (row) => row.municipality },
+  { header: 'provincie', value: (row) => row.province },
+  { header: 'iza_regio', value: (row) => row.izaRegion },
+  { header: 'verandering', value: (row) => row.change },
+  { header: 'toelichting', value: (row) => row.details },
+];
+
+const areaColumns = (diff: YearDiff): CsvColumn<AreaChange>[] => [
+  { header: 'niveau', value: (row) => row.level },
+  { header: 'gebied', value: (row) => row.area },
+  { header: `in_beeld_${diff.from}`, value: (row) => row.inViewBefore },
+  { header: `in_beeld_${diff.to}`, value: (row) => row.inViewAfter },
+  { header: `gewogen_${diff.from}`, value: (row) => row.weightedBefore, decimals: 1 },
+  { header: `gewogen_${diff.to}`, value: (row) => row.weightedAfter, decimals: 1 },
+  { header: 'verschil', value: (row) => row.difference },
+  { header: 'verandering_pct', value: (row) => row.changePct, decimals: 1 },
+];
+
+export function diffExports(diff: YearDiff): ExportFile[] {
+  return [
+    { name: 'verschillen.csv', content: toCsv(LOCATION_CHANGE_COLUMNS, diff.locations) },
+    { name: 'verschillen-per-regio.csv', content: toCsv(areaColumns(diff), diff.areas) },
+  ];
+}

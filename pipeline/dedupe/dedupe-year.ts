@@ -1,0 +1,86 @@
+/**
+ * One year's records into groups, each one steunpunt: candidate pairs by blocking, every pair
+ * judged by the rules in compare.ts, people's verdicts applied, groups formed without chaining.
+ * An organisation listed without its locations is covered by its locations in the same region
+ * when a source lists them; otherwise it counts as one location (De Galan: "geteld als 1").
+ */
+import { z } from 'zod';
+import type { MonitorDatabase } from '../db/database.ts';
+import { candidatePairs } from './candidates.ts';
+import { clusterRecords, type Clustering, type ScoredPair, type Verdict } from './cluster.ts';
+import { comparePair, type MatchRecord } from './compare.ts';
+import { fingerprint } from './records.ts';
+
+const COVERED_BY_LOCATIONS = 'organisatie gedekt door haar locaties in de regio';
+
+export async function dedupeYear(database: MonitorDatabase, records: readonly MatchRecord[]): Promise<Clustering> {
+  const byId = new Map(records.map((record) => [record.id, record]));
+  const pairs = withAmbiguityReviewed(
+    (await candidatePairs(database, records)).map(([a, b]) => {
+      const left = byId.get(a)!;
+      const right = byId.get(b)!;
+      return { a: left, b: right, decision: comparePair(left, right) };
+    }),
+  );
+  const verdicts = await loadVerdicts(database);
+  const clustering = clusterRecords(records, pairs, (a, b) => verdicts.get(pairKey(fingerprint(a), fingerprint(b))));
+  return absorbOrganisationEntries(clustering);
+}
+
+/**
+ * A location that fits two or more locations of one other source ("Stadskamer Doetinchem"
+ * against "… (Raadhuisstraat)" and "… (Stadswerkplaats)") is not merged with any of them: which
+ * one it is, is for a person to decide.
+ */
+function withAmbiguityReviewed(pairs: readonly ScoredPair[]): ScoredPair[] {
+  const fits = new Map<string, number>();
+  const countKey = (record: MatchRecord, otherSource: string) => `${record.id}|${otherSource}`;
+  const counts = (pair: ScoredPair) => pair.decision.outcome === 'zelfde' && pair.a.level === 'locatie' && pair.b.level === 'locatie';
+  for (const pair of pairs.filter(counts)) {
+    fits.set(countKey(pair.a, pair.b.source), (fits.get(countKey(pair.a, pair.b.source)) ?? 0) + 1);
+    fits.set(countKey(pair.b, pair.a.source), (fits.get(countKey(pair.b, pair.a.source)) ?? 0) + 1);
+  }
+  return pairs.map((pair) => {
+    if (!counts(pair)) return pair;
+    const ambiguous = (fits.get(countKey(pair.a, pair.b.source)) ?? 0) > 1 || (fits.get(countKey(pair.b, pair.a.source)) ?? 0) > 1;
+    if (!ambiguous) return pair;
+    return { ...pair, decision: { ...pair.decision, outcome: 'te beoordelen', rule: 'past bij meer dan één locatie van de andere bron' } };
+  });
+}
+
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+}
+
+export async function loadVerdicts(database: MonitorDatabase): Promise<Map<string, Verdict>> {
+  const rows = await database.query(
+    z.object({ fingerprint_a: z.string(), fingerprint_b: z.string(), verdict: z.enum(['zelfde', 'verschillend']) }),
+    'SELECT fingerprint_a, fingerprint_b, verdict FROM match_verdict',
+  );
+  return new Map(rows.map((row) => [pairKey(row.fingerprint_a, row.fingerprint_b), row.verdict]));
+}
+
+function absorbOrganisationEntries(clustering: Clustering): Clustering {
+  const locationGroups = clustering.groups.filter((group) => group.some((record) => record.level === 'locatie'));
+  const merges = [...clustering.merges];
+  const absorbed = new Set<MatchRecord[]>();
+  for (const group of clustering.groups) {
+    if (group.some((record) => record.level === 'locatie')) continue;
+    const entry = group[0]!;
+    const organisationKey = entry.keys.organisationKey || entry.keys.fullTokens.join(' ');
+    const host = locationGroups.find((candidate) =>
+      candidate.some(
+        (record) =>
+          record.level === 'locatie' &&
+          record.izaRegion === entry.izaRegion &&
+          record.keys.organisationKey !== '' &&
+          record.keys.organisationKey === organisationKey,
+      ),
+    );
+    if (!host) continue;
+    merges.push({ a: entry, b: host[0]!, decision: { outcome: 'zelfde', rule: COVERED_BY_LOCATIONS, score: 1 } });
+    host.push(...group);
+    absorbed.add(group);
+  }
+  return { ...clustering, groups: clustering.groups.filter((group) => !absorbed.has(group)), merges };
+}

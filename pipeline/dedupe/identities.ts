@@ -1,0 +1,114 @@
+/**
+ * Stable location ids across years. This year's locations are matched against every location
+ * of earlier years (the latest version of each id) with the same pair rules as within a year,
+ * plus one rule for renames: an organisation's only location in a municipality, in both years,
+ * is the same location under a new name. A location that returns after a gap gets its old id
+ * back, because all earlier years are searched. An id is never given to two locations.
+ */
+import { createHash } from 'node:crypto';
+import type { MonitorDatabase } from '../db/database.ts';
+import { candidatePairs } from './candidates.ts';
+import { compareIds, type ScoredPair } from './cluster.ts';
+import { comparePair, type MatchRecord, type PairDecision } from './compare.ts';
+
+export interface PriorLocation {
+  locationId: string;
+  name: string;
+  place: string | null;
+  record: MatchRecord;
+}
+
+export interface IdentityAssignment {
+  /** location id per current item id */
+  ids: Map<string, string>;
+  /** matches with earlier years (evidence) and doubtful ones (for review) */
+  matches: ScoredPair[];
+  review: ScoredPair[];
+}
+
+const RENAME_RULE = 'enige locatie van de organisatie in de gemeente (hernoemd)';
+
+export async function assignIdentities(
+  database: MonitorDatabase,
+  current: readonly { record: MatchRecord; identityKey: string }[],
+  prior: readonly PriorLocation[],
+): Promise<IdentityAssignment> {
+  const priorById = new Map(prior.map((location) => [location.record.id, location]));
+  const currentById = new Map(current.map((item) => [item.record.id, item]));
+  const pairs = await candidatePairs(
+    database,
+    [...current.map((item) => item.record), ...prior.map((location) => location.record)],
+    (record) => (currentById.has(record.id) ? 'a' : 'b'),
+  );
+  const onlyOfOrganisation = soleLocations([...current.map((item) => item.record)]);
+  const onlyOfOrganisationBefore = soleLocations(prior.map((location) => location.record));
+
+  const scored: ScoredPair[] = pairs.map(([a, b]) => {
+    const record = currentById.get(a)!.record;
+    const earlier = priorById.get(b)!.record;
+    return { a: record, b: earlier, decision: decideAcrossYears(record, earlier, onlyOfOrganisation, onlyOfOrganisationBefore) };
+  });
+
+  const ids = new Map<string, string>();
+  const taken = new Set<string>();
+  const matches: ScoredPair[] = [];
+  for (const pair of scored.filter((candidate) => candidate.decision.outcome === 'zelfde').sort(strongestFirst)) {
+    const locationId = priorById.get(pair.b.id)!.locationId;
+    if (ids.has(pair.a.id) || taken.has(locationId)) continue;
+    ids.set(pair.a.id, locationId);
+    taken.add(locationId);
+    matches.push(pair);
+  }
+  const existing = new Set(prior.map((location) => location.locationId));
+  for (const item of [...current].sort((x, y) => compareIds(x.record.id, y.record.id))) {
+    if (ids.has(item.record.id)) continue;
+    let candidate = locationId(item.identityKey);
+    for (let attempt = 2; existing.has(candidate) || taken.has(candidate); attempt += 1) {
+      candidate = locationId(`${item.identityKey}#${attempt}`);
+    }
+    ids.set(item.record.id, candidate);
+    taken.add(candidate);
+  }
+  const review = scored
+    .filter((pair) => pair.decision.outcome === 'te beoordelen' && ids.get(pair.a.id) !== priorById.get(pair.b.id)!.locationId)
+    .sort(strongestFirst);
+  return { ids, matches, review };
+}
+
+/** A stable id derived from an identity key: the same steunpunt gets the same id in every run. */
+export function locationId(identity: string): string {
+  return `LSP-${createHash('sha256').update(identity).digest('hex').slice(0, 10)}`;
+}
+
+function decideAcrossYears(
+  current: MatchRecord,
+  earlier: MatchRecord,
+  onlyNow: ReadonlySet<string>,
+  onlyBefore: ReadonlySet<string>,
+): PairDecision {
+  const decision = comparePair(current, earlier);
+  if (decision.outcome === 'zelfde' || decision.rule.startsWith('andere gemeente') || decision.rule === 'andere IZA-regio') {
+    return decision;
+  }
+  const sameOrganisation =
+    current.keys.organisationKey !== '' && current.keys.organisationKey === earlier.keys.organisationKey && current.gmCode !== null;
+  if (sameOrganisation && current.gmCode === earlier.gmCode && onlyNow.has(current.id) && onlyBefore.has(earlier.id)) {
+    return { outcome: 'zelfde', rule: RENAME_RULE, score: decision.score };
+  }
+  return decision;
+}
+
+/** Ids of records that are the only one of their organisation in their municipality. */
+function soleLocations(records: readonly MatchRecord[]): Set<string> {
+  const byOrganisationAndPlace = new Map<string, string[]>();
+  for (const record of records) {
+    if (record.keys.organisationKey === '' || record.gmCode === null) continue;
+    const key = `${record.gmCode}|${record.keys.organisationKey}`;
+    byOrganisationAndPlace.set(key, [...(byOrganisationAndPlace.get(key) ?? []), record.id]);
+  }
+  return new Set([...byOrganisationAndPlace.values()].filter((ids) => ids.length === 1).flat());
+}
+
+function strongestFirst(x: ScoredPair, y: ScoredPair): number {
+  return y.decision.score - x.decision.score || compareIds(x.a.id, y.a.id) || compareIds(x.b.id, y.b.id);
+}

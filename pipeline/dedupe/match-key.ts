@@ -1,0 +1,50 @@
+/**
+ * What a name looks like to the matcher: the normalised key without legal forms and filler
+ * words, with "ED-plaats"/"EDplaats" written one way, and a location that is
+ * only called "Locatie X" or "Hoofdlocatie" read together with its organisation.
+ */
+import { normaliseKey } from '../normalise/text-key.ts';
+
+const LEGAL_FORMS = new Set(['stichting', 'vereniging', 'bv', 'cooperatie', 'vof', 'ua', 'ggz']);
+const FILLER = new Set(['de', 'het', 'een', 'van', 'en', 'in', 'voor', 'te', 'op', 'aan', 'den', 'der', 'locatie', 'onderdeel']);
+const GENERIC_NAMES = new Set(['hoofdlocatie', 'locatie', 'steunpunt', 'inloop', 'herstelcentrum']);
+
+export interface MatchKeys {
+  /** Informative tokens of the name, in order. */
+  nameTokens: string[];
+  /** Informative tokens of the organisation. */
+  organisationTokens: string[];
+  /** Organisation key for blocking and equality ('' when none). */
+  organisationKey: string;
+  /** Name tokens read with the organisation when the name alone says little. */
+  fullTokens: string[];
+  /** The full key without spaces: "Herstel Academie" and "Herstelacademie" agree here. */
+  compactKey: string;
+}
+
+export function matchTokens(text: string | null | undefined): string[] {
+  if (!text) return [];
+  // Bracketed parts stay: "(Raadhuisstraat)" and "(Stadswerkplaats)" are two locations.
+  const unified = text.replace(/\b(ed)[\s-]+(plaats|plek)/gi, '$1$2');
+  return normaliseKey(unified)
+    .split(' ')
+    .filter((token) => token !== '' && !LEGAL_FORMS.has(token) && !FILLER.has(token));
+}
+
+export function matchKeys(name: string, organisation: string | null | undefined): MatchKeys {
+  const nameTokens = matchTokens(name);
+  const organisationTokens = matchTokens(organisation);
+  const saysLittle =
+    nameTokens.length === 0 ||
+    GENERIC_NAMES.has(nameTokens[0] ?? '') ||
+    /^\s*(hoofd)?locatie\b/i.test(name);
+  const missingOrganisation = organisationTokens.filter((token) => !nameTokens.includes(token));
+  const fullTokens = saysLittle ? [...missingOrganisation, ...nameTokens] : nameTokens;
+  return {
+    nameTokens,
+    organisationTokens,
+    organisationKey: organisationTokens.join(' '),
+    fullTokens,
+    compactKey: fullTokens.join(''),
+  };
+}

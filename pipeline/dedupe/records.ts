@@ -1,0 +1,86 @@
+/** The imported records of a year, as the matcher sees them. */
+import { z } from 'zod';
+import { LocationStatus, SizeClass } from '../../sources/schema.ts';
+import type { MonitorDatabase } from '../db/database.ts';
+import { normaliseKey } from '../normalise/text-key.ts';
+import type { MatchRecord } from './compare.ts';
+import { matchKeys } from './match-key.ts';
+
+const optional = <T extends z.ZodType>(schema: T) => schema.nullable().transform((value) => value ?? undefined);
+
+export const RecordRow = z.object({
+  source: z.string(),
+  row_number: z.number(),
+  name: z.string(),
+  organisation: optional(z.string()),
+  address: optional(z.string()),
+  postcode: optional(z.string()),
+  place: optional(z.string()),
+  gm_code: optional(z.string()),
+  municipality: optional(z.string()),
+  province: z.string(),
+  iza_region: optional(z.string()),
+  dagdelen_per_week: optional(z.number()),
+  visitors_per_week: optional(z.number()),
+  size_given: optional(SizeClass),
+  status: LocationStatus,
+  website: optional(z.string()),
+  note: optional(z.string()),
+  extra: optional(z.string()),
+});
+export type RecordRow = z.infer<typeof RecordRow>;
+
+export async function readYearRecords(database: MonitorDatabase, year: number): Promise<RecordRow[]> {
+  return database.query(
+    RecordRow,
+    `SELECT source, row_number, name, organisation, address, postcode, place, gm_code, municipality, province,
+            iza_region, dagdelen_per_week, visitors_per_week, size_given, status, website, note, extra::VARCHAR AS extra
+       FROM inventory_record WHERE year = $1 ORDER BY source, row_number`,
+    [year],
+  );
+}
+
+/**
+ * A source marks an entry that stands for a whole organisation (listed without its locations)
+ * with the extra field `niveau` = `organisatie`.
+ */
+export function recordLevel(row: Pick<RecordRow, 'extra'>): MatchRecord['level'] {
+  if (!row.extra) return 'locatie';
+  const parsed = z.record(z.string(), z.string()).safeParse(JSON.parse(row.extra));
+  return parsed.success && normaliseKey(parsed.data['niveau'] ?? '') === 'organisatie' ? 'organisatie' : 'locatie';
+}
+
+export interface LocationFacts {
+  name: string;
+  organisation?: string | undefined;
+  postcode?: string | undefined;
+  place?: string | undefined;
+  gm_code?: string | undefined;
+  iza_region?: string | undefined;
+  website?: string | undefined;
+}
+
+export function toMatchRecord(id: string, source: string, facts: LocationFacts, level: MatchRecord['level']): MatchRecord {
+  return {
+    id,
+    source,
+    gmCode: facts.gm_code ?? null,
+    izaRegion: facts.iza_region ?? null,
+    postcode: facts.postcode ?? null,
+    placeKey: normaliseKey(facts.place ?? ''),
+    websiteDomain: websiteDomain(facts.website),
+    level,
+    keys: matchKeys(facts.name, facts.organisation),
+  };
+}
+
+/** Identifies a record across re-imports (row numbers change, content does not). */
+export function fingerprint(record: MatchRecord): string {
+  return `${record.source}|${record.keys.compactKey}|${record.gmCode ?? `regio:${record.izaRegion ?? ''}`}`;
+}
+
+function websiteDomain(website: string | undefined): string | null {
+  if (!website) return null;
+  const match = /^(?:https?:\/\/)?(?:www\.)?([^/\s?#]+)/i.exec(website.trim());
+  return match?.[1]?.toLowerCase() ?? null;
+}
