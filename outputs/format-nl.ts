@@ -18,3 +18,9 @@ export function formatCountNl(value: number | null | undefined): string {
 export function formatPercentNl(value: number | null | undefined, decimals = 0): string {
   return value === null || value === undefined ? '–' : `${formatNumberNl(value, decimals)}%`;
 }
+
+/** A change with its sign: +3, −1,5, 0. */
+export function formatChangeNl(value: number): string {
+  const text = formatCountNl(value);
+  return roundHalfAway(value, 1) > 0 ? `+${text}` : text;
+}

@@ -1,0 +1,130 @@
+/**
+ * Choropleth of the 342 municipalities (CBS 2025) coloured by a value per GM code, with province
+ * borders taken from the same file (so they match the municipalities exactly), the steunpunten as
+ * dots, a classed legend and the CBS attribution. Hand-written SVG from d3-geo paths, coordinates
+ * rounded to 0.1 px: deterministic and small.
+ */
+import { geoMercator, geoPath } from 'd3-geo';
+import { feature, mesh } from 'topojson-client';
+import type { GeometryObject } from 'topojson-specification';
+import { checkBreaks, classIndex, classLabels, quantileBreaks } from './map-classes.ts';
+import { mapLegendSvg } from './map-legend.ts';
+import { municipalityTopology } from './municipality-topology.ts';
+import { FONT_FAMILY, NEUTRAL, sequentialColours } from './palette.ts';
+import { escapeXml, wrapText } from './svg-text.ts';
+import type { CoverageMapInput } from './types.ts';
+
+export const COVERAGE_MAP_SIZE = { width: 780, height: 800 } as const;
+export const MAP_SOURCE_CAPTION = 'Bron: CBS/PDOK, gebiedsindelingen 2025';
+
+const MARGIN = 20;
+const TITLE = { fontSize: 16, lineHeight: 21, maxLines: 2 } as const;
+const CAPTION = { fontSize: 11, lineHeight: 15, maxLines: 3 } as const;
+const MAP_BOX = { x: MARGIN, y: 80, width: 540, height: 650 } as const;
+const LEGEND = { x: 580, y: 96, width: 180 } as const;
+const STYLE = {
+  municipality: { stroke: '#ffffff', strokeWidth: 0.3 },
+  province: { stroke: '#111111', strokeWidth: 1.5 },
+  coast: { stroke: '#555555', strokeWidth: 0.6 },
+  point: { radius: 2.4, fill: '#000000', stroke: '#ffffff', strokeWidth: 0.8 },
+} as const;
+
+export function coverageMapSvg(input: CoverageMapInput): string {
+  const { topology, municipalities, codes } = municipalityTopology();
+  checkInput(input, codes);
+  const decimals = input.decimals ?? 0;
+  const known = codes.map((code) => input.values[code]).filter((value): value is number => value !== null && value !== undefined);
+  const breaks = input.breaks ?? quantileBreaks(known, undefined, decimals);
+  checkBreaks(breaks);
+  const colours = sequentialColours(breaks.length + 1);
+  const colourOf = (code: string): string => {
+    const value = input.values[code];
+    if (value === null || value === undefined) return NEUTRAL.missing;
+    return colours[classIndex(value, breaks)] ?? NEUTRAL.missing;
+  };
+
+  const collection = feature(topology, municipalities);
+  const projection = geoMercator().fitExtent(
+    [
+      [MAP_BOX.x, MAP_BOX.y],
+      [MAP_BOX.x + MAP_BOX.width, MAP_BOX.y + MAP_BOX.height],
+    ],
+    collection,
+  );
+  const path = geoPath(projection).digits(1);
+  const provinceOf = (geometry: GeometryObject) => input.provinceOf[String(geometry.id)];
+
+  const municipalityPaths = collection.features.map(
+    (municipality) => `<path data-gm="${String(municipality.id)}" d="${path(municipality) ?? ''}" fill="${colourOf(String(municipality.id))}"/>`,
+  );
+  const provinceBorders = path(mesh(topology, municipalities, (a, b) => a !== b && provinceOf(a) !== provinceOf(b))) ?? '';
+  const coastline = path(mesh(topology, municipalities, (a, b) => a === b)) ?? '';
+  const dots = input.points.flatMap((point) => {
+    const xy = projection([point.lon, point.lat]);
+    return xy ? [`<circle cx="${round(xy[0])}" cy="${round(xy[1])}" r="${STYLE.point.radius}"/>`] : [];
+  });
+
+  // Without any value and without supplied breaks there is no class to explain, only "geen gegevens".
+  const labels = known.length === 0 && input.breaks === undefined ? [] : classLabels(breaks, decimals);
+  const legend = mapLegendSvg({
+    ...LEGEND,
+    title: input.legendTitle,
+    classes: labels.map((label, index) => ({ label, colour: colours[index] ?? NEUTRAL.missing })),
+    missingColour: NEUTRAL.missing,
+    point: STYLE.point,
+    border: STYLE.province,
+  });
+
+  const { width, height } = COVERAGE_MAP_SIZE;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeXml(input.title)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
+    `<rect width="${width}" height="${height}" fill="${NEUTRAL.background}"/>`,
+    titleSvg(input.title),
+    `<g class="municipalities" stroke="${STYLE.municipality.stroke}" stroke-width="${STYLE.municipality.strokeWidth}" stroke-linejoin="round">`,
+    ...municipalityPaths,
+    '</g>',
+    `<path class="coast" d="${coastline}" fill="none" stroke="${STYLE.coast.stroke}" stroke-width="${STYLE.coast.strokeWidth}" stroke-linejoin="round"/>`,
+    `<path class="province-borders" d="${provinceBorders}" fill="none" stroke="${STYLE.province.stroke}" stroke-width="${STYLE.province.strokeWidth}" stroke-linejoin="round"/>`,
+    `<g class="steunpunten" fill="${STYLE.point.fill}" stroke="${STYLE.point.stroke}" stroke-width="${STYLE.point.strokeWidth}">`,
+    ...dots,
+    '</g>',
+    legend,
+    captionSvg([MAP_SOURCE_CAPTION, ...(input.notes ?? [])]),
+    '</svg>',
+  ].join('\n');
+}
+
+function checkInput(input: CoverageMapInput, codes: readonly string[]): void {
+  const mapped = new Set(codes);
+  const unknown = Object.keys(input.values).filter((code) => !mapped.has(code));
+  if (unknown.length > 0) throw new Error(`values for GM codes that are not on the 2025 map: ${unknown.slice(0, 5).join(', ')}`);
+  const withoutProvince = codes.filter((code) => input.provinceOf[code] === undefined);
+  if (withoutProvince.length > 0) throw new Error(`no province for ${withoutProvince.slice(0, 5).join(', ')}`);
+}
+
+function titleSvg(title: string): string {
+  const lines = wrapText(title, COVERAGE_MAP_SIZE.width - 2 * MARGIN, TITLE.fontSize, 'bold');
+  if (lines.length > TITLE.maxLines) throw new Error(`map title needs more than ${TITLE.maxLines} lines: ${title}`);
+  return lines
+    .map(
+      (line, index) =>
+        `<text x="${MARGIN}" y="${MARGIN + TITLE.fontSize + index * TITLE.lineHeight}" font-family="${FONT_FAMILY}" font-size="${TITLE.fontSize}" font-weight="bold" fill="${NEUTRAL.text}">${escapeXml(line)}</text>`,
+    )
+    .join('\n');
+}
+
+function captionSvg(paragraphs: readonly string[]): string {
+  const lines = paragraphs.flatMap((paragraph) => wrapText(paragraph, COVERAGE_MAP_SIZE.width - 2 * MARGIN, CAPTION.fontSize));
+  if (lines.length > CAPTION.maxLines) throw new Error(`the caption below the map needs more than ${CAPTION.maxLines} lines`);
+  const bottom = COVERAGE_MAP_SIZE.height - 14;
+  return lines
+    .map(
+      (line, index) =>
+        `<text x="${MARGIN}" y="${bottom - (lines.length - 1 - index) * CAPTION.lineHeight}" font-family="${FONT_FAMILY}" font-size="${CAPTION.fontSize}" fill="${NEUTRAL.axis}">${escapeXml(line)}</text>`,
+    )
+    .join('\n');
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
