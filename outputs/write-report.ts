@@ -1,16 +1,28 @@
 /** Writes every output of a monitor year into one folder, each file atomically. */
 import { join } from 'node:path';
-import type { MonitorData } from '../pipeline/read-monitor.ts';
-import { csvExports, type ExportFile } from './csv/exports.ts';
+import type { ExportFile } from './csv/exports.ts';
+import { csvExports } from './csv/exports.ts';
+import { diffExports } from './csv/diff-exports.ts';
+import { reportFigures } from './figures/report-figures.ts';
+import { monitorHtml } from './html/monitor-html.ts';
 import { monitorMarkdown } from './markdown/monitor-md.ts';
+import type { ReportInput } from './report-input.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 
-export function reportFiles(data: MonitorData): ExportFile[] {
-  return [...csvExports(data), { name: 'monitor.md', content: monitorMarkdown(data) }];
+export async function reportFiles(input: ReportInput): Promise<ExportFile[]> {
+  const figures = await reportFigures(input);
+  const markdown = monitorMarkdown(input, figures);
+  return [
+    ...csvExports(input.data),
+    ...(input.previous ? diffExports(input.previous.diff) : []),
+    ...figures.map((figure) => ({ name: figure.file, content: figure.svg })),
+    { name: 'monitor.md', content: markdown },
+    { name: 'monitor.html', content: monitorHtml(markdown, figures, `Stand van het land ${input.data.year}: laagdrempelige steunpunten`) },
+  ];
 }
 
-export async function writeReport(data: MonitorData, directory: string): Promise<string[]> {
-  const files = reportFiles(data);
+export async function writeReport(input: ReportInput, directory: string): Promise<string[]> {
+  const files = await reportFiles(input);
   for (const file of files) await writeFileAtomic(join(directory, file.name), file.content);
   return files.map((file) => file.name);
 }

@@ -4,6 +4,7 @@
  */
 import { loadReferenceData, type ReferenceData } from '../sources/reference/load.ts';
 import { loadConfig, type MonitorConfig } from './config/config.ts';
+import { createLocator, type Locator } from './geo/locate.ts';
 import { createIzaRegionIndex, type IzaRegionIndex } from './normalise/iza-region.ts';
 import { createMunicipalityResolver, type MunicipalityResolver } from './normalise/municipality-resolver.ts';
 
@@ -12,6 +13,7 @@ export interface MonitorContext {
   reference: ReferenceData;
   resolver: MunicipalityResolver;
   regions: IzaRegionIndex;
+  locator: Locator;
 }
 
 export function createContext(options: { configPath?: string } = {}): MonitorContext {
@@ -21,5 +23,6 @@ export function createContext(options: { configPath?: string } = {}): MonitorCon
     reference,
     resolver: createMunicipalityResolver(reference),
     regions: createIzaRegionIndex(reference),
+    locator: createLocator(reference),
   };
 }

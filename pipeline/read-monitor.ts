@@ -29,6 +29,9 @@ export const LocationRow = z.object({
   sources: z.string(),
   flags: nullableText,
   note: nullableText,
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+  coordinate_precision: nullableText,
 });
 export type LocationRow = z.infer<typeof LocationRow>;
 
@@ -88,11 +91,50 @@ export const ReviewRow = z.object({
 });
 export type ReviewRow = z.infer<typeof ReviewRow>;
 
+export const AccessibilityRow = z.object({
+  gm_code: z.string(),
+  municipality: z.string(),
+  province: z.string(),
+  population: z.number().nullable(),
+  point_basis: z.string(),
+  nearest_location_id: nullableText,
+  nearest_name: nullableText,
+  centre_km: z.number().nullable(),
+  mean_km: z.number().nullable(),
+  max_km: z.number().nullable(),
+  /** Population within each distance band, keyed by km ("5", "10", …). */
+  within: z.record(z.string(), z.number()),
+});
+export type AccessibilityRow = z.infer<typeof AccessibilityRow>;
+
+export const ReachRow = z.object({
+  level: z.enum(['nederland', 'provincie']),
+  area: z.string(),
+  km: z.number(),
+  population: z.number(),
+  share: z.number(),
+});
+export type ReachRow = z.infer<typeof ReachRow>;
+
+export const WhiteSpotRow = z.object({
+  rank: z.number(),
+  gm_code: z.string(),
+  municipality: z.string(),
+  province: z.string(),
+  population: z.number().nullable(),
+  centre_km: z.number().nullable(),
+  nearest_name: nullableText,
+  nearest_place: nullableText,
+  partly_within_reach: z.boolean(),
+});
+export type WhiteSpotRow = z.infer<typeof WhiteSpotRow>;
+
 const BuildParameters = z.object({
   capacityPerWeek: z.number(),
   participationPct: z.array(z.number()),
   weights: MonitorConfig.shape.weights,
   sizeThresholds: MonitorConfig.shape.sizeThresholds,
+  distance: MonitorConfig.shape.distance,
   method: CoverageMethod,
 });
 
@@ -109,6 +151,10 @@ export interface MonitorData {
   rejects: RejectRow[];
   /** Doubtful duplicate pairs, for a person to decide (zelfde / verschillend). */
   review: ReviewRow[];
+  accessibility: AccessibilityRow[];
+  /** Share of the population within each distance band, per province (CBS order) and nationally. */
+  reach: ReachRow[];
+  whiteSpots: WhiteSpotRow[];
 }
 
 export async function readMonitor(database: MonitorDatabase, year: number): Promise<MonitorData> {
@@ -138,7 +184,7 @@ export async function readMonitor(database: MonitorDatabase, year: number): Prom
     locations: await database.query(
       LocationRow,
       `SELECT location_id, name, organisation, address, postcode, place, gm_code, municipality, province, iza_region,
-              size_class, size_basis, weight, status, sources, flags, note
+              size_class, size_basis, weight, status, sources, flags, note, lat, lon, coordinate_precision
          FROM location WHERE year = $1
         ORDER BY province, iza_region NULLS LAST, municipality NULLS LAST, organisation NULLS FIRST, name, location_id`,
       [year],
@@ -160,7 +206,40 @@ export async function readMonitor(database: MonitorDatabase, year: number): Prom
         ORDER BY stage, score DESC, pair_id`,
       [year],
     ),
+    accessibility: await readAccessibility(database, year),
+    reach: (await database.query(
+      ReachRow,
+      `SELECT level, area, km, population, share FROM reach WHERE year = $1 AND level IN ('nederland', 'provincie')`,
+      [year],
+    )).sort((a, b) => a.level.localeCompare(b.level) || provinceRank(a.area) - provinceRank(b.area) || a.km - b.km),
+    whiteSpots: await database.query(
+      WhiteSpotRow,
+      `SELECT w.rank, w.gm_code, c.area_name AS municipality, c.province, c.population, a.centre_km,
+              l.name AS nearest_name, coalesce(l.place, l.municipality) AS nearest_place, w.partly_within_reach
+         FROM white_spot w
+         JOIN coverage c ON c.year = w.year AND c.level = 'gemeente' AND c.area = w.gm_code
+         JOIN accessibility a ON a.year = w.year AND a.gm_code = w.gm_code
+         LEFT JOIN location l ON l.year = w.year AND l.location_id = a.nearest_location_id
+        WHERE w.year = $1 ORDER BY w.rank`,
+      [year],
+    ),
   };
+}
+
+async function readAccessibility(database: MonitorDatabase, year: number): Promise<AccessibilityRow[]> {
+  const rows = await database.query(
+    AccessibilityRow.omit({ within: true }).extend({ within: z.string().nullable() }),
+    `SELECT a.gm_code, c.area_name AS municipality, c.province, c.population, a.point_basis, a.nearest_location_id,
+            l.name AS nearest_name, a.centre_km, a.mean_km, a.max_km,
+            (SELECT json_group_object(r.km::VARCHAR, r.population)::VARCHAR FROM reach r
+              WHERE r.year = a.year AND r.level = 'gemeente' AND r.area = a.gm_code) AS within
+       FROM accessibility a
+       JOIN coverage c ON c.year = a.year AND c.level = 'gemeente' AND c.area = a.gm_code
+       LEFT JOIN location l ON l.year = a.year AND l.location_id = a.nearest_location_id
+      WHERE a.year = $1 ORDER BY a.gm_code`,
+    [year],
+  );
+  return rows.map((row) => ({ ...row, within: keyedByNumber(row.within) }));
 }
 
 async function readCoverage(database: MonitorDatabase, year: number): Promise<CoverageRow[]> {
@@ -174,11 +253,11 @@ async function readCoverage(database: MonitorDatabase, year: number): Promise<Co
       ORDER BY c.level, c.area_name`,
     [year],
   );
-  return rows.map((row) => ({ ...row, desired: desiredByParticipation(row.desired) }));
+  return rows.map((row) => ({ ...row, desired: keyedByNumber(row.desired) }));
 }
 
 /** DuckDB writes 15.0 as "15.0"; key the map by the plain number ("15") as config writes it. */
-function desiredByParticipation(json: string | null): Record<string, number> {
+function keyedByNumber(json: string | null): Record<string, number> {
   if (json === null) return {};
   const parsed = z.record(z.string(), z.number()).parse(JSON.parse(json));
   return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [String(Number(key)), value]));

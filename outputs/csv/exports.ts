@@ -2,7 +2,16 @@
  * The tidy exports of a monitor year, one declarative column list per file. Column names are
  * documented in reports/README.md; change both together.
  */
-import type { CoverageRow, LocationRow, MonitorData, RejectRow, ReviewRow } from '../../pipeline/read-monitor.ts';
+import type {
+  AccessibilityRow,
+  CoverageRow,
+  LocationRow,
+  MonitorData,
+  ReachRow,
+  RejectRow,
+  ReviewRow,
+  WhiteSpotRow,
+} from '../../pipeline/read-monitor.ts';
 import { roundHalfAway, toCsv, type CsvColumn } from './csv.ts';
 
 export interface ExportFile {
@@ -80,6 +89,42 @@ const REVIEW_COLUMNS: CsvColumn<ReviewRow>[] = [
   { header: 'beslissing', value: () => null },
 ];
 
+function accessibilityColumns(thresholdsKm: readonly number[]): CsvColumn<AccessibilityRow>[] {
+  return [
+    { header: 'gemeentecode', value: (row) => row.gm_code },
+    { header: 'gemeente', value: (row) => row.municipality },
+    { header: 'provincie', value: (row) => row.province },
+    { header: 'inwoners', value: (row) => row.population },
+    { header: 'punten_basis', value: (row) => row.point_basis },
+    { header: 'dichtstbijzijnde_location_id', value: (row) => row.nearest_location_id },
+    { header: 'dichtstbijzijnde_naam', value: (row) => row.nearest_name },
+    { header: 'afstand_centrum_km', value: (row) => row.centre_km, decimals: 1 },
+    { header: 'afstand_gemiddeld_km', value: (row) => row.mean_km, decimals: 1 },
+    { header: 'afstand_max_km', value: (row) => row.max_km, decimals: 1 },
+    ...thresholdsKm.map((km) => ({ header: `inwoners_binnen_${km}km`, value: (row: AccessibilityRow) => row.within[String(km)] })),
+  ];
+}
+
+const REACH_COLUMNS: CsvColumn<ReachRow>[] = [
+  { header: 'niveau', value: (row) => row.level },
+  { header: 'gebied', value: (row) => row.area },
+  { header: 'km', value: (row) => row.km },
+  { header: 'inwoners_binnen', value: (row) => row.population },
+  { header: 'aandeel_pct', value: (row) => row.share * 100, decimals: 1 },
+];
+
+const WHITE_SPOT_COLUMNS: CsvColumn<WhiteSpotRow>[] = [
+  { header: 'rang', value: (row) => row.rank },
+  { header: 'gemeentecode', value: (row) => row.gm_code },
+  { header: 'gemeente', value: (row) => row.municipality },
+  { header: 'provincie', value: (row) => row.province },
+  { header: 'inwoners', value: (row) => row.population },
+  { header: 'afstand_centrum_km', value: (row) => row.centre_km, decimals: 1 },
+  { header: 'dichtstbijzijnde_steunpunt', value: (row) => row.nearest_name },
+  { header: 'dichtstbijzijnde_plaats', value: (row) => row.nearest_place },
+  { header: 'deels_binnen_bereik', value: (row) => (row.partly_within_reach ? 'ja' : 'nee') },
+];
+
 /** Desired numbers at province, region and national level are whole steunpunten, as the report shows them. */
 const AREA_DESIRED_DECIMALS = 0;
 const MUNICIPALITY_DESIRED_DECIMALS = 2;
@@ -127,5 +172,8 @@ export function csvExports(data: MonitorData): ExportFile[] {
     },
     { name: 'afgewezen.csv', content: toCsv(REJECT_COLUMNS, data.rejects) },
     { name: 'te-beoordelen.csv', content: toCsv(REVIEW_COLUMNS, data.review) },
+    { name: 'afstand.csv', content: toCsv(accessibilityColumns(data.parameters.distance.thresholdsKm), data.accessibility) },
+    { name: 'bereik.csv', content: toCsv(REACH_COLUMNS, data.reach) },
+    { name: 'witte-vlekken.csv', content: toCsv(WHITE_SPOT_COLUMNS, data.whiteSpots) },
   ];
 }

@@ -39,6 +39,8 @@ export const MonitorConfig = z
     methods: z.record(z.string().regex(/^[a-z0-9-]+$/), CoverageMethod),
     defaultMethod: z.string(),
     years: z.record(z.string().regex(/^\d{4}$/), z.object({ method: z.string() })),
+    /** Straight-line distance bands for the reach table, and the distance beyond which a municipality is a white spot. */
+    distance: z.object({ thresholdsKm: z.array(positive).min(1), whiteSpotKm: positive }),
     maxInputBytes: z.number().int().positive(),
   })
   .superRefine((config, context) => {

@@ -6,7 +6,7 @@
  * Bump SCHEMA_VERSION when a table changes shape: an older database is then refused with a
  * message instead of being misread.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA_STATEMENTS = [
   `CREATE TABLE IF NOT EXISTS ref_municipality (
@@ -56,7 +56,22 @@ export const SCHEMA_STATEMENTS = [
      iza_region VARCHAR, size_class VARCHAR NOT NULL, size_basis VARCHAR NOT NULL, weight DOUBLE NOT NULL,
      status VARCHAR NOT NULL, sources VARCHAR NOT NULL, flags VARCHAR, note VARCHAR,
      organisation_id VARCHAR, website VARCHAR, dagdelen_per_week DOUBLE, visitors_per_week DOUBLE,
+     lat DOUBLE, lon DOUBLE, coordinate_precision VARCHAR,
      PRIMARY KEY (year, location_id))`,
+  // Straight-line distance from each municipality's populated points to the nearest steunpunt in view.
+  `CREATE TABLE IF NOT EXISTS accessibility (
+     year INTEGER NOT NULL, gm_code VARCHAR NOT NULL, point_basis VARCHAR NOT NULL, points INTEGER NOT NULL,
+     nearest_location_id VARCHAR, centre_km DOUBLE, mean_km DOUBLE, min_km DOUBLE, max_km DOUBLE,
+     PRIMARY KEY (year, gm_code))`,
+  // Population within each distance band, per municipality, province and the whole country.
+  `CREATE TABLE IF NOT EXISTS reach (
+     year INTEGER NOT NULL, level VARCHAR NOT NULL, area VARCHAR NOT NULL, km DOUBLE NOT NULL,
+     population DOUBLE NOT NULL, share DOUBLE NOT NULL,
+     PRIMARY KEY (year, level, area, km))`,
+  `CREATE TABLE IF NOT EXISTS white_spot (
+     year INTEGER NOT NULL, rank INTEGER NOT NULL, gm_code VARCHAR NOT NULL, within_km DOUBLE NOT NULL,
+     partly_within_reach BOOLEAN NOT NULL,
+     PRIMARY KEY (year, gm_code))`,
   // Which imported records make up each location (its provenance).
   `CREATE TABLE IF NOT EXISTS location_member (
      year INTEGER NOT NULL, location_id VARCHAR NOT NULL, source VARCHAR NOT NULL, row_number INTEGER NOT NULL,

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { LocationStatus, type LocationStatus as Status } from '../../sources/schema.ts';
 import type { MonitorConfig } from '../config/config.ts';
+import type { Locator } from '../geo/locate.ts';
 import type { MonitorDatabase, RowValue } from '../db/database.ts';
 import type { ScoredPair } from '../dedupe/cluster.ts';
 import type { MatchRecord } from '../dedupe/compare.ts';
@@ -26,7 +27,12 @@ interface Draft {
   members: MatchRecord[];
 }
 
-export async function buildLocations(database: MonitorDatabase, year: number, config: MonitorConfig): Promise<number> {
+export async function buildLocations(
+  database: MonitorDatabase,
+  year: number,
+  config: MonitorConfig,
+  locator: Locator,
+): Promise<number> {
   const rows = await readYearRecords(database, year);
   const rowById = new Map(rows.map((row) => [`${row.source}:${row.row_number}`, row]));
   const records = rows.map((row) => toMatchRecord(`${row.source}:${row.row_number}`, row.source, row, recordLevel(row)));
@@ -47,7 +53,10 @@ export async function buildLocations(database: MonitorDatabase, year: number, co
   };
   const locationOf = (record: MatchRecord) => identities.ids.get(draftOf(drafts, record).record.id);
 
-  await database.insert('location', drafts.map((draft) => locationColumns(year, identities.ids.get(draft.record.id)!, draft, config)));
+  await database.insert(
+    'location',
+    drafts.map((draft) => locationColumns(year, identities.ids.get(draft.record.id)!, draft, config, locator)),
+  );
   await database.insert(
     'location_member',
     drafts.flatMap((draft) =>
@@ -126,7 +135,7 @@ async function readPriorLocations(database: MonitorDatabase, year: number): Prom
   }));
 }
 
-function locationColumns(year: number, locationId: string, draft: Draft, config: MonitorConfig): RowValue[] {
+function locationColumns(year: number, locationId: string, draft: Draft, config: MonitorConfig, locator: Locator): RowValue[] {
   const locationRows = draft.rows.filter((_, index) => draft.members[index]!.level === 'locatie');
   const preferred = locationRows.length > 0 ? locationRows : draft.rows;
   const first = preferred[0]!;
@@ -143,14 +152,21 @@ function locationColumns(year: number, locationId: string, draft: Draft, config:
     locationRows.length === 0 ? 'alleen als organisatie genoemd' : undefined,
   ].filter((flag) => flag !== undefined);
   const organisation = pick('organisation');
+  const postcode = pick('postcode');
+  const place = pick('place');
+  const point = locator.locate({
+    ...(postcode === undefined ? {} : { postcode }),
+    ...(place === undefined ? {} : { place }),
+    ...(first.gm_code === undefined ? {} : { gmCode: first.gm_code }),
+  });
   return [
     year,
     locationId,
     first.name,
     organisation,
     pick('address'),
-    pick('postcode'),
-    pick('place'),
+    postcode,
+    place,
     first.gm_code,
     first.municipality,
     first.province,
@@ -166,6 +182,9 @@ function locationColumns(year: number, locationId: string, draft: Draft, config:
     pick('website'),
     pick('dagdelen_per_week'),
     pick('visitors_per_week'),
+    point?.lat,
+    point?.lon,
+    point?.precision,
   ];
 }
 

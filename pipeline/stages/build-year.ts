@@ -8,6 +8,7 @@ import { methodForYear } from '../config/config.ts';
 import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase } from '../db/database.ts';
 import { ensureReferenceTables } from '../db/reference-tables.ts';
+import { buildAccessibility } from './build-accessibility.ts';
 import { buildCoverage, resolveMethodYears } from './build-coverage.ts';
 import { buildLocations } from './build-locations.ts';
 
@@ -19,7 +20,10 @@ export interface BuildSummary {
   weighted: number;
 }
 
-const BUILD_TABLES = ['location', 'location_member', 'organisation', 'match_pair', 'coverage', 'coverage_target', 'build_run'] as const;
+const BUILD_TABLES = [
+  'location', 'location_member', 'organisation', 'match_pair', 'coverage', 'coverage_target',
+  'accessibility', 'reach', 'white_spot', 'build_run',
+] as const;
 
 export async function buildYear(database: MonitorDatabase, context: MonitorContext, year: number): Promise<BuildSummary> {
   await ensureReferenceTables(database, context.reference, context.resolver, context.regions);
@@ -37,13 +41,15 @@ export async function buildYear(database: MonitorDatabase, context: MonitorConte
 
   const locations = await database.transaction(async () => {
     for (const table of BUILD_TABLES) await database.run(`DELETE FROM ${table} WHERE year = $1`, [year]);
-    const count = await buildLocations(database, year, config);
+    const count = await buildLocations(database, year, config, context.locator);
     await buildCoverage(database, year, resolved, config);
+    await buildAccessibility(database, context, year);
     const parameters = {
       capacityPerWeek: config.capacityPerWeek,
       participationPct: config.participationPct,
       weights: config.weights,
       sizeThresholds: config.sizeThresholds,
+      distance: config.distance,
       method,
     };
     await database.insert('build_run', [

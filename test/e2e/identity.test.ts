@@ -10,6 +10,7 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
+import { numbersNotInExports } from '../helpers/report-numbers.ts';
 
 const seedPath = fileURLToPath(new URL('../../sources/inventories/galan2024/locations.csv', import.meta.url));
 const seed = Papa.parse<Record<string, string>>(readFileSync(seedPath, 'utf8'), { header: true, skipEmptyLines: true }).data;
@@ -119,6 +120,11 @@ describe('locations keep their identity from 2024 to 2025', () => {
     expect(changed).toHaveLength(Object.keys(RENAMES).length + 1);
     expect(ofKind('ongewijzigd')).toHaveLength(278 - REMOVED.size - CLOSED.size - changed.length);
     expect(summary).toBe('281 steunpunten, +3 (+1%) ten opzichte van 2024 (10 nieuw, 7 niet meer in beeld, 4 gewijzigd).');
+  });
+
+  it('writes a 2025 report whose every number is in its exports, including the year-on-year changes', () => {
+    expect(numbersNotInExports(join(scratch, 'r2025'))).toEqual([]);
+    expect(readFileSync(join(scratch, 'r2025', 'monitor.md'), 'utf8')).toContain('## Jaar-op-jaar\n\nTen opzichte van 2024: 10 steunpunten nieuw in beeld, 7 niet meer in beeld, 4 gewijzigd');
   });
 
   it('changes no id and no figure when the year is built again', async () => {

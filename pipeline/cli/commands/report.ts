@@ -1,7 +1,7 @@
 import { writeReport } from '../../../outputs/write-report.ts';
 import { parseMonitorYear } from '../../config/config.ts';
 import { withDatabase } from '../../db/database.ts';
-import { readMonitor } from '../../read-monitor.ts';
+import { readReportInput } from '../../read-report-input.ts';
 import { COMMON_USAGE, databasePath, requiredOption, type Command } from '../command.ts';
 
 export const reportCommand: Command = {
@@ -22,8 +22,8 @@ ${COMMON_USAGE}`,
   async run({ values }, io) {
     const year = parseMonitorYear(requiredOption(values, 'year'));
     const directory = requiredOption(values, 'out');
-    const data = await withDatabase(databasePath(values), (database) => readMonitor(database, year));
-    const files = await writeReport(data, directory);
+    const input = await withDatabase(databasePath(values), (database) => readReportInput(database, year));
+    const files = await writeReport(input, directory);
     io.out(`Monitor ${year} geschreven naar ${directory}: ${files.join(', ')}.`);
   },
 };

@@ -4,7 +4,7 @@ import { writeReport } from '../../../outputs/write-report.ts';
 import { BUNDLED_INVENTORIES, bundledYears } from '../../../sources/inventories/index.ts';
 import { createContext } from '../../context.ts';
 import { withDatabase } from '../../db/database.ts';
-import { readMonitor } from '../../read-monitor.ts';
+import { readReportInput } from '../../read-report-input.ts';
 import { buildYear } from '../../stages/build-year.ts';
 import { importInventory } from '../../stages/import-inventory.ts';
 import { COMMON_USAGE, databasePath, stringOption, type Command } from '../command.ts';
@@ -38,7 +38,7 @@ ${COMMON_USAGE}`,
         }
         printBuildSummary(await buildYear(database, context, year), io);
         const directory = join(reportsRoot, String(year));
-        const files = await writeReport(await readMonitor(database, year), directory);
+        const files = await writeReport(await readReportInput(database, year), directory);
         io.out(`Monitor ${year} geschreven naar ${directory}: ${files.length} bestanden.`);
       }
     });

@@ -1,0 +1,58 @@
+/**
+ * monitor.html: the same report as monitor.md, as one standalone page with the figures inline,
+ * for people who do not read Markdown; printable to PDF from a browser. Text from sources is
+ * already escaped in the Markdown, so no source can inject markup.
+ */
+import { Marked, type Tokens } from 'marked';
+import type { Figure } from '../report-input.ts';
+
+export function monitorHtml(markdown: string, figures: readonly Figure[], title: string): string {
+  const inline = new Map(figures.map((figure, index) => [figure.file, prefixIds(figure.svg, `f${index + 1}-`)]));
+  const marked = new Marked({
+    gfm: true,
+    renderer: {
+      image({ href, text }: Tokens.Image) {
+        const svg = inline.get(href);
+        return svg === undefined ? false : `<figure>${svg}<figcaption>${escapeHtml(text)}</figcaption></figure>`;
+      },
+    },
+  });
+  const body = marked.parse(markdown, { async: false });
+  return `<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+${body}</main>
+</body>
+</html>
+`;
+}
+
+/** Makes the ids of one SVG unique within the page (figures number their clip paths alike). */
+function prefixIds(svg: string, prefix: string): string {
+  return svg
+    .replace(/\bid="([^"]+)"/g, `id="${prefix}$1"`)
+    .replace(/url\(#([^)]+)\)/g, `url(#${prefix}$1)`)
+    .replace(/\b(xlink:)?href="#([^"]+)"/g, `$1href="#${prefix}$2"`);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+const STYLE = `
+body { font-family: "DejaVu Sans", Arial, sans-serif; color: #1a1a1a; margin: 0; line-height: 1.45; }
+main { max-width: 60rem; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
+h1 { font-size: 1.9rem; margin-bottom: .3rem; } h2 { margin-top: 2.2rem; border-bottom: 1px solid #ccc; padding-bottom: .2rem; }
+table { border-collapse: collapse; margin: 1rem 0; font-size: .85rem; width: 100%; }
+th, td { border-bottom: 1px solid #ddd; padding: .25rem .45rem; vertical-align: top; }
+th { background: #f2f2f2; text-align: left; } td[align="right"], th[align="right"] { text-align: right; font-variant-numeric: tabular-nums; }
+figure { margin: 1.5rem 0; } figure svg { max-width: 100%; height: auto; } figcaption { font-size: .85rem; color: #555; }
+@media print { main { max-width: none; padding: 0; } h2 { break-after: avoid; } table, figure { break-inside: avoid; } }
+`;

@@ -1,0 +1,21 @@
+/** A year's monitor data with, when an earlier year was built, that year's data and the changes since. */
+import { z } from 'zod';
+import type { MonitorDatabase } from './db/database.ts';
+import { readMonitor, type MonitorData } from './read-monitor.ts';
+import { diffYears, type YearDiff } from './stages/diff-years.ts';
+
+export interface ReportInput {
+  data: MonitorData;
+  previous?: { data: MonitorData; diff: YearDiff };
+}
+
+export async function readReportInput(database: MonitorDatabase, year: number): Promise<ReportInput> {
+  const data = await readMonitor(database, year);
+  const [earlier] = await database.query(
+    z.object({ year: z.number().nullable() }),
+    'SELECT max(year) AS year FROM build_run WHERE year < $1',
+    [year],
+  );
+  if (earlier?.year == null) return { data };
+  return { data, previous: { data: await readMonitor(database, earlier.year), diff: await diffYears(database, earlier.year, year) } };
+}
