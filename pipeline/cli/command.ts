@@ -1,6 +1,8 @@
 /** The shape of a CLI command: its options, its Dutch help, and what it does. */
 import type { ParseArgsConfig } from 'node:util';
 import { UsageError } from '../../sources/errors.ts';
+import { withDatabase, type MonitorDatabase } from '../db/database.ts';
+import { withLock } from '../lock/acquire-lock.ts';
 
 export interface Io {
   out: (line: string) => void;
@@ -25,12 +27,14 @@ export const COMMON_OPTIONS = {
   db: { type: 'string' },
   config: { type: 'string' },
   debug: { type: 'boolean' },
+  wait: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Command['options'];
 
 export const COMMON_USAGE = `Algemene opties:
   --db <bestand>       database (standaard: ./monitor.duckdb)
   --config <bestand>   configuratie (standaard: pipeline/config/monitor.config.json)
+  --wait <seconden>    wacht zo lang op een ander proces dat de database gebruikt (standaard: niet)
   --debug              toon technische details bij fouten
   -h, --help           toon deze hulp`;
 
@@ -49,4 +53,20 @@ export const DEFAULT_DATABASE = 'monitor.duckdb';
 
 export function databasePath(values: OptionValues): string {
   return stringOption(values, 'db') ?? DEFAULT_DATABASE;
+}
+
+/**
+ * Runs `work` on the database while holding its lock file, so two processes never write to one
+ * database at once: the second waits (--wait) or is refused with who holds it.
+ */
+export async function withWritableDatabase<T>(
+  values: OptionValues,
+  command: string,
+  work: (database: MonitorDatabase) => Promise<T>,
+): Promise<T> {
+  const path = databasePath(values);
+  const waitText = stringOption(values, 'wait');
+  const waitSeconds = waitText === undefined ? 0 : Number(waitText);
+  if (!Number.isFinite(waitSeconds) || waitSeconds < 0) throw new UsageError(`--wait verwacht een aantal seconden, niet '${waitText}'`);
+  return withLock(path, { wait: waitSeconds * 1000, command }, () => withDatabase(path, work));
 }

@@ -1,8 +1,7 @@
 import { parseMonitorYear } from '../../config/config.ts';
 import { createContext } from '../../context.ts';
-import { withDatabase } from '../../db/database.ts';
 import { buildYear, type BuildSummary } from '../../stages/build-year.ts';
-import { COMMON_USAGE, databasePath, requiredOption, stringOption, type Command, type Io } from '../command.ts';
+import { COMMON_USAGE, withWritableDatabase, requiredOption, stringOption, type Command, type Io } from '../command.ts';
 
 export const buildCommand: Command = {
   name: 'build',
@@ -21,7 +20,7 @@ ${COMMON_USAGE}`,
   async run({ values }, io) {
     const year = parseMonitorYear(requiredOption(values, 'year'));
     const context = createContext({ configPath: stringOption(values, 'config') });
-    const summary = await withDatabase(databasePath(values), (database) => buildYear(database, context, year));
+    const summary = await withWritableDatabase(values, 'build', (database) => buildYear(database, context, year));
     printBuildSummary(summary, io);
   },
 };

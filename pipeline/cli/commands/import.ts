@@ -1,9 +1,8 @@
 import { UsageError } from '../../../sources/errors.ts';
 import { parseMonitorYear } from '../../config/config.ts';
 import { createContext } from '../../context.ts';
-import { withDatabase } from '../../db/database.ts';
 import { importInventory, type ImportSummary } from '../../stages/import-inventory.ts';
-import { COMMON_USAGE, databasePath, requiredOption, stringOption, type Command, type Io } from '../command.ts';
+import { COMMON_USAGE, withWritableDatabase, requiredOption, stringOption, type Command, type Io } from '../command.ts';
 
 const MAX_REJECTS_SHOWN = 20;
 
@@ -32,7 +31,7 @@ ${COMMON_USAGE}`,
     }
     const sheet = stringOption(values, 'sheet');
     const context = createContext({ configPath: stringOption(values, 'config') });
-    const summary = await withDatabase(databasePath(values), (database) =>
+    const summary = await withWritableDatabase(values, 'import', (database) =>
       importInventory(database, context, {
         path: positionals[0]!,
         year,

@@ -3,11 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { writeReport } from '../../../outputs/write-report.ts';
 import { BUNDLED_INVENTORIES, bundledYears } from '../../../sources/inventories/index.ts';
 import { createContext } from '../../context.ts';
-import { withDatabase } from '../../db/database.ts';
 import { readReportInput } from '../../read-report-input.ts';
 import { buildYear } from '../../stages/build-year.ts';
 import { importInventory } from '../../stages/import-inventory.ts';
-import { COMMON_USAGE, databasePath, stringOption, type Command } from '../command.ts';
+import { COMMON_USAGE, withWritableDatabase, stringOption, type Command } from '../command.ts';
 import { printBuildSummary } from './build.ts';
 import { printImportSummary } from './import.ts';
 
@@ -31,7 +30,7 @@ ${COMMON_USAGE}`,
   async run({ values }, io) {
     const reportsRoot = stringOption(values, 'reports') ?? DEFAULT_REPORTS;
     const context = createContext({ configPath: stringOption(values, 'config') });
-    await withDatabase(databasePath(values), async (database) => {
+    await withWritableDatabase(values, 'run', async (database) => {
       for (const year of bundledYears()) {
         for (const inventory of BUNDLED_INVENTORIES.filter((candidate) => candidate.year === year)) {
           printImportSummary(await importInventory(database, context, { path: inventory.path, year, source: inventory.source }), io);

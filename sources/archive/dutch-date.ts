@@ -1,0 +1,40 @@
+/** Dates for people, in Dutch and in Dutch time (Europe/Amsterdam), whatever the machine's zone. */
+export const TIME_ZONE = 'Europe/Amsterdam';
+
+const longFormat = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: TIME_ZONE,
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+const stampFormat = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** "3 maart 2025 04:00" */
+export function formatDutchDateTime(value: Date | string): string {
+  const part = parts(longFormat, value);
+  return `${part('day')} ${part('month')} ${part('year')} ${part('hour')}:${part('minute')}`;
+}
+
+/** "2025-03-03 04:00:00", for log lines. */
+export function formatLocalTimestamp(value: Date | string): string {
+  const part = parts(stampFormat, value);
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')}`;
+}
+
+function parts(format: Intl.DateTimeFormat, value: Date | string): (type: Intl.DateTimeFormatPartTypes) => string {
+  const list = format.formatToParts(typeof value === 'string' ? new Date(value) : value);
+  return (type) => list.find((part) => part.type === type)?.value ?? '';
+}

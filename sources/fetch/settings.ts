@@ -1,0 +1,81 @@
+/**
+ * Fetch settings: how politely and how patiently lsp-monitor talks to a source's server.
+ * Read from fetch.settings.json (next to this file); the contact address for the User-Agent can
+ * also come from the environment variable LSP_MONITOR_CONTACT, so a deployment can set it
+ * without editing the file.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { MonitorError } from '../errors.ts';
+
+export const CONTACT_ENV = 'LSP_MONITOR_CONTACT';
+export const DEFAULT_FETCH_SETTINGS_PATH = fileURLToPath(new URL('./fetch.settings.json', import.meta.url));
+
+const integer = (min: number, max: number) =>
+  z
+    .number('moet een getal zijn')
+    .int('moet een geheel getal zijn')
+    .min(min, `moet minstens ${min} zijn`)
+    .max(max, `mag hoogstens ${max} zijn`);
+
+const contact = z
+  .string('moet tekst zijn')
+  .trim()
+  .refine((value) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) || /^https?:\/\/\S+$/.test(value), {
+    message: 'moet een e-mailadres of een http(s)-adres zijn waar de beheerder van deze monitor te bereiken is',
+  });
+
+export const FetchSettings = z
+  .object({
+    /** Who to contact about our requests: put into the User-Agent as "(+<contact>)". */
+    userAgentContact: contact,
+    timeoutMs: integer(1, 600_000).default(30_000),
+    /** Retries after the first attempt, for network errors, 429 and 5xx. */
+    retries: integer(0, 10).default(3),
+    maxBytes: integer(1, 1024 * 1024 * 1024).default(50 * 1024 * 1024),
+    concurrencyPerHost: integer(1, 4).default(2),
+    /** Minimum time between the starts of two requests to one host. */
+    minDelayMs: integer(0, 60_000).default(1_000),
+  })
+  .strict();
+export type FetchSettings = z.infer<typeof FetchSettings>;
+
+/** Validates settings read from the file `origin` (named in the message). */
+export function parseFetchSettings(input: unknown, origin: string): FetchSettings {
+  const file = basename(origin);
+  const result = FetchSettings.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.join('.') ?? '';
+  const message =
+    issue?.code === 'unrecognized_keys'
+      ? `onbekende instelling ${issue.keys.map((key) => `'${key}'`).join(', ')}`
+      : field === 'userAgentContact' && issue?.code === 'invalid_type'
+        ? `geen contactadres voor de User-Agent ingesteld: zet userAgentContact in ${origin} of de omgevingsvariabele ${CONTACT_ENV}`
+        : `ongeldige fetch-instelling: ${issue?.message ?? 'onbekende fout'}`;
+  throw new MonitorError(message, { location: field === '' ? { file } : { file, field } });
+}
+
+/** Reads the settings file; a non-empty LSP_MONITOR_CONTACT overrides its userAgentContact. */
+export function loadFetchSettings(
+  path: string = DEFAULT_FETCH_SETTINGS_PATH,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): FetchSettings {
+  const file = basename(path);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new MonitorError(`fetch-instellingen kunnen niet worden gelezen: ${error instanceof Error ? error.message : String(error)}`, {
+      location: { file },
+      cause: error,
+    });
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new MonitorError('fetch-instellingen moeten een JSON-object zijn', { location: { file } });
+  }
+  const fromEnv = env[CONTACT_ENV]?.trim();
+  return parseFetchSettings(fromEnv ? { ...raw, userAgentContact: fromEnv } : raw, path);
+}
