@@ -7,12 +7,16 @@ import { reportFigures } from './figures/report-figures.ts';
 import { monitorHtml } from './html/monitor-html.ts';
 import { monitorMarkdown } from './markdown/monitor-md.ts';
 import type { ReportInput } from './report-input.ts';
+import { overviewExtras } from './xlsx/extras-from-report.ts';
+import { overviewBytes } from './xlsx/overview.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 
-export async function reportFiles(input: ReportInput): Promise<ExportFile[]> {
+/** The published files of a year (committed under reports/), and the Excel overview (not committed). */
+export async function reportFiles(input: ReportInput): Promise<(ExportFile | { name: string; content: Uint8Array })[]> {
   const figures = await reportFigures(input);
   const markdown = monitorMarkdown(input, figures);
   return [
+    { name: OVERVIEW_FILE, content: await overviewBytes(input.data, overviewExtras(input, figures)) },
     ...csvExports(input.data),
     ...(input.previous ? diffExports(input.previous.diff) : []),
     ...figures.map((figure) => ({ name: figure.file, content: figure.svg })),
@@ -20,6 +24,8 @@ export async function reportFiles(input: ReportInput): Promise<ExportFile[]> {
     { name: 'monitor.html', content: monitorHtml(markdown, figures, `Stand van het land ${input.data.year}: laagdrempelige steunpunten`) },
   ];
 }
+
+export const OVERVIEW_FILE = 'overzicht.xlsx';
 
 export async function writeReport(input: ReportInput, directory: string): Promise<string[]> {
   const files = await reportFiles(input);

@@ -6,7 +6,7 @@
  * Bump SCHEMA_VERSION when a table changes shape: an older database is then refused with a
  * message instead of being misread.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const SCHEMA_STATEMENTS = [
   `CREATE TABLE IF NOT EXISTS ref_municipality (
@@ -47,6 +47,17 @@ export const SCHEMA_STATEMENTS = [
      year INTEGER NOT NULL, source VARCHAR NOT NULL, file_name VARCHAR NOT NULL, row_number INTEGER,
      field VARCHAR, reason VARCHAR NOT NULL)`,
 
+  // Corrections from the working group's edited overview workbook: a source of their own, applied
+  // by every build of their year and later years.
+  `CREATE TABLE IF NOT EXISTS correction_file (
+     year INTEGER NOT NULL, file_name VARCHAR NOT NULL, sha256 VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL,
+     changes INTEGER NOT NULL,
+     PRIMARY KEY (year, sha256))`,
+  `CREATE TABLE IF NOT EXISTS correction (
+     year INTEGER NOT NULL, sha256 VARCHAR NOT NULL, seq INTEGER NOT NULL, kind VARCHAR NOT NULL,
+     location_id VARCHAR, field VARCHAR, old_value VARCHAR, new_value VARCHAR, pair_id VARCHAR, decision VARCHAR,
+     sheet VARCHAR NOT NULL, row_number INTEGER NOT NULL,
+     PRIMARY KEY (year, sha256, seq))`,
   `CREATE TABLE IF NOT EXISTS build_run (
      year INTEGER PRIMARY KEY, method VARCHAR NOT NULL, population_year INTEGER NOT NULL, epa_year INTEGER NOT NULL,
      parameters JSON NOT NULL, built_at TIMESTAMP NOT NULL)`,

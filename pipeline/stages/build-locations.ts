@@ -5,9 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { LocationStatus, type LocationStatus as Status } from '../../sources/schema.ts';
-import type { MonitorConfig } from '../config/config.ts';
-import type { Locator } from '../geo/locate.ts';
+import { LocationStatus, SizeClass, type LocationStatus as Status } from '../../sources/schema.ts';
+import type { MonitorContext } from '../context.ts';
+import { CORRECTED_BY, loadOverrides } from '../corrections/overrides.ts';
 import type { MonitorDatabase, RowValue } from '../db/database.ts';
 import type { ScoredPair } from '../dedupe/cluster.ts';
 import type { MatchRecord } from '../dedupe/compare.ts';
@@ -27,12 +27,7 @@ interface Draft {
   members: MatchRecord[];
 }
 
-export async function buildLocations(
-  database: MonitorDatabase,
-  year: number,
-  config: MonitorConfig,
-  locator: Locator,
-): Promise<number> {
+export async function buildLocations(database: MonitorDatabase, year: number, context: MonitorContext): Promise<number> {
   const rows = await readYearRecords(database, year);
   const rowById = new Map(rows.map((row) => [`${row.source}:${row.row_number}`, row]));
   const records = rows.map((row) => toMatchRecord(`${row.source}:${row.row_number}`, row.source, row, recordLevel(row)));
@@ -53,9 +48,13 @@ export async function buildLocations(
   };
   const locationOf = (record: MatchRecord) => identities.ids.get(draftOf(drafts, record).record.id);
 
+  const overrides = await loadOverrides(database, year);
   await database.insert(
     'location',
-    drafts.map((draft) => locationColumns(year, identities.ids.get(draft.record.id)!, draft, config, locator)),
+    drafts.map((draft) => {
+      const id = identities.ids.get(draft.record.id)!;
+      return locationColumns(year, id, corrected(locationFacts(draft), overrides.get(id), context), context);
+    }),
   );
   await database.insert(
     'location_member',
@@ -135,53 +134,110 @@ async function readPriorLocations(database: MonitorDatabase, year: number): Prom
   }));
 }
 
-function locationColumns(year: number, locationId: string, draft: Draft, config: MonitorConfig, locator: Locator): RowValue[] {
+/** What a location is, from its records: location-level records first, then organisation entries. */
+interface LocationFacts {
+  row: RecordRow;
+  status: Status;
+  sources: string;
+  onlyOrganisation: boolean;
+}
+
+function locationFacts(draft: Draft): LocationFacts {
   const locationRows = draft.rows.filter((_, index) => draft.members[index]!.level === 'locatie');
   const preferred = locationRows.length > 0 ? locationRows : draft.rows;
-  const first = preferred[0]!;
-  const pick = <K extends keyof RecordRow>(field: K): RecordRow[K] | undefined =>
-    preferred.find((row) => row[field] !== undefined)?.[field] ?? draft.rows.find((row) => row[field] !== undefined)?.[field];
+  const row = { ...preferred[0]! };
+  for (const field of Object.keys(row) as (keyof RecordRow)[]) {
+    if (row[field] !== undefined) continue;
+    const value = preferred.find((candidate) => candidate[field] !== undefined)?.[field] ?? draft.rows.find((candidate) => candidate[field] !== undefined)?.[field];
+    Object.assign(row, { [field]: value });
+  }
+  return {
+    row,
+    status: STATUS_PRIORITY.find((candidate) => draft.rows.some((record) => record.status === candidate)) ?? row.status,
+    sources: draft.rows.map((record) => `${record.source}:${record.row_number}`).join('; '),
+    onlyOrganisation: locationRows.length === 0,
+  };
+}
+
+/** The working group's corrections win over every source; a changed municipality is resolved again. */
+function corrected(facts: LocationFacts, fields: ReadonlyMap<string, string | null> | undefined, context: MonitorContext): LocationFacts {
+  if (!fields) return facts;
+  const value = (field: string) => (fields.has(field) ? (fields.get(field) ?? undefined) : null);
+  const row: RecordRow = { ...facts.row };
+  const text = { name: 'name', organisation: 'organisation', address: 'address', postcode: 'postcode', place: 'place', note: 'note', website: 'website' } as const;
+  for (const [field, column] of Object.entries(text)) {
+    const next = value(field);
+    if (next !== null) Object.assign(row, { [column]: field === 'name' ? (next ?? row.name) : next });
+  }
+  for (const [field, column] of [['dagdelenPerWeek', 'dagdelen_per_week'], ['visitorsPerWeek', 'visitors_per_week']] as const) {
+    const next = value(field);
+    if (next !== null) row[column] = next === undefined ? undefined : Number(next);
+  }
+  const size = value('size');
+  if (size !== null) row.size_given = SizeClass.safeParse(size).data;
+  const municipality = value('municipality');
+  const gmCode = value('gmCode');
+  if (municipality !== null || gmCode !== null) {
+    const resolution = context.resolver.resolve({
+      ...(gmCode ? { gmCode } : {}),
+      ...(municipality ? { municipality } : {}),
+      ...(row.place ? { place: row.place } : {}),
+      ...(row.iza_region ? { izaRegion: row.iza_region } : {}),
+    });
+    if (resolution.kind === 'resolved') {
+      Object.assign(row, { gm_code: resolution.gmCode, municipality: resolution.municipalityName, province: resolution.province, iza_region: resolution.izaRegion ?? undefined });
+    }
+  }
+  const status = value('status');
+  return {
+    ...facts,
+    row,
+    status: status ? LocationStatus.parse(status) : facts.status,
+    sources: `${facts.sources}; ${CORRECTIONS_LABEL}:${fields.get(CORRECTED_BY) ?? ''}`,
+  };
+}
+
+const CORRECTIONS_LABEL = 'correctie';
+
+function locationColumns(year: number, locationId: string, facts: LocationFacts, context: MonitorContext): RowValue[] {
+  const { row } = facts;
   const size = classifySize(
-    { size: pick('size_given'), visitorsPerWeek: pick('visitors_per_week'), dagdelenPerWeek: pick('dagdelen_per_week') },
-    config,
+    { size: row.size_given, visitorsPerWeek: row.visitors_per_week, dagdelenPerWeek: row.dagdelen_per_week },
+    context.config,
   );
-  const status = STATUS_PRIORITY.find((candidate) => draft.rows.some((row) => row.status === candidate)) ?? first.status;
   const flags = [
-    first.gm_code === undefined ? 'gemeente onbekend' : undefined,
+    row.gm_code === undefined ? 'gemeente onbekend' : undefined,
     size.size === 'onbekend' ? 'grootte onbekend' : undefined,
-    locationRows.length === 0 ? 'alleen als organisatie genoemd' : undefined,
+    facts.onlyOrganisation ? 'alleen als organisatie genoemd' : undefined,
   ].filter((flag) => flag !== undefined);
-  const organisation = pick('organisation');
-  const postcode = pick('postcode');
-  const place = pick('place');
-  const point = locator.locate({
-    ...(postcode === undefined ? {} : { postcode }),
-    ...(place === undefined ? {} : { place }),
-    ...(first.gm_code === undefined ? {} : { gmCode: first.gm_code }),
+  const point = context.locator.locate({
+    ...(row.postcode === undefined ? {} : { postcode: row.postcode }),
+    ...(row.place === undefined ? {} : { place: row.place }),
+    ...(row.gm_code === undefined ? {} : { gmCode: row.gm_code }),
   });
   return [
     year,
     locationId,
-    first.name,
-    organisation,
-    pick('address'),
-    postcode,
-    place,
-    first.gm_code,
-    first.municipality,
-    first.province,
-    first.iza_region,
+    row.name,
+    row.organisation,
+    row.address,
+    row.postcode,
+    row.place,
+    row.gm_code,
+    row.municipality,
+    row.province,
+    row.iza_region,
     size.size,
     size.basis,
     size.weight,
-    LocationStatus.parse(status),
-    draft.rows.map((row) => `${row.source}:${row.row_number}`).join('; '),
+    facts.status,
+    facts.sources,
     flags.length === 0 ? undefined : flags.join('; '),
-    pick('note'),
-    organisation === undefined ? undefined : organisationId(organisation),
-    pick('website'),
-    pick('dagdelen_per_week'),
-    pick('visitors_per_week'),
+    row.note,
+    row.organisation === undefined ? undefined : organisationId(row.organisation),
+    row.website,
+    row.dagdelen_per_week,
+    row.visitors_per_week,
     point?.lat,
     point?.lon,
     point?.precision,

@@ -41,7 +41,7 @@ export async function buildYear(database: MonitorDatabase, context: MonitorConte
 
   const locations = await database.transaction(async () => {
     for (const table of BUILD_TABLES) await database.run(`DELETE FROM ${table} WHERE year = $1`, [year]);
-    const count = await buildLocations(database, year, config, context.locator);
+    const count = await buildLocations(database, year, context);
     await buildCoverage(database, year, resolved, config);
     await buildAccessibility(database, context, year);
     const parameters = {

@@ -1,0 +1,37 @@
+/** Maps a year's report input (and its figures) onto what the overview shows beyond MonitorData. */
+import { reviewPairsOf, type OverviewExtras } from '../../pipeline/workbook/extras.ts';
+import { svgToPng } from '../figures/render-png.ts';
+import type { Figure, ReportInput } from '../report-input.ts';
+
+export function overviewExtras({ data, previous }: ReportInput, figures: readonly Figure[]): OverviewExtras {
+  return {
+    reviewPairs: reviewPairsOf(data.review),
+    ...(previous
+      ? {
+          yearOnYear: {
+            previousYear: previous.data.year,
+            rows: previous.diff.areas.map((area) => ({
+              level: area.level,
+              area: area.area,
+              previousInView: area.inViewBefore,
+              inView: area.inViewAfter,
+              previousWeighted: area.weightedBefore,
+              weighted: area.weightedAfter,
+            })),
+          },
+        }
+      : {}),
+    whiteSpots: {
+      thresholdKm: data.parameters.distance.whiteSpotKm,
+      municipalities: data.whiteSpots.map((spot) => ({
+        gmCode: spot.gm_code,
+        municipality: spot.municipality,
+        province: spot.province,
+        population: spot.population ?? 0,
+        distanceKm: spot.centre_km,
+        nearestLocationId: data.accessibility.find((row) => row.gm_code === spot.gm_code)?.nearest_location_id ?? null,
+      })),
+    },
+    images: figures.map((figure) => ({ name: figure.title, png: svgToPng(figure.svg) })),
+  };
+}

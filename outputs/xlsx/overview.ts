@@ -1,0 +1,58 @@
+/**
+ * The editable Excel overview of a monitor year (overzicht.xlsx): the locations as a list the
+ * working group corrects, and the coverage tables as live formulas on that list. Read back by
+ * pipeline/corrections. Pure: the same data gives the same workbook content.
+ */
+import ExcelJS from 'exceljs';
+import type { MonitorData } from '../../pipeline/read-monitor.ts';
+import { writeFileAtomic } from '../write-atomic.ts';
+import type { OverviewExtras } from '../../pipeline/workbook/extras.ts';
+import { withFixedZipTime } from './fixed-zip-time.ts';
+import { addCoverageSheet } from './sheets/coverage.ts';
+import { coverageSpecs } from './sheets/coverage-specs.ts';
+import { addExplanationSheet } from './sheets/explanation.ts';
+import { addListsSheet } from './sheets/lists.ts';
+import { addLocationsSheet } from './sheets/locations.ts';
+import { addParametersSheet, parameterRefs } from './sheets/parameters.ts';
+import { addRejectsSheet } from './sheets/rejects.ts';
+import { addReviewSheet } from './sheets/review.ts';
+import { addWhiteSpotsSheet } from './sheets/white-spots.ts';
+import { addYearOnYearSheet } from './sheets/year-on-year.ts';
+
+export function buildOverviewWorkbook(data: MonitorData, extras: OverviewExtras = {}): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'lsp-monitor';
+  workbook.title = `Stand van het land ${data.year}`;
+  workbook.created = fixedTime(data.year);
+  workbook.modified = fixedTime(data.year);
+  // Excel and LibreOffice recalculate on opening; the cached results are the pipeline's figures.
+  workbook.calcProperties.fullCalcOnLoad = true;
+
+  addExplanationSheet(workbook, data, extras);
+  const parameters = parameterRefs(data);
+  const locations = addLocationsSheet(workbook, data, parameters);
+  for (const spec of coverageSpecs(data)) addCoverageSheet(workbook, spec, locations, parameters);
+  addParametersSheet(workbook, data);
+  addYearOnYearSheet(workbook, data.year, extras.yearOnYear);
+  addWhiteSpotsSheet(workbook, extras.whiteSpots);
+  addReviewSheet(workbook, extras.reviewPairs);
+  addRejectsSheet(workbook, data.rejects);
+  addListsSheet(workbook);
+  return workbook;
+}
+
+/** The workbook as xlsx bytes; the same data and extras give the same bytes. */
+export async function overviewBytes(data: MonitorData, extras?: OverviewExtras): Promise<Uint8Array> {
+  const buffer = await buildOverviewWorkbook(data, extras).xlsx.writeBuffer();
+  return withFixedZipTime(new Uint8Array(buffer), fixedTime(data.year));
+}
+
+/** Writes the overview to `path` (temporary file, then rename). */
+export async function writeOverview(data: MonitorData, path: string, extras?: OverviewExtras): Promise<void> {
+  await writeFileAtomic(path, await overviewBytes(data, extras));
+}
+
+/** Not the time of writing, so that writing again gives the same bytes. */
+function fixedTime(year: number): Date {
+  return new Date(Date.UTC(year, 0, 1));
+}

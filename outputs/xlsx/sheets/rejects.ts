@@ -1,0 +1,31 @@
+/** Afgewezen: the rows the import could not use, with the reason. */
+import type ExcelJS from 'exceljs';
+import type { RejectRow } from '../../../pipeline/read-monitor.ts';
+import { protect, setNumber, setText, writeHeader, writeNothingLine } from '../cells.ts';
+import { SHEETS } from '../../../pipeline/workbook/layout.ts';
+
+export function addRejectsSheet(workbook: ExcelJS.Workbook, rejects: readonly RejectRow[]): void {
+  const sheet = workbook.addWorksheet(SHEETS.rejects);
+  if (rejects.length === 0) {
+    writeNothingLine(sheet, 'Er zijn geen afgewezen rijen: elke ingelezen rij is gebruikt.');
+    protect(sheet);
+    return;
+  }
+  writeHeader(sheet, [
+    { header: 'bron', width: 14 },
+    { header: 'bestand', width: 30 },
+    { header: 'rij', width: 7 },
+    { header: 'veld', width: 18 },
+    { header: 'reden', width: 80 },
+  ]);
+  rejects.forEach((reject, index) => {
+    const row = sheet.getRow(index + 2);
+    setText(row.getCell(1), reject.source);
+    setText(row.getCell(2), reject.file_name);
+    setNumber(row.getCell(3), reject.row_number, '0');
+    setText(row.getCell(4), reject.field);
+    setText(row.getCell(5), reject.reason);
+  });
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rejects.length + 1, column: 5 } };
+  protect(sheet);
+}

@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { MonitorError } from '../../../sources/errors.ts';
+import { parseMonitorYear } from '../../config/config.ts';
+import { createContext } from '../../context.ts';
+import { correctionsSummaryNl, readCorrections } from '../../corrections/index.ts';
+import { alreadyApplied, storeCorrections } from '../../corrections/store.ts';
+import { readMonitor } from '../../read-monitor.ts';
+import { buildYear } from '../../stages/build-year.ts';
+import { reviewPairsOf } from '../../workbook/extras.ts';
+import { COMMON_USAGE, requiredOption, stringOption, withWritableDatabase, type Command } from '../command.ts';
+import { printBuildSummary } from './build.ts';
+
+export const correctionsCommand: Command = {
+  name: 'corrections',
+  summary: 'neem de wijzigingen uit een bewerkt overzicht.xlsx over',
+  usage: `Gebruik: lsp-monitor corrections <overzicht.xlsx> --year <jaar> [--partial] [--dry-run] [--db <bestand>]
+
+Leest een bewerkt Excel-overzicht (gemaakt door 'lsp-monitor report') en neemt de wijzigingen over:
+grootte, status, naam, gemeente, opmerkingen en andere bewerkbare kolommen, nieuwe rijen zonder id
+(nieuwe steunpunten) en beslissingen over mogelijke dubbelingen. Elke wijziging wordt gecontroleerd;
+een bestand met een ongeldige wijziging wordt in zijn geheel geweigerd, tenzij --partial.
+De wijzigingen worden bewaard als eigen bron en gelden voor elke volgende build van dit en latere jaren.
+Daarna wordt het jaar opnieuw gebouwd.
+
+Opties:
+  --year <jaar>        monitorjaar van het overzicht (verplicht)
+  --partial            neem de geldige wijzigingen over en sla rijen met fouten over
+  --dry-run            toon wat er zou veranderen, zonder iets over te nemen
+
+${COMMON_USAGE}`,
+  options: { year: { type: 'string' }, partial: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+  positionals: { min: 1, max: 1 },
+  async run({ positionals, values }, io) {
+    const year = parseMonitorYear(requiredOption(values, 'year'));
+    const path = positionals[0]!;
+    const file = basename(path);
+    const context = createContext({ configPath: stringOption(values, 'config') });
+    const bytes = await readWorkbook(path, context.config.maxInputBytes);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    await withWritableDatabase(values, 'corrections', async (database) => {
+      if (await alreadyApplied(database, year, sha256)) {
+        io.out(`${file}: dit bestand is al eerder overgenomen voor ${year}; er is niets veranderd.`);
+        return;
+      }
+      const current = await readMonitor(database, year);
+      const { changes, errors } = await readCorrections(bytes, file, current, { reviewPairs: reviewPairsOf(current.review) });
+      for (const error of errors) io.err(`  ${error.message}`);
+      if (errors.length > 0 && !values['partial']) {
+        throw new MonitorError(`${errors.length} ongeldige wijziging(en); er is niets overgenomen (gebruik --partial om de geldige wel over te nemen)`, {
+          location: { file },
+        });
+      }
+      const accepted = changes.filter((change) => !change.rowHasErrors);
+      if (accepted.length === 0) {
+        io.out(`${file}: geen wijzigingen ten opzichte van monitor ${year}.`);
+        return;
+      }
+      for (const line of correctionsSummaryNl(accepted)) io.out(`  ${line}`);
+      if (values['dry-run']) {
+        io.out(`${file}: ${accepted.length} wijziging(en) gevonden; niets overgenomen (--dry-run).`);
+        return;
+      }
+      const stored = await storeCorrections(database, context, { year, name: file, sha256 }, accepted);
+      if (stored.alreadyApplied) {
+        io.out(`${file}: dit bestand is al eerder overgenomen voor ${year}; er is niets veranderd.`);
+        return;
+      }
+      io.out(`${file}: ${stored.changes} wijziging(en) overgenomen.`);
+      printBuildSummary(await buildYear(database, context, year), io);
+    });
+  },
+};
+
+async function readWorkbook(path: string, maxBytes: number): Promise<Uint8Array> {
+  const file = basename(path);
+  const info = await stat(path).catch((error: unknown) => {
+    throw new MonitorError('bestand niet gevonden', { location: { file }, cause: error });
+  });
+  if (info.size > maxBytes) throw new MonitorError(`bestand is groter dan de limiet van ${Math.round(maxBytes / 1024 / 1024)} MB`, { location: { file } });
+  return readFile(path);
+}

@@ -1,0 +1,60 @@
+/**
+ * Reads an overview workbook (outputs/xlsx) as edited by the working group and returns what it
+ * corrects, validated, with every problem named by sheet, row and column. Pure: bytes and the
+ * current monitor in, corrections out; nothing is applied or stored here.
+ */
+import ExcelJS from 'exceljs';
+import type { ReviewPair } from '../workbook/extras.ts';
+import { SHEETS, YEAR_LABEL } from '../workbook/layout.ts';
+import { MonitorError } from '../../sources/errors.ts';
+import type { MonitorData } from '../read-monitor.ts';
+import { readCell } from './cells.ts';
+import { readLocationsSheet } from './locations.ts';
+import { readReviewSheet } from './review.ts';
+import { correctionError, type CorrectionError, type CorrectionsResult } from './types.ts';
+
+export interface ReadCorrectionsOptions {
+  /** The pairs the workbook was written with: an unknown pair id is an error, a decision it already had is no change. */
+  reviewPairs?: readonly ReviewPair[];
+}
+
+export async function readCorrections(
+  bytes: Uint8Array,
+  fileName: string,
+  current: MonitorData,
+  options: ReadCorrectionsOptions = {},
+): Promise<CorrectionsResult> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs types its input as an ArrayBuffer; a copy gives one of exactly the file's length.
+    await workbook.xlsx.load(bytes.slice().buffer);
+  } catch (cause) {
+    throw new MonitorError('geen geldig Excel-bestand (xlsx)', { location: { file: fileName }, cause });
+  }
+  const yearErrors = checkYear(workbook, current.year);
+  const locations = readLocationsSheet(workbook, current);
+  const review = readReviewSheet(workbook, options.reviewPairs);
+  const errors = [...yearErrors, ...locations.errors, ...review.errors];
+
+  const rowsWithErrors = new Set(errors.filter((error) => error.row !== null).map((error) => `${error.sheet}\u0000${error.row}`));
+  const changes = [...locations.changes, ...review.changes].map((change) => ({
+    ...change,
+    rowHasErrors: change.rowHasErrors || rowsWithErrors.has(`${change.sheet}\u0000${change.row}`),
+  }));
+  return { changes, errors };
+}
+
+/** The year on Toelichting must be the year the corrections are read for. */
+function checkYear(workbook: ExcelJS.Workbook, year: number): CorrectionError[] {
+  const sheet = workbook.getWorksheet(SHEETS.explanation);
+  if (sheet === undefined) return [];
+  for (let row = 1; row <= sheet.rowCount; row += 1) {
+    const label = readCell(sheet.getCell(row, 1));
+    if (label.kind !== 'value' || label.value !== YEAR_LABEL) continue;
+    const value = readCell(sheet.getCell(row, 2));
+    if (value.kind === 'value' && Number(value.value) === year) return [];
+    const written = value.kind === 'value' ? String(value.value) : 'onbekend';
+    return [correctionError(SHEETS.explanation, row, null, `dit overzicht is van monitorjaar ${written}, niet van ${year}`)];
+  }
+  return [];
+}

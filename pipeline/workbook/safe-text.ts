@@ -1,0 +1,19 @@
+/**
+ * Formula-injection guard for every text that comes from a source. A text starting with one of
+ * = + - @ tab or carriage return could be evaluated by a spreadsheet (when it is re-entered, or
+ * when the sheet is saved as CSV and opened again), so it is written with a leading apostrophe.
+ *
+ * The encoding is reversible: a text that already starts with apostrophes followed by a risky
+ * character gets one more, so `restoreText(safeText(text)) === text` for every text.
+ */
+
+const RISKY_START = /^'*[=+\-@\t\r]/;
+
+export function safeText(text: string): string {
+  return RISKY_START.test(text) ? `'${text}` : text;
+}
+
+/** The original of a text written by `safeText`; any other text is returned as it is. */
+export function restoreText(text: string): string {
+  return text.startsWith("'") && RISKY_START.test(text) ? text.slice(1) : text;
+}

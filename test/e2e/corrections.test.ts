@@ -1,0 +1,111 @@
+/**
+ * The working group's round trip: report writes overzicht.xlsx, a person edits it (a size, a
+ * closure, a new location, a review decision), `lsp-monitor corrections` takes the edits in,
+ * and the rebuilt exports change exactly as expected; the same file again changes nothing;
+ * a file with an invalid edit is refused whole.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, scratchDir } from '../helpers/cli.ts';
+import { readCsv } from '../helpers/csv.ts';
+import { OverviewEditor } from '../pipeline/corrections/edit-overview.ts';
+
+const fixtures = fileURLToPath(new URL('../fixtures/dedup/', import.meta.url));
+
+describe('corrections from the edited Excel overview', () => {
+  const scratch = scratchDir();
+  const db = join(scratch, 'monitor.duckdb');
+  const report = (out: string) => runCli(['report', '--year', '2024', '--out', join(scratch, out), '--db', db]);
+  let before: { locations: Record<string, string>[]; provinces: Map<string | undefined, Record<string, string>>; review: Record<string, string>[] };
+  let after: typeof before;
+  let edited: string;
+  let applied: Awaited<ReturnType<typeof runCli>>;
+  let noordHolland: Record<string, string>;
+  let closed: Record<string, string>;
+
+  const read = (out: string) => ({
+    locations: readCsv(join(scratch, out, 'locaties.csv')),
+    provinces: new Map(readCsv(join(scratch, out, 'provincies.csv')).map((row) => [row['provincie'], row])),
+    review: readCsv(join(scratch, out, 'te-beoordelen.csv')),
+  });
+
+  beforeAll(async () => {
+    for (const args of [
+      ['import', join(fixtures, 'lijst-a.csv'), '--year', '2024', '--source', 'lijst-a', '--db', db],
+      ['import', join(fixtures, 'lijst-b.xlsx'), '--year', '2024', '--source', 'lijst-b', '--db', db],
+      ['build', '--year', '2024', '--db', db],
+    ]) expect((await runCli(args)).code).toBe(0);
+    expect((await report('voor')).code).toBe(0);
+    before = read('voor');
+
+    noordHolland = before.locations.find((row) => row['provincie'] === 'Noord-Holland' && row['grootte'] === 'onbekend')!;
+    closed = before.locations.find((row) => row['provincie'] === 'Zeeland')!;
+    const editor = await OverviewEditor.open(readFileSync(join(scratch, 'voor', 'overzicht.xlsx')));
+    editor.setLocation(editor.rowOf(noordHolland['location_id']!), 'grootte', 'groot');
+    editor.setLocation(editor.rowOf(closed['location_id']!), 'status', 'gesloten');
+    const newRow = before.locations.length + 2;
+    editor.setLocation(newRow, 'naam', 'Herstelplek De Brug');
+    editor.setLocation(newRow, 'gemeente', 'Assen');
+    editor.setLocation(newRow, 'grootte', 'klein');
+    editor.setDecision(2, 'verschillend');
+    edited = join(scratch, 'overzicht-bewerkt.xlsx');
+    writeFileSync(edited, await editor.bytes());
+
+    applied = await runCli(['corrections', edited, '--year', '2024', '--db', db]);
+    expect((await report('na')).code).toBe(0);
+    after = read('na');
+  });
+
+  it('takes in the four edits and says what changed', () => {
+    expect(applied.stderr).toBe('');
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toContain('overzicht-bewerkt.xlsx: 4 wijziging(en) overgenomen.');
+    expect(applied.stdout).toContain('Monitor 2024 gebouwd');
+  });
+
+  it('changes the exports exactly as edited', () => {
+    const locationAfter = (id: string) => after.locations.find((row) => row['location_id'] === id);
+    expect(locationAfter(noordHolland['location_id']!)).toMatchObject({ grootte: 'groot', grootte_basis: 'opgegeven', gewicht: '2.0' });
+    expect(locationAfter(noordHolland['location_id']!)?.['bronnen']).toContain('correctie:overzicht-bewerkt.xlsx');
+    expect(locationAfter(closed['location_id']!)).toMatchObject({ status: 'gesloten' });
+    expect(after.locations.find((row) => row['naam'] === 'Herstelplek De Brug')).toMatchObject({ gemeente: 'Assen', provincie: 'Drenthe', grootte: 'klein' });
+
+    const province = (map: typeof before.provinces, name: string, column: string) => Number(map.get(name)?.[column]);
+    expect(province(after.provinces, 'Noord-Holland', 'gewogen')).toBe(province(before.provinces, 'Noord-Holland', 'gewogen') + 1);
+    expect(province(after.provinces, 'Zeeland', 'in_beeld')).toBe(province(before.provinces, 'Zeeland', 'in_beeld') - 1);
+    expect(province(after.provinces, 'Drenthe', 'in_beeld')).toBe(province(before.provinces, 'Drenthe', 'in_beeld') + 1);
+    for (const name of ['Groningen', 'Utrecht', 'Limburg']) {
+      expect(after.provinces.get(name), name).toEqual(before.provinces.get(name));
+    }
+    expect(after.review).toHaveLength(before.review.length - 1);
+  });
+
+  it('changes nothing when the same file is taken in again', async () => {
+    const again = await runCli(['corrections', edited, '--year', '2024', '--db', db]);
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/overzicht-bewerkt\.xlsx: (geen wijzigingen ten opzichte van monitor 2024|dit bestand is al eerder overgenomen voor 2024; er is niets veranderd)\./);
+    expect((await report('nogmaals')).code).toBe(0);
+    expect(readFileSync(join(scratch, 'nogmaals', 'locaties.csv'), 'utf8')).toBe(readFileSync(join(scratch, 'na', 'locaties.csv'), 'utf8'));
+  });
+
+  it('refuses a workbook with an edited id, an invalid dropdown value and a formula in a name, and applies nothing', async () => {
+    const editor = await OverviewEditor.open(readFileSync(join(scratch, 'na', 'overzicht.xlsx')));
+    const [first, second, third] = after.locations;
+    editor.setLocation(editor.rowOf(first!['location_id']!), 'location_id', 'LSP-0000000000');
+    editor.setLocation(editor.rowOf(second!['location_id']!), 'grootte', 'reusachtig');
+    editor.setLocation(editor.rowOf(third!['location_id']!), 'naam', { formula: 'HYPERLINK("http://x","klik")' });
+    const bad = join(scratch, 'overzicht-fout.xlsx');
+    writeFileSync(bad, await editor.bytes());
+    const result = await runCli(['corrections', bad, '--year', '2024', '--db', db]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^fout: bestand overzicht-fout\.xlsx: 3 ongeldige wijziging\(en\); er is niets overgenomen/m);
+    expect(result.stderr).toContain("kolom 'location_id'");
+    expect(result.stderr).toContain("kolom 'grootte'");
+    expect(result.stderr).toContain("kolom 'naam'");
+    expect((await report('geweigerd')).code).toBe(0);
+    expect(readFileSync(join(scratch, 'geweigerd', 'locaties.csv'), 'utf8')).toBe(readFileSync(join(scratch, 'na', 'locaties.csv'), 'utf8'));
+  });
+});
