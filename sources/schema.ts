@@ -69,16 +69,30 @@ const lookupKey = (value: unknown) =>
     .toLowerCase()
     .replace(/[^a-z]/g, '');
 
+/**
+ * Input as a message quotes it: at most 40 characters, control characters written out, so a
+ * 10,000-character cell or an escape sequence does not end up in the rejects as it is.
+ */
+const shownInput = (value: unknown) => {
+  const text = String(value);
+  const cut = [...text].length > 40 ? `${[...text].slice(0, 40).join('')}…` : text;
+  return cut.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu, (char) =>
+    `[U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`,
+  );
+};
+
 /** A vocabulary field: accepts Dutch and English words, any case; the message lists what is allowed. */
 const vocabulary = <T extends string>(synonyms: Record<string, T>, allowed: readonly T[]) =>
   z.preprocess(
     (value) => {
       if (value === null || value === undefined || String(value).trim() === '') return undefined;
-      return synonyms[lookupKey(value)] ?? String(value).trim();
+      const key = lookupKey(value);
+      // Own keys only: "constructor" must not find Object.prototype.constructor.
+      return Object.hasOwn(synonyms, key) ? synonyms[key] : String(value).trim();
     },
     z
       .enum(allowed as [T, ...T[]], {
-        error: (issue) => `'${String(issue.input)}' is geen geldige waarde; toegestaan: ${allowed.join(', ')}`,
+        error: (issue) => `'${shownInput(issue.input)}' is geen geldige waarde; toegestaan: ${allowed.join(', ')}`,
       })
       .optional(),
   );
@@ -95,7 +109,7 @@ const optionalCount = (label: string, max: number) =>
       return Number.isFinite(number) ? number : text;
     },
     z
-      .number({ error: (issue) => `'${String(issue.input)}' is geen getal (${label})` })
+      .number({ error: (issue) => `'${shownInput(issue.input)}' is geen getal (${label})` })
       .min(0, { error: `${label} mag niet negatief zijn` })
       .max(max, { error: `${label} is groter dan ${max}` })
       .optional(),
@@ -113,7 +127,7 @@ export const Postcode = z.preprocess(
   },
   z
     .string()
-    .regex(/^[1-9]\d{3}( [A-Z]{2})?$/, { error: (issue) => `'${String(issue.input)}' is geen Nederlandse postcode (verwacht: 1234 AB)` })
+    .regex(/^[1-9]\d{3}( [A-Z]{2})?$/, { error: (issue) => `'${shownInput(issue.input)}' is geen Nederlandse postcode (verwacht: 1234 AB)` })
     .optional(),
 );
 
@@ -149,29 +163,64 @@ export const INVENTORY_FIELDS = [
 ] as const;
 export type InventoryField = (typeof INVENTORY_FIELDS)[number];
 
+/** Control characters that are not whitespace (C0, DEL, C1) and the bidi overrides that make text display as other text. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+
+/**
+ * Why a text field cannot be taken as it is, or undefined. A control character is refused; so is
+ * a start that a spreadsheet reads as a formula — '=', '+' or '@', or '-' before a digit, '.',
+ * '(' or another operator, or '-' with a '|' (a DDE call such as -cmd|' /C calc'!A0) — because
+ * the CSV exports write text verbatim. A name such as "-Inloop-" is fine.
+ */
+export function unsafeTextReason(text: string): string | undefined {
+  const control = CONTROL_CHARACTER.exec(text)?.[0];
+  if (control !== undefined) {
+    return `bevat een onzichtbaar stuurteken (U+${control.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
+  }
+  const formula = /^[=+@]/.test(text) || /^-+[\d.,(=+@]/.test(text) || (text.startsWith('-') && text.includes('|'));
+  return formula ? `begint met '${text.charAt(0)}' (mogelijke formule)` : undefined;
+}
+
+const refuseUnsafeText = (text: string | undefined, context: z.RefinementCtx) => {
+  const reason = text === undefined ? undefined : unsafeTextReason(text);
+  if (reason !== undefined) context.addIssue({ code: 'custom', message: reason });
+};
+
+/** Free text of an inventory: optionalText, without control characters or formula starts. */
+const inventoryText = (max = MAX_TEXT_LENGTH) => optionalText(max).superRefine(refuseUnsafeText);
+
+export const MAX_EXTRA_LENGTH = 2000;
+
 export const InventoryRecord = z.object({
-  name: z.preprocess(
-    (value) => (value === null || value === undefined ? '' : String(value).replace(/\s+/g, ' ').trim()),
-    z
-      .string()
-      .min(1, { error: 'naam ontbreekt' })
-      .max(MAX_TEXT_LENGTH, { error: `naam is langer dan ${MAX_TEXT_LENGTH} tekens` }),
-  ),
-  organisation: optionalText(),
-  address: optionalText(),
+  name: z
+    .preprocess(
+      (value) => (value === null || value === undefined ? '' : String(value).replace(/\s+/g, ' ').trim()),
+      z
+        .string()
+        .min(1, { error: 'naam ontbreekt' })
+        .max(MAX_TEXT_LENGTH, { error: `naam is langer dan ${MAX_TEXT_LENGTH} tekens` }),
+    )
+    .superRefine(refuseUnsafeText),
+  organisation: inventoryText(),
+  address: inventoryText(),
   postcode: Postcode,
-  place: optionalText(),
-  municipality: optionalText(),
+  place: inventoryText(),
+  municipality: inventoryText(),
   gmCode: optionalGmCode,
-  izaRegion: optionalText(),
+  izaRegion: inventoryText(),
   dagdelenPerWeek: optionalCount('dagdelen per week', 21),
   visitorsPerWeek: optionalCount('bezoekers per week', 100_000),
   size: vocabulary(SIZE_SYNONYMS, SIZE_CLASSES),
   status: vocabulary(STATUS_SYNONYMS, LOCATION_STATUSES).transform((status) => status ?? 'actief'),
-  website: optionalText(),
-  note: optionalText(2000),
-  /** Columns the monitor does not know, kept as they were. */
-  extra: z.record(z.string(), z.string()).default({}),
+  website: inventoryText(),
+  note: inventoryText(2000),
+  /**
+   * Columns the monitor does not know, kept as they were (stored, never exported), only bounded
+   * in length. A reject names the column by its header.
+   */
+  extra: z
+    .record(z.string(), z.string().max(MAX_EXTRA_LENGTH, { error: `tekst is langer dan ${MAX_EXTRA_LENGTH} tekens` }))
+    .default({}),
 });
 export type InventoryRecord = z.infer<typeof InventoryRecord>;
 export type InventoryInput = z.input<typeof InventoryRecord>;
@@ -250,3 +299,125 @@ export const EpaShareRow = z.object({
   source: z.string().min(1),
 });
 export type EpaShareRow = z.infer<typeof EpaShareRow>;
+
+// ---------------------------------------------------------------------------------------------
+// Source adapters (sources/adapters/): record types of the sources that are not inventories.
+// ---------------------------------------------------------------------------------------------
+
+const requiredText = (label: string, max = MAX_TEXT_LENGTH) =>
+  z.preprocess(
+    (value) => (value === null || value === undefined ? '' : String(value).replace(/\s+/g, ' ').trim()),
+    z
+      .string()
+      .min(1, { error: `${label} ontbreekt` })
+      .max(max, { error: `${label} is langer dan ${max} tekens` }),
+  );
+
+/** Like `vocabulary`, but a value is required. */
+const requiredVocabulary = <T extends string>(synonyms: Record<string, T>, allowed: readonly T[], label: string) =>
+  z.preprocess(
+    (value) => {
+      if (value === null || value === undefined || String(value).trim() === '') return undefined;
+      return synonyms[lookupKey(value)] ?? String(value).trim();
+    },
+    z.enum(allowed as [T, ...T[]], {
+      error: (issue) =>
+        issue.input === undefined
+          ? `${label} ontbreekt`
+          : `'${String(issue.input)}' is geen geldige waarde; toegestaan: ${allowed.join(', ')}`,
+    }),
+  );
+
+/** CBS StatLine yields two kinds of rows; `table` says which (population, or municipality → province). */
+export const CbsStatlineRecord = z.discriminatedUnion('table', [
+  PopulationRow.extend({ table: z.literal('bevolking') }),
+  /** `year`: the year of the "Gebieden in Nederland <year>" table, i.e. the division on 1 January. */
+  MunicipalityRow.extend({ table: z.literal('gebieden'), year: z.number().int() }),
+]);
+export type CbsStatlineRecord = z.infer<typeof CbsStatlineRecord>;
+
+/**
+ * EPA prevalence per municipality as Vektis publishes it. The name is kept as written (upper case,
+ * a later municipal division than the data year): resolving it to a GM code is the pipeline's job.
+ */
+export const EpaMunicipalityRecord = z.object({
+  year: z.preprocess(
+    (value) => (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
+    z
+      .number({ error: (issue) => `'${String(issue.input ?? '')}' is geen jaartal` })
+      .int({ error: 'jaar is geen geheel getal' })
+      .min(2000, { error: 'jaar ligt voor 2000' })
+      .max(2100, { error: 'jaar ligt na 2100' }),
+  ),
+  municipalityName: requiredText('gemeentenaam'),
+  epaPct: z.preprocess(
+    (value) => {
+      if (typeof value !== 'string') return value;
+      const text = value.trim().replace('%', '').replace(',', '.');
+      const number = text === '' ? Number.NaN : Number(text);
+      return Number.isFinite(number) ? number : value;
+    },
+    z
+      .number({ error: (issue) => (issue.input === undefined ? 'percentage EPA ontbreekt' : `'${String(issue.input)}' is geen getal (percentage EPA)`) })
+      .min(0, { error: 'percentage EPA mag niet negatief zijn' })
+      .max(100, { error: 'percentage EPA is groter dan 100' }),
+  ),
+});
+export type EpaMunicipalityRecord = z.infer<typeof EpaMunicipalityRecord>;
+
+export const CORRECTION_KINDS = ['gesloten', 'geen-steunpunt', 'nieuw', 'potentieel', 'grootte'] as const;
+export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
+
+const CORRECTION_KIND_SYNONYMS: Record<string, CorrectionKind> = {
+  gesloten: 'gesloten',
+  closed: 'gesloten',
+  geensteunpunt: 'geen-steunpunt',
+  nosteunpunt: 'geen-steunpunt',
+  nieuw: 'nieuw',
+  new: 'nieuw',
+  potentieel: 'potentieel',
+  potential: 'potentieel',
+  grootte: 'grootte',
+  omvang: 'grootte',
+  size: 'grootte',
+};
+
+/** One correction a regiocoördinator (or NVZH, a ggz-coördinator) sends in for a steunpunt. */
+export const RegionalCorrection = z
+  .object({
+    /** The monitor's location id, when the correction refers to a known location. */
+    locationId: optionalText(100),
+    name: requiredText('naam'),
+    municipality: optionalText(),
+    place: optionalText(),
+    izaRegion: optionalText(),
+    kind: requiredVocabulary(CORRECTION_KIND_SYNONYMS, CORRECTION_KINDS, 'soort correctie'),
+    size: vocabulary(SIZE_SYNONYMS, SIZE_CLASSES),
+    note: optionalText(2000),
+  })
+  .superRefine((correction, context) => {
+    if (correction.kind === 'grootte' && correction.size === undefined) {
+      context.addIssue({ code: 'custom', path: ['size'], message: "grootte ontbreekt; bij soort 'grootte' is een grootte verplicht" });
+    }
+  });
+export type RegionalCorrection = z.infer<typeof RegionalCorrection>;
+
+export const SURVEY_ANSWERS = ['ja', 'in enige mate', 'nee', 'weet ik niet'] as const;
+export type SurveyAnswerValue = (typeof SURVEY_ANSWERS)[number];
+
+const SURVEY_ANSWER_SYNONYMS: Record<string, SurveyAnswerValue> = {
+  ja: 'ja',
+  inenigemate: 'in enige mate',
+  nee: 'nee',
+  weetikniet: 'weet ik niet',
+};
+
+/** One answer of a self-assessment (or regiocoördinator) survey: a steunpunt on one of the ten characteristics. */
+export const SurveyAnswer = z.object({
+  locationId: optionalText(100),
+  name: requiredText('naam'),
+  municipality: optionalText(),
+  characteristic: z.number().int().min(1).max(10),
+  answer: requiredVocabulary(SURVEY_ANSWER_SYNONYMS, SURVEY_ANSWERS, 'antwoord'),
+});
+export type SurveyAnswer = z.infer<typeof SurveyAnswer>;

@@ -7,12 +7,24 @@ import { parseArgs } from 'node:util';
 import { MonitorError, UsageError } from '../../sources/errors.ts';
 import { COMMON_OPTIONS, type Command, type Io } from './command.ts';
 import { buildCommand } from './commands/build.ts';
+import { correctionsCommand } from './commands/corrections.ts';
 import { diffCommand } from './commands/diff.ts';
+import { fetchCommand } from './commands/fetch.ts';
 import { importCommand } from './commands/import.ts';
 import { reportCommand } from './commands/report.ts';
 import { runCommand } from './commands/run.ts';
+import { scheduleCommand } from './commands/schedule.ts';
 
-const COMMANDS: readonly Command[] = [importCommand, buildCommand, reportCommand, diffCommand, runCommand];
+const COMMANDS: readonly Command[] = [
+  importCommand,
+  buildCommand,
+  reportCommand,
+  diffCommand,
+  correctionsCommand,
+  runCommand,
+  fetchCommand,
+  scheduleCommand,
+];
 
 const consoleIo: Io = {
   out: (line) => process.stdout.write(`${line}\n`),

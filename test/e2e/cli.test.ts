@@ -7,10 +7,10 @@ describe('lsp-monitor command line', () => {
   it('lists its commands', async () => {
     const result = await runCli(['--help']);
     expect(result.code).toBe(0);
-    for (const name of ['import', 'build', 'report', 'run']) expect(result.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+    for (const name of ['import', 'build', 'report', 'diff', 'run', 'fetch', 'schedule']) expect(result.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
   });
 
-  it.each(['import', 'build', 'report', 'run'])('%s --help shows Dutch usage and exits 0', async (name) => {
+  it.each(['import', 'build', 'report', 'diff', 'run', 'fetch', 'schedule'])('%s --help shows Dutch usage and exits 0', async (name) => {
     const result = await runCli([name, '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`^Gebruik: lsp-monitor ${name}`));

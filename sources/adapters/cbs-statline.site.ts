@@ -1,0 +1,71 @@
+/**
+ * Everything site-specific of CBS StatLine: API base URLs, table ids, dimension and measure names.
+ * Population comes from the OData v4 datasets API (long format: one observation per measure and
+ * dimension combination), municipality → province from the yearly "Gebieden in Nederland <year>"
+ * table of the OData v3 API, whose id is looked up in the catalogue by title every year.
+ * When CBS changes a name, change this object (and bump the adapter version), not the adapter.
+ */
+import { z } from 'zod';
+
+const CbsStatlineSite = z.object({
+  population: z.object({
+    /** OData v4 base; a table lives at `<baseUrl>/<table>/`. */
+    baseUrl: z.url(),
+    /** "Bevolking op 1 januari en gemiddeld; geslacht, leeftijd en regio". */
+    table: z.string().min(1),
+    /** Looked up in `<table>/MeasureCodes` by title, so no measure code is hard-coded. */
+    measureTitle: z.string().min(1),
+    regionDimension: z.string().min(1),
+    periodDimension: z.string().min(1),
+    /** The other dimensions, each fixed on its total. */
+    totals: z.record(z.string(), z.string()),
+    /** CBS region codes of municipalities start with this. */
+    municipalityPrefix: z.string().min(1),
+    years: z.array(z.number().int()).min(1),
+  }),
+  gebieden: z.object({
+    /** OData v3 catalogue of tables. */
+    catalogueUrl: z.url(),
+    /** The table title; "{year}" is replaced by the year. */
+    titleTemplate: z.string().includes('{year}'),
+    /** OData v3 base; a table lives at `<apiBaseUrl>/<id>/`. */
+    apiBaseUrl: z.url(),
+    regionDimension: z.string().min(1),
+    municipalityPrefix: z.string().min(1),
+    /** Topic groups and topic titles in DataProperties: the municipality's name, the province's code and name. */
+    municipalityGroup: z.string().min(1),
+    provinceGroup: z.string().min(1),
+    codeTopic: z.string().min(1),
+    nameTopic: z.string().min(1),
+    years: z.array(z.number().int()).min(1),
+  }),
+  /** More linked pages than this means a broken nextLink chain. */
+  maxPages: z.number().int().positive(),
+});
+export type CbsStatlineSite = z.infer<typeof CbsStatlineSite>;
+
+export const CBS_STATLINE_SITE: CbsStatlineSite = CbsStatlineSite.parse({
+  population: {
+    baseUrl: 'https://datasets.cbs.nl/odata/v1/CBS',
+    table: '03759ned',
+    measureTitle: 'Bevolking op 1 januari',
+    regionDimension: 'RegioS',
+    periodDimension: 'Perioden',
+    totals: { Geslacht: 'T001038', Leeftijd: '10000', BurgerlijkeStaat: 'T001019' },
+    municipalityPrefix: 'GM',
+    years: [2019, 2024],
+  },
+  gebieden: {
+    catalogueUrl: 'https://opendata.cbs.nl/ODataCatalog/Tables',
+    titleTemplate: 'Gebieden in Nederland {year}',
+    apiBaseUrl: 'https://opendata.cbs.nl/ODataApi/odata',
+    regionDimension: 'RegioS',
+    municipalityPrefix: 'GM',
+    municipalityGroup: 'Gemeenten',
+    provinceGroup: 'Provincies',
+    codeTopic: 'Code',
+    nameTopic: 'Naam',
+    years: [2024, 2025],
+  },
+  maxPages: 200,
+});

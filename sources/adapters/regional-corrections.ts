@@ -1,0 +1,61 @@
+/**
+ * Corrections from regiocoördinatoren (and NVZH, ggz-coördinatoren): a steunpunt closed, not a
+ * steunpunt after all, new, potential, or of another size. They arrive as CSV or XLSX files, so
+ * fetch refuses and points to `lsp-monitor import` (see file-import.ts).
+ *
+ * Columns: the inventory headers (naam, gemeente, plaats, IZA-regio, grootte, opmerking, …) plus
+ * the two below, matched without case, spaces or punctuation.
+ */
+import type { ParseResult, SourceAdapter } from '../adapter.ts';
+import { CORRECTION_KINDS, RegionalCorrection } from '../schema.ts';
+import { extraHeader, headerFinder, importedTables, refuseFetch } from './file-import.ts';
+import { sourceError } from './source-io.ts';
+
+const ID = 'regional-corrections';
+
+const KIND_HEADERS = ['soort', 'soort correctie', 'correctie', 'type correctie'];
+const LOCATION_ID_HEADERS = ['locatie-id', 'locatie id', 'location id', 'id'];
+
+export const regionalCorrections: SourceAdapter<typeof RegionalCorrection> = {
+  id: ID,
+  title: 'Correcties van regiocoördinatoren',
+  version: 1,
+  recordSchema: RegionalCorrection,
+
+  fetch: () => refuseFetch(ID),
+
+  parse(snapshot) {
+    const result: ParseResult<RegionalCorrection> = { records: [], rejects: [] };
+    for (const { file, fileName, table } of importedTables(ID, snapshot)) {
+      const kindHeader = extraHeader(table.columns, KIND_HEADERS);
+      if (kindHeader === undefined) {
+        const found = table.columns.map((column) => column.header).join(', ');
+        throw sourceError(ID, `bestand ${fileName}: kolom 'soort' ontbreekt (${CORRECTION_KINDS.join(', ')}); gevonden kolommen: ${found}`);
+      }
+      const idHeader = extraHeader(table.columns, LOCATION_ID_HEADERS);
+      const header = headerFinder(table);
+      const headerOf: Record<string, string> = { kind: kindHeader, locationId: idHeader ?? 'locatie-id' };
+      for (const { row, values, extra } of table.rows) {
+        const parsed = RegionalCorrection.safeParse({
+          locationId: idHeader === undefined ? undefined : extra[idHeader],
+          name: values.name,
+          municipality: values.municipality,
+          place: values.place,
+          izaRegion: values.izaRegion,
+          kind: extra[kindHeader],
+          size: values.size,
+          note: values.note,
+        });
+        if (parsed.success) {
+          result.records.push({ record: parsed.data, origin: `${file.name}#${row}` });
+          continue;
+        }
+        for (const issue of parsed.error.issues) {
+          const key = String(issue.path[0]);
+          result.rejects.push({ source: ID, file: fileName, row, field: headerOf[key] ?? header(key), reason: issue.message });
+        }
+      }
+    }
+    return result;
+  },
+};

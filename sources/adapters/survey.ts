@@ -1,0 +1,92 @@
+/**
+ * Self-assessment surveys (and the regiocoördinator questionnaire of De Galan 2024, Bijlage 3):
+ * per steunpunt, for each of the ten characteristics, 'ja', 'in enige mate', 'nee' or 'weet ik
+ * niet'. They arrive as CSV or XLSX with one row per steunpunt and ten columns "kenmerk 1" …
+ * "kenmerk 10" (a header may go on with the characteristic's text: "Kenmerk 3: Zowel …"), so fetch
+ * refuses and points to `lsp-monitor import` (see file-import.ts). One record per answer given;
+ * an empty cell is no answer.
+ */
+import type { ParseResult, SourceAdapter } from '../adapter.ts';
+import { normaliseHeader } from '../inventory/header-synonyms.ts';
+import type { TableColumn } from '../inventory/table.ts';
+import { SurveyAnswer } from '../schema.ts';
+import { extraHeader, headerFinder, importedTables, refuseFetch } from './file-import.ts';
+import { sourceError } from './source-io.ts';
+
+const ID = 'survey';
+
+/** The ten characteristics of a laagdrempelig steunpunt (IZA-werkgroep), worded as in De Galan (2024), Bijlage 3. */
+export const TEN_CHARACTERISTICS = [
+  'Het is voor iedereen laagdrempelig toegankelijk en in het bijzonder voor mensen met (ernstige/langdurige) psychische (de EPA-doelgroep) en/of sociaal-emotionele kwetsbaarheid en hun naasten.',
+  'Het steunpunt is gericht op leren, herstel en ontwikkeling, dit gaat verder dan alleen een luisterend oor en koffie.',
+  'Zowel bezoekers/deelnemers als medewerkers hebben iets te halen én te brengen. Er is sprake van co-creatie en gezamenlijk eigenaarschap.',
+  'De ondersteuning krijgt vorm vanuit de behoeften van de mensen.',
+  'Wij zien elkaar als mens, niet als cliënt of hulpverlener.',
+  'Er is sprake van wederkerigheid en gelijkwaardigheid, op basis van wederzijds begrip, herkenning en erkenning.',
+  "Er wordt gewerkt vanuit 'wat past bij jou', zonder stappenplannen of protocollen, er is een aanbod van methodische zelfhulp dat zich vanuit co-creatie en peer-support steeds verder ontwikkelt.",
+  'In het steunpunt komt collectieve ervaringskennis samen.',
+  'In het initiatief zijn ervaringsdeskundigen en/of ervaringswerkers in de lead.',
+  'Er is samenwerking met de formele en informele (keten)partners, zoals: sociaal domein (gemeente), welzijnsorganisaties, huisartsen, zorgaanbieders.',
+] as const;
+
+const LOCATION_ID_HEADERS = ['locatie-id', 'locatie id', 'location id', 'id'];
+
+/** What a row says about the steunpunt, checked once for all its answers. */
+const Steunpunt = SurveyAnswer.pick({ locationId: true, name: true, municipality: true });
+
+export const survey: SourceAdapter<typeof SurveyAnswer> = {
+  id: ID,
+  title: 'Zelfevaluatie tien kenmerken',
+  version: 1,
+  recordSchema: SurveyAnswer,
+
+  fetch: () => refuseFetch(ID),
+
+  parse(snapshot) {
+    const result: ParseResult<SurveyAnswer> = { records: [], rejects: [] };
+    for (const { file, fileName, table } of importedTables(ID, snapshot)) {
+      const characteristics = characteristicColumns(table.columns, fileName);
+      const idHeader = extraHeader(table.columns, LOCATION_ID_HEADERS);
+      const header = headerFinder(table);
+      for (const { row, values, extra } of table.rows) {
+        const steunpunt = Steunpunt.safeParse({
+          locationId: idHeader === undefined ? undefined : extra[idHeader],
+          name: values.name,
+          municipality: values.municipality,
+        });
+        if (!steunpunt.success) {
+          for (const issue of steunpunt.error.issues) {
+            const key = String(issue.path[0]);
+            result.rejects.push({ source: ID, file: fileName, row, field: key === 'locationId' ? (idHeader ?? key) : header(key), reason: issue.message });
+          }
+          continue;
+        }
+        for (const [index, column] of characteristics.entries()) {
+          const answer = extra[column];
+          if (answer === undefined) continue;
+          const parsed = SurveyAnswer.safeParse({ ...steunpunt.data, characteristic: index + 1, answer });
+          if (parsed.success) {
+            result.records.push({ record: parsed.data, origin: `${file.name}#${row}:kenmerk${index + 1}` });
+          } else {
+            result.rejects.push(...parsed.error.issues.map((issue) => ({ source: ID, file: fileName, row, field: column, reason: issue.message })));
+          }
+        }
+      }
+    }
+    return result;
+  },
+};
+
+/** The headers of "kenmerk 1" … "kenmerk 10", in that order; all ten are required. */
+function characteristicColumns(columns: readonly TableColumn[], fileName: string): string[] {
+  const byNumber = new Map<number, string>();
+  for (const { header, field } of columns) {
+    const number = field === null ? /^kenmerk(\d{1,2})(?!\d)/.exec(normaliseHeader(header))?.[1] : undefined;
+    if (number !== undefined) byNumber.set(Number(number), header);
+  }
+  const missing = TEN_CHARACTERISTICS.map((_, index) => index + 1).filter((number) => !byNumber.has(number));
+  if (missing.length > 0) {
+    throw sourceError(ID, `bestand ${fileName}: kolom ${missing.map((number) => `'kenmerk ${number}'`).join(', ')} ontbreekt`);
+  }
+  return TEN_CHARACTERISTICS.map((_, index) => byNumber.get(index + 1) ?? '');
+}

@@ -1,0 +1,572 @@
+/**
+ * Builds the bundled snapshots under sources/snapshots/<source>/ and the ground truth of the
+ * MIND-atlas / NVZH split, test/fixtures/sources/galan2024-truth.csv. Run once after a change,
+ * and commit what it writes:
+ *
+ *   npx tsx sources/snapshots/make-bundled-snapshots.ts
+ *
+ * Nothing here is recorded from a live site. The pages have the shape the site descriptions
+ * (sources/adapters/*.site.ts) expect; their content is real:
+ * - MIND-atlas and NVZH: the 278 steunpunten of the 2024 inventory
+ *   (sources/inventories/galan2024/locations.csv), split over the two sources the way the De Galan
+ *   report describes them, with a fixed seed. Postcodes (four digits) and coordinates are taken
+ *   from sources/reference/cbs/pc4_centroids.csv for the place; street addresses, websites, e-mail
+ *   addresses and phone numbers are never made up, so the pages have none.
+ * - CBS StatLine: sources/reference/cbs/population.csv and municipalities_2024/2025.csv, in the
+ *   response shapes of the OData v4 and v3 APIs. Table ids and the measure code in these responses
+ *   are not verified against the live API.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import type { z } from 'zod';
+import type { ParseResult, RawFile, Snapshot, SourceAdapter } from '../adapter.ts';
+import { cbsStatline } from '../adapters/cbs-statline.ts';
+import { CBS_STATLINE_SITE } from '../adapters/cbs-statline.site.ts';
+import { mindAtlas } from '../adapters/mind-atlas.ts';
+import { MIND_ATLAS_SITE } from '../adapters/mind-atlas.site.ts';
+import { nvzh } from '../adapters/nvzh.ts';
+import { NVZH_SITE } from '../adapters/nvzh.site.ts';
+import { PROVINCES } from '../reference/provinces.ts';
+import type { InventoryRecord } from '../schema.ts';
+import { toRawFile } from './raw-file.ts';
+import { writeSnapshotDir } from './snapshot-dir.ts';
+
+const SNAPSHOTS_ROOT = fileURLToPath(new URL('./', import.meta.url));
+const TRUTH_FILE = fileURLToPath(new URL('../../test/fixtures/sources/galan2024-truth.csv', import.meta.url));
+const INVENTORY_FETCHED_AT = '2024-10-01T00:00:00Z';
+const CBS_FETCHED_AT = '2025-01-15T00:00:00Z';
+const SEED = 278;
+const MIND_PAGE_SIZE = 50;
+
+function readCsv(relative: string): Record<string, string>[] {
+  const text = readFileSync(new URL(relative, import.meta.url), 'utf8');
+  return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A seeded choice (mulberry32), so every run writes the same bytes.
+// ---------------------------------------------------------------------------------------------
+
+const random = (() => {
+  let state = SEED;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+})();
+const chance = (probability: number) => random() < probability;
+
+function pick<T>(items: readonly T[]): T {
+  const item = items[Math.floor(random() * items.length)];
+  if (item === undefined) throw new Error('pick from an empty list');
+  return item;
+}
+
+function weighted<T>(options: readonly (readonly [T, number])[]): T {
+  let roll = random() * options.reduce((sum, [, weight]) => sum + weight, 0);
+  for (const [option, weight] of options) {
+    roll -= weight;
+    if (roll < 0) return option;
+  }
+  return pick(options)[0];
+}
+
+/** Distinct ids that look like a site's own (atlas ids, WordPress post ids). */
+function idMaker(min: number, max: number): () => number {
+  const used = new Set<number>();
+  return () => {
+    for (;;) {
+      const id = min + Math.floor(random() * (max - min));
+      if (!used.has(id)) {
+        used.add(id);
+        return id;
+      }
+    }
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The 2024 inventory, with what the reference data says about each place.
+// ---------------------------------------------------------------------------------------------
+
+interface SeedRow {
+  /** 1-based data row of locations.csv. */
+  row: number;
+  izaRegion: string;
+  organisation: string;
+  name: string;
+  city: string;
+  municipality: string;
+  /** PC4 areas of the place that lie in the row's municipality (none when the place is ambiguous or unknown). */
+  pc4: { pc4: string; lat: string; lon: string }[];
+  /** The municipality the place belonged to in 2014, when that name is no longer a municipality's. */
+  formerMunicipality: string | undefined;
+  /** Today's municipality of the place, when the report gives an older name. */
+  currentMunicipality: string | undefined;
+}
+
+const comparable = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .replace(/[‘’]/g, "'")
+    .replace(/\s*\([^)]*\)$/, '')
+    .toLowerCase()
+    .trim();
+
+function seedRows(): SeedRow[] {
+  const pc4ByPlace = new Map<string, Record<string, string>[]>();
+  for (const area of readCsv('../reference/cbs/pc4_centroids.csv')) {
+    const key = comparable(area.woonplaats ?? '');
+    pc4ByPlace.set(key, [...(pc4ByPlace.get(key) ?? []), area]);
+  }
+  return readCsv('../inventories/galan2024/locations.csv').map((line, index): SeedRow => {
+    const municipality = line.municipality_as_written ?? '';
+    const written = comparable(municipality);
+    // Only areas that agree with the municipality the report gives: never guess between two places of one name.
+    const areas = (pc4ByPlace.get(comparable(line.city ?? '')) ?? []).filter((area) => {
+      const current = comparable(area.gm_name ?? '');
+      const former = comparable(area.gemeente_2014 ?? '');
+      return written !== '' && (written === current || written === former || written.split(/\s*\/\s*/).includes(former));
+    });
+    const formerNames = new Set(areas.map((area) => area.gemeente_2014 ?? ''));
+    const [former] = formerNames;
+    const outdated =
+      formerNames.size === 1 && former !== undefined && areas.every((area) => comparable(area.gm_name ?? '') !== comparable(former));
+    const currentNames = new Set(areas.map((area) => area.gm_name ?? ''));
+    const [current] = currentNames;
+    const renamed = currentNames.size === 1 && current !== undefined && comparable(current) !== written;
+    return {
+      row: index + 1,
+      izaRegion: line.iza_region ?? '',
+      organisation: line.organisation ?? '',
+      name: line.location_name ?? '',
+      city: line.city ?? '',
+      municipality,
+      pc4: areas.map((area) => ({ pc4: area.pc4 ?? '', lat: area.lat ?? '', lon: area.lon ?? '' })).sort((a, b) => a.pc4.localeCompare(b.pc4)),
+      formerMunicipality: outdated ? former : undefined,
+      currentMunicipality: renamed ? current : undefined,
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Naming differences between the two sources.
+// ---------------------------------------------------------------------------------------------
+
+const withoutStichting = (name: string) => name.replace(/^stichting\s+/i, '');
+const withStichting = (name: string) => (/^stichting\b/i.test(name) ? name : `Stichting ${name}`);
+const withoutPart = (name: string) => name.replace(/\s*\((onderdeel van|vanuit|o\.a\.)[^)]*\)/i, '').trim();
+const withoutLocatie = (name: string) => name.replace(/^locatie\s+/i, '');
+const titleCase = (name: string) => name.replace(/(^|\s)(\p{Ll})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
+
+function organisationVariant(organisation: string): string {
+  return weighted<(name: string) => string>([
+    [(name) => name, 50],
+    [(name) => (/^stichting\b/i.test(name) ? withoutStichting(name) : withStichting(name)), 20],
+    [withoutPart, 15],
+    [(name) => (chance(0.5) ? name.toUpperCase() : titleCase(name)), 15],
+  ])(organisation);
+}
+
+/** The name a location goes by in a list that also names its organisation. */
+function locationVariant(row: SeedRow, organisationName: string): string {
+  if (row.name === row.organisation) return organisationVariant(row.name);
+  if (/^locatie\s/i.test(row.name)) {
+    return weighted<() => string>([
+      [() => row.name, 40],
+      [() => `${organisationName} ${withoutLocatie(row.name)}`, 40],
+      [() => `${organisationName} – ${row.name}`, 20],
+    ])();
+  }
+  return chance(0.7) ? row.name : `${organisationName} ${row.name}`;
+}
+
+function municipalityVariant(row: SeedRow, absent: number): string | undefined {
+  return weighted<() => string | undefined>([
+    [() => row.municipality, 45],
+    [() => row.formerMunicipality ?? row.municipality, row.formerMunicipality === undefined ? 0 : 25],
+    [() => row.currentMunicipality ?? row.municipality, row.currentMunicipality === undefined ? 0 : 25],
+    [() => row.city || row.municipality, 15],
+    [() => undefined, absent],
+  ])();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The split: MIND-atlas at location level, NVZH mostly per organisation.
+// ---------------------------------------------------------------------------------------------
+
+interface Entry {
+  id: number;
+  name: string;
+  organisation?: string | undefined;
+  place?: string | undefined;
+  municipality?: string | undefined;
+  pc4?: { pc4: string; lat: string; lon: string } | undefined;
+  /** Seed rows the entry stands for. */
+  rows: number[];
+  orgLevel: boolean;
+}
+
+type NvzhMode = 'organisation' | 'locations' | 'some-locations' | 'absent';
+
+function split(rows: readonly SeedRow[]): { mind: Entry[]; nvzh: Entry[] } {
+  const groups = new Map<string, SeedRow[]>();
+  for (const row of rows) {
+    const key = `${row.izaRegion}|${row.organisation.toLowerCase()}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+
+  const nvzhId = idMaker(2000, 9999);
+  const nvzhEntries: Entry[] = [];
+  for (const group of groups.values()) {
+    const [first] = group;
+    if (first === undefined) continue;
+    const mode: NvzhMode =
+      group.length === 1
+        ? weighted<NvzhMode>([['locations', 85], ['absent', 15]])
+        : weighted<NvzhMode>([
+            ['organisation', 55],
+            // A hand-kept list of about 130 does not spell out twenty social walk-ins.
+            ['locations', group.length > 6 ? 0 : 25],
+            ['some-locations', 10],
+            ['absent', 15],
+          ]);
+    if (mode === 'organisation') {
+      const main = mainLocation(group);
+      nvzhEntries.push({
+        id: nvzhId(),
+        name: organisationVariant(first.organisation),
+        place: main.city || undefined,
+        municipality: municipalityVariant(main, 20),
+        pc4: chance(0.4) ? pickPc4(main) : undefined,
+        rows: group.map((row) => row.row),
+        orgLevel: true,
+      });
+    }
+    if (mode === 'locations' || mode === 'some-locations') {
+      const listed = mode === 'locations' ? group : group.filter(() => chance(0.5));
+      const organisationName = organisationVariant(first.organisation);
+      for (const row of listed.length === 0 ? [first] : listed) {
+        nvzhEntries.push({
+          id: nvzhId(),
+          name: locationVariant(row, organisationName),
+          place: row.city || undefined,
+          municipality: municipalityVariant(row, 20),
+          pc4: chance(0.4) ? pickPc4(row) : undefined,
+          rows: [row.row],
+          orgLevel: false,
+        });
+      }
+    }
+  }
+
+  const coveredByNvzh = new Set(nvzhEntries.flatMap((entry) => entry.rows));
+  const mindId = idMaker(1000, 9999);
+  const mindEntries = rows
+    .filter((row) => chance(0.58) || !coveredByNvzh.has(row.row))
+    .map((row): Entry => {
+      const organisationName = chance(0.8) ? row.organisation : withoutPart(withoutStichting(row.organisation));
+      return {
+        id: mindId(),
+        name: locationVariant(row, organisationName),
+        organisation: row.organisation === row.name && chance(0.5) ? undefined : organisationName,
+        place: row.city || undefined,
+        municipality: municipalityVariant(row, 40),
+        pc4: chance(0.55) ? pickPc4(row) : undefined,
+        rows: [row.row],
+        orgLevel: false,
+      };
+    });
+  const byName = (a: Entry, b: Entry) => a.name.localeCompare(b.name, 'nl') || a.id - b.id;
+  return { mind: mindEntries.sort(byName), nvzh: nvzhEntries.sort(byName) };
+}
+
+/** Where an organisation is listed when it is listed once: its most frequent place, else its first. */
+function mainLocation(group: readonly SeedRow[]): SeedRow {
+  const counts = new Map<string, number>();
+  for (const row of group) counts.set(row.city, (counts.get(row.city) ?? 0) + 1);
+  const best = Math.max(...counts.values());
+  const main = group.find((row) => row.city !== '' && counts.get(row.city) === best) ?? group[0];
+  if (main === undefined) throw new Error('an organisation without locations');
+  return main;
+}
+
+function pickPc4(row: SeedRow): SeedRow['pc4'][number] | undefined {
+  return row.pc4.length === 0 ? undefined : pick(row.pc4);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages in the shape of the site descriptions.
+// ---------------------------------------------------------------------------------------------
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+/** MIND-atlas list pages; the selectors are those of sources/adapters/mind-atlas.site.ts. */
+function mindPages(entries: readonly Entry[]): RawFile[] {
+  const pageCount = Math.ceil(entries.length / MIND_PAGE_SIZE);
+  const pageHref = (page: number) => `?categorie=zelfregie-en-herstelcentra${page === 1 ? '' : `&pagina=${page}`}`;
+  return Array.from({ length: pageCount }, (_, index) => {
+    const page = index + 1;
+    const items = entries.slice(index * MIND_PAGE_SIZE, page * MIND_PAGE_SIZE).map((entry) => {
+      const line = (className: string, text: string | undefined, tag = 'p') =>
+        text === undefined ? '' : `\n      <${tag} class="atlas-result__${className}">${escapeHtml(text)}</${tag}>`;
+      return [
+        `    <li class="atlas-result" data-atlas-id="${entry.id}">`,
+        `      <h2 class="atlas-result__name">${escapeHtml(entry.name)}</h2>${line('organisation', entry.organisation)}`,
+        `      <ul class="atlas-result__categories"><li>${escapeHtml(MIND_ATLAS_SITE.category)}</li></ul>`,
+        `      <address>${line('postcode', entry.pc4?.pc4, 'span')}${line('place', entry.place, 'span')}\n      </address>${line('municipality', entry.municipality)}`,
+        '    </li>',
+      ].join('\n');
+    });
+    const links = [
+      page > 1 ? `<a rel="prev" href="${escapeHtml(pageHref(page - 1))}">Vorige</a>` : '',
+      page < pageCount ? `<a rel="next" href="${escapeHtml(pageHref(page + 1))}">Volgende</a>` : '',
+    ].join(' ');
+    const html = `<!doctype html>
+<html lang="nl">
+<head>
+  <meta charset="utf-8">
+  <title>MIND-atlas – ${escapeHtml(MIND_ATLAS_SITE.category)} – pagina ${page}</title>
+</head>
+<body>
+<main>
+  <h1>MIND-atlas</h1>
+  <p class="atlas-count">${entries.length} resultaten in de categorie ${escapeHtml(MIND_ATLAS_SITE.category)}</p>
+  <ul class="atlas-results">
+${items.join('\n')}
+  </ul>
+  <nav class="atlas-pagination">${links.trim()}</nav>
+</main>
+</body>
+</html>
+`;
+    const url = new URL(pageHref(page), MIND_ATLAS_SITE.startUrl).toString();
+    return toRawFile({ url, status: 200, contentType: 'text/html; charset=utf-8', bytes: utf8(html) });
+  });
+}
+
+/** WordPress writes "&" and "–" in titles as entities. */
+const wordpressTitle = (text: string) => text.replace(/&/g, '&#038;').replace(/–/g, '&#8211;');
+
+/** The store locator's answer; keys as in sources/adapters/nvzh.site.ts (WP Store Locator's own). */
+function nvzhStores(entries: readonly Entry[]): RawFile {
+  const stores = entries.map((entry) => ({
+    address: '',
+    address2: '',
+    city: entry.place ?? '',
+    state: entry.municipality ?? '',
+    zip: entry.pc4?.pc4 ?? '',
+    country: 'Nederland',
+    lat: entry.pc4?.lat ?? '',
+    lng: entry.pc4?.lon ?? '',
+    phone: '',
+    fax: '',
+    email: '',
+    hours: '',
+    url: '',
+    id: String(entry.id),
+    store: wordpressTitle(entry.name),
+    thumb: '',
+  }));
+  return toRawFile({
+    url: NVZH_SITE.storeSearch.url,
+    status: 200,
+    contentType: 'application/json; charset=UTF-8',
+    bytes: utf8(JSON.stringify(stores)),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// CBS StatLine responses from the bundled reference CSVs.
+// ---------------------------------------------------------------------------------------------
+
+const MEASURE_CODE = 'M000352';
+/** Gebieden in Nederland table ids per year as this recording has them. */
+const GEBIEDEN_TABLE_IDS: Readonly<Record<number, string>> = { 2024: '85385NED', 2025: '85516NED' };
+/** Where the province topics sit in each year's table: the numbered keys move from year to year. */
+const PROVINCE_KEYS: Readonly<Record<number, { code: string; name: string }>> = {
+  2024: { code: 'Code_28', name: 'Naam_29' },
+  2025: { code: 'Code_31', name: 'Naam_32' },
+};
+const OBSERVATIONS_PAGE_SIZE = 300;
+const TYPED_DATASET_PAGE_SIZE = 200;
+
+/** The URLs the adapter builds, read from a fetch with a client that answers every URL with what we give it. */
+async function cbsUrls(answer: (url: string) => unknown): Promise<void> {
+  await cbsStatline.fetch({
+    http: {
+      get: async (url) => ({ url, status: 200, contentType: 'application/json', body: utf8(JSON.stringify(answer(url))) }),
+    },
+    settings: {},
+    log: () => undefined,
+  });
+}
+
+async function cbsFiles(): Promise<RawFile[]> {
+  const population = readCsv('../reference/cbs/population.csv');
+  const latestName = new Map<string, string>();
+  for (const row of [...population].sort((a, b) => Number(a.year) - Number(b.year))) latestName.set(row.gm_code ?? '', row.name ?? '');
+  const municipalities = new Map(
+    CBS_STATLINE_SITE.gebieden.years.map((year) => [year, readCsv(`../reference/cbs/municipalities_${year}.csv`)] as const),
+  );
+  const provinceCode = new Map<string, string>(PROVINCES.map(({ code, name }) => [name, code]));
+  const cbsProvinceName = (name: string) => (name === 'Friesland' ? 'Fryslân' : name);
+  const pad = (text: string, width: number) => text.padEnd(width, ' ');
+  const v4Context = (what: string) => `${CBS_STATLINE_SITE.population.baseUrl}/${CBS_STATLINE_SITE.population.table}/$metadata#${what}`;
+
+  const files: RawFile[] = [];
+  const record = (url: string, body: unknown, contentType: string) => {
+    files.push(toRawFile({ url, status: 200, contentType, bytes: utf8(JSON.stringify(body)) }));
+    return body;
+  };
+  const v4Type = 'application/json; odata.metadata=minimal; charset=utf-8';
+  const v3Type = 'application/json;odata=minimalmetadata;streaming=true;IEEE754Compatible=false;charset=utf-8';
+
+  const observations = population.map((row, index) => ({
+    Id: index,
+    Measure: MEASURE_CODE,
+    Perioden: `${row.year}JJ00`,
+    RegioS: row.gm_code,
+    Value: Number(row.population),
+  }));
+  let tableYear = 0;
+  await cbsUrls((url) => {
+    const path = new URL(url).pathname;
+    if (path.endsWith('/MeasureCodes')) {
+      return record(url, { '@odata.context': v4Context('MeasureCodes'), value: [{ Identifier: MEASURE_CODE, Title: CBS_STATLINE_SITE.population.measureTitle, Unit: 'aantal', Decimals: 0 }] }, v4Type);
+    }
+    if (path.endsWith('/Observations')) {
+      const skip = Number(new URL(url).searchParams.get('$skip') ?? 0);
+      const next = skip + OBSERVATIONS_PAGE_SIZE < observations.length ? `${url.replace(/&\$skip=\d+$/, '')}&$skip=${skip + OBSERVATIONS_PAGE_SIZE}` : undefined;
+      return record(url, { '@odata.context': v4Context('Observations'), value: observations.slice(skip, skip + OBSERVATIONS_PAGE_SIZE), ...(next === undefined ? {} : { '@odata.nextLink': next }) }, v4Type);
+    }
+    if (path.endsWith('/RegioSCodes')) {
+      const codes = [...latestName].sort(([a], [b]) => a.localeCompare(b)).map(([code, name]) => ({ Identifier: code, Title: name, DimensionGroupId: 'GM' }));
+      return record(url, { '@odata.context': v4Context('RegioSCodes'), value: codes }, v4Type);
+    }
+    if (path.endsWith('/Tables')) {
+      tableYear = Number(/(\d{4})'/.exec(new URL(url).searchParams.get('$filter') ?? '')?.[1]);
+      const title = CBS_STATLINE_SITE.gebieden.titleTemplate.replace('{year}', String(tableYear));
+      return record(url, { 'odata.metadata': 'https://opendata.cbs.nl/ODataCatalog/$metadata#Tables', value: [{ Identifier: GEBIEDEN_TABLE_IDS[tableYear], Title: title }] }, v3Type);
+    }
+    const keys = PROVINCE_KEYS[tableYear];
+    if (keys === undefined) throw new Error(`no table for ${tableYear}`);
+    if (path.endsWith('/DataProperties')) {
+      const property = (ID: number, ParentID: number | null, Type: string, Key: string, Title: string) => ({ 'odata.type': `Cbs.OData.${Type}`, ID, Position: String(ID), ParentID, Type, Key, Title });
+      const provinceGroup = Number(keys.code.slice(5)) - 1;
+      return record(url, {
+        'odata.metadata': `${CBS_STATLINE_SITE.gebieden.apiBaseUrl}/${GEBIEDEN_TABLE_IDS[tableYear]}/$metadata#Cbs.OData.WebAPI.DataProperties`,
+        value: [
+          property(0, null, 'Dimension', 'RegioS', "Regio's"),
+          property(1, null, 'TopicGroup', '', 'Gemeenten'),
+          property(2, 1, 'Topic', 'Code_1', 'Code'),
+          property(3, 1, 'Topic', 'Naam_2', 'Naam'),
+          property(4, 1, 'Topic', 'SorteringNaam_3', 'Sortering naam'),
+          property(5, null, 'TopicGroup', '', "Arbeidsmarktregio's"),
+          property(6, 5, 'Topic', 'Code_4', 'Code'),
+          property(7, 5, 'Topic', 'Naam_5', 'Naam'),
+          property(provinceGroup, null, 'TopicGroup', '', 'Provincies'),
+          property(provinceGroup + 1, provinceGroup, 'Topic', keys.code, 'Code'),
+          property(provinceGroup + 2, provinceGroup, 'Topic', keys.name, 'Naam'),
+        ],
+      }, v3Type);
+    }
+    const rows = (municipalities.get(tableYear) ?? []).map((row, index) => ({
+      ID: index,
+      RegioS: pad(row.gm_code ?? '', 10),
+      Naam_2: pad(row.name ?? '', 40),
+      [keys.code]: pad(provinceCode.get(row.province ?? '') ?? '', 10),
+      [keys.name]: pad(cbsProvinceName(row.province ?? ''), 40),
+    }));
+    const skip = Number(new URL(url).searchParams.get('$skiptoken') ?? 0);
+    const next = skip + TYPED_DATASET_PAGE_SIZE < rows.length ? `${url.replace(/&\$skiptoken=\d+$/, '')}&$skiptoken=${skip + TYPED_DATASET_PAGE_SIZE}` : undefined;
+    return record(
+      url,
+      {
+        'odata.metadata': `${CBS_STATLINE_SITE.gebieden.apiBaseUrl}/${GEBIEDEN_TABLE_IDS[tableYear]}/$metadata#Cbs.OData.WebAPI.TypedDataSet`,
+        value: rows.slice(skip, skip + TYPED_DATASET_PAGE_SIZE),
+        ...(next === undefined ? {} : { 'odata.nextLink': next }),
+      },
+      v3Type,
+    );
+  });
+  return files;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing it all.
+// ---------------------------------------------------------------------------------------------
+
+async function bundle<S extends z.ZodType>(adapter: SourceAdapter<S>, fetchedAt: string, files: RawFile[]): Promise<ParseResult<z.infer<S>>> {
+  const snapshot: Snapshot = { source: adapter.id, adapterVersion: adapter.version, fetchedAt, files };
+  const parsed = adapter.parse(snapshot);
+  if (parsed.rejects.length > 0) throw new Error(`${adapter.id}: the bundled snapshot has rejects: ${JSON.stringify(parsed.rejects[0])}`);
+  await rm(join(SNAPSHOTS_ROOT, adapter.id), { recursive: true, force: true });
+  const dir = await writeSnapshotDir(SNAPSHOTS_ROOT, snapshot, parsed);
+  console.log(`${adapter.id}: ${files.length} bestanden, ${parsed.records.length} records → ${dir}`);
+  return parsed;
+}
+
+interface TruthLine {
+  source: string;
+  origin: string;
+  rows: number[];
+  orgLevel: boolean;
+  name: string;
+}
+
+/** Which seed rows each parsed record stands for, matched on the source's own id (extra.bronId). */
+function truthOf(source: string, parsed: ParseResult<InventoryRecord>, entries: readonly Entry[]): TruthLine[] {
+  const byId = new Map(entries.map((entry) => [String(entry.id), entry]));
+  return parsed.records.map(({ record, origin }) => {
+    const entry = byId.get(record.extra.bronId ?? '');
+    if (entry === undefined) throw new Error(`${source}: record ${origin} has no entry`);
+    return { source, origin, rows: entry.rows, orgLevel: entry.orgLevel, name: record.name };
+  });
+}
+
+async function main(): Promise<void> {
+  const rows = seedRows();
+  const { mind, nvzh: nvzhEntries } = split(rows);
+  const truth = [
+    ...truthOf(mindAtlas.id, await bundle(mindAtlas, INVENTORY_FETCHED_AT, mindPages(mind)), mind),
+    ...truthOf(nvzh.id, await bundle(nvzh, INVENTORY_FETCHED_AT, [nvzhStores(nvzhEntries)]), nvzhEntries),
+  ];
+  await bundle(cbsStatline, CBS_FETCHED_AT, await cbsFiles());
+
+  const covered = (source: string) => new Set(truth.filter((line) => line.source === source).flatMap((line) => line.rows));
+  const inMind = covered(mindAtlas.id);
+  const inNvzh = covered(nvzh.id);
+  const uncovered = rows.filter((row) => !inMind.has(row.row) && !inNvzh.has(row.row));
+  if (uncovered.length > 0) throw new Error(`rows in neither source: ${uncovered.map((row) => row.row).join(', ')}`);
+  const both = rows.filter((row) => inMind.has(row.row) && inNvzh.has(row.row)).length;
+  console.log(
+    `MIND-atlas ${mind.length} entries, NVZH ${nvzhEntries.length} entries (${nvzhEntries.filter((entry) => entry.orgLevel).length} per organisatie); ` +
+      `rijen in beide ${both}, alleen MIND ${inMind.size - both}, alleen NVZH ${inNvzh.size - both}`,
+  );
+
+  const csv = Papa.unparse(
+    truth.map((line) => ({
+      source: line.source,
+      origin: line.origin,
+      seed_rows: line.rows.join(';'),
+      org_level: line.orgLevel ? 'true' : 'false',
+      name: line.name,
+    })),
+    { newline: '\n' },
+  );
+  await mkdir(dirname(TRUTH_FILE), { recursive: true });
+  await writeFile(TRUTH_FILE, `${csv}\n`);
+  console.log(`${truth.length} regels → ${TRUTH_FILE}`);
+}
+
+await main();

@@ -1,0 +1,72 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../../sources/adapter.ts';
+import { cbsStatline } from '../../../sources/adapters/cbs-statline.ts';
+import type { CbsStatlineRecord } from '../../../sources/schema.ts';
+import { readBundledSnapshot } from '../../../sources/snapshots/bundled.ts';
+import { readCsv } from '../../helpers/csv.ts';
+import { errorOfSync } from './helpers.ts';
+
+const reference = (name: string) => readCsv(fileURLToPath(new URL(`../../../sources/reference/cbs/${name}`, import.meta.url)));
+
+let snapshot: Snapshot;
+let records: CbsStatlineRecord[];
+beforeAll(async () => {
+  snapshot = await readBundledSnapshot(cbsStatline.id);
+  const parsed = cbsStatline.parse(snapshot);
+  expect(parsed.rejects).toEqual([]);
+  records = parsed.records.map(({ record }) => record);
+});
+
+describe('CBS StatLine, bundled snapshot', () => {
+  it('population equals sources/reference/cbs/population.csv, row for row', () => {
+    const expected = reference('population.csv');
+    // CBS's region code list has one title per code, the newest: 2019 rows carry today's name
+    // ("Hengelo (O.)"), where the reference file keeps the 2019 name ("Hengelo").
+    const newestName = new Map(expected.map((row) => [row.gm_code, row.name]));
+    const population = records.filter((record) => record.table === 'bevolking');
+    expect(population.map(({ gm_code, year, population: inhabitants }) => ({ gm_code, year, population: inhabitants }))).toEqual(
+      expected.map((row) => ({ gm_code: row.gm_code, year: Number(row.year), population: Number(row.population) })),
+    );
+    expect(population.map((record) => record.name)).toEqual(expected.map((row) => newestName.get(row.gm_code)));
+    const renamed = expected.filter((row) => row.name !== newestName.get(row.gm_code)).map((row) => `${row.gm_code} ${row.name}`);
+    expect(renamed).toEqual(['GM0164 Hengelo', 'GM0417 Laren', 'GM0603 Rijswijk', 'GM0687 Middelburg', 'GM0888 Beek', 'GM0971 Stein']);
+  });
+
+  it.each([2024, 2025])('municipality → province %i equals sources/reference/cbs/municipalities_%i.csv', (year) => {
+    const municipalities = records
+      .filter((record) => record.table === 'gebieden' && record.year === year)
+      .map((record) => (record.table === 'gebieden' ? { gm_code: record.gm_code, name: record.name, province: record.province } : undefined));
+    expect(municipalities).toEqual(reference(`municipalities_${year}.csv`));
+  });
+
+  it('followed nextLink over several pages, trimmed padded codes and named Fryslân Friesland', () => {
+    const pages = (path: string) => snapshot.files.filter((file) => new URL(file.url).pathname.endsWith(path));
+    expect(pages('/Observations').length).toBeGreaterThanOrEqual(2);
+    expect(pages('/TypedDataSet').length).toBeGreaterThanOrEqual(3);
+    const typed = new TextDecoder().decode(pages('/TypedDataSet')[0]?.bytes);
+    expect(typed).toContain('"GM0014    "');
+    expect(typed).toContain('Fryslân');
+  });
+
+  it('a year missing from the catalogue names the table', () => {
+    const catalogue2025 = snapshot.files.find((file) => file.url.includes('Gebieden%20in%20Nederland%202025'));
+    expect(catalogue2025).toBeDefined();
+    const changed: Snapshot = {
+      ...snapshot,
+      files: snapshot.files.map((file) => (file === catalogue2025 ? { ...file, bytes: new TextEncoder().encode('{"value":[]}') } : file)),
+    };
+    expect(errorOfSync(() => cbsStatline.parse(changed)).message).toBe(
+      `bron cbs-statline: tabel 'Gebieden in Nederland 2025' staat niet in de CBS-catalogus (${catalogue2025?.url})`,
+    );
+  });
+
+  it('a missing page of a chain names its URL', () => {
+    const observations = snapshot.files.filter((file) => file.url.includes('/Observations'));
+    const last = observations.at(-1);
+    const changed: Snapshot = { ...snapshot, files: snapshot.files.filter((file) => file !== last) };
+    expect(errorOfSync(() => cbsStatline.parse(changed)).message).toBe(
+      `bron cbs-statline: de snapshot mist ${last?.url}; is de bron veranderd of is de snapshot onvolledig?`,
+    );
+  });
+});
