@@ -69,3 +69,41 @@ export const CBS_STATLINE_SITE: CbsStatlineSite = CbsStatlineSite.parse({
   },
   maxPages: 200,
 });
+
+const years = z.array(z.number('moet een jaartal zijn').int('moet een jaartal zijn').min(1900).max(2100), 'moet een lijst jaartallen zijn').min(1, 'moet minstens één jaar bevatten');
+const url = z.url('moet een http(s)-adres zijn');
+
+/**
+ * The settings of this source (sources.settings.json): API addresses, the population table id and
+ * the years. Defaults come from the description above; `siteWith` applies them to it.
+ */
+export const CbsStatlineSettings = z
+  .object({
+    populationBaseUrl: url.default(CBS_STATLINE_SITE.population.baseUrl),
+    populationTable: z.string('moet tekst zijn').min(1, 'mag niet leeg zijn').default(CBS_STATLINE_SITE.population.table),
+    populationYears: years.default(CBS_STATLINE_SITE.population.years),
+    catalogueUrl: url.default(CBS_STATLINE_SITE.gebieden.catalogueUrl),
+    gebiedenBaseUrl: url.default(CBS_STATLINE_SITE.gebieden.apiBaseUrl),
+    gebiedenYears: years.default(CBS_STATLINE_SITE.gebieden.years),
+  })
+  .strict();
+export type CbsStatlineSettings = z.infer<typeof CbsStatlineSettings>;
+
+/** The site description with a snapshot's (or today's) settings applied. */
+export function siteWith(settings: CbsStatlineSettings): CbsStatlineSite {
+  return {
+    ...CBS_STATLINE_SITE,
+    population: {
+      ...CBS_STATLINE_SITE.population,
+      baseUrl: settings.populationBaseUrl,
+      table: settings.populationTable,
+      years: settings.populationYears,
+    },
+    gebieden: {
+      ...CBS_STATLINE_SITE.gebieden,
+      catalogueUrl: settings.catalogueUrl,
+      apiBaseUrl: settings.gebiedenBaseUrl,
+      years: settings.gebiedenYears,
+    },
+  };
+}

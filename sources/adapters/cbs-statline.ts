@@ -1,23 +1,24 @@
 /**
  * CBS StatLine: population per municipality (OData v4, table and measure in the site description)
  * and municipality → province from "Gebieden in Nederland <year>" (OData v3, looked up in the
- * catalogue by title). Site details live in cbs-statline.site.ts.
+ * catalogue by title). Site details live in cbs-statline.site.ts; addresses, the population table
+ * and the years are settings (defaults in the description), applied with `siteWith`.
  *
- * Fetch and parse follow the same URLs: parse rebuilds every URL from the description and the
- * earlier responses in the snapshot (measure code, table id, topic keys, nextLinks).
+ * Fetch and parse follow the same URLs (cbs-statline.urls.ts): parse rebuilds every URL from the
+ * description with the settings recorded in the snapshot and the earlier responses in the
+ * snapshot (measure code, table id, topic keys, nextLinks).
  */
 import { z } from 'zod';
-import type { ParseResult, RawFile, SourceAdapter } from '../adapter.ts';
+import type { ParseResult, RawFile, WebSourceAdapter } from '../adapter.ts';
 import { PROVINCES } from '../reference/provinces.ts';
 import { CbsStatlineRecord, type Reject } from '../schema.ts';
-import { CBS_STATLINE_SITE as site } from './cbs-statline.site.ts';
+import { type CbsStatlineSite, CbsStatlineSettings, siteWith } from './cbs-statline.site.ts';
+import { cbsUrls, type TopicKeys } from './cbs-statline.urls.ts';
 import { type Chain, fetchChain, snapshotChain } from './link-chain.ts';
-import { bodyJson, type FetchedFile, fetchOk, SnapshotFiles, sourceError } from './source-io.ts';
+import { bodyJson, type FetchedFile, fetchOk, SnapshotFiles, snapshotSettings, sourceError } from './source-io.ts';
 
 const ID = 'cbs-statline';
 const JSON_TYPE = 'application/json';
-const population = site.population;
-const gebieden = site.gebieden;
 
 const Row = z.record(z.string(), z.unknown());
 const V4Page = z.object({ value: z.array(Row), '@odata.nextLink': z.string().optional() });
@@ -31,67 +32,13 @@ const DataProperties = z.object({
   value: z.array(z.object({ ID: z.number(), ParentID: z.number().nullable(), Type: z.string(), Key: z.string(), Title: z.string() })),
 });
 
-/** The TypedDataSet columns holding the municipality's name and the province's code and name. */
-interface TopicKeys {
-  name: string;
-  provinceCode: string;
-  provinceName: string;
-}
-
-// --- URLs --------------------------------------------------------------------------------------
-
-const odataUrl = (base: string, query: Record<string, string>) =>
-  `${base}?${Object.entries(query)
-    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
-    .join('&')}`;
-const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
-const populationTable = `${population.baseUrl}/${population.table}`;
-
-const measureCodesUrl = odataUrl(`${populationTable}/MeasureCodes`, {
-  $filter: `Title eq ${quote(population.measureTitle)}`,
-  $select: 'Identifier,Title',
-});
-
-const regionCodesUrl = odataUrl(`${populationTable}/${population.regionDimension}Codes`, {
-  $filter: `startswith(Identifier,${quote(population.municipalityPrefix)})`,
-  $select: 'Identifier,Title',
-});
-
-function observationsUrl(measure: string): string {
-  const periods = population.years.map((year) => `${population.periodDimension} eq ${quote(`${year}JJ00`)}`);
-  const filter = [
-    `Measure eq ${quote(measure)}`,
-    `(${periods.join(' or ')})`,
-    `startswith(${population.regionDimension},${quote(population.municipalityPrefix)})`,
-    ...Object.entries(population.totals).map(([dimension, code]) => `${dimension} eq ${quote(code)}`),
-  ].join(' and ');
-  return odataUrl(`${populationTable}/Observations`, {
-    $filter: filter,
-    $select: ['Measure', population.periodDimension, population.regionDimension, 'Value'].join(','),
-  });
-}
-
-const tableTitle = (year: number) => gebieden.titleTemplate.replace('{year}', String(year));
-
-const catalogueUrl = (year: number) =>
-  odataUrl(gebieden.catalogueUrl, { $format: 'json', $filter: `Title eq ${quote(tableTitle(year))}`, $select: 'Identifier,Title' });
-
-const dataPropertiesUrl = (tableId: string) => odataUrl(`${gebieden.apiBaseUrl}/${tableId}/DataProperties`, { $format: 'json' });
-
-const typedDataSetUrl = (tableId: string, keys: TopicKeys) =>
-  odataUrl(`${gebieden.apiBaseUrl}/${tableId}/TypedDataSet`, {
-    $format: 'json',
-    $filter: `startswith(${gebieden.regionDimension},${quote(gebieden.municipalityPrefix)})`,
-    $select: [gebieden.regionDimension, keys.name, keys.provinceCode, keys.provinceName].join(','),
-  });
-
-const v4Chain = (first: string): Chain => ({
+const v4Chain = (site: CbsStatlineSite, first: string): Chain => ({
   first,
   next: (file) => resolveLink(bodyJson(ID, file, V4Page)['@odata.nextLink'], file.url),
   max: site.maxPages,
 });
 
-const v3Chain = (first: string): Chain => ({
+const v3Chain = (site: CbsStatlineSite, first: string): Chain => ({
   first,
   next: (file) => resolveLink(bodyJson(ID, file, V3Page)['odata.nextLink'], file.url),
   max: site.maxPages,
@@ -101,84 +48,92 @@ const resolveLink = (link: string | undefined, from: string) => (link === undefi
 
 // --- What earlier responses decide -----------------------------------------------------------
 
-function measureCode(codes: z.infer<typeof CodeList>, url: string): string {
-  const matches = codes.value.filter((code) => code.Title.trim() === population.measureTitle);
+function measureCode(site: CbsStatlineSite, codes: z.infer<typeof CodeList>, url: string): string {
+  const title = site.population.measureTitle;
+  const matches = codes.value.filter((code) => code.Title.trim() === title);
   if (matches.length !== 1 || matches[0] === undefined) {
-    throw sourceError(ID, `maat '${population.measureTitle}' niet (eenduidig) gevonden in ${url}; is de tabel veranderd?`);
+    throw sourceError(ID, `maat '${title}' niet (eenduidig) gevonden in ${url}; is de tabel veranderd?`);
   }
   return matches[0].Identifier.trim();
 }
 
-function tableId(catalogue: z.infer<typeof Catalogue>, year: number, url: string): string {
-  const matches = catalogue.value.filter((table) => table.Title.trim() === tableTitle(year));
-  if (matches.length === 0) throw sourceError(ID, `tabel '${tableTitle(year)}' staat niet in de CBS-catalogus (${url})`);
+function tableId(title: string, catalogue: z.infer<typeof Catalogue>, url: string): string {
+  const matches = catalogue.value.filter((table) => table.Title.trim() === title);
+  if (matches.length === 0) throw sourceError(ID, `tabel '${title}' staat niet in de CBS-catalogus (${url})`);
   if (matches.length > 1 || matches[0] === undefined) {
-    throw sourceError(ID, `meer dan één tabel '${tableTitle(year)}' in de CBS-catalogus: ${matches.map((table) => table.Identifier).join(', ')}`);
+    throw sourceError(ID, `meer dan één tabel '${title}' in de CBS-catalogus: ${matches.map((table) => table.Identifier).join(', ')}`);
   }
   return matches[0].Identifier.trim();
 }
 
-function topicKeys(properties: z.infer<typeof DataProperties>, url: string): TopicKeys {
+function topicKeys(site: CbsStatlineSite, properties: z.infer<typeof DataProperties>, url: string): TopicKeys {
   const key = (group: string, topic: string) => {
     const parent = properties.value.find((property) => property.Type === 'TopicGroup' && property.Title.trim() === group);
     const found = properties.value.find((property) => property.ParentID === parent?.ID && property.Title.trim() === topic);
     if (parent === undefined || found === undefined) throw sourceError(ID, `onderwerp '${group} / ${topic}' niet gevonden in ${url}; is de tabel veranderd?`);
     return found.Key;
   };
+  const { municipalityGroup, provinceGroup, codeTopic, nameTopic } = site.gebieden;
   return {
-    name: key(gebieden.municipalityGroup, gebieden.nameTopic),
-    provinceCode: key(gebieden.provinceGroup, gebieden.codeTopic),
-    provinceName: key(gebieden.provinceGroup, gebieden.nameTopic),
+    name: key(municipalityGroup, nameTopic),
+    provinceCode: key(provinceGroup, codeTopic),
+    provinceName: key(provinceGroup, nameTopic),
   };
 }
 
 // --- The adapter -------------------------------------------------------------------------------
 
-export const cbsStatline: SourceAdapter<typeof CbsStatlineRecord> = {
+export const cbsStatline: WebSourceAdapter<typeof CbsStatlineRecord, typeof CbsStatlineSettings> = {
   id: ID,
   title: 'CBS StatLine: bevolking per gemeente en Gebieden in Nederland',
+  origin: 'web',
   version: 1,
   recordSchema: CbsStatlineRecord,
+  settingsSchema: CbsStatlineSettings,
 
   async fetch(context) {
+    const site = siteWith(context.settings);
+    const urls = cbsUrls(site);
     const files: FetchedFile[] = [];
     const get = async (url: string) => {
       const file = await fetchOk(context, ID, url, JSON_TYPE);
       files.push(file);
       return file;
     };
-    const measures = await get(measureCodesUrl);
-    const measure = measureCode(bodyJson(ID, measures, CodeList), measures.url);
-    files.push(...(await fetchChain(context, ID, v4Chain(observationsUrl(measure)), JSON_TYPE)));
-    files.push(...(await fetchChain(context, ID, v4Chain(regionCodesUrl), JSON_TYPE)));
-    for (const year of gebieden.years) {
-      const catalogue = await get(catalogueUrl(year));
-      const id = tableId(bodyJson(ID, catalogue, Catalogue), year, catalogue.url);
-      const properties = await get(dataPropertiesUrl(id));
-      const keys = topicKeys(bodyJson(ID, properties, DataProperties), properties.url);
-      files.push(...(await fetchChain(context, ID, v3Chain(typedDataSetUrl(id, keys)), JSON_TYPE)));
+    const measures = await get(urls.measureCodes);
+    const measure = measureCode(site, bodyJson(ID, measures, CodeList), measures.url);
+    files.push(...(await fetchChain(context, ID, v4Chain(site, urls.observations(measure)), JSON_TYPE)));
+    files.push(...(await fetchChain(context, ID, v4Chain(site, urls.regionCodes), JSON_TYPE)));
+    for (const year of site.gebieden.years) {
+      const catalogue = await get(urls.catalogue(year));
+      const id = tableId(urls.tableTitle(year), bodyJson(ID, catalogue, Catalogue), catalogue.url);
+      const properties = await get(urls.dataProperties(id));
+      const keys = topicKeys(site, bodyJson(ID, properties, DataProperties), properties.url);
+      files.push(...(await fetchChain(context, ID, v3Chain(site, urls.typedDataSet(id, keys)), JSON_TYPE)));
     }
     return files;
   },
 
   parse(snapshot) {
+    const site = siteWith(snapshotSettings(ID, CbsStatlineSettings, snapshot));
+    const urls = cbsUrls(site);
     const files = new SnapshotFiles(ID, snapshot);
     const result: ParseResult<CbsStatlineRecord> = { records: [], rejects: [] };
-    const measures = files.json(measureCodesUrl, CodeList);
-    const observations = observationsUrl(measureCode(measures.data, measures.file.url));
+    const measures = files.json(urls.measureCodes, CodeList);
+    const observations = urls.observations(measureCode(site, measures.data, measures.file.url));
     const names = new Map(
-      snapshotChain(files, v4Chain(regionCodesUrl)).flatMap((file) =>
+      snapshotChain(files, v4Chain(site, urls.regionCodes)).flatMap((file) =>
         bodyJson(ID, file, CodeList).value.map((code) => [code.Identifier.trim(), code.Title.trim()] as const),
       ),
     );
-    collect(result, observations, snapshotChain(files, v4Chain(observations)), V4Page, (row) => populationRow(row, names));
-    for (const year of gebieden.years) {
-      const catalogue = files.json(catalogueUrl(year), Catalogue);
-      const id = tableId(catalogue.data, year, catalogue.file.url);
-      const properties = files.json(dataPropertiesUrl(id), DataProperties);
-      const keys = topicKeys(properties.data, properties.file.url);
-      const first = typedDataSetUrl(id, keys);
-      collect(result, first, snapshotChain(files, v3Chain(first)), V3Page, (row) => gebiedenRow(row, keys, year));
+    collect(result, observations, snapshotChain(files, v4Chain(site, observations)), V4Page, (row) => populationRow(site, row, names));
+    for (const year of site.gebieden.years) {
+      const catalogue = files.json(urls.catalogue(year), Catalogue);
+      const id = tableId(urls.tableTitle(year), catalogue.data, catalogue.file.url);
+      const properties = files.json(urls.dataProperties(id), DataProperties);
+      const keys = topicKeys(site, properties.data, properties.file.url);
+      const first = urls.typedDataSet(id, keys);
+      collect(result, first, snapshotChain(files, v3Chain(site, first)), V3Page, (row) => gebiedenRow(site, row, keys, year));
     }
     return result;
   },
@@ -221,7 +176,8 @@ function collect(
   result.rejects.push(...rejects);
 }
 
-function populationRow(row: z.infer<typeof Row>, names: ReadonlyMap<string, string>): RowOutcome {
+function populationRow(site: CbsStatlineSite, row: z.infer<typeof Row>, names: ReadonlyMap<string, string>): RowOutcome {
+  const population = site.population;
   // A missing value is how CBS marks a municipality that did not exist in that year.
   if (row.Value === null || row.Value === undefined) return 'skip';
   const code = text(row[population.regionDimension]);
@@ -237,7 +193,8 @@ function populationRow(row: z.infer<typeof Row>, names: ReadonlyMap<string, stri
 
 const PROVINCE_NAMES: ReadonlyMap<string, string> = new Map(PROVINCES.map(({ code, name }) => [code, name]));
 
-function gebiedenRow(row: z.infer<typeof Row>, keys: TopicKeys, year: number): RowOutcome {
+function gebiedenRow(site: CbsStatlineSite, row: z.infer<typeof Row>, keys: TopicKeys, year: number): RowOutcome {
+  const gebieden = site.gebieden;
   const provinceCode = text(row[keys.provinceCode]);
   return {
     input: {

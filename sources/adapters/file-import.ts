@@ -1,51 +1,57 @@
 /**
- * Sources that come in as files (CSV or XLSX from regiocoördinatoren or steunpunten), not from a
- * URL: their fetch refuses and points to `lsp-monitor import`, which turns the file into a
- * snapshot with importFileSnapshot.
+ * Sources that come in as files (CSV or XLSX from regiocoördinatoren or steunpunten), not from the
+ * web (`origin: 'file'`): `lsp-monitor import <bestand> --source <id>` turns the file into a
+ * snapshot with importFileSnapshot, and parse reads the file as received, with the same reader as
+ * any inventory (sources/inventory/read-table.ts: CSV in any of its encodings and delimiters, or
+ * the worksheet of an XLSX; header synonyms, duplicate and missing columns).
  *
- * parse is synchronous (sources/adapter.ts), but a workbook can only be read asynchronously
- * (exceljs). So the import stores the XLSX as received plus, beside it, the worksheet's rows as
- * JSON (url "<file url>#rijen"), read with the project's own XLSX reader; parse builds the table
- * from those rows. A CSV is read directly. Either way the columns are recognised by the same code
- * as any inventory (sources/inventory/build-table.ts).
+ * A received file is stored under the url `file:<name>`, or `file:<name>#blad=<sheet>` when a
+ * worksheet was chosen (names percent-encoded), so parse reads the same sheet every time.
  */
 import { basename } from 'node:path';
-import { z } from 'zod';
-import type { RawFile, Snapshot, SourceAdapter } from '../adapter.ts';
-import { type BuiltTable, buildTable } from '../inventory/build-table.ts';
-import type { TableColumn } from '../inventory/table.ts';
-import { readCsvGrid } from '../inventory/csv-grid.ts';
+import type { FileSourceAdapter, RawFile, Snapshot } from '../adapter.ts';
+import { toRawFile } from '../archive/raw-file.ts';
 import { normaliseHeader } from '../inventory/header-synonyms.ts';
 import { formatForFile } from '../inventory/file-format.ts';
-import { readXlsxGrid } from '../inventory/xlsx-grid.ts';
-import { toRawFile } from '../snapshots/raw-file.ts';
-import { namingSource, namingSourceSync, SnapshotFiles, sourceError } from './source-io.ts';
+import { type InventoryTable, readInventoryTableFromBytes, type TableColumn } from '../inventory/read-table.ts';
+import { namingSource, sourceError } from './source-io.ts';
 
 const FILE_URL_PREFIX = 'file:';
-const ROWS_SUFFIX = '#rijen';
+const SHEET_FRAGMENT = '#blad=';
 const CONTENT_TYPES = {
   csv: 'text/csv',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-const RowsRendering = z.object({
-  sheet: z.string(),
-  rows: z.array(z.object({ row: z.number().int().positive(), cells: z.array(z.string()) })),
-});
-
-/** The fetch of a file source: there is nothing to fetch. */
-export function refuseFetch(sourceId: string): Promise<never> {
-  return Promise.reject(
-    sourceError(
-      sourceId,
-      `deze bron wordt niet opgehaald maar komt binnen als bestand (CSV of XLSX); lees het in met 'lsp-monitor import <bestand> --source ${sourceId}'`,
-    ),
-  );
+/** What `lsp-monitor import` says to use for a file source. */
+export function importHint(sourceId: string): string {
+  return `lsp-monitor import <bestand> --source ${sourceId}`;
 }
 
-/** A received file as a snapshot of a file source (see the module comment for the XLSX rows beside it). */
+/** The url a received file is stored under. */
+export function receivedFileUrl(fileName: string, sheet?: string): string {
+  const name = `${FILE_URL_PREFIX}${encodeURIComponent(fileName)}`;
+  return sheet === undefined ? name : `${name}${SHEET_FRAGMENT}${encodeURIComponent(sheet)}`;
+}
+
+/** The file name and sheet a received file's url stands for; undefined for any other url. */
+export function receivedFile(url: string): { fileName: string; sheet?: string } | undefined {
+  if (!url.startsWith(FILE_URL_PREFIX)) return undefined;
+  const hash = url.indexOf('#');
+  const fragment = hash === -1 ? '' : url.slice(hash);
+  if (fragment !== '' && !fragment.startsWith(SHEET_FRAGMENT)) return undefined;
+  try {
+    const fileName = decodeURIComponent(url.slice(FILE_URL_PREFIX.length, hash === -1 ? undefined : hash));
+    if (fileName === '' || basename(fileName) !== fileName) return undefined;
+    return fragment === '' ? { fileName } : { fileName, sheet: decodeURIComponent(fragment.slice(SHEET_FRAGMENT.length)) };
+  } catch {
+    return undefined; // malformed percent-encoding
+  }
+}
+
+/** A received file as a snapshot of a file source: the file as received, nothing beside it. */
 export async function importFileSnapshot(
-  adapter: Pick<SourceAdapter, 'id' | 'version'>,
+  adapter: Pick<FileSourceAdapter, 'id' | 'version'>,
   path: string,
   bytes: Uint8Array,
   options: { importedAt: string; sheet?: string },
@@ -53,13 +59,9 @@ export async function importFileSnapshot(
   const fileName = basename(path);
   return namingSource(adapter.id, async () => {
     const format = formatForFile(fileName);
-    const original = toRawFile({ url: `${FILE_URL_PREFIX}${fileName}`, status: 200, contentType: CONTENT_TYPES[format], bytes });
-    const files: RawFile[] = [original];
-    if (format === 'xlsx') {
-      const rendering = JSON.stringify(await readXlsxGrid(fileName, bytes, options.sheet));
-      files.push(toRawFile({ url: `${original.url}${ROWS_SUFFIX}`, status: 200, contentType: 'application/json', bytes: new TextEncoder().encode(rendering) }));
-    }
-    return { source: adapter.id, adapterVersion: adapter.version, fetchedAt: options.importedAt, files };
+    const sheet = format === 'xlsx' ? options.sheet : undefined;
+    const file = toRawFile({ url: receivedFileUrl(fileName, sheet), status: 200, contentType: CONTENT_TYPES[format], bytes });
+    return { source: adapter.id, adapterVersion: adapter.version, fetchedAt: options.importedAt, files: [file] };
   });
 }
 
@@ -68,27 +70,30 @@ export interface ImportedTable {
   file: RawFile;
   /** Its name as received, for messages and rejects. */
   fileName: string;
-  table: BuiltTable;
+  table: InventoryTable;
 }
 
-export function importedTables(sourceId: string, snapshot: Snapshot): ImportedTable[] {
-  const files = new SnapshotFiles(sourceId, snapshot);
-  const received = snapshot.files.filter((file) => file.url.startsWith(FILE_URL_PREFIX) && !file.url.endsWith(ROWS_SUFFIX));
-  if (received.length === 0) throw sourceError(sourceId, `de snapshot bevat geen ingelezen bestand (verwacht: een url die begint met '${FILE_URL_PREFIX}')`);
-  return received.map((file) =>
-    namingSourceSync(sourceId, () => {
-      const fileName = file.url.slice(FILE_URL_PREFIX.length);
-      const rows =
-        formatForFile(fileName) === 'csv'
-          ? readCsvGrid(fileName, file.bytes).rows
-          : files.json(`${file.url}${ROWS_SUFFIX}`, RowsRendering).data.rows;
-      return { file, fileName, table: buildTable(fileName, rows) };
-    }),
-  );
+/** Every received file of the snapshot, read as a table. */
+export async function importedTables(sourceId: string, snapshot: Snapshot): Promise<ImportedTable[]> {
+  if (snapshot.files.length === 0) throw sourceError(sourceId, 'de snapshot bevat geen bestanden');
+  const tables: ImportedTable[] = [];
+  for (const file of snapshot.files) {
+    const received = receivedFile(file.url);
+    if (received === undefined) {
+      throw sourceError(
+        sourceId,
+        `${file.url} is geen ingelezen bestand (verwacht: '${FILE_URL_PREFIX}<naam>'); lees het bestand opnieuw in met '${importHint(sourceId)}'`,
+      );
+    }
+    const { fileName, sheet } = received;
+    const table = await namingSource(sourceId, () => readInventoryTableFromBytes(fileName, file.bytes, sheet === undefined ? {} : { sheet }));
+    tables.push({ file, fileName, table });
+  }
+  return tables;
 }
 
 /** The header of the column that holds a field, for rejects ("naam", "Soort correctie"); the field itself when absent. */
-export function headerFinder(table: BuiltTable): (field: string) => string {
+export function headerFinder(table: Pick<InventoryTable, 'columns'>): (field: string) => string {
   return (field) => table.columns.find((column) => column.field === field)?.header ?? field;
 }
 

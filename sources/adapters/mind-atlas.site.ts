@@ -58,3 +58,14 @@ export const MIND_ATLAS_SITE: MindAtlasSite = MindAtlasSite.parse({
     categories: { selector: '.atlas-result__categories li', all: true },
   },
 });
+
+/**
+ * The settings of this source (sources.settings.json): what a deployment may change without a new
+ * adapter version. Defaults come from the description above.
+ */
+export const MindAtlasSettings = z
+  .object({
+    startUrl: z.url('moet een http(s)-adres zijn').default(MIND_ATLAS_SITE.startUrl),
+  })
+  .strict();
+export type MindAtlasSettings = z.infer<typeof MindAtlasSettings>;

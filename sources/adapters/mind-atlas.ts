@@ -1,37 +1,41 @@
 /**
  * MIND-atlas: MIND's map of client and family organisations. Its category "zelfregie- en
  * herstelcentra" lists laagdrempelige steunpunten at location level (about 180 in 2024).
- * Site details live in mind-atlas.site.ts; personal data is dropped as personal-data.ts says.
+ * Site details live in mind-atlas.site.ts (the start URL is a setting); personal data is dropped
+ * as personal-data.ts says.
  */
-import type { SourceAdapter } from '../adapter.ts';
+import type { WebSourceAdapter } from '../adapter.ts';
 import { InventoryRecord } from '../schema.ts';
 import { extractHtmlEntries, linkOnPage } from './html-list.ts';
 import { compactExtra, type InventoryCandidate, REQUIRED_NAME, REQUIRED_PLACE, toInventoryRecords } from './inventory-records.ts';
 import { type Chain, fetchChain, snapshotChain } from './link-chain.ts';
-import { MIND_ATLAS_SITE as site } from './mind-atlas.site.ts';
+import { MIND_ATLAS_SITE as site, MindAtlasSettings } from './mind-atlas.site.ts';
 import { organisationEmail, organisationPhone } from './personal-data.ts';
-import { bodyText, SnapshotFiles, sourceError } from './source-io.ts';
+import { bodyText, SnapshotFiles, snapshotSettings, sourceError } from './source-io.ts';
 
 const ID = 'mind-atlas';
 
-const pages: Chain = {
-  first: site.startUrl,
+const pages = (startUrl: string): Chain => ({
+  first: startUrl,
   next: (file) => linkOnPage(bodyText(file), site.nextPage, file.url),
   max: site.maxPages,
-};
+});
 
-export const mindAtlas: SourceAdapter<typeof InventoryRecord> = {
+export const mindAtlas: WebSourceAdapter<typeof InventoryRecord, typeof MindAtlasSettings> = {
   id: ID,
   title: 'MIND-atlas, categorie zelfregie- en herstelcentra',
+  origin: 'web',
   version: 1,
   recordSchema: InventoryRecord,
+  settingsSchema: MindAtlasSettings,
 
-  fetch: (context) => fetchChain(context, ID, pages, 'text/html'),
+  fetch: (context) => fetchChain(context, ID, pages(context.settings.startUrl), 'text/html'),
 
   parse(snapshot) {
+    const { startUrl } = snapshotSettings(ID, MindAtlasSettings, snapshot);
     const candidates: InventoryCandidate[] = [];
     const category = site.category.toLowerCase();
-    for (const file of snapshotChain(new SnapshotFiles(ID, snapshot), pages)) {
+    for (const file of snapshotChain(new SnapshotFiles(ID, snapshot), pages(startUrl))) {
       const entries = extractHtmlEntries(bodyText(file), site.entry, site.fields);
       if (entries.length === 0) throw sourceError(ID, `geen enkele locatie gevonden op ${file.url}; is de pagina veranderd?`);
       for (const { position, values, lists } of entries) {
@@ -58,6 +62,6 @@ export const mindAtlas: SourceAdapter<typeof InventoryRecord> = {
         });
       }
     }
-    return toInventoryRecords(ID, `${site.startUrl} (categorie '${site.category}')`, candidates, [REQUIRED_NAME, REQUIRED_PLACE]);
+    return toInventoryRecords(ID, `${startUrl} (categorie '${site.category}')`, candidates, [REQUIRED_NAME, REQUIRED_PLACE]);
   },
 };

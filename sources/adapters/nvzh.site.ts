@@ -82,3 +82,15 @@ export const NVZH_SITE: NvzhSite = NvzhSite.parse({
     },
   },
 });
+
+/**
+ * The settings of this source (sources.settings.json): what a deployment may change without a new
+ * adapter version. Defaults come from the description above.
+ */
+export const NvzhSettings = z
+  .object({
+    storeSearchUrl: z.url('moet een http(s)-adres zijn').default(NVZH_SITE.storeSearch.url),
+    memberListUrl: z.url('moet een http(s)-adres zijn').default(NVZH_SITE.memberList.url),
+  })
+  .strict();
+export type NvzhSettings = z.infer<typeof NvzhSettings>;

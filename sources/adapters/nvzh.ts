@@ -2,50 +2,53 @@
  * NVZH (Nederlandse Vereniging voor Zelfregie en Herstel): the member map. About 130 entries,
  * mostly organisations; an organisation with several locations often appears once, with its main
  * place. Read from the store locator's JSON; when that is unusable, fetch reads the member list page
- * instead and the snapshot holds that page. Site details live in nvzh.site.ts; personal data is
- * dropped as personal-data.ts says.
+ * instead and the snapshot holds that page. Site details live in nvzh.site.ts (the two URLs are
+ * settings); personal data is dropped as personal-data.ts says.
  */
 import { z } from 'zod';
-import type { FetchContext, ParseResult, SourceAdapter } from '../adapter.ts';
+import type { FetchContext, ParseResult, WebSourceAdapter } from '../adapter.ts';
 import { InventoryRecord } from '../schema.ts';
 import { extractHtmlEntries, htmlToText } from './html-list.ts';
 import { compactExtra, type InventoryCandidate, REQUIRED_NAME, REQUIRED_PLACE, toInventoryRecords } from './inventory-records.ts';
-import { NVZH_SITE as site } from './nvzh.site.ts';
+import { NVZH_SITE as site, NvzhSettings } from './nvzh.site.ts';
 import { organisationEmail, organisationPhone } from './personal-data.ts';
-import { bodyJson, type FetchedFile, fetchOk, SnapshotFiles, sourceError } from './source-io.ts';
+import { bodyJson, type FetchedFile, fetchOk, SnapshotFiles, snapshotSettings, sourceError } from './source-io.ts';
 
 const ID = 'nvzh';
 
 const StoreList = z.array(z.record(z.string(), z.unknown()));
 type Store = z.infer<typeof StoreList>[number];
 
-export const nvzh: SourceAdapter<typeof InventoryRecord> = {
+export const nvzh: WebSourceAdapter<typeof InventoryRecord, typeof NvzhSettings> = {
   id: ID,
   title: 'NVZH, ledenkaart zelfregie- en herstelorganisaties',
+  origin: 'web',
   version: 1,
   recordSchema: InventoryRecord,
+  settingsSchema: NvzhSettings,
 
   async fetch(context) {
     const stores = await fetchStoreSearch(context);
-    return [stores ?? (await fetchOk(context, ID, site.memberList.url, 'text/html'))];
+    return [stores ?? (await fetchOk(context, ID, context.settings.memberListUrl, 'text/html'))];
   },
 
   parse(snapshot) {
+    const { storeSearchUrl, memberListUrl } = snapshotSettings(ID, NvzhSettings, snapshot);
     const files = new SnapshotFiles(ID, snapshot);
-    if (files.has(site.storeSearch.url)) return parseStores(files);
-    if (files.has(site.memberList.url)) return parseMemberList(files);
-    throw sourceError(ID, `de snapshot bevat noch ${site.storeSearch.url} noch ${site.memberList.url}`);
+    if (files.has(storeSearchUrl)) return parseStores(files, storeSearchUrl);
+    if (files.has(memberListUrl)) return parseMemberList(files, memberListUrl);
+    throw sourceError(ID, `de snapshot bevat noch ${storeSearchUrl} noch ${memberListUrl}`);
   },
 };
 
 /** The store locator's answer when it is a non-empty list of stores; else undefined (logged), and fetch falls back. */
-async function fetchStoreSearch(context: FetchContext): Promise<FetchedFile | undefined> {
+async function fetchStoreSearch(context: FetchContext<NvzhSettings>): Promise<FetchedFile | undefined> {
   const fallback = (reason: string) => {
-    context.log(`${ID}: store locator onbruikbaar (${reason}); de ledenlijst ${site.memberList.url} wordt gelezen`);
+    context.log(`${ID}: store locator onbruikbaar (${reason}); de ledenlijst ${context.settings.memberListUrl} wordt gelezen`);
     return undefined;
   };
   try {
-    const file = await fetchOk(context, ID, site.storeSearch.url, 'application/json');
+    const file = await fetchOk(context, ID, context.settings.storeSearchUrl, 'application/json');
     const stores = bodyJson(ID, file, StoreList);
     return stores.length > 0 ? file : fallback('lege lijst');
   } catch (error) {
@@ -53,8 +56,8 @@ async function fetchStoreSearch(context: FetchContext): Promise<FetchedFile | un
   }
 }
 
-function parseStores(files: SnapshotFiles): ParseResult<InventoryRecord> {
-  const { file, data } = files.json(site.storeSearch.url, StoreList);
+function parseStores(files: SnapshotFiles, url: string): ParseResult<InventoryRecord> {
+  const { file, data } = files.json(url, StoreList);
   const keys = site.storeSearch.fields;
   const candidates = data.map((store, index): InventoryCandidate => {
     const value = (key: string | undefined) => storeText(store, key);
@@ -79,7 +82,7 @@ function parseStores(files: SnapshotFiles): ParseResult<InventoryRecord> {
       },
     };
   });
-  return toInventoryRecords(ID, site.storeSearch.url, candidates, [REQUIRED_NAME, REQUIRED_PLACE]);
+  return toInventoryRecords(ID, url, candidates, [REQUIRED_NAME, REQUIRED_PLACE]);
 }
 
 function storeText(store: Store, key: string | undefined): string | undefined {
@@ -88,8 +91,8 @@ function storeText(store: Store, key: string | undefined): string | undefined {
   return typeof value === 'string' ? htmlToText(value) : undefined;
 }
 
-function parseMemberList(files: SnapshotFiles): ParseResult<InventoryRecord> {
-  const { file, text } = files.text(site.memberList.url);
+function parseMemberList(files: SnapshotFiles, url: string): ParseResult<InventoryRecord> {
+  const { file, text } = files.text(url);
   const candidates = extractHtmlEntries(text, site.memberList.entry, site.memberList.fields).map(
     ({ position, values }): InventoryCandidate => ({
       file,
@@ -109,5 +112,5 @@ function parseMemberList(files: SnapshotFiles): ParseResult<InventoryRecord> {
       },
     }),
   );
-  return toInventoryRecords(ID, site.memberList.url, candidates, [REQUIRED_NAME, REQUIRED_PLACE]);
+  return toInventoryRecords(ID, url, candidates, [REQUIRED_NAME, REQUIRED_PLACE]);
 }

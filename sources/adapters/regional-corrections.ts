@@ -1,14 +1,14 @@
 /**
  * Corrections from regiocoördinatoren (and NVZH, ggz-coördinatoren): a steunpunt closed, not a
- * steunpunt after all, new, potential, or of another size. They arrive as CSV or XLSX files, so
- * fetch refuses and points to `lsp-monitor import` (see file-import.ts).
+ * steunpunt after all, new, potential, or of another size. They arrive as CSV or XLSX files
+ * (`origin: 'file'`, read in with `lsp-monitor import`; see file-import.ts).
  *
  * Columns: the inventory headers (naam, gemeente, plaats, IZA-regio, grootte, opmerking, …) plus
  * the two below, matched without case, spaces or punctuation.
  */
-import type { ParseResult, SourceAdapter } from '../adapter.ts';
+import type { FileSourceAdapter, ParseResult } from '../adapter.ts';
 import { CORRECTION_KINDS, RegionalCorrection } from '../schema.ts';
-import { extraHeader, headerFinder, importedTables, refuseFetch } from './file-import.ts';
+import { extraHeader, headerFinder, importedTables } from './file-import.ts';
 import { sourceError } from './source-io.ts';
 
 const ID = 'regional-corrections';
@@ -16,17 +16,17 @@ const ID = 'regional-corrections';
 const KIND_HEADERS = ['soort', 'soort correctie', 'correctie', 'type correctie'];
 const LOCATION_ID_HEADERS = ['locatie-id', 'locatie id', 'location id', 'id'];
 
-export const regionalCorrections: SourceAdapter<typeof RegionalCorrection> = {
+export const regionalCorrections: FileSourceAdapter<typeof RegionalCorrection> = {
   id: ID,
   title: 'Correcties van regiocoördinatoren',
-  version: 1,
+  origin: 'file',
+  // 2: parse reads the received CSV/XLSX itself; version 1 snapshots held the worksheet rows as JSON beside it.
+  version: 2,
   recordSchema: RegionalCorrection,
 
-  fetch: () => refuseFetch(ID),
-
-  parse(snapshot) {
+  async parse(snapshot) {
     const result: ParseResult<RegionalCorrection> = { records: [], rejects: [] };
-    for (const { file, fileName, table } of importedTables(ID, snapshot)) {
+    for (const { file, fileName, table } of await importedTables(ID, snapshot)) {
       const kindHeader = extraHeader(table.columns, KIND_HEADERS);
       if (kindHeader === undefined) {
         const found = table.columns.map((column) => column.header).join(', ');

@@ -3,10 +3,10 @@
  * looked up by the URL they were fetched from, bodies as text or validated JSON, and a checked GET.
  */
 import type { z } from 'zod';
-import type { FetchContext, RawFile, Snapshot } from '../adapter.ts';
+import type { FetchContext, FetchedFile, RawFile, Snapshot } from '../adapter.ts';
 import { MonitorError } from '../errors.ts';
 
-export type FetchedFile = Omit<RawFile, 'name' | 'sha256'>;
+export type { FetchedFile };
 
 /** A problem with a source: the message starts with "bron <id>:" so people know which one. */
 export function sourceError(sourceId: string, detail: string, cause?: unknown): MonitorError {
@@ -33,6 +33,17 @@ export function namingSourceSync<T>(sourceId: string, read: () => T): T {
 function renamed(sourceId: string, error: unknown): unknown {
   if (!(error instanceof MonitorError) || error.message.startsWith(`bron ${sourceId}:`)) return error;
   return sourceError(sourceId, error.message, error);
+}
+
+/**
+ * The settings a snapshot was fetched with (recorded in it), defaults filled in: parse builds its
+ * URLs from these, never from today's settings file.
+ */
+export function snapshotSettings<S extends z.ZodType>(sourceId: string, schema: S, snapshot: Snapshot): z.output<S> {
+  const parsed = schema.safeParse(snapshot.settings ?? {});
+  if (parsed.success) return parsed.data;
+  const [issue] = parsed.error.issues;
+  throw sourceError(sourceId, `de instellingen in de momentopname kloppen niet (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`, parsed.error);
 }
 
 /** The files of a snapshot by URL. Parse walks the same URLs as fetch did, so a missing one is an error. */

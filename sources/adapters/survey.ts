@@ -2,15 +2,15 @@
  * Self-assessment surveys (and the regiocoördinator questionnaire of De Galan 2024, Bijlage 3):
  * per steunpunt, for each of the ten characteristics, 'ja', 'in enige mate', 'nee' or 'weet ik
  * niet'. They arrive as CSV or XLSX with one row per steunpunt and ten columns "kenmerk 1" …
- * "kenmerk 10" (a header may go on with the characteristic's text: "Kenmerk 3: Zowel …"), so fetch
- * refuses and points to `lsp-monitor import` (see file-import.ts). One record per answer given;
+ * "kenmerk 10" (a header may go on with the characteristic's text: "Kenmerk 3: Zowel …"), read in
+ * with `lsp-monitor import` (`origin: 'file'`; see file-import.ts). One record per answer given;
  * an empty cell is no answer.
  */
-import type { ParseResult, SourceAdapter } from '../adapter.ts';
+import type { FileSourceAdapter, ParseResult } from '../adapter.ts';
 import { normaliseHeader } from '../inventory/header-synonyms.ts';
 import type { TableColumn } from '../inventory/table.ts';
 import { SurveyAnswer } from '../schema.ts';
-import { extraHeader, headerFinder, importedTables, refuseFetch } from './file-import.ts';
+import { extraHeader, headerFinder, importedTables } from './file-import.ts';
 import { sourceError } from './source-io.ts';
 
 const ID = 'survey';
@@ -34,17 +34,17 @@ const LOCATION_ID_HEADERS = ['locatie-id', 'locatie id', 'location id', 'id'];
 /** What a row says about the steunpunt, checked once for all its answers. */
 const Steunpunt = SurveyAnswer.pick({ locationId: true, name: true, municipality: true });
 
-export const survey: SourceAdapter<typeof SurveyAnswer> = {
+export const survey: FileSourceAdapter<typeof SurveyAnswer> = {
   id: ID,
   title: 'Zelfevaluatie tien kenmerken',
-  version: 1,
+  origin: 'file',
+  // 2: parse reads the received CSV/XLSX itself; version 1 snapshots held the worksheet rows as JSON beside it.
+  version: 2,
   recordSchema: SurveyAnswer,
 
-  fetch: () => refuseFetch(ID),
-
-  parse(snapshot) {
+  async parse(snapshot) {
     const result: ParseResult<SurveyAnswer> = { records: [], rejects: [] };
-    for (const { file, fileName, table } of importedTables(ID, snapshot)) {
+    for (const { file, fileName, table } of await importedTables(ID, snapshot)) {
       const characteristics = characteristicColumns(table.columns, fileName);
       const idHeader = extraHeader(table.columns, LOCATION_ID_HEADERS);
       const header = headerFinder(table);

@@ -28,3 +28,15 @@ export const VEKTIS_EPA_SITE: VektisEpaSite = VektisEpaSite.parse({
     epaCount: ['aantal_epa', 'aantal_met_epa'],
   },
 });
+
+/**
+ * The settings of this source (sources.settings.json). `url` has no default: no public address of
+ * the per-municipality file is known, so until it is set the source is "niet ingesteld".
+ */
+export const VektisEpaSettings = z
+  .object({
+    /** The semicolon CSV "EPA per gemeente" of Vektis. */
+    url: z.url('moet een http(s)-adres zijn'),
+  })
+  .strict();
+export type VektisEpaSettings = z.infer<typeof VektisEpaSettings>;

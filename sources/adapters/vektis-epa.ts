@@ -2,37 +2,29 @@
  * Vektis: EPA prevalence per municipality, a semicolon CSV with upper-case municipality names
  * ("S GRAVENHAGE", "SUDWEST-FRYSLAN") of a later municipal division than the data year. The name
  * is kept as written; the pipeline resolves it. Column names live in vektis-epa.site.ts; the URL
- * is the setting `url`, because no public address of the file is known.
+ * is the setting `url`, because no public address of the file is known; parse reads every file of
+ * the snapshot, whatever its URL.
  */
-import { z } from 'zod';
-import type { ParseResult, SourceAdapter } from '../adapter.ts';
+import type { ParseResult, WebSourceAdapter } from '../adapter.ts';
 import { readCsvGrid } from '../inventory/csv-grid.ts';
 import { normaliseHeader } from '../inventory/header-synonyms.ts';
 import { EpaMunicipalityRecord } from '../schema.ts';
 import { fetchOk, namingSourceSync, sourceError } from './source-io.ts';
-import { VEKTIS_EPA_SITE as site } from './vektis-epa.site.ts';
+import { VEKTIS_EPA_SITE as site, VektisEpaSettings } from './vektis-epa.site.ts';
 
 const ID = 'vektis-epa';
 
-const Settings = z.object({ url: z.url().optional() });
-
 type Column = keyof typeof site.columns;
 
-export const vektisEpa: SourceAdapter<typeof EpaMunicipalityRecord> = {
+export const vektisEpa: WebSourceAdapter<typeof EpaMunicipalityRecord, typeof VektisEpaSettings> = {
   id: ID,
   title: 'Vektis, EPA-prevalentie per gemeente',
+  origin: 'web',
   version: 1,
   recordSchema: EpaMunicipalityRecord,
+  settingsSchema: VektisEpaSettings,
 
-  async fetch(context) {
-    const settings = Settings.safeParse(context.settings);
-    if (!settings.success) throw sourceError(ID, `'url' in de instellingen van deze bron is geen geldig adres: ${String(context.settings.url)}`);
-    const { url } = settings.data;
-    if (url === undefined) {
-      throw sourceError(ID, "geen adres ingesteld: zet 'url' (het CSV-bestand EPA per gemeente van Vektis) in de instellingen van deze bron");
-    }
-    return [await fetchOk(context, ID, url, 'text/csv')];
-  },
+  fetch: async (context) => [await fetchOk(context, ID, context.settings.url, 'text/csv')],
 
   parse(snapshot) {
     if (snapshot.files.length === 0) throw sourceError(ID, 'de snapshot bevat geen bestanden');

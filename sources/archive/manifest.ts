@@ -17,6 +17,8 @@ export const Manifest = z.object({
   source: z.string().min(1),
   adapterVersion: z.number().int(),
   fetchedAt: z.iso.datetime(),
+  /** The source's settings the fetch ran with, defaults filled in; absent when it has none. */
+  settings: z.record(z.string(), z.unknown()).optional(),
   files: z.array(ManifestFile),
 });
 export type Manifest = z.infer<typeof Manifest>;

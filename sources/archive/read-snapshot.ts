@@ -23,6 +23,11 @@ export interface SnapshotInfo {
   verdict?: Verdict;
   /** Why a snapshot is damaged. */
   problem?: string;
+  /**
+   * Set by snapshotInUse when the stored verdict came from another adapter version: that version.
+   * `verdict` is then the outcome of parsing it again with the current adapter (in memory only).
+   */
+  reparsedFrom?: number;
 }
 
 /** All snapshots of a source, oldest first. */
@@ -68,7 +73,13 @@ export async function readSnapshot(dir: string): Promise<Snapshot> {
     }
     files.push({ name: file.name, url: file.url, status: file.status, contentType: file.contentType, bytes, sha256: file.sha256 });
   }
-  return { source: manifest.source, adapterVersion: manifest.adapterVersion, fetchedAt: manifest.fetchedAt, files };
+  return {
+    source: manifest.source,
+    adapterVersion: manifest.adapterVersion,
+    fetchedAt: manifest.fetchedAt,
+    ...(manifest.settings === undefined ? {} : { settings: manifest.settings }),
+    files,
+  };
 }
 
 export async function readManifest(dir: string): Promise<Manifest> {

@@ -8,19 +8,21 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RawFile } from '../adapter.ts';
+import type { FetchedFile } from '../adapter.ts';
 import { writeFileAtomic } from './atomic-file.ts';
 import { sha256Hex } from './hash.ts';
 import { BODIES_DIR, bodyName, hashOfBodyName, MANIFEST_FILE, snapshotFolderName, sourceDir, TEMP_PREFIX } from './layout.ts';
 import type { Manifest } from './manifest.ts';
 import type { SnapshotInfo } from './read-snapshot.ts';
 
-export type FetchedFile = Omit<RawFile, 'name' | 'sha256'>;
+export type { FetchedFile };
 
 export interface NewSnapshot {
   source: string;
   adapterVersion: number;
   fetchedAt: Date;
+  /** The settings the fetch ran with (defaults filled in); recorded in the manifest when not empty. */
+  settings?: Readonly<Record<string, unknown>>;
   files: readonly FetchedFile[];
 }
 
@@ -54,6 +56,7 @@ export async function writeSnapshot(archiveDir: string, snapshot: NewSnapshot): 
     source: snapshot.source,
     adapterVersion: snapshot.adapterVersion,
     fetchedAt: snapshot.fetchedAt.toISOString(),
+    ...(snapshot.settings === undefined || Object.keys(snapshot.settings).length === 0 ? {} : { settings: { ...snapshot.settings } }),
     files,
   };
   const dir = await placeManifest(root, snapshot.fetchedAt, `${JSON.stringify(manifest, null, 2)}\n`);

@@ -22,17 +22,18 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import type { z } from 'zod';
-import type { ParseResult, RawFile, Snapshot, SourceAdapter } from '../adapter.ts';
+import type { ParseResult, RawFile, Snapshot, WebSourceAdapter } from '../adapter.ts';
 import { cbsStatline } from '../adapters/cbs-statline.ts';
-import { CBS_STATLINE_SITE } from '../adapters/cbs-statline.site.ts';
+import { CBS_STATLINE_SITE, CbsStatlineSettings } from '../adapters/cbs-statline.site.ts';
 import { mindAtlas } from '../adapters/mind-atlas.ts';
 import { MIND_ATLAS_SITE } from '../adapters/mind-atlas.site.ts';
 import { nvzh } from '../adapters/nvzh.ts';
 import { NVZH_SITE } from '../adapters/nvzh.site.ts';
 import { PROVINCES } from '../reference/provinces.ts';
 import type { InventoryRecord } from '../schema.ts';
-import { toRawFile } from './raw-file.ts';
-import { writeSnapshotDir } from './snapshot-dir.ts';
+import { toRawFile } from '../archive/raw-file.ts';
+import { writeVerdict } from '../archive/verdict.ts';
+import { writeSnapshot } from '../archive/write-snapshot.ts';
 
 const SNAPSHOTS_ROOT = fileURLToPath(new URL('./', import.meta.url));
 const TRUTH_FILE = fileURLToPath(new URL('../../test/fixtures/sources/galan2024-truth.csv', import.meta.url));
@@ -406,7 +407,7 @@ async function cbsUrls(answer: (url: string) => unknown): Promise<void> {
     http: {
       get: async (url) => ({ url, status: 200, contentType: 'application/json', body: utf8(JSON.stringify(answer(url))) }),
     },
-    settings: {},
+    settings: CbsStatlineSettings.parse({}),
     log: () => undefined,
   });
 }
@@ -506,13 +507,26 @@ async function cbsFiles(): Promise<RawFile[]> {
 // Writing it all.
 // ---------------------------------------------------------------------------------------------
 
-async function bundle<S extends z.ZodType>(adapter: SourceAdapter<S>, fetchedAt: string, files: RawFile[]): Promise<ParseResult<z.infer<S>>> {
-  const snapshot: Snapshot = { source: adapter.id, adapterVersion: adapter.version, fetchedAt, files };
-  const parsed = adapter.parse(snapshot);
+/**
+ * Parses the snapshot (it must have no rejects) and writes it with the archive's own writer, as
+ * `lsp-monitor fetch --online` would: settings are the adapter's defaults, the verdict is good.
+ */
+async function bundle<S extends z.ZodType>(adapter: WebSourceAdapter<S>, fetchedAt: string, files: RawFile[]): Promise<ParseResult<z.infer<S>>> {
+  const at = new Date(fetchedAt);
+  const settings = adapter.settingsSchema.parse({});
+  const snapshot: Snapshot = { source: adapter.id, adapterVersion: adapter.version, fetchedAt: at.toISOString(), settings, files };
+  const parsed = await adapter.parse(snapshot);
   if (parsed.rejects.length > 0) throw new Error(`${adapter.id}: the bundled snapshot has rejects: ${JSON.stringify(parsed.rejects[0])}`);
   await rm(join(SNAPSHOTS_ROOT, adapter.id), { recursive: true, force: true });
-  const dir = await writeSnapshotDir(SNAPSHOTS_ROOT, snapshot, parsed);
-  console.log(`${adapter.id}: ${files.length} bestanden, ${parsed.records.length} records → ${dir}`);
+  const { info } = await writeSnapshot(SNAPSHOTS_ROOT, { source: adapter.id, adapterVersion: adapter.version, fetchedAt: at, settings, files });
+  await writeVerdict(info.dir, {
+    good: true,
+    parsedAt: at.toISOString(),
+    adapterVersion: adapter.version,
+    records: parsed.records.length,
+    rejects: parsed.rejects.length,
+  });
+  console.log(`${adapter.id}: ${files.length} bestanden, ${parsed.records.length} records → ${info.dir}`);
   return parsed;
 }
 

@@ -1,18 +1,26 @@
 /**
- * lsp-monitor fetch: offline by default (reports which snapshot of each source would be used);
- * with --online it fetches every registered source, or the one named, into the archive.
+ * lsp-monitor fetch: offline by default (reports per web source the snapshot that would be
+ * replayed: the one in use in the archive, else the bundled one); with --online it fetches every
+ * registered web source, or the one named, into the archive. File sources are never fetched: they
+ * come in through `lsp-monitor import`. A web source whose required setting is not set is skipped.
  */
-import type { HttpClient, SourceAdapter } from '../../../sources/adapter.ts';
+import type { HttpClient, SourceAdapter, WebSourceAdapter } from '../../../sources/adapter.ts';
+import { importHint } from '../../../sources/adapters/file-import.ts';
 import { SOURCE_ADAPTERS } from '../../../sources/adapters/registry.ts';
+import { loadSourceSettings, SOURCE_SETTINGS_PATH, type SourceSettings } from '../../../sources/adapters/source-settings.ts';
 import { formatDutchDateTime, formatLocalTimestamp } from '../../../sources/archive/dutch-date.ts';
 import { fetchSource, type FetchSourceResult } from '../../../sources/archive/fetch-source.ts';
 import { listSnapshots, type SnapshotInfo } from '../../../sources/archive/read-snapshot.ts';
+import { checkSettings } from '../../../sources/archive/settings-check.ts';
 import { UsageError } from '../../../sources/errors.ts';
 import { createHttpClient } from '../../../sources/fetch/http-client.ts';
 import { loadFetchSettings } from '../../../sources/fetch/settings.ts';
+import { BUNDLED_SNAPSHOTS_ROOT } from '../../../sources/snapshots/bundled.ts';
+import { type ReplaySnapshot, snapshotToReplay } from '../../../sources/snapshots/replay.ts';
 import { COMMON_USAGE, stringOption, type Command, type Io, type OptionValues } from '../command.ts';
 
 export const DEFAULT_ARCHIVE = 'archief';
+const SETTINGS_FILE = 'sources/adapters/sources.settings.json';
 
 export interface FetchPlan {
   /** Only this source; default: every registered one. */
@@ -26,32 +34,46 @@ export interface FetchDependencies {
   adapters: () => readonly SourceAdapter[];
   /** The HTTP client for an online fetch; `log` receives its retry notices. */
   createHttp: (log: (line: string) => void) => HttpClient;
-  /** A source's own settings for its fetch; default: none. */
-  sourceSettings: (source: string) => Readonly<Record<string, unknown>>;
+  /** A web source's settings as configured; default: sources/adapters/sources.settings.json. */
+  sourceSettings: SourceSettings;
+  /** The bundled snapshots, replayed when the archive has no good one; default: sources/snapshots/. */
+  bundledDir: () => string;
   /** Whether output goes to a terminal: then a progress line per source, else plain log lines. */
   isTty: () => boolean;
   /** Raw terminal output, for the progress line that is redrawn in place. */
   write: (text: string) => void;
 }
 
+export type OfflineSource =
+  /** `missing`: required settings that are not set, so --online skips the source. */
+  | { source: string; origin: 'web'; replay: ReplaySnapshot | undefined; missing: string[] }
+  | { source: string; origin: 'file' };
+
 export type FetchSummary =
-  | { online: false; sources: { source: string; inUse: SnapshotInfo | undefined }[] }
-  | { online: true; results: FetchSourceResult[] };
+  | { online: false; sources: OfflineSource[] }
+  | { online: true; results: FetchSourceResult[]; fileSources: string[] };
 
 const defaultDependencies: FetchDependencies = {
   adapters: () => SOURCE_ADAPTERS,
   createHttp: (log) => createHttpClient({ settings: loadFetchSettings(), log }),
-  sourceSettings: () => ({}),
+  // read at every run, so a running 'lsp-monitor schedule' picks up a changed file
+  sourceSettings: (source) => loadSourceSettings(SOURCE_ADAPTERS, SOURCE_SETTINGS_PATH)(source),
+  bundledDir: () => BUNDLED_SNAPSHOTS_ROOT,
   isTty: () => process.stdout.isTTY === true,
   write: (text) => process.stdout.write(text),
 };
 
 export const FETCH_USAGE = `Gebruik: lsp-monitor fetch [--online] [--source <bron>] [--archive <map>] [--strict]
 
-Zonder --online wordt niets opgehaald: per bron staat er welke goede momentopname uit het archief
-wordt gebruikt. Met --online wordt elke geregistreerde bron (of alleen --source) opgehaald, als
-nieuwe momentopname bewaard en gecontroleerd. Lukt dat niet, dan blijft de vorige goede
-momentopname in gebruik en staat er een waarschuwing (LET OP).
+Zonder --online wordt niets opgehaald: per webbron staat er welke momentopname wordt gebruikt, de
+laatste goede uit het archief of anders de meegeleverde. Met --online wordt elke webbron (of alleen
+--source) opgehaald, als nieuwe momentopname bewaard en gecontroleerd. Lukt dat niet, dan blijft de
+vorige goede momentopname in gebruik en staat er een waarschuwing (LET OP).
+
+Bronnen die als bestand binnenkomen worden niet opgehaald: lees ze in met
+'lsp-monitor import <bestand> --source <bron>'. Instellingen per bron (adressen, tabellen, jaren)
+staan in ${SETTINGS_FILE}; een webbron zonder een verplichte instelling wordt overgeslagen
+("niet ingesteld").
 
 Opties:
   --online             haal de bronnen echt op (standaard: niets ophalen)
@@ -92,13 +114,23 @@ export function fetchPlanFrom(values: OptionValues): FetchPlan {
   };
 }
 
-export async function runFetch(plan: FetchPlan, io: Io, dependencies: FetchDependencies = defaultDependencies): Promise<FetchSummary> {
+export async function runFetch(plan: FetchPlan, io: Io, overrides: Partial<FetchDependencies> = {}): Promise<FetchSummary> {
+  const dependencies = { ...defaultDependencies, ...overrides };
   const adapters = selectAdapters(dependencies.adapters(), plan.source);
   if (adapters.length === 0) {
     io.out('Er zijn nog geen bronnen geregistreerd (sources/adapters/registry.ts).');
-    return plan.online ? { online: true, results: [] } : { online: false, sources: [] };
+    return plan.online ? { online: true, results: [], fileSources: [] } : { online: false, sources: [] };
   }
-  return plan.online ? fetchOnline(adapters, plan, io, dependencies) : reportOffline(adapters, plan, io);
+  // Read and check every web source's settings first: a wrong setting stops the run before anything is fetched.
+  const settings = new Map<string, Readonly<Record<string, unknown>>>();
+  for (const adapter of adapters) {
+    if (adapter.origin !== 'web') continue;
+    const configured = dependencies.sourceSettings(adapter.id);
+    checkSettings(adapter, configured, SETTINGS_FILE);
+    settings.set(adapter.id, configured);
+  }
+  const settingsOf = (adapter: WebSourceAdapter) => settings.get(adapter.id) ?? {};
+  return plan.online ? fetchOnline(adapters, plan, io, dependencies, settingsOf) : reportOffline(adapters, plan, io, dependencies, settingsOf);
 }
 
 function selectAdapters(all: readonly SourceAdapter[], source: string | undefined): readonly SourceAdapter[] {
@@ -111,22 +143,44 @@ function selectAdapters(all: readonly SourceAdapter[], source: string | undefine
   return [adapter];
 }
 
-async function reportOffline(adapters: readonly SourceAdapter[], plan: FetchPlan, io: Io): Promise<FetchSummary> {
-  io.out(`Zonder --online wordt niets opgehaald. Momentopnamen in ${plan.archiveDir} die worden gebruikt:`);
-  const sources: { source: string; inUse: SnapshotInfo | undefined }[] = [];
+const asFile = (id: string) => `komt binnen als bestand (${importHint(id)})`;
+const notConfigured = (missing: readonly string[]) => `niet ingesteld: ${missing.join(', ')} (in ${SETTINGS_FILE})`;
+
+async function reportOffline(
+  adapters: readonly SourceAdapter[],
+  plan: FetchPlan,
+  io: Io,
+  dependencies: FetchDependencies,
+  settingsOf: (adapter: WebSourceAdapter) => Readonly<Record<string, unknown>>,
+): Promise<FetchSummary> {
+  io.out(`Zonder --online wordt niets opgehaald. Per bron de momentopname die wordt gebruikt: de laatste goede uit ${plan.archiveDir}, anders de meegeleverde:`);
+  const sources: OfflineSource[] = [];
   for (const adapter of adapters) {
-    const snapshots = await listSnapshots(plan.archiveDir, adapter.id);
-    const inUse = snapshots.filter((snapshot) => snapshot.status === 'good').at(-1);
+    if (adapter.origin === 'file') {
+      io.out(`  ${adapter.id}: ${asFile(adapter.id)}`);
+      sources.push({ source: adapter.id, origin: 'file' });
+      continue;
+    }
+    const check = checkSettings(adapter, settingsOf(adapter));
+    const missing = check.ready ? [] : check.missing;
+    const replay = await snapshotToReplay(adapter, { archiveDir: plan.archiveDir, bundledDir: dependencies.bundledDir(), warn: (line) => io.err(line) });
+    const none = `geen goede momentopname in ${plan.archiveDir} en geen meegeleverde`;
     io.out(
-      inUse === undefined
-        ? `  ${adapter.id}: nog geen goede momentopname; haal die op met 'lsp-monitor fetch --online --source ${adapter.id}'`
-        : `  ${adapter.id}: ${describeSnapshot(inUse)}`,
+      replay !== undefined
+        ? `  ${adapter.id}: ${replay.from === 'archief' ? 'uit het archief' : 'meegeleverd'}, ${describeSnapshot(replay.info)}`
+        : missing.length > 0
+          ? `  ${adapter.id}: ${none}`
+          : `  ${adapter.id}: ${none}; haal die op met 'lsp-monitor fetch --online --source ${adapter.id}'`,
     );
-    const newer = snapshots.filter((snapshot) => snapshot.status === 'rejected' && (inUse === undefined || snapshot.dir > inUse.dir)).at(-1);
+    const inArchive = replay?.from === 'archief' ? replay.info : undefined;
+    const newer = (await listSnapshots(plan.archiveDir, adapter.id))
+      .filter((snapshot) => snapshot.status === 'rejected' && (inArchive === undefined || snapshot.dir > inArchive.dir))
+      .at(-1);
     if (newer?.verdict?.good === false) {
       io.out(`    let op: de nieuwere momentopname van ${formatDutchDateTime(newer.fetchedAt)} is afgekeurd (${newer.verdict.reason})`);
     }
-    sources.push({ source: adapter.id, inUse });
+    if (missing.length > 0) io.out(`    ${notConfigured(missing)}; 'lsp-monitor fetch --online' slaat deze bron over`);
+    sources.push({ source: adapter.id, origin: 'web', replay, missing });
   }
   return { online: false, sources };
 }
@@ -136,6 +190,7 @@ async function fetchOnline(
   plan: FetchPlan,
   io: Io,
   dependencies: FetchDependencies,
+  settingsOf: (adapter: WebSourceAdapter) => Readonly<Record<string, unknown>>,
 ): Promise<FetchSummary> {
   const tty = dependencies.isTty();
   let progress = '';
@@ -158,15 +213,23 @@ async function fetchOnline(
     if (tty && progress !== '') dependencies.write(progress);
   };
 
-  const http = dependencies.createHttp(line);
+  // Made at the first request, so file sources and sources that are not set up need no contact address.
+  let client: HttpClient | undefined;
+  const http: HttpClient = { get: (url, options) => (client ??= dependencies.createHttp(line)).get(url, options) };
   const results: FetchSourceResult[] = [];
+  const fileSources: string[] = [];
   for (const [index, adapter] of adapters.entries()) {
     const counter = `[${index + 1}/${adapters.length}]`;
+    if (adapter.origin === 'file') {
+      line(`${counter} bron ${adapter.id}: ${asFile(adapter.id)}`);
+      fileSources.push(adapter.id);
+      continue;
+    }
     showProgress(`${counter} bron ${adapter.id}: ophalen…`);
     const result = await fetchSource(adapter, {
       archiveDir: plan.archiveDir,
       http,
-      settings: dependencies.sourceSettings(adapter.id),
+      settings: settingsOf(adapter),
       strict: plan.strict,
       // adapters name themselves in what they log
       log: (text) => line(`${counter} ${text}`),
@@ -177,9 +240,10 @@ async function fetchOnline(
     line(`${counter} bron ${adapter.id}: ${describeResult(result)}`);
     results.push(result);
   }
+  const attempted = results.filter((result) => result.kind !== 'not-configured').length;
   const failed = results.filter((result) => result.kind === 'failed').length;
-  if (failed > 0) io.err(`LET OP: ${failed} van ${results.length} bronnen kon${failed === 1 ? '' : 'den'} niet worden opgehaald; zie hierboven`);
-  return { online: true, results };
+  if (failed > 0) io.err(`LET OP: ${failed} van ${attempted} bronnen kon${failed === 1 ? '' : 'den'} niet worden opgehaald; zie hierboven`);
+  return { online: true, results, fileSources };
 }
 
 function describeResult(result: FetchSourceResult): string {
@@ -188,6 +252,8 @@ function describeResult(result: FetchSourceResult): string {
       return `nieuwe momentopname, ${files(result.inUse.files.length)} (${result.newBodies} nieuw), ${result.records} records, ${result.rejects} afgekeurd`;
     case 'unchanged':
       return `ongewijzigd (dezelfde inhoud als de vorige goede momentopname), ${result.records} records`;
+    case 'not-configured':
+      return `${notConfigured(result.missing)}; overgeslagen`;
     case 'failed':
       return result.inUse === undefined ? 'mislukt; er is geen goede momentopname' : `mislukt; in gebruik: ${describeSnapshot(result.inUse)}`;
   }
@@ -195,7 +261,11 @@ function describeResult(result: FetchSourceResult): string {
 
 function describeSnapshot(snapshot: SnapshotInfo): string {
   const records = snapshot.verdict?.good === true ? `, ${snapshot.verdict.records} records` : '';
-  return `momentopname van ${formatDutchDateTime(snapshot.fetchedAt)} (${files(snapshot.files.length)}${records})`;
+  const reparsed =
+    snapshot.reparsedFrom === undefined
+      ? ''
+      : `; goedgekeurd door adapterversie ${snapshot.reparsedFrom}, opnieuw gelezen met versie ${snapshot.verdict?.adapterVersion ?? '?'}`;
+  return `momentopname van ${formatDutchDateTime(snapshot.fetchedAt)} (${files(snapshot.files.length)}${records}${reparsed})`;
 }
 
 function files(count: number): string {

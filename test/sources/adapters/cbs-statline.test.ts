@@ -2,10 +2,11 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../sources/adapter.ts';
 import { cbsStatline } from '../../../sources/adapters/cbs-statline.ts';
+import { CbsStatlineSettings } from '../../../sources/adapters/cbs-statline.site.ts';
 import type { CbsStatlineRecord } from '../../../sources/schema.ts';
 import { readBundledSnapshot } from '../../../sources/snapshots/bundled.ts';
 import { readCsv } from '../../helpers/csv.ts';
-import { errorOfSync } from './helpers.ts';
+import { errorOfCall } from './helpers.ts';
 
 const reference = (name: string) => readCsv(fileURLToPath(new URL(`../../../sources/reference/cbs/${name}`, import.meta.url)));
 
@@ -13,7 +14,7 @@ let snapshot: Snapshot;
 let records: CbsStatlineRecord[];
 beforeAll(async () => {
   snapshot = await readBundledSnapshot(cbsStatline.id);
-  const parsed = cbsStatline.parse(snapshot);
+  const parsed = await cbsStatline.parse(snapshot);
   expect(parsed.rejects).toEqual([]);
   records = parsed.records.map(({ record }) => record);
 });
@@ -49,23 +50,45 @@ describe('CBS StatLine, bundled snapshot', () => {
     expect(typed).toContain('Fryslân');
   });
 
-  it('a year missing from the catalogue names the table', () => {
+  it('a year missing from the catalogue names the table', async () => {
     const catalogue2025 = snapshot.files.find((file) => file.url.includes('Gebieden%20in%20Nederland%202025'));
     expect(catalogue2025).toBeDefined();
     const changed: Snapshot = {
       ...snapshot,
       files: snapshot.files.map((file) => (file === catalogue2025 ? { ...file, bytes: new TextEncoder().encode('{"value":[]}') } : file)),
     };
-    expect(errorOfSync(() => cbsStatline.parse(changed)).message).toBe(
+    expect((await errorOfCall(() => cbsStatline.parse(changed))).message).toBe(
       `bron cbs-statline: tabel 'Gebieden in Nederland 2025' staat niet in de CBS-catalogus (${catalogue2025?.url})`,
     );
   });
 
-  it('a missing page of a chain names its URL', () => {
+  it('parse builds its URLs from the settings recorded in the snapshot, not from today\'s', async () => {
+    const onlyGebieden2024: Snapshot = { ...snapshot, settings: { ...snapshot.settings, gebiedenYears: [2024] } };
+    const parsed = await cbsStatline.parse(onlyGebieden2024);
+    const years = new Set(parsed.records.flatMap(({ record }) => (record.table === 'gebieden' ? [record.year] : [])));
+    expect([...years]).toEqual([2024]);
+    const otherTable: Snapshot = { ...snapshot, settings: { ...snapshot.settings, populationTable: '37230ned' } };
+    expect((await errorOfCall(() => cbsStatline.parse(otherTable))).message).toMatch(/^bron cbs-statline: de snapshot mist https:\/\/datasets\.cbs\.nl\/odata\/v1\/CBS\/37230ned\/MeasureCodes/);
+  });
+
+  it('fetch asks for the table and years of its settings', async () => {
+    const requested: string[] = [];
+    const error = await errorOfCall(() =>
+      cbsStatline.fetch({
+        http: { get: async (url) => (requested.push(url), { url, status: 404, contentType: 'text/plain', body: new Uint8Array() }) },
+        settings: CbsStatlineSettings.parse({ populationTable: '37230ned', populationBaseUrl: 'https://cbs.example/odata' }),
+        log: () => undefined,
+      }),
+    );
+    expect(requested[0]).toMatch(/^https:\/\/cbs\.example\/odata\/37230ned\/MeasureCodes\?/);
+    expect(error.message).toBe(`bron cbs-statline: ${requested[0]} gaf HTTP 404`);
+  });
+
+  it('a missing page of a chain names its URL', async () => {
     const observations = snapshot.files.filter((file) => file.url.includes('/Observations'));
     const last = observations.at(-1);
     const changed: Snapshot = { ...snapshot, files: snapshot.files.filter((file) => file !== last) };
-    expect(errorOfSync(() => cbsStatline.parse(changed)).message).toBe(
+    expect((await errorOfCall(() => cbsStatline.parse(changed))).message).toBe(
       `bron cbs-statline: de snapshot mist ${last?.url}; is de bron veranderd of is de snapshot onvolledig?`,
     );
   });

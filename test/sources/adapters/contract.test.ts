@@ -3,37 +3,31 @@
  * each of its snapshots: the bundled one (sources/snapshots/) and the test fixtures
  * (test/fixtures/sources/snapshots/).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { HttpClient, Snapshot, SourceAdapter } from '../../../sources/adapter.ts';
 import { SOURCE_ADAPTERS } from '../../../sources/adapters/registry.ts';
+import { toRawFile } from '../../../sources/archive/raw-file.ts';
+import { latestGoodSnapshot, readSnapshot } from '../../../sources/archive/read-snapshot.ts';
 import { Reject } from '../../../sources/schema.ts';
-import { BUNDLED_SNAPSHOTS_ROOT, newestSnapshotDir } from '../../../sources/snapshots/bundled.ts';
-import { toRawFile } from '../../../sources/snapshots/raw-file.ts';
-import { readSnapshotDir } from '../../../sources/snapshots/snapshot-dir.ts';
+import { BUNDLED_SNAPSHOTS_ROOT } from '../../../sources/snapshots/bundled.ts';
 import { FIXTURES, fixtureSnapshotDir } from '../../fixtures/sources/fixture-snapshots.ts';
-import { errorOf, errorOfSync } from './helpers.ts';
+import { errorOfCall } from './helpers.ts';
 
 interface SnapshotCase {
   label: string;
   dir: string;
-  arrives: 'http' | 'file';
-  settings: Readonly<Record<string, unknown>>;
 }
 
+const bundledDirs = new Map(
+  await Promise.all(SOURCE_ADAPTERS.map(async (adapter) => [adapter.id, (await latestGoodSnapshot(BUNDLED_SNAPSHOTS_ROOT, adapter.id))?.dir] as const)),
+);
+
 function casesFor(adapter: SourceAdapter): SnapshotCase[] {
-  const bundled: SnapshotCase[] = existsSync(join(BUNDLED_SNAPSHOTS_ROOT, adapter.id))
-    ? [{ label: 'meegeleverd', dir: newestSnapshotDir(BUNDLED_SNAPSHOTS_ROOT, adapter.id), arrives: 'http', settings: {} }]
-    : [];
+  const bundledDir = bundledDirs.get(adapter.id);
+  const bundled: SnapshotCase[] = bundledDir === undefined ? [] : [{ label: 'meegeleverd', dir: bundledDir }];
   const fixtures = Object.values(FIXTURES)
     .filter((fixture) => fixture.source === adapter.id)
-    .map((fixture): SnapshotCase => ({
-      label: `fixture ${fixture.label}`,
-      dir: fixtureSnapshotDir(fixture),
-      arrives: fixture.arrives,
-      settings: 'settings' in fixture ? fixture.settings : {},
-    }));
+    .map((fixture): SnapshotCase => ({ label: `fixture ${fixture.label}`, dir: fixtureSnapshotDir(fixture) }));
   return [...bundled, ...fixtures];
 }
 
@@ -82,15 +76,28 @@ describe.each(SOURCE_ADAPTERS.map((adapter) => [adapter.id, adapter] as const))(
     expect(cases.length).toBeGreaterThan(0);
   });
 
-  it('an empty snapshot is a MonitorError that names the source', () => {
-    const error = errorOfSync(() => adapter.parse({ source: adapter.id, adapterVersion: adapter.version, fetchedAt: '2024-10-01T00:00:00Z', files: [] }));
+  it('an empty snapshot is a MonitorError that names the source', async () => {
+    const error = await errorOfCall(() => adapter.parse({ source: adapter.id, adapterVersion: adapter.version, fetchedAt: '2024-10-01T00:00:00Z', files: [] }));
     expect(error.message).toContain(`bron ${adapter.id}:`);
   });
+
+  if (adapter.origin === 'web') {
+    it('has settings whose defaults validate, and says which settings are required', () => {
+      const required = adapter.settingsSchema.safeParse({});
+      // Only a setting without a default (Vektis url) may be required.
+      if (!required.success) for (const issue of required.error.issues) expect(issue.code).toBe('invalid_type');
+    });
+  } else {
+    it('comes in as a file and has no fetch', () => {
+      expect(adapter.origin).toBe('file');
+      expect('fetch' in adapter).toBe(false);
+    });
+  }
 
   describe.each(cases.map((testCase) => [testCase.label, testCase] as const))('snapshot %s', (__, testCase) => {
     let snapshot: Snapshot;
     beforeAll(async () => {
-      snapshot = await readSnapshotDir(testCase.dir);
+      snapshot = await readSnapshot(testCase.dir);
     });
 
     it('belongs to this source and adapter version', () => {
@@ -98,8 +105,8 @@ describe.each(SOURCE_ADAPTERS.map((adapter) => [adapter.id, adapter] as const))(
       expect(snapshot.adapterVersion).toBe(adapter.version);
     });
 
-    it('parses into records that validate against the record schema, and valid rejects', () => {
-      const { records, rejects } = adapter.parse(snapshot);
+    it('parses into records that validate against the record schema, and valid rejects', async () => {
+      const { records, rejects } = await adapter.parse(snapshot);
       expect(records.length).toBeGreaterThan(0);
       for (const { record } of records) expect(adapter.recordSchema.parse(record)).toEqual(record);
       for (const reject of rejects) {
@@ -108,38 +115,39 @@ describe.each(SOURCE_ADAPTERS.map((adapter) => [adapter.id, adapter] as const))(
       }
     });
 
-    it('gives every record a unique origin inside one of the snapshot files', () => {
-      const origins = adapter.parse(snapshot).records.map((record) => record.origin);
+    it('gives every record a unique origin inside one of the snapshot files', async () => {
+      const origins = (await adapter.parse(snapshot)).records.map((record) => record.origin);
       expect(new Set(origins).size).toBe(origins.length);
       const names = new Set(snapshot.files.map((file) => file.name));
       for (const origin of origins) expect(names.has(origin.slice(0, origin.indexOf('#')))).toBe(true);
     });
 
-    it('parses the same way twice', () => {
-      expect(adapter.parse(snapshot)).toEqual(adapter.parse(snapshot));
+    it('parses the same way twice', async () => {
+      expect(await adapter.parse(snapshot)).toEqual(await adapter.parse(snapshot));
     });
 
-    it('a snapshot whose bodies are an unrelated page is a MonitorError that names the source', () => {
-      const error = errorOfSync(() => adapter.parse(withUnrelatedBodies(snapshot)));
+    it('a snapshot whose bodies are an unrelated page is a MonitorError that names the source', async () => {
+      const error = await errorOfCall(() => adapter.parse(withUnrelatedBodies(snapshot)));
       expect(error.message).toContain(`bron ${adapter.id}:`);
     });
 
-    if (testCase.arrives === 'http') {
-      it('fetch asks for the URLs parse reads, and what it fetches parses to the same records', async () => {
+    if (adapter.origin === 'web') {
+      it('records settings its settingsSchema accepts', () => {
+        expect(adapter.settingsSchema.safeParse(snapshot.settings ?? {}).success).toBe(true);
+      });
+
+      it('fetch, with the settings recorded in the snapshot, asks for the URLs parse reads, and what it fetches parses to the same records', async () => {
         const { http, requested } = serving(snapshot);
-        const fetched = await adapter.fetch({ http, settings: testCase.settings, log: () => undefined });
+        const settings = adapter.settingsSchema.parse(snapshot.settings ?? {});
+        const fetched = await adapter.fetch({ http, settings, log: () => undefined });
         expect(fetched.map((file) => file.url)).toEqual(snapshot.files.map((file) => file.url));
         expect(requested).toEqual(expect.arrayContaining(snapshot.files.map((file) => file.url)));
         const refetched: Snapshot = { ...snapshot, files: fetched.map(toRawFile) };
-        expect(adapter.parse(refetched)).toEqual(adapter.parse(snapshot));
+        expect(await adapter.parse(refetched)).toEqual(await adapter.parse(snapshot));
       });
     } else {
-      it('fetch asks for nothing and says the source comes in as a file', async () => {
-        const { http, requested } = serving(snapshot);
-        const error = await errorOf(adapter.fetch({ http, settings: testCase.settings, log: () => undefined }));
-        expect(error.message).toContain(`bron ${adapter.id}:`);
-        expect(error.message).toContain(`lsp-monitor import <bestand> --source ${adapter.id}`);
-        expect(requested).toEqual([]);
+      it('holds the received files only, under file: urls', () => {
+        for (const file of snapshot.files) expect(file.url).toMatch(/^file:[^#]+(#blad=.+)?$/);
       });
     }
   });

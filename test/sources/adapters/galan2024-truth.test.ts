@@ -28,8 +28,8 @@ const rowsOf = (source: string) => new Set(truthOf(source).flatMap((line) => lin
 let parsed: Record<string, ParseResult<InventoryRecord>>;
 beforeAll(async () => {
   parsed = {
-    [mindAtlas.id]: mindAtlas.parse(await readBundledSnapshot(mindAtlas.id)),
-    [nvzh.id]: nvzh.parse(await readBundledSnapshot(nvzh.id)),
+    [mindAtlas.id]: await mindAtlas.parse(await readBundledSnapshot(mindAtlas.id)),
+    [nvzh.id]: await nvzh.parse(await readBundledSnapshot(nvzh.id)),
   };
 });
 

@@ -1,15 +1,5 @@
 import { MonitorError } from '../../../sources/errors.ts';
 
-export function errorOfSync(run: () => unknown): MonitorError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof MonitorError) return error;
-    throw new Error(`expected a MonitorError, got ${String(error)}`, { cause: error });
-  }
-  throw new Error('expected a MonitorError, but nothing was thrown');
-}
-
 export async function errorOf(promise: Promise<unknown>): Promise<MonitorError> {
   const error: unknown = await promise.then(
     () => undefined,
@@ -17,6 +7,11 @@ export async function errorOf(promise: Promise<unknown>): Promise<MonitorError> 
   );
   if (!(error instanceof MonitorError)) throw new Error(`expected a MonitorError, got ${String(error)}`);
   return error;
+}
+
+/** The MonitorError that `run` throws or rejects with: parse may be synchronous or not. */
+export function errorOfCall(run: () => unknown): Promise<MonitorError> {
+  return errorOf(Promise.resolve().then(run));
 }
 
 /** A file's bytes as text with a replacement applied (a changed page). */

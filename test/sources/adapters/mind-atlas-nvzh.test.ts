@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { HttpClient, Snapshot } from '../../../sources/adapter.ts';
 import { mindAtlas } from '../../../sources/adapters/mind-atlas.ts';
-import { MIND_ATLAS_SITE } from '../../../sources/adapters/mind-atlas.site.ts';
+import { MIND_ATLAS_SITE, MindAtlasSettings } from '../../../sources/adapters/mind-atlas.site.ts';
 import { nvzh } from '../../../sources/adapters/nvzh.ts';
-import { NVZH_SITE } from '../../../sources/adapters/nvzh.site.ts';
+import { NVZH_SITE, NvzhSettings } from '../../../sources/adapters/nvzh.site.ts';
 import { organisationEmail, organisationPhone } from '../../../sources/adapters/personal-data.ts';
+import { toRawFile } from '../../../sources/archive/raw-file.ts';
 import { readBundledSnapshot } from '../../../sources/snapshots/bundled.ts';
 import { FIXTURES, readFixtureSnapshot } from '../../fixtures/sources/fixture-snapshots.ts';
-import { errorOfSync, replaced } from './helpers.ts';
+import { errorOfCall, replaced } from './helpers.ts';
 
 const ATLAS_WHERE = `${MIND_ATLAS_SITE.startUrl} (categorie 'Zelfregie- en herstelcentra')`;
 
@@ -41,7 +42,7 @@ describe('personal data', () => {
   });
 
   it('MIND-atlas: a contact person, a personal e-mail address and a mobile number do not come out; role addresses and landlines do', async () => {
-    const { records } = mindAtlas.parse(await readFixtureSnapshot(FIXTURES.mindPersonalData));
+    const { records } = await mindAtlas.parse(await readFixtureSnapshot(FIXTURES.mindPersonalData));
     const text = JSON.stringify(records);
     for (const personal of ['Jansen', 'Anna', 'Bakker', 'a.jansen', '12345678', 'Contactpersoon']) expect(text).not.toContain(personal);
     expect(records.map(({ record }) => record.extra)).toEqual([
@@ -52,7 +53,7 @@ describe('personal data', () => {
   });
 
   it('NVZH: the same for the store locator, whose description and hours are never read', async () => {
-    const { records } = nvzh.parse(await readFixtureSnapshot(FIXTURES.nvzhPersonalData));
+    const { records } = await nvzh.parse(await readFixtureSnapshot(FIXTURES.nvzhPersonalData));
     const text = JSON.stringify(records);
     for (const personal of ['Vries', 'j.devries', '1234 5678', 'Contactpersoon', 'Jan']) expect(text).not.toContain(personal);
     expect(records.map(({ record }) => record.extra)).toEqual([
@@ -63,7 +64,7 @@ describe('personal data', () => {
   });
 
   it('NVZH member list: the contact person and a personal address do not come out', async () => {
-    const text = JSON.stringify(nvzh.parse(await readFixtureSnapshot(FIXTURES.nvzhMemberList)).records);
+    const text = JSON.stringify((await nvzh.parse(await readFixtureSnapshot(FIXTURES.nvzhMemberList))).records);
     for (const personal of ['Vries', 'j.devries', 'mail Jan']) expect(text).not.toContain(personal);
   });
 });
@@ -71,7 +72,7 @@ describe('personal data', () => {
 describe('MIND-atlas', () => {
   it('reads every page, keeps organisation data, skips other categories and rejects an entry without a name', async () => {
     const snapshot = await readFixtureSnapshot(FIXTURES.mindPersonalData);
-    const { records, rejects } = mindAtlas.parse(snapshot);
+    const { records, rejects } = await mindAtlas.parse(snapshot);
     const [page1, page2] = snapshot.files;
     expect(records.map(({ record, origin }) => [origin, record.name, record.place])).toEqual([
       [`${page1?.name}#1`, 'Voorbeeldsteunpunt De Brug (fictief)', 'Utrecht'],
@@ -91,29 +92,50 @@ describe('MIND-atlas', () => {
 
   it('a changed page with no entries says which page', async () => {
     const snapshot = await readBundledSnapshot(mindAtlas.id);
-    const error = errorOfSync(() => mindAtlas.parse(withBodies(snapshot, (bytes) => replaced(bytes, /atlas-result"/g, 'atlas-item"'))));
+    const error = await errorOfCall(() => mindAtlas.parse(withBodies(snapshot, (bytes) => replaced(bytes, /atlas-result"/g, 'atlas-item"'))));
     expect(error.message).toBe(`bron mind-atlas: geen enkele locatie gevonden op ${MIND_ATLAS_SITE.startUrl}; is de pagina veranderd?`);
   });
 
   it('entries in no longer the right category: none found', async () => {
     const snapshot = await readBundledSnapshot(mindAtlas.id);
-    const error = errorOfSync(() => mindAtlas.parse(withBodies(snapshot, (bytes) => replaced(bytes, /<li>Zelfregie- en herstelcentra<\/li>/g, '<li>Herstel</li>'))));
+    const error = await errorOfCall(() => mindAtlas.parse(withBodies(snapshot, (bytes) => replaced(bytes, /<li>Zelfregie- en herstelcentra<\/li>/g, '<li>Herstel</li>'))));
     expect(error.message).toBe(`bron mind-atlas: geen enkele locatie gevonden op ${ATLAS_WHERE}; is de pagina veranderd?`);
   });
 
   it('a place missing in most entries is a structural change, not a list of rejects', async () => {
     const snapshot = await readBundledSnapshot(mindAtlas.id);
     const changed = withBodies(snapshot, (bytes) => replaced(bytes, /atlas-result__(place|postcode|municipality)/g, 'atlas-result__adres'));
-    const error = errorOfSync(() => mindAtlas.parse(changed));
+    const error = await errorOfCall(() => mindAtlas.parse(changed));
     expect(error.message).toBe(
       `bron mind-atlas: plaats (of postcode of gemeente) ontbreekt bij 178 van de 178 locaties op ${ATLAS_WHERE}; is de pagina veranderd?`,
+    );
+  });
+
+  it('starts at the start URL of its settings, in fetch and (as recorded in the snapshot) in parse', async () => {
+    const snapshot = await readFixtureSnapshot(FIXTURES.mindPersonalData);
+    const moved = 'https://atlas.example/lijst?categorie=zelfregie-en-herstelcentra';
+    const requested: string[] = [];
+    const http: HttpClient = {
+      // the fixture's pages, in order, as if the atlas had moved
+      get: async (url) => {
+        const page = snapshot.files[requested.push(url) - 1];
+        return { url, status: 200, contentType: page?.contentType ?? '', body: page?.bytes ?? new Uint8Array() };
+      },
+    };
+    const fetched = await mindAtlas.fetch({ http, settings: MindAtlasSettings.parse({ startUrl: moved }), log: () => undefined });
+    expect(requested).toEqual([moved, `${moved}&pagina=2`]);
+    const recorded: Snapshot = { ...snapshot, settings: { startUrl: moved }, files: fetched.map(toRawFile) };
+    const parsed = await mindAtlas.parse(recorded);
+    expect(parsed.records.map(({ record }) => record.name)).toEqual((await mindAtlas.parse(snapshot)).records.map(({ record }) => record.name));
+    expect((await errorOfCall(() => mindAtlas.parse({ ...snapshot, settings: { startUrl: moved } }))).message).toBe(
+      `bron mind-atlas: de snapshot mist ${moved}; is de bron veranderd of is de snapshot onvolledig?`,
     );
   });
 
   it('a page linking back to an earlier one is an error, not an endless fetch', async () => {
     const snapshot = await readFixtureSnapshot(FIXTURES.mindPersonalData);
     const looped = withBodies(snapshot, (bytes) => replaced(bytes, 'rel="prev"', 'rel="next"'));
-    const error = errorOfSync(() => mindAtlas.parse(looped));
+    const error = await errorOfCall(() => mindAtlas.parse(looped));
     expect(error.message).toBe(
       `bron mind-atlas: de link naar het vervolg in ${MIND_ATLAS_SITE.startUrl}&pagina=2 wijst terug naar ${MIND_ATLAS_SITE.startUrl}`,
     );
@@ -122,7 +144,7 @@ describe('MIND-atlas', () => {
 
 describe('NVZH', () => {
   it('decodes WordPress entities in names and normalises postcodes', async () => {
-    const { records } = nvzh.parse(await readFixtureSnapshot(FIXTURES.nvzhPersonalData));
+    const { records } = await nvzh.parse(await readFixtureSnapshot(FIXTURES.nvzhPersonalData));
     expect(records.map(({ record }) => [record.name, record.postcode, record.place, record.municipality, record.address])).toEqual([
       ['Herstelpunt Voorbeeld & Co (fictief)', '8011 AA', 'Zwolle', 'Zwolle', 'Voorbeeldlaan 5'],
       ['Inloophuis Voorbeeld (fictief)', undefined, 'Deventer', undefined, undefined],
@@ -144,19 +166,19 @@ describe('NVZH', () => {
         return { url, status: 200, contentType: memberList?.contentType ?? '', body: memberList?.bytes ?? new Uint8Array() };
       },
     };
-    const files = await nvzh.fetch({ http, settings: {}, log: (line) => log.push(line) });
+    const files = await nvzh.fetch({ http, settings: NvzhSettings.parse({}), log: (line) => log.push(line) });
     expect(files.map((file) => file.url)).toEqual([NVZH_SITE.memberList.url]);
     expect(log.some((line) => line.startsWith('nvzh: store locator onbruikbaar ('))).toBe(true);
   });
 
-  it('a snapshot with neither the store locator nor the member list names both', () => {
+  it('a snapshot with neither the store locator nor the member list names both', async () => {
     const snapshot: Snapshot = {
       source: 'nvzh',
       adapterVersion: 1,
       fetchedAt: '2024-10-01T00:00:00Z',
       files: [{ name: 'x.html', url: 'https://nvzh.nl/', status: 200, contentType: 'text/html', bytes: new Uint8Array(), sha256: 'x' }],
     };
-    expect(errorOfSync(() => nvzh.parse(snapshot)).message).toBe(
+    expect((await errorOfCall(() => nvzh.parse(snapshot))).message).toBe(
       `bron nvzh: de snapshot bevat noch ${NVZH_SITE.storeSearch.url} noch ${NVZH_SITE.memberList.url}`,
     );
   });

@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { HttpClient, Snapshot } from '../../../sources/adapter.ts';
+import type { Snapshot } from '../../../sources/adapter.ts';
 import { vektisEpa } from '../../../sources/adapters/vektis-epa.ts';
+import { checkSettings } from '../../../sources/archive/settings-check.ts';
 import { FIXTURES, readFixtureSnapshot } from '../../fixtures/sources/fixture-snapshots.ts';
-import { errorOf, errorOfSync } from './helpers.ts';
+import { errorOfCall } from './helpers.ts';
 
-const noHttp: HttpClient = {
-  get: () => Promise.reject(new Error('no request expected')),
-};
+const VEKTIS_URL = 'https://example.invalid/vektis.csv';
 
 describe('Vektis EPA per municipality (synthetic fixtures)', () => {
   it('computes the share from the counts and keeps the name as written', async () => {
     const snapshot = await readFixtureSnapshot(FIXTURES.vektisCounts);
     const file = snapshot.files[0]?.name;
-    expect(vektisEpa.parse(snapshot)).toEqual({
+    expect(await vektisEpa.parse(snapshot)).toEqual({
       records: [
         { record: { year: 2019, municipalityName: 'S GRAVENHAGE', epaPct: 1.111 }, origin: `${file}#2` },
         { record: { year: 2019, municipalityName: 'SUDWEST-FRYSLAN', epaPct: 1.11 }, origin: `${file}#3` },
@@ -29,7 +28,7 @@ describe('Vektis EPA per municipality (synthetic fixtures)', () => {
   it('reads a percentage column written the Dutch or the English way', async () => {
     const snapshot = await readFixtureSnapshot(FIXTURES.vektisShares);
     const file = snapshot.files[0]?.name;
-    const { records, rejects } = vektisEpa.parse(snapshot);
+    const { records, rejects } = await vektisEpa.parse(snapshot);
     expect(records.map(({ record }) => record)).toEqual([
       { year: 2019, municipalityName: 'S GRAVENHAGE', epaPct: 1.23 },
       { year: 2019, municipalityName: 'SUDWEST-FRYSLAN', epaPct: 0.98 },
@@ -47,15 +46,16 @@ describe('Vektis EPA per municipality (synthetic fixtures)', () => {
       ...snapshot,
       files: snapshot.files.map((file) => ({ ...file, bytes: new TextEncoder().encode('regio;waarde\nAMSTERDAM;1\n') })),
     };
-    expect(errorOfSync(() => vektisEpa.parse(changed)).message).toBe(
+    expect((await errorOfCall(() => vektisEpa.parse(changed))).message).toBe(
       `bron vektis-epa: kolom 'jaar', 'gemeentenaam', 'percentage_epa' (of 'aantal_epa' en 'aantal_verzekerden') ontbreekt in ${snapshot.files[0]?.url} (gevonden: regio, waarde); is het bestand veranderd?`,
     );
   });
 
-  it('fetch without a configured URL says what to set', async () => {
-    const error = await errorOf(vektisEpa.fetch({ http: noHttp, settings: {}, log: () => undefined }));
-    expect(error.message).toBe(
-      "bron vektis-epa: geen adres ingesteld: zet 'url' (het CSV-bestand EPA per gemeente van Vektis) in de instellingen van deze bron",
+  it('needs the setting url: without it the source is not set up, with a wrong one it is an error', () => {
+    expect(checkSettings(vektisEpa, {})).toEqual({ ready: false, missing: ['url'] });
+    expect(checkSettings(vektisEpa, { url: VEKTIS_URL })).toEqual({ ready: true, settings: { url: VEKTIS_URL } });
+    expect(() => checkSettings(vektisEpa, { url: 'geen adres' }, 'sources.settings.json')).toThrow(
+      "bestand sources.settings.json, veld 'vektis-epa.url': bron vektis-epa: instelling 'url': moet een http(s)-adres zijn",
     );
   });
 });

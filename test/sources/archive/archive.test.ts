@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extensionFor } from '../../../sources/archive/layout.ts';
 import { Manifest } from '../../../sources/archive/manifest.ts';
+import { toRawFile } from '../../../sources/archive/raw-file.ts';
 import { latestGoodSnapshot, listSnapshots, readSnapshot } from '../../../sources/archive/read-snapshot.ts';
 import { writeVerdict } from '../../../sources/archive/verdict.ts';
 import { writeSnapshot, type FetchedFile } from '../../../sources/archive/write-snapshot.ts';
@@ -109,6 +110,27 @@ describe('writeSnapshot / readSnapshot', () => {
     expect(error.message).toBe(
       `momentopname s/2025-03-03T03-00-00-000Z: bestandsnaam '${name}' in manifest.json is ongeldig (een naam mag geen '/' of '..' bevatten)`,
     );
+  });
+
+  it('records the settings a fetch ran with in the manifest, and gives them back with the snapshot; none when empty', async () => {
+    const archive = scratch();
+    const settings = { url: 'https://example.org/epa.csv', years: [2024, 2025] };
+    const withSettings = await writeSnapshot(archive, { source: 's', adapterVersion: 1, fetchedAt: at('2025-03-03T03:00:00Z'), settings, files: [html('u', 'a')] });
+    const without = await writeSnapshot(archive, { source: 's', adapterVersion: 1, fetchedAt: at('2025-03-04T03:00:00Z'), settings: {}, files: [html('u', 'b')] });
+
+    expect(Manifest.parse(JSON.parse(readFileSync(join(withSettings.info.dir, 'manifest.json'), 'utf8'))).settings).toEqual(settings);
+    expect((await readSnapshot(withSettings.info.dir)).settings).toEqual(settings);
+    expect(JSON.parse(readFileSync(join(without.info.dir, 'manifest.json'), 'utf8'))).not.toHaveProperty('settings');
+    expect(await readSnapshot(without.info.dir)).not.toHaveProperty('settings');
+  });
+
+  it('names a file the way it names a stored body (toRawFile)', async () => {
+    const archive = scratch();
+    const fetched = html('https://example.org/a', 'inhoud');
+    const { info } = await writeSnapshot(archive, { source: 's', adapterVersion: 1, fetchedAt: at('2025-03-03T03:00:00Z'), files: [fetched] });
+    const raw = toRawFile(fetched);
+    expect(raw).toEqual({ ...fetched, sha256: sha256(fetched.bytes), name: `${sha256(fetched.bytes)}.html` });
+    expect(raw.name).toBe(info.files[0]?.name);
   });
 
   it('refuses a source name that is no safe folder name', async () => {

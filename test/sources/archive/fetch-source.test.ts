@@ -3,13 +3,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { fetchSource, type FetchSourceOptions, type FetchSourceResult } from '../../../sources/archive/fetch-source.ts';
 import { latestGoodSnapshot, listSnapshots } from '../../../sources/archive/read-snapshot.ts';
 import { MonitorError } from '../../../sources/errors.ts';
 import { createHttpClient } from '../../../sources/fetch/http-client.ts';
 import { parseFetchSettings } from '../../../sources/fetch/settings.ts';
 import { startLocalServer, type LocalServer } from '../fetch/local-server.ts';
-import { fakeAdapter, fileTree, page, scratch } from './helpers.ts';
+import { fakeAdapter, fileTree, page, scratch, storedSnapshot } from './helpers.ts';
 
 const servers: LocalServer[] = [];
 afterEach(async () => {
@@ -181,5 +182,75 @@ describe('fetchSource', () => {
 
     expect(result.error.message).toBe('bron leeg leverde geen bestanden op');
     expect(lines[0]).toBe('LET OP: bron leeg kon niet worden opgehaald (bron leeg leverde geen bestanden op); er is geen eerdere goede momentopname, dus deze bron ontbreekt');
+  });
+
+  it('does not fetch a source whose required setting is not set: not configured, nothing written, not a failure even when strict', async () => {
+    const archive = scratch();
+    const adapter = fakeAdapter('instelbaar', () => ['https://example.invalid/'], { settingsSchema: z.object({ url: z.url() }).strict() });
+    const { fetchOptions, lines } = options(archive, ['2025-03-03T03:00:00Z'], { strict: true });
+
+    const result = await fetchSource(adapter, fetchOptions);
+
+    expect(result).toEqual({ kind: 'not-configured', source: 'instelbaar', missing: ['url'], inUse: undefined });
+    expect(existsSync(join(archive, 'instelbaar'))).toBe(false);
+    expect(lines).toEqual([]);
+  });
+
+  it('hands the checked settings, defaults filled in, to fetch and records them in the manifest', async () => {
+    const { server } = await site(page('De Kroon'));
+    const archive = scratch();
+    const seen: unknown[] = [];
+    const plain = fakeAdapter('instelbaar', () => [`${server.origin}/steunpunten`]);
+    const adapter = {
+      ...plain,
+      settingsSchema: z.object({ path: z.string(), pages: z.number().default(1) }).strict(),
+      fetch: async (context: Parameters<typeof plain.fetch>[0]) => {
+        seen.push(context.settings);
+        return plain.fetch(context);
+      },
+    };
+
+    const result = expectKind(await fetchSource(adapter, { ...options(archive, ['2025-03-03T03:00:00Z']).fetchOptions, settings: { path: '/steunpunten' } }), 'fetched');
+
+    expect(seen).toEqual([{ path: '/steunpunten', pages: 1 }]);
+    expect(JSON.parse(readFileSync(join(result.inUse.dir, 'manifest.json'), 'utf8'))).toMatchObject({ settings: { path: '/steunpunten', pages: 1 } });
+  });
+
+  it('a wrong setting is a failure that names the setting', async () => {
+    const archive = scratch();
+    const adapter = fakeAdapter('instelbaar', () => [], { settingsSchema: z.object({ url: z.url('moet een http(s)-adres zijn') }).strict() });
+    const { fetchOptions } = options(archive, ['2025-03-03T03:00:00Z']);
+
+    const result = expectKind(await fetchSource(adapter, { ...fetchOptions, settings: { url: 'geen adres' } }), 'failed');
+
+    expect(result.error.message).toBe("bron instelbaar: instelling 'url': moet een http(s)-adres zijn");
+  });
+
+  it('awaits an asynchronous parse before the verdict', async () => {
+    const { server } = await site(page('De Kroon', 'Het Anker'));
+    const archive = scratch();
+    const plain = fakeAdapter('testbron', () => [`${server.origin}/steunpunten`]);
+    const adapter = { ...plain, parse: async (snapshot: Parameters<typeof plain.parse>[0]) => plain.parse(snapshot) };
+
+    const result = expectKind(await fetchSource(adapter, options(archive, ['2025-03-03T03:00:00Z']).fetchOptions), 'fetched');
+
+    expect(result.records).toBe(2);
+    expect(JSON.parse(readFileSync(join(result.inUse.dir, 'verdict.json'), 'utf8'))).toMatchObject({ good: true, records: 2 });
+  });
+
+  it('falls back to a snapshot of an older adapter version only when the current adapter can still read it', async () => {
+    const { server } = await site('<html>niet gevonden</html>');
+    const archive = scratch();
+    const readable = await storedSnapshot(archive, 'testbron', '2025-02-01T03:00:00Z', page('Oud'), { good: true, records: 1, adapterVersion: 1 });
+    await storedSnapshot(archive, 'testbron', '2025-03-01T03:00:00Z', '<div>andere opbouw</div>', { good: true, records: 3, adapterVersion: 1 });
+    const adapter = fakeAdapter('testbron', () => [`${server.origin}/steunpunten`], { version: 2 });
+    const { fetchOptions, lines } = options(archive, ['2025-03-10T03:00:00Z']);
+
+    const result = expectKind(await fetchSource(adapter, fetchOptions), 'failed');
+
+    expect(result.inUse?.dir).toBe(readable);
+    expect(result.inUse?.reparsedFrom).toBe(1);
+    expect(lines[0]).toMatch(/^LET OP: bron testbron: de momentopname van 1 maart 2025 04:00 is goedgekeurd door adapterversie 1, maar de huidige versie 2 kan hem niet lezen/);
+    expect(lines[1]).toMatch(/de vorige goede momentopname van 1 februari 2025 04:00 wordt gebruikt/);
   });
 });

@@ -3,21 +3,31 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
-import type { SourceAdapter } from '../../../sources/adapter.ts';
+import type { FileSourceAdapter, SettingsSchema, WebSourceAdapter } from '../../../sources/adapter.ts';
+import { writeVerdict } from '../../../sources/archive/verdict.ts';
+import { writeSnapshot } from '../../../sources/archive/write-snapshot.ts';
 import { MonitorError } from '../../../sources/errors.ts';
 
 export const Steunpunt = z.object({ name: z.string().min(1) });
 
+export interface FakeOptions {
+  version?: number;
+  /** Default: no settings. */
+  settingsSchema?: SettingsSchema;
+}
+
 /**
- * Fetches `urls` through the HttpClient and parses every <li> of the list with id
- * "steunpunten"; a page without that list is a structural change.
+ * A web source that fetches `urls` through the HttpClient and parses every <li> of the list with
+ * id "steunpunten"; a page without that list is a structural change.
  */
-export function fakeAdapter(id: string, urls: () => readonly string[], version = 1): SourceAdapter<typeof Steunpunt> {
+export function fakeAdapter(id: string, urls: () => readonly string[], options: FakeOptions = {}): WebSourceAdapter<typeof Steunpunt> {
   return {
     id,
     title: `Testbron ${id}`,
-    version,
+    origin: 'web',
+    version: options.version ?? 1,
     recordSchema: Steunpunt,
+    settingsSchema: options.settingsSchema ?? z.object({}).strict(),
     async fetch({ http }) {
       const files = [];
       for (const url of urls()) {
@@ -61,3 +71,28 @@ export function fileTree(root: string): Map<string, Buffer> {
 
 export const page = (...names: string[]) =>
   `<html><body><ul id="steunpunten">${names.map((name) => `<li>${name}</li>`).join('')}</ul></body></html>`;
+
+/** A source that comes in as a file: parses like fakeAdapter, has no fetch. */
+export function fakeFileAdapter(id: string): FileSourceAdapter<typeof Steunpunt> {
+  const { parse } = fakeAdapter(id, () => []);
+  return { id, title: `Testbestand ${id}`, origin: 'file', version: 1, recordSchema: Steunpunt, parse };
+}
+
+/** Writes a snapshot of one page with a verdict (good, or rejected with a reason) into `archive`. */
+export async function storedSnapshot(
+  archive: string,
+  source: string,
+  fetchedAt: string,
+  html: string,
+  verdict: { good: true; records: number; adapterVersion?: number } | { good: false; reason: string; adapterVersion?: number },
+): Promise<string> {
+  const { info } = await writeSnapshot(archive, {
+    source,
+    adapterVersion: verdict.adapterVersion ?? 1,
+    fetchedAt: new Date(fetchedAt),
+    files: [{ url: 'https://example.org/', status: 200, contentType: 'text/html', bytes: new TextEncoder().encode(html) }],
+  });
+  const base = { parsedAt: new Date(new Date(fetchedAt).getTime() + 1000).toISOString(), adapterVersion: verdict.adapterVersion ?? 1 };
+  await writeVerdict(info.dir, verdict.good ? { good: true, ...base, records: verdict.records, rejects: 0 } : { good: false, ...base, reason: verdict.reason });
+  return info.dir;
+}

@@ -1,19 +1,22 @@
 /** lsp-monitor fetch: offline by default (no network at all), online with progress per source. */
 import { describe, expect, it, vi } from 'vitest';
-import { createFetchCommand, fetchCommand, type FetchDependencies } from '../../../pipeline/cli/commands/fetch.ts';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createFetchCommand, fetchCommand, runFetch, type FetchDependencies } from '../../../pipeline/cli/commands/fetch.ts';
 import type { Io } from '../../../pipeline/cli/command.ts';
+import { z } from 'zod';
 import type { HttpClient } from '../../../sources/adapter.ts';
-import { writeVerdict } from '../../../sources/archive/verdict.ts';
-import { writeSnapshot } from '../../../sources/archive/write-snapshot.ts';
 import { MonitorError } from '../../../sources/errors.ts';
 import { createHttpClient } from '../../../sources/fetch/http-client.ts';
 import { parseFetchSettings } from '../../../sources/fetch/settings.ts';
-import { fakeAdapter, page, scratch } from '../archive/helpers.ts';
+import { fakeAdapter, fakeFileAdapter, page, scratch, storedSnapshot } from '../archive/helpers.ts';
 import { startLocalServer, type LocalServer } from './local-server.ts';
 
 // The registry is written by the adapters' engineer; these tests inject their own adapters.
 vi.mock('../../../sources/adapters/registry.ts', () => ({ SOURCE_ADAPTERS: [] }));
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const STAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} /;
 
 function capture(): { io: Io; out: string[]; err: string[] } {
@@ -42,9 +45,21 @@ async function withServer<T>(routes: Parameters<typeof startLocalServer>[0], wor
   }
 }
 
+/** The fetch command on injected adapters, with no settings and an empty bundle unless the test says otherwise. */
 function command(overrides: Partial<FetchDependencies>) {
-  return createFetchCommand({ createHttp: noNetwork, isTty: () => false, write: () => {}, ...overrides });
+  const bundled = scratch('lsp-bundled-');
+  return createFetchCommand({
+    createHttp: noNetwork,
+    sourceSettings: () => ({}),
+    bundledDir: () => bundled,
+    isTty: () => false,
+    write: () => {},
+    ...overrides,
+  });
 }
+
+/** A web source with a required setting `url` (as Vektis has). */
+const needsUrl = (id: string, url: string) => fakeAdapter(id, () => [url], { settingsSchema: z.object({ url: z.url() }).strict() });
 
 describe('lsp-monitor fetch', () => {
   it('is a command with Dutch usage', () => {
@@ -52,34 +67,56 @@ describe('lsp-monitor fetch', () => {
     expect(fetchCommand.usage).toMatch(/^Gebruik: lsp-monitor fetch /);
   });
 
-  it('offline (the default) makes no network call and reports the snapshot that would be used', async () => {
+  it('offline (the default) makes no network call and reports per source the snapshot that would be replayed', async () => {
     const archive = scratch();
-    const good = await writeSnapshot(archive, {
-      source: 'testbron',
-      adapterVersion: 1,
-      fetchedAt: new Date('2025-03-03T03:00:00Z'),
-      files: [{ url: 'https://example.org/', status: 200, contentType: 'text/html', bytes: new TextEncoder().encode(page('A', 'B')) }],
-    });
-    await writeVerdict(good.info.dir, { good: true, parsedAt: '2025-03-03T03:00:01.000Z', adapterVersion: 1, records: 2, rejects: 0 });
-    const later = await writeSnapshot(archive, {
-      source: 'testbron',
-      adapterVersion: 1,
-      fetchedAt: new Date('2025-03-10T03:00:00Z'),
-      files: [{ url: 'https://example.org/', status: 200, contentType: 'text/html', bytes: new TextEncoder().encode('<p>anders</p>') }],
-    });
-    await writeVerdict(later.info.dir, { good: false, parsedAt: '2025-03-10T03:00:01.000Z', adapterVersion: 1, reason: 'opbouw veranderd' });
-    const adapters = [fakeAdapter('testbron', () => ['https://example.org/']), fakeAdapter('nieuw', () => ['https://example.org/'])];
+    const bundled = scratch('lsp-bundled-');
+    await storedSnapshot(archive, 'testbron', '2025-03-03T03:00:00Z', page('A', 'B'), { good: true, records: 2 });
+    await storedSnapshot(archive, 'testbron', '2025-03-10T03:00:00Z', '<p>anders</p>', { good: false, reason: 'opbouw veranderd' });
+    await storedSnapshot(bundled, 'testbron', '2024-10-01T00:00:00Z', page('oud'), { good: true, records: 1 });
+    await storedSnapshot(bundled, 'gebundeld', '2024-10-01T00:00:00Z', page('A', 'B', 'C'), { good: true, records: 3 });
+    const adapters = [
+      fakeAdapter('testbron', () => ['https://example.org/']),
+      fakeAdapter('gebundeld', () => ['https://example.org/']),
+      fakeAdapter('nieuw', () => ['https://example.org/']),
+      needsUrl('vektisachtig', 'https://example.org/'),
+      fakeFileAdapter('bestand'),
+    ];
     const { io, out, err } = capture();
 
-    await command({ adapters: () => adapters }).run({ positionals: [], values: { archive } }, io);
+    await command({ adapters: () => adapters, bundledDir: () => bundled }).run({ positionals: [], values: { archive } }, io);
 
     expect(out).toEqual([
-      `Zonder --online wordt niets opgehaald. Momentopnamen in ${archive} die worden gebruikt:`,
-      '  testbron: momentopname van 3 maart 2025 04:00 (1 bestand, 2 records)',
+      `Zonder --online wordt niets opgehaald. Per bron de momentopname die wordt gebruikt: de laatste goede uit ${archive}, anders de meegeleverde:`,
+      '  testbron: uit het archief, momentopname van 3 maart 2025 04:00 (1 bestand, 2 records)',
       '    let op: de nieuwere momentopname van 10 maart 2025 04:00 is afgekeurd (opbouw veranderd)',
-      "  nieuw: nog geen goede momentopname; haal die op met 'lsp-monitor fetch --online --source nieuw'",
+      '  gebundeld: meegeleverd, momentopname van 1 oktober 2024 02:00 (1 bestand, 3 records)',
+      `  nieuw: geen goede momentopname in ${archive} en geen meegeleverde; haal die op met 'lsp-monitor fetch --online --source nieuw'`,
+      `  vektisachtig: geen goede momentopname in ${archive} en geen meegeleverde`,
+      "    niet ingesteld: url (in sources/adapters/sources.settings.json); 'lsp-monitor fetch --online' slaat deze bron over",
+      '  bestand: komt binnen als bestand (lsp-monitor import <bestand> --source bestand)',
     ]);
     expect(err).toEqual([]);
+  });
+
+  it('offline, a good snapshot of an older adapter version is read again: used when it still parses, else passed over with a warning', async () => {
+    const archive = scratch();
+    const bundled = scratch('lsp-bundled-');
+    await storedSnapshot(archive, 'leesbaar', '2025-03-03T03:00:00Z', page('A', 'B'), { good: true, records: 2, adapterVersion: 1 });
+    await storedSnapshot(archive, 'onleesbaar', '2025-03-03T03:00:00Z', '<p>oude opbouw</p>', { good: true, records: 5, adapterVersion: 1 });
+    await storedSnapshot(bundled, 'onleesbaar', '2024-10-01T00:00:00Z', page('X'), { good: true, records: 1, adapterVersion: 2 });
+    const adapters = [fakeAdapter('leesbaar', () => [], { version: 2 }), fakeAdapter('onleesbaar', () => [], { version: 2 })];
+    const { io, out, err } = capture();
+
+    await command({ adapters: () => adapters, bundledDir: () => bundled }).run({ positionals: [], values: { archive } }, io);
+
+    expect(out.slice(1)).toEqual([
+      '  leesbaar: uit het archief, momentopname van 3 maart 2025 04:00 (1 bestand, 2 records; goedgekeurd door adapterversie 1, opnieuw gelezen met versie 2)',
+      '  onleesbaar: meegeleverd, momentopname van 1 oktober 2024 02:00 (1 bestand, 1 records)',
+    ]);
+    expect(err).toEqual([
+      'LET OP: bron onleesbaar: de momentopname van 3 maart 2025 04:00 is goedgekeurd door adapterversie 1, maar de huidige versie 2 kan hem niet lezen ' +
+        `(bron onleesbaar: ${sha256('<p>oude opbouw</p>')}.html heeft geen lijst 'steunpunten' meer; de opbouw van de pagina is veranderd); hij wordt overgeslagen`,
+    ]);
   });
 
   it('online, not on a terminal: plain log lines per source', async () => {
@@ -147,6 +184,67 @@ describe('lsp-monitor fetch', () => {
       await expect(run).rejects.toBeInstanceOf(MonitorError);
       await expect(run).rejects.toThrow(/^bron testbron kon niet worden opgehaald \(/);
     });
+  });
+
+  it('online, a file source is reported as coming in as a file and a source without a required setting is skipped; neither fails, also with --strict', async () => {
+    await withServer({ '/lijst': (_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(page('A')) }, async (server) => {
+      const archive = scratch();
+      const { io, out, err } = capture();
+      const adapters = [fakeFileAdapter('bestand'), needsUrl('vektisachtig', `${server.origin}/lijst`), fakeAdapter('testbron', () => [`${server.origin}/lijst`])];
+
+      const summary = await runFetch({ archiveDir: archive, strict: true, online: true }, io, {
+        adapters: () => adapters,
+        createHttp: localHttp,
+        sourceSettings: () => ({}),
+        bundledDir: () => scratch('lsp-bundled-'),
+        isTty: () => false,
+      });
+
+      expect(out.map((line) => line.replace(STAMP, ''))).toEqual([
+        '[1/3] bron bestand: komt binnen als bestand (lsp-monitor import <bestand> --source bestand)',
+        '[2/3] bron vektisachtig: ophalen…',
+        '[2/3] bron vektisachtig: niet ingesteld: url (in sources/adapters/sources.settings.json); overgeslagen',
+        '[3/3] bron testbron: ophalen…',
+        '[3/3] bron testbron: nieuwe momentopname, 1 bestand (1 nieuw), 1 records, 0 afgekeurd',
+      ]);
+      expect(err).toEqual([]);
+      expect(summary).toMatchObject({ online: true, fileSources: ['bestand'] });
+      expect(summary.online && summary.results.map((result) => result.kind)).toEqual(['not-configured', 'fetched']);
+    });
+  });
+
+  it('online, only file sources: no HTTP client is made (no contact address needed)', async () => {
+    const { io, out } = capture();
+    await command({ adapters: () => [fakeFileAdapter('bestand')] }).run({ positionals: [], values: { archive: scratch(), online: true } }, io);
+    expect(out.map((line) => line.replace(STAMP, ''))).toEqual(['[1/1] bron bestand: komt binnen als bestand (lsp-monitor import <bestand> --source bestand)']);
+  });
+
+  it('online, the configured settings reach the fetch and are recorded in the snapshot', async () => {
+    await withServer({ '/lijst': (_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(page('A')) }, async (server) => {
+      const archive = scratch();
+      const { io } = capture();
+      const summary = await runFetch({ archiveDir: archive, strict: true, online: true }, io, {
+        adapters: () => [needsUrl('vektisachtig', `${server.origin}/lijst`)],
+        createHttp: localHttp,
+        sourceSettings: (source) => (source === 'vektisachtig' ? { url: `${server.origin}/lijst` } : {}),
+        isTty: () => false,
+      });
+      const [result] = summary.online ? summary.results : [];
+      expect(result?.kind).toBe('fetched');
+      const manifest: unknown = JSON.parse(readFileSync(join(result?.kind === 'fetched' ? result.inUse.dir : '', 'manifest.json'), 'utf8'));
+      expect(manifest).toMatchObject({ settings: { url: `${server.origin}/lijst` } });
+    });
+  });
+
+  it('a wrong setting stops the run before anything is fetched', async () => {
+    const { io } = capture();
+    const run = command({ adapters: () => [needsUrl('vektisachtig', 'https://example.org/')], sourceSettings: () => ({ url: 'geen adres' }) }).run(
+      { positionals: [], values: { archive: scratch(), online: true } },
+      io,
+    );
+    await expect(run).rejects.toThrow(
+      "bestand sources/adapters/sources.settings.json, veld 'vektisachtig.url': bron vektisachtig: instelling 'url': ",
+    );
   });
 
   it('an unknown --source is wrong usage (exit 2)', async () => {

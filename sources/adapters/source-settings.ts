@@ -1,0 +1,56 @@
+/**
+ * The settings of every web source, from sources.settings.json (next to this file): one object
+ * per source id, checked against that adapter's `settingsSchema`. What is left out takes the
+ * default from the site description; a required setting left out (Vektis `url`) is allowed here
+ * and reported by fetch as "niet ingesteld". An unknown source, a file source with settings or a
+ * wrong value is a MonitorError naming the file and the setting.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { SourceAdapter } from '../adapter.ts';
+import { checkSettings } from '../archive/settings-check.ts';
+import { MonitorError } from '../errors.ts';
+
+export const SOURCE_SETTINGS_PATH = fileURLToPath(new URL('./sources.settings.json', import.meta.url));
+
+const SettingsFile = z.record(z.string(), z.record(z.string(), z.unknown(), 'moet een object zijn (instellingen van één bron)'), 'moet een JSON-object zijn');
+
+export type SourceSettings = (source: string) => Readonly<Record<string, unknown>>;
+
+/** Reads and checks the settings file; returns a source's settings as written there (`{}` when absent). */
+export function loadSourceSettings(adapters: readonly SourceAdapter[], path: string = SOURCE_SETTINGS_PATH): SourceSettings {
+  const file = basename(path);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new MonitorError(`bron-instellingen kunnen niet worden gelezen: ${error instanceof Error ? error.message : String(error)}`, {
+      location: { file },
+      cause: error,
+    });
+  }
+  return parseSourceSettings(adapters, raw, file);
+}
+
+export function parseSourceSettings(adapters: readonly SourceAdapter[], raw: unknown, file: string): SourceSettings {
+  const parsed = SettingsFile.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.map(String).join('.') ?? '';
+    throw new MonitorError(`bron-instellingen: ${issue?.message ?? 'onbekende fout'}`, { location: field === '' ? { file } : { file, field } });
+  }
+  const settings = new Map(Object.entries(parsed.data));
+  for (const [source, values] of settings) {
+    const adapter = adapters.find((candidate) => candidate.id === source);
+    if (adapter === undefined) {
+      throw new MonitorError(`onbekende bron '${source}' (bekend: ${adapters.map((known) => known.id).join(', ')})`, { location: { file } });
+    }
+    if (adapter.origin === 'file') {
+      throw new MonitorError(`bron ${source} komt binnen als bestand en heeft geen instellingen`, { location: { file, field: source } });
+    }
+    checkSettings(adapter, values, file);
+  }
+  return (source) => settings.get(source) ?? {};
+}
