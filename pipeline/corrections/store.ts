@@ -8,6 +8,7 @@ import { MonitorError } from '../../sources/errors.ts';
 import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase, RowValue } from '../db/database.ts';
 import { ensureReferenceTables } from '../db/reference-tables.ts';
+import { recordColumns, resolveRecord } from '../stages/store-records.ts';
 import type { Correction, NewLocation } from './types.ts';
 
 export const CORRECTIONS_SOURCE = 'correcties';
@@ -78,25 +79,16 @@ async function insertNewLocations(
   let rowNumber = last?.n ?? 0;
   const rows: RowValue[][] = [];
   for (const { record, sheet, row } of locations) {
-    const resolution = context.resolver.resolve({
-      ...(record.postcode === undefined ? {} : { postcode: record.postcode }),
-      ...(record.gmCode === undefined ? {} : { gmCode: record.gmCode }),
-      ...(record.municipality === undefined ? {} : { municipality: record.municipality }),
-      ...(record.place === undefined ? {} : { place: record.place }),
-      ...(record.izaRegion === undefined ? {} : { izaRegion: record.izaRegion }),
-    });
+    const resolution = resolveRecord(context, record);
     if (resolution.kind === 'unresolved') {
       throw new MonitorError(resolution.reason, { location: { file: file.name, row, field: sheet } });
     }
-    const resolved = resolution.kind === 'resolved' ? resolution : undefined;
     rowNumber += 1;
-    rows.push([
-      file.year, CORRECTIONS_SOURCE, rowNumber, record.name, record.organisation, record.address, record.postcode, record.place,
-      record.municipality, record.gmCode, record.izaRegion, record.dagdelenPerWeek, record.visitorsPerWeek, record.size,
-      record.status, record.website, record.note, JSON.stringify({ bestand: file.name }),
-      resolved?.gmCode, resolved?.municipalityName, resolution.province, resolution.izaRegion,
-      resolved?.basis ?? 'regio', resolved?.note ?? (resolution.kind === 'region-only' ? resolution.reason : undefined),
-    ]);
+    rows.push(recordColumns(file.year, CORRECTIONS_SOURCE, {
+      row: rowNumber,
+      record: { ...record, extra: { ...record.extra, bestand: file.name } },
+      resolution,
+    }));
   }
   await database.insert('inventory_record', rows);
 }

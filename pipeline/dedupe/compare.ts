@@ -95,8 +95,9 @@ function onlyOneWordDiffers(a: MatchKeys, b: MatchKeys): boolean {
 export function hardConflict(a: MatchRecord, b: MatchRecord): string | undefined {
   if (a.gmCode !== null && b.gmCode !== null && a.gmCode !== b.gmCode) return 'andere gemeente';
   if (a.izaRegion !== null && b.izaRegion !== null && a.izaRegion !== b.izaRegion) return 'andere IZA-regio';
-  const pc4 = (postcode: string | null) => postcode?.slice(0, 4) ?? null;
-  if (pc4(a.postcode) !== null && pc4(b.postcode) !== null && pc4(a.postcode) !== pc4(b.postcode)) return 'andere postcode';
+  // Two full postcodes are two addresses; a bare PC4 is an area that sources fill in differently.
+  const full = (postcode: string | null) => (postcode !== null && postcode.length === 7 ? postcode : null);
+  if (full(a.postcode) !== null && full(b.postcode) !== null && full(a.postcode) !== full(b.postcode)) return 'andere postcode';
   return undefined;
 }
 

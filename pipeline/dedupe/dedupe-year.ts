@@ -13,7 +13,8 @@ import { fingerprint } from './records.ts';
 
 const COVERED_BY_LOCATIONS = 'organisatie gedekt door haar locaties in de regio';
 
-export async function dedupeYear(database: MonitorDatabase, records: readonly MatchRecord[]): Promise<Clustering> {
+export async function dedupeYear(database: MonitorDatabase, listed: readonly MatchRecord[]): Promise<Clustering> {
+  const records = withOrganisationEntriesRecognised(listed);
   const byId = new Map(records.map((record) => [record.id, record]));
   const pairs = withAmbiguityReviewed(
     (await candidatePairs(database, records)).map(([a, b]) => {
@@ -25,6 +26,28 @@ export async function dedupeYear(database: MonitorDatabase, records: readonly Ma
   const verdicts = await loadVerdicts(database);
   const clustering = clusterRecords(records, pairs, (a, b) => verdicts.get(pairKey(fingerprint(a), fingerprint(b))));
   return absorbOrganisationEntries(clustering);
+}
+
+/**
+ * A source may list an organisation where others list its locations (NVZH's member list names
+ * "Stjoer" where MIND lists Stjoer's 21 walk-ins). A record whose name is, in its region, the
+ * organisation of other sources' records named otherwise stands for that organisation.
+ */
+function withOrganisationEntriesRecognised(records: readonly MatchRecord[]): MatchRecord[] {
+  const parents = new Map<string, Set<string>>();
+  for (const record of records) {
+    if (record.keys.organisationKey === '' || record.keys.fullTokens.join(' ') === record.keys.organisationKey) continue;
+    const key = `${record.izaRegion ?? ''}|${record.keys.organisationKey}`;
+    parents.set(key, (parents.get(key) ?? new Set()).add(record.source));
+  }
+  return records.map((record) => {
+    if (record.level === 'organisatie') return record;
+    const name = record.keys.fullTokens.join(' ');
+    const ownOrganisation = record.keys.organisationKey === '' || record.keys.organisationKey === name;
+    const listedBy = parents.get(`${record.izaRegion ?? ''}|${name}`);
+    const byOthers = listedBy !== undefined && [...listedBy].some((source) => source !== record.source);
+    return ownOrganisation && byOthers ? { ...record, level: 'organisatie' } : record;
+  });
 }
 
 /**
