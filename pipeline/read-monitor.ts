@@ -129,6 +129,13 @@ export const WhiteSpotRow = z.object({
 });
 export type WhiteSpotRow = z.infer<typeof WhiteSpotRow>;
 
+export const CharacteristicRow = z.object({
+  characteristic: z.number(),
+  answer: z.string(),
+  locations: z.number(),
+});
+export type CharacteristicRow = z.infer<typeof CharacteristicRow>;
+
 const BuildParameters = z.object({
   capacityPerWeek: z.number(),
   participationPct: z.array(z.number()),
@@ -155,6 +162,8 @@ export interface MonitorData {
   /** Share of the population within each distance band, per province (CBS order) and nationally. */
   reach: ReachRow[];
   whiteSpots: WhiteSpotRow[];
+  /** Self-assessment: per characteristic and answer, how many steunpunten in view gave it (latest answer each). */
+  characteristics: CharacteristicRow[];
 }
 
 export async function readMonitor(database: MonitorDatabase, year: number): Promise<MonitorData> {
@@ -212,6 +221,17 @@ export async function readMonitor(database: MonitorDatabase, year: number): Prom
       `SELECT level, area, km, population, share FROM reach WHERE year = $1 AND level IN ('nederland', 'provincie')`,
       [year],
     )).sort((a, b) => a.level.localeCompare(b.level) || provinceRank(a.area) - provinceRank(b.area) || a.km - b.km),
+    characteristics: await database.query(
+      CharacteristicRow,
+      `WITH latest AS (
+         SELECT a.location_id, a.characteristic, a.answer,
+                row_number() OVER (PARTITION BY a.location_id, a.characteristic ORDER BY a.source DESC, a.origin DESC) AS version
+           FROM survey_answer a JOIN location l ON l.year = a.year AND l.location_id = a.location_id
+          WHERE a.year = $1 AND l.status = 'actief')
+       SELECT characteristic, answer, count(*)::INTEGER AS locations FROM latest WHERE version = 1
+        GROUP BY characteristic, answer ORDER BY characteristic, answer`,
+      [year],
+    ),
     whiteSpots: await database.query(
       WhiteSpotRow,
       `SELECT w.rank, w.gm_code, c.area_name AS municipality, c.province, c.population, a.centre_km,

@@ -4,6 +4,7 @@
  */
 import type {
   AccessibilityRow,
+  CharacteristicRow,
   CoverageRow,
   LocationRow,
   MonitorData,
@@ -125,6 +126,20 @@ const WHITE_SPOT_COLUMNS: CsvColumn<WhiteSpotRow>[] = [
   { header: 'deels_binnen_bereik', value: (row) => (row.partly_within_reach ? 'ja' : 'nee') },
 ];
 
+const CHARACTERISTIC_COLUMNS: CsvColumn<CharacteristicRow & { share: number }>[] = [
+  { header: 'kenmerk', value: (row) => row.characteristic },
+  { header: 'antwoord', value: (row) => row.answer },
+  { header: 'steunpunten', value: (row) => row.locations },
+  { header: 'aandeel_pct', value: (row) => row.share, decimals: 1 },
+];
+
+/** Answers per characteristic with each answer's share of the steunpunten that answered it. */
+export function characteristicShares(rows: readonly CharacteristicRow[]): (CharacteristicRow & { share: number })[] {
+  const answered = new Map<number, number>();
+  for (const row of rows) answered.set(row.characteristic, (answered.get(row.characteristic) ?? 0) + row.locations);
+  return rows.map((row) => ({ ...row, share: (row.locations / answered.get(row.characteristic)!) * 100 }));
+}
+
 /** Desired numbers at province, region and national level are whole steunpunten, as the report shows them. */
 const AREA_DESIRED_DECIMALS = 0;
 const MUNICIPALITY_DESIRED_DECIMALS = 2;
@@ -175,5 +190,6 @@ export function csvExports(data: MonitorData): ExportFile[] {
     { name: 'afstand.csv', content: toCsv(accessibilityColumns(data.parameters.distance.thresholdsKm), data.accessibility) },
     { name: 'bereik.csv', content: toCsv(REACH_COLUMNS, data.reach) },
     { name: 'witte-vlekken.csv', content: toCsv(WHITE_SPOT_COLUMNS, data.whiteSpots) },
+    { name: 'kenmerken.csv', content: toCsv(CHARACTERISTIC_COLUMNS, characteristicShares(data.characteristics)) },
   ];
 }

@@ -6,7 +6,7 @@
  * Bump SCHEMA_VERSION when a table changes shape: an older database is then refused with a
  * message instead of being misread.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export const SCHEMA_STATEMENTS = [
   `CREATE TABLE IF NOT EXISTS ref_municipality (
@@ -43,6 +43,11 @@ export const SCHEMA_STATEMENTS = [
      gm_code VARCHAR, municipality VARCHAR, province VARCHAR NOT NULL, iza_region VARCHAR,
      resolution_basis VARCHAR NOT NULL, resolution_note VARCHAR,
      PRIMARY KEY (year, source, row_number))`,
+  // Self-assessment on the ten characteristics, per location and year (matched to the year's locations).
+  `CREATE TABLE IF NOT EXISTS survey_answer (
+     year INTEGER NOT NULL, source VARCHAR NOT NULL, file_name VARCHAR NOT NULL, origin VARCHAR NOT NULL,
+     location_id VARCHAR, name VARCHAR NOT NULL, municipality VARCHAR, characteristic INTEGER NOT NULL, answer VARCHAR NOT NULL,
+     PRIMARY KEY (year, source, origin, characteristic))`,
   `CREATE TABLE IF NOT EXISTS reject (
      year INTEGER NOT NULL, source VARCHAR NOT NULL, file_name VARCHAR NOT NULL, row_number INTEGER,
      field VARCHAR, reason VARCHAR NOT NULL)`,

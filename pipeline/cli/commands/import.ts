@@ -1,6 +1,8 @@
 import { UsageError } from '../../../sources/errors.ts';
 import { parseMonitorYear } from '../../config/config.ts';
 import { createContext } from '../../context.ts';
+import { SOURCE_ADAPTERS } from '../../../sources/adapters/registry.ts';
+import { importFileSource } from '../../stages/import-file-source.ts';
 import { importInventory, type ImportSummary } from '../../stages/import-inventory.ts';
 import { COMMON_USAGE, withWritableDatabase, requiredOption, stringOption, type Command, type Io } from '../command.ts';
 
@@ -14,6 +16,9 @@ export const importCommand: Command = {
 Leest een lijst steunpunten (CSV met komma of puntkomma, UTF-8 of Windows-1252; of XLSX) in.
 Elke rij wordt gecontroleerd; een rij die niet bruikbaar is komt met reden in de lijst afgewezen rijen.
 Een nieuwe import van dezelfde bron en hetzelfde jaar vervangt de vorige.
+Met --source survey leest het een zelfevaluatie op de tien kenmerken in (kolommen naam,
+gemeente of locatie-id, kenmerk 1 … kenmerk 10 met ja / in enige mate / nee / weet ik niet);
+de antwoorden worden gekoppeld aan de steunpunten van het (gebouwde) jaar.
 
 Opties:
   --year <jaar>        monitorjaar (verplicht)
@@ -31,6 +36,14 @@ ${COMMON_USAGE}`,
     }
     const sheet = stringOption(values, 'sheet');
     const context = createContext({ configPath: stringOption(values, 'config') });
+    const fileSource = SOURCE_ADAPTERS.find((adapter) => adapter.id === source && adapter.origin === 'file');
+    if (fileSource?.origin === 'file') {
+      const lines = await withWritableDatabase(values, 'import', (database) =>
+        importFileSource(database, context, fileSource, { path: positionals[0]!, year, ...(sheet === undefined ? {} : { sheet }) }),
+      );
+      for (const line of lines) io.out(line);
+      return;
+    }
     const summary = await withWritableDatabase(values, 'import', (database) =>
       importInventory(database, context, {
         path: positionals[0]!,

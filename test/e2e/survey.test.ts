@@ -1,0 +1,58 @@
+/**
+ * A self-assessment on the ten characteristics, imported for a built year: answers are linked
+ * to the steunpunten by id or by name and municipality, stored per location and year, and the
+ * report's Kenmerken section and kenmerken.csv show the share of each answer.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, scratchDir } from '../helpers/cli.ts';
+import { readCsv } from '../helpers/csv.ts';
+import { numbersNotInExports } from '../helpers/report-numbers.ts';
+
+describe('self-assessment on the ten characteristics', () => {
+  const scratch = scratchDir();
+  const db = join(scratch, 'monitor.duckdb');
+  let imported: Awaited<ReturnType<typeof runCli>>;
+
+  beforeAll(async () => {
+    expect((await runCli(['run', '--db', db, '--reports', join(scratch, 'reports')])).code).toBe(0);
+    const emmen = readCsv(join(scratch, 'reports/2024/locaties.csv')).find((row) => row['naam'] === 'Herstelruimte Emmen')!;
+    const answers = (first: string, rest: string) => [first, ...Array.from({ length: 9 }, () => rest)].join(';');
+    writeFileSync(
+      join(scratch, 'zelfevaluatie.csv'),
+      [
+        `locatie-id;naam;gemeente;${Array.from({ length: 10 }, (_, index) => `kenmerk ${index + 1}`).join(';')}`,
+        `${emmen['location_id']};Herstelruimte Emmen;Emmen;${answers('ja', 'ja')}`,
+        `;Stichting Herstelproces;Hoogeveen;${answers('in enige mate', 'ja')}`,
+        `;Zelfregiecentrum Nijmegen;Nijmegen;${answers('nee', 'weet ik niet')}`,
+        `;Inloop Atlantis;Atlantis;${answers('ja', 'ja')}`,
+      ].join('\n'),
+    );
+    imported = await runCli(['import', join(scratch, 'zelfevaluatie.csv'), '--year', '2024', '--source', 'survey', '--db', db]);
+    expect((await runCli(['report', '--year', '2024', '--out', join(scratch, 'out'), '--db', db])).code).toBe(0);
+  });
+
+  it('links answers to steunpunten by id or by name and municipality, and says which it could not link', () => {
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('zelfevaluatie.csv (bron survey, 2024): 40 antwoorden van 3 steunpunten ingelezen, 0 afgewezen.');
+    expect(imported.stdout).toContain('niet gekoppeld aan een steunpunt van 2024: Inloop Atlantis');
+  });
+
+  it('shows the share of each answer per characteristic', () => {
+    const rows = readCsv(join(scratch, 'out/kenmerken.csv'));
+    expect(rows.filter((row) => row['kenmerk'] === '1')).toEqual([
+      { kenmerk: '1', antwoord: 'in enige mate', steunpunten: '1', aandeel_pct: '33.3' },
+      { kenmerk: '1', antwoord: 'ja', steunpunten: '1', aandeel_pct: '33.3' },
+      { kenmerk: '1', antwoord: 'nee', steunpunten: '1', aandeel_pct: '33.3' },
+    ]);
+    expect(rows.filter((row) => row['kenmerk'] === '2')).toEqual([
+      { kenmerk: '2', antwoord: 'ja', steunpunten: '2', aandeel_pct: '66.7' },
+      { kenmerk: '2', antwoord: 'weet ik niet', steunpunten: '1', aandeel_pct: '33.3' },
+    ]);
+    const markdown = readFileSync(join(scratch, 'out/monitor.md'), 'utf8');
+    expect(markdown).toContain('| Kenmerk | Ja | In enige mate | Nee | Weet ik niet | Steunpunten |');
+    expect(markdown).toContain('| 2 | 67% | 0% | 0% | 33% | 3 |');
+    expect(numbersNotInExports(join(scratch, 'out'))).toEqual([]);
+  });
+});
