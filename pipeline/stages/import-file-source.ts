@@ -7,9 +7,13 @@ import { readFile } from 'node:fs/promises';
 import type { FileSourceAdapter } from '../../sources/adapter.ts';
 import { importFileSnapshot } from '../../sources/adapters/file-import.ts';
 import { MonitorError } from '../../sources/errors.ts';
-import { SurveyAnswer, type Reject } from '../../sources/schema.ts';
+import { RegionalCorrection, SurveyAnswer, type Reject } from '../../sources/schema.ts';
+import { storeCorrections } from '../corrections/store.ts';
 import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase } from '../db/database.ts';
+import { buildYear } from './build-year.ts';
+import { locationFinder } from './find-location.ts';
+import { regionalChanges } from './regional-corrections.ts';
 import { storeSurvey } from './store-survey.ts';
 
 export interface FileSourceImport {
@@ -18,10 +22,22 @@ export interface FileSourceImport {
   sheet?: string;
 }
 
-type ParsedFile = { records: { record: unknown; origin: string }[]; rejects: Reject[]; file: string };
+type ParsedFile = { records: { record: unknown; origin: string }[]; rejects: Reject[]; file: string; sha256: string };
 type Handler = (database: MonitorDatabase, context: MonitorContext, year: number, parsed: ParsedFile, source: string) => Promise<string[]>;
 
 const FILE_SOURCE_IMPORTS: Readonly<Record<string, Handler>> = {
+  'regional-corrections': async (database, context, year, parsed, source) => {
+    const corrections = parsed.records.map(({ record, origin }) => ({ record: RegionalCorrection.parse(record), origin }));
+    const { changes, unmatched } = regionalChanges(corrections, await locationFinder(database, context, year), parsed.file);
+    const stored = await storeCorrections(database, context, { year, name: parsed.file, sha256: parsed.sha256 }, changes);
+    if (stored.alreadyApplied) return [`${parsed.file}: dit bestand is al eerder overgenomen voor ${year}; er is niets veranderd.`];
+    const built = await buildYear(database, context, year);
+    return [
+      `${parsed.file} (bron ${source}, ${year}): ${stored.changes} correctie(s) overgenomen, ${parsed.rejects.length} afgewezen.`,
+      ...unmatched.map((line) => `  niet gevonden, niet toegepast: ${line}`),
+      `Monitor ${year} opnieuw gebouwd: ${built.inView} steunpunten in beeld, gewogen ${built.weighted}.`,
+    ];
+  },
   survey: async (database, context, year, parsed, source) => {
     const answers = parsed.records.map(({ record, origin }) => ({ record: SurveyAnswer.parse(record), origin }));
     const summary = await storeSurvey(database, context, { year, source, file: parsed.file, answers });
@@ -53,5 +69,5 @@ export async function importFileSource(
   });
   const parsed = await adapter.parse(snapshot);
   const file = snapshot.files[0]?.url.replace(/^file:/, '').replace(/#.*$/, '') ?? options.path;
-  return handler(database, context, options.year, { ...parsed, file }, adapter.id);
+  return handler(database, context, options.year, { ...parsed, file, sha256: snapshot.files[0]?.sha256 ?? '' }, adapter.id);
 }

@@ -5,13 +5,10 @@
  * and only an unambiguous match counts. Answers that match no location are kept, unlinked, and
  * reported.
  */
-import { z } from 'zod';
-import { MonitorError } from '../../sources/errors.ts';
 import type { SurveyAnswer } from '../../sources/schema.ts';
 import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase } from '../db/database.ts';
-import { comparePair } from '../dedupe/compare.ts';
-import { toMatchRecord } from '../dedupe/records.ts';
+import { locationFinder } from './find-location.ts';
 
 export interface SurveyImport {
   year: number;
@@ -26,43 +23,9 @@ export interface SurveySummary {
   unmatched: string[];
 }
 
-const Location = z.object({
-  location_id: z.string(),
-  name: z.string(),
-  organisation: z.string().nullable(),
-  place: z.string().nullable(),
-  gm_code: z.string().nullable(),
-  iza_region: z.string().nullable(),
-});
-
 export async function storeSurvey(database: MonitorDatabase, context: MonitorContext, survey: SurveyImport): Promise<SurveySummary> {
-  const locations = await database.query(
-    Location,
-    'SELECT location_id, name, organisation, place, gm_code, iza_region FROM location WHERE year = $1 ORDER BY location_id',
-    [survey.year],
-  );
-  if (locations.length === 0) {
-    throw new MonitorError(`monitor ${survey.year} is nog niet gebouwd; bouw eerst het jaar, dan kunnen de antwoorden aan de steunpunten worden gekoppeld`);
-  }
-  const known = new Set(locations.map((location) => location.location_id));
-  const candidates = locations.map((location) => ({
-    id: location.location_id,
-    record: toMatchRecord(location.location_id, 'monitor', {
-      name: location.name,
-      organisation: location.organisation ?? undefined,
-      place: location.place ?? undefined,
-      gm_code: location.gm_code ?? undefined,
-      iza_region: location.iza_region ?? undefined,
-    }, 'locatie'),
-  }));
-  const locationOf = (answer: SurveyAnswer): string | null => {
-    if (answer.locationId !== undefined && known.has(answer.locationId)) return answer.locationId;
-    const resolution = answer.municipality ? context.resolver.resolve({ municipality: answer.municipality }) : undefined;
-    const gmCode = resolution?.kind === 'resolved' ? resolution.gmCode : undefined;
-    const asked = toMatchRecord('antwoord', 'enquete', { name: answer.name, ...(gmCode ? { gm_code: gmCode } : {}) }, 'locatie');
-    const same = candidates.filter((candidate) => comparePair(asked, candidate.record).outcome === 'zelfde');
-    return same.length === 1 ? same[0]!.id : null;
-  };
+  const find = await locationFinder(database, context, survey.year);
+  const locationOf = (answer: SurveyAnswer) => find(answer)?.location_id ?? null;
 
   const rows = survey.answers.map(({ record, origin }) => ({ record, origin, locationId: locationOf(record) }));
   await database.transaction(async () => {

@@ -18,7 +18,10 @@ Elke rij wordt gecontroleerd; een rij die niet bruikbaar is komt met reden in de
 Een nieuwe import van dezelfde bron en hetzelfde jaar vervangt de vorige.
 Met --source survey leest het een zelfevaluatie op de tien kenmerken in (kolommen naam,
 gemeente of locatie-id, kenmerk 1 … kenmerk 10 met ja / in enige mate / nee / weet ik niet);
-de antwoorden worden gekoppeld aan de steunpunten van het (gebouwde) jaar.
+de antwoorden worden gekoppeld aan de steunpunten van het (gebouwde) jaar. Met --source
+regional-corrections leest het correcties van een regiocoördinator in (kolommen naam, gemeente,
+plaats, iza-regio, soort: gesloten / geen steunpunt / nieuw / potentieel / grootte, grootte,
+opmerking, locatie-id); die worden als correcties bewaard en het jaar wordt opnieuw gebouwd.
 
 Opties:
   --year <jaar>        monitorjaar (verplicht)
