@@ -5,10 +5,15 @@
  * earlier import of the same source and year, so importing twice changes nothing.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { MonitorError } from '../../sources/errors.ts';
-import { readInventoryTableFromBytes, type InventoryTable, type TableRow } from '../../sources/inventory/read-table.ts';
+import {
+  readInventoryFile,
+  readInventoryTableFromBytes,
+  type InventoryTable,
+  type TableRow,
+} from '../../sources/inventory/read-table.ts';
+import { isPersonalDataHeader } from '../../sources/inventory/personal-columns.ts';
 import { InventoryRecord, type InventoryField, type Reject } from '../../sources/schema.ts';
 import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase, RowValue } from '../db/database.ts';
@@ -32,6 +37,8 @@ export interface ImportSummary {
   imported: number;
   rejectedRows: number;
   rejects: Reject[];
+  /** Unknown columns about people (contact person, e-mail, phone) that were read but not stored. */
+  skippedColumns: string[];
 }
 
 interface AcceptedRow {
@@ -47,12 +54,18 @@ export async function importInventory(
 ): Promise<ImportSummary> {
   const file = basename(options.path);
   const source = options.source ?? sourceNameFromFile(file);
-  const bytes = await readBounded(options.path, context.config.maxInputBytes);
+  const bytes = await readInventoryFile(options.path, context.config.maxInputBytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const table = await readInventoryTableFromBytes(file, bytes, {
     maxBytes: context.config.maxInputBytes,
     ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
   });
+  if (table.rows.length === 0) {
+    // An empty list would silently replace an earlier import of this source and year.
+    throw new MonitorError('het bestand heeft alleen een kopregel en geen rijen met steunpunten; er is niets ingelezen', {
+      location: { file },
+    });
+  }
 
   const accepted: AcceptedRow[] = [];
   const rejects: Reject[] = [];
@@ -78,19 +91,33 @@ export async function importInventory(
     );
   });
 
-  return { source, year: options.year, file, sha256, rowsRead: table.rows.length, imported: accepted.length, rejectedRows, rejects };
+  const skippedColumns = table.columns.filter(({ field, header }) => field === null && isPersonalDataHeader(header)).map(({ header }) => header);
+  return {
+    source,
+    year: options.year,
+    file,
+    sha256,
+    rowsRead: table.rows.length,
+    imported: accepted.length,
+    rejectedRows,
+    rejects,
+    skippedColumns,
+  };
 }
 
 type RowOutcome = AcceptedRow | { rejects: Omit<Reject, 'source' | 'file'>[] };
 
 function validateRow(row: TableRow, table: InventoryTable, context: MonitorContext): RowOutcome {
   const header = (field: InventoryField) => table.columns.find((column) => column.field === field)?.header ?? field;
-  const parsed = InventoryRecord.safeParse({ ...row.values, extra: row.extra });
+  // Columns about people are never stored (personal-columns.ts).
+  const extra = Object.fromEntries(Object.entries(row.extra).filter(([column]) => !isPersonalDataHeader(column)));
+  const parsed = InventoryRecord.safeParse({ ...row.values, extra });
   if (!parsed.success) {
     return {
       rejects: parsed.error.issues.map((issue) => ({
         row: row.row,
-        field: header(String(issue.path[0]) as InventoryField),
+        // An unknown column's issue has the path ['extra', <its header>].
+        field: issue.path[0] === 'extra' ? String(issue.path[1]) : header(String(issue.path[0]) as InventoryField),
         reason: issue.message,
       })),
     };
@@ -145,18 +172,6 @@ function recordColumns(year: number, source: string, { row, record, resolution }
     resolved?.basis ?? 'regio',
     resolved?.note ?? (resolution.kind === 'region-only' ? resolution.reason : undefined),
   ];
-}
-
-async function readBounded(path: string, maxBytes: number): Promise<Uint8Array> {
-  const file = basename(path);
-  const info = await stat(path).catch((error: unknown) => {
-    throw new MonitorError('bestand niet gevonden', { location: { file }, cause: error });
-  });
-  if (!info.isFile()) throw new MonitorError('is geen bestand', { location: { file } });
-  if (info.size > maxBytes) {
-    throw new MonitorError(`bestand is groter dan de limiet van ${Math.round(maxBytes / 1024 / 1024)} MB`, { location: { file } });
-  }
-  return readFile(path);
 }
 
 export function sourceNameFromFile(file: string): string {

@@ -1,5 +1,6 @@
 import { MonitorError } from '../errors.ts';
 import { checkColumns } from './check-columns.ts';
+import { columnLetters } from './column-letters.ts';
 import { fieldForHeader } from './header-synonyms.ts';
 import type { RawRow, TableColumn, TableRow } from './table.ts';
 
@@ -62,10 +63,4 @@ function cellValue(cells: readonly string[], index: number): string {
 
 function lastFilledIndex(cells: readonly string[]): number {
   return cells.findLastIndex((cell) => cell.trim() !== '');
-}
-
-/** Spreadsheet column letters for a 0-based index: 0 → A, 26 → AA. */
-function columnLetters(index: number): string {
-  const letter = String.fromCharCode(65 + (index % 26));
-  return index < 26 ? letter : columnLetters(Math.floor(index / 26) - 1) + letter;
 }

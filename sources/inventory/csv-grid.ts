@@ -2,6 +2,8 @@ import Papa from 'papaparse';
 import { MonitorError } from '../errors.ts';
 import { decodeCsvBytes } from './decode-text.ts';
 import { detectDelimiter } from './detect-delimiter.ts';
+import { checkGridLimits } from './grid-limits.ts';
+import { mixedEncodingError } from './mixed-encoding.ts';
 import type { CsvDelimiter, CsvEncoding, RawRow } from './table.ts';
 
 export interface CsvGrid {
@@ -11,9 +13,11 @@ export interface CsvGrid {
   rows: RawRow[];
 }
 
+/** CSV bytes as raw rows; binary content, mixed encodings, bad quotes and rows beyond limits.ts are refused. */
 export function readCsvGrid(file: string, bytes: Uint8Array): CsvGrid {
-  const { text, encoding } = decodeCsvBytes(file, bytes);
+  const { text, encoding, mixedAt } = decodeCsvBytes(file, bytes);
   const delimiter = detectDelimiter(text);
+  if (mixedAt !== undefined) throw mixedEncodingError(file, text, mixedAt, delimiter);
   const parsed = Papa.parse<string[]>(text, { delimiter, quoteChar: '"', header: false, skipEmptyLines: false });
   const [firstError] = parsed.errors;
   if (firstError !== undefined) {
@@ -25,6 +29,7 @@ export function readCsvGrid(file: string, bytes: Uint8Array): CsvGrid {
     .map((cells, index) => ({ row: index + 1, cells }))
     .filter(({ cells }) => cells.some((cell) => cell.trim() !== ''));
   if (rows.length === 0) throw new MonitorError('bestand is leeg', { location: { file } });
+  checkGridLimits(file, rows);
   return { encoding, delimiter, rows };
 }
 

@@ -1,13 +1,15 @@
 /**
  * Reads an inventory table (CSV or XLSX) into rows of raw text per field. Nothing is validated
- * here beyond the shape of the table; zod checks the values later.
+ * here beyond the shape of the table and its limits (limits.ts); zod checks the values later.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { MonitorError } from '../errors.ts';
 import { buildTable } from './build-table.ts';
+import { formatBytes } from './byte-size.ts';
 import { readCsvGrid } from './csv-grid.ts';
 import { formatForFile } from './file-format.ts';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_UNPACKED_BYTES } from './limits.ts';
 import type { InventoryTable } from './table.ts';
 import { readXlsxGrid } from './xlsx-grid.ts';
 
@@ -18,17 +20,28 @@ export interface ReadTableOptions {
   sheet?: string;
   /** Default 50 MiB. */
   maxBytes?: number;
+  /** XLSX only: what the zip may unpack to in total. Default 50 MiB. */
+  maxUnpackedBytes?: number;
 }
-
-const MEBIBYTE = 1024 * 1024;
-const DEFAULT_MAX_BYTES = 50 * MEBIBYTE;
 
 export async function readInventoryTable(path: string, options: ReadTableOptions = {}): Promise<InventoryTable> {
   const file = basename(path);
+  return readInventoryTableFromBytes(file, await readInventoryFile(path, options.maxBytes ?? DEFAULT_MAX_BYTES), options);
+}
+
+/**
+ * The bytes of an inventory file, refused before reading when its format is unknown or it is
+ * larger than `maxBytes`. Messages name the file by its basename only.
+ */
+export async function readInventoryFile(path: string, maxBytes: number): Promise<Uint8Array> {
+  const file = basename(path);
   formatForFile(file); // an unknown format is reported before the file is touched
-  const size = await fileSize(path, file);
-  checkSize(file, size, options.maxBytes ?? DEFAULT_MAX_BYTES);
-  return readInventoryTableFromBytes(file, await readFile(path), options);
+  checkSize(file, await fileSize(path, file), maxBytes);
+  try {
+    return await readFile(path);
+  } catch (error) {
+    throw new MonitorError(`bestand kan niet gelezen worden (${errorCode(error) ?? 'onbekende fout'})`, { location: { file }, cause: error });
+  }
 }
 
 /** The same as readInventoryTable, for bytes already in hand; fileName decides the format. */
@@ -45,7 +58,7 @@ export async function readInventoryTableFromBytes(
     const { encoding, delimiter, rows } = readCsvGrid(file, bytes);
     return { file, format, encoding, delimiter, ...buildTable(file, rows) };
   }
-  const { sheet, rows } = await readXlsxGrid(file, bytes, options.sheet);
+  const { sheet, rows } = await readXlsxGrid(file, bytes, options.sheet, options.maxUnpackedBytes ?? DEFAULT_MAX_UNPACKED_BYTES);
   return { file, format, sheet, ...buildTable(file, rows) };
 }
 
@@ -72,10 +85,4 @@ function checkSize(file: string, size: number, maxBytes: number): void {
   throw new MonitorError(`bestand is te groot (${formatBytes(size)}; de grens is ${formatBytes(maxBytes)})`, {
     location: { file },
   });
-}
-
-/** "50 MiB", "60,5 MiB" or "120 bytes". */
-function formatBytes(bytes: number): string {
-  if (bytes < MEBIBYTE) return `${bytes} bytes`;
-  return `${(bytes / MEBIBYTE).toFixed(1).replace(/\.0$/, '').replace('.', ',')} MiB`;
 }

@@ -1,7 +1,11 @@
 import ExcelJS from 'exceljs';
 import { MonitorError } from '../errors.ts';
 import { cellText } from './cell-text.ts';
+import { checkGridLimits } from './grid-limits.ts';
+import { DEFAULT_MAX_UNPACKED_BYTES } from './limits.ts';
+import { shownText } from './shown-text.ts';
 import type { RawRow } from './table.ts';
+import { checkXlsxArchive } from './zip-limits.ts';
 
 export interface XlsxGrid {
   sheet: string;
@@ -9,8 +13,17 @@ export interface XlsxGrid {
   rows: RawRow[];
 }
 
-/** The rows of one worksheet: the one named (any case), else the first visible one. */
-export async function readXlsxGrid(file: string, bytes: Uint8Array, sheetName?: string): Promise<XlsxGrid> {
+/**
+ * The rows of one worksheet: the one named (any case), else the first visible one. The zip is
+ * checked for bombs (zip-limits.ts) before exceljs unpacks it, and the rows against limits.ts.
+ */
+export async function readXlsxGrid(
+  file: string,
+  bytes: Uint8Array,
+  sheetName?: string,
+  maxUnpackedBytes: number = DEFAULT_MAX_UNPACKED_BYTES,
+): Promise<XlsxGrid> {
+  checkXlsxArchive(file, bytes, maxUnpackedBytes);
   const workbook = await loadWorkbook(file, bytes);
   const worksheet = pickWorksheet(file, workbook, sheetName);
   const rows: RawRow[] = [];
@@ -22,7 +35,8 @@ export async function readXlsxGrid(file: string, bytes: Uint8Array, sheetName?: 
     const dense = Array.from(cells, (cell) => cell ?? '');
     if (dense.some((cell) => cell.trim() !== '')) rows.push({ row: rowNumber, cells: dense });
   });
-  if (rows.length === 0) throw new MonitorError(`werkblad '${worksheet.name}' is leeg`, { location: { file } });
+  if (rows.length === 0) throw new MonitorError(`werkblad '${shownText(worksheet.name)}' is leeg`, { location: { file } });
+  checkGridLimits(file, rows);
   return { sheet: worksheet.name, rows };
 }
 
@@ -43,8 +57,8 @@ function pickWorksheet(file: string, workbook: ExcelJS.Workbook, sheetName: stri
     const wanted = sheetName.trim().toLowerCase();
     const found = worksheets.find((worksheet) => worksheet.name.toLowerCase() === wanted);
     if (found !== undefined) return found;
-    const names = worksheets.map((worksheet) => worksheet.name).join(', ');
-    throw new MonitorError(`werkblad '${sheetName}' niet gevonden (werkbladen: ${names})`, { location: { file } });
+    const names = worksheets.map((worksheet) => shownText(worksheet.name)).join(', ');
+    throw new MonitorError(`werkblad '${shownText(sheetName)}' niet gevonden (werkbladen: ${names})`, { location: { file } });
   }
   const visible = worksheets.find((worksheet) => worksheet.state !== 'hidden' && worksheet.state !== 'veryHidden');
   if (visible === undefined) throw new MonitorError('geen zichtbaar werkblad gevonden', { location: { file } });
