@@ -318,7 +318,8 @@ const requiredVocabulary = <T extends string>(synonyms: Record<string, T>, allow
   z.preprocess(
     (value) => {
       if (value === null || value === undefined || String(value).trim() === '') return undefined;
-      return synonyms[lookupKey(value)] ?? String(value).trim();
+      const key = lookupKey(value);
+      return Object.hasOwn(synonyms, key) ? synonyms[key] : String(value).trim();
     },
     z.enum(allowed as [T, ...T[]], {
       error: (issue) =>

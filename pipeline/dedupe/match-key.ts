@@ -7,6 +7,7 @@ import { normaliseKey } from '../normalise/text-key.ts';
 
 const LEGAL_FORMS = new Set(['stichting', 'vereniging', 'bv', 'cooperatie', 'vof', 'ua', 'ggz']);
 const FILLER = new Set(['de', 'het', 'een', 'van', 'en', 'in', 'voor', 'te', 'op', 'aan', 'den', 'der', 'locatie', 'onderdeel']);
+const ED_WORDS = new Set(['plaats', 'plek']);
 const GENERIC_NAMES = new Set(['hoofdlocatie', 'locatie', 'steunpunt', 'inloop', 'herstelcentrum']);
 
 export interface MatchKeys {
@@ -25,10 +26,12 @@ export interface MatchKeys {
 export function matchTokens(text: string | null | undefined): string[] {
   if (!text) return [];
   // Bracketed parts stay: "(Raadhuisstraat)" and "(Stadswerkplaats)" are two locations.
-  const unified = text.replace(/\b(ed)[\s-]+(plaats|plek)/gi, '$1$2');
-  return normaliseKey(unified)
-    .split(' ')
-    .filter((token) => token !== '' && !LEGAL_FORMS.has(token) && !FILLER.has(token));
+  const tokens = normaliseKey(text).split(' ');
+  // "ED-plaats", "ED plaats", "ED–plaats" and "ED.plaats" are all TEAM ED's "EDplaats".
+  const joined = tokens.flatMap((token, index) =>
+    token === 'ed' && ED_WORDS.has(tokens[index + 1] ?? '') ? [] : [index > 0 && tokens[index - 1] === 'ed' && ED_WORDS.has(token) ? `ed${token}` : token],
+  );
+  return joined.filter((token) => token !== '' && !LEGAL_FORMS.has(token) && !FILLER.has(token));
 }
 
 export function matchKeys(name: string, organisation: string | null | undefined): MatchKeys {

@@ -8,7 +8,7 @@ const TYPOGRAPHIC_QUOTES = /[‘’‛`´′]/g;
 const COMBINING_MARKS = /\p{M}/gu;
 // "a/d", "a.d." and "a.d" as a whole token; must run before punctuation turns "/" into a space.
 const AAN_DEN = /(?<![a-z0-9])a\s*[/.]\s*d(?![a-z0-9])\.?/g;
-const TOKEN_EXPANSIONS: Readonly<Record<string, string>> = { st: 'sint' };
+const TOKEN_EXPANSIONS: ReadonlyMap<string, string> = new Map([['st', 'sint']]);
 
 export function normaliseKey(text: string): string {
   const plain = text
@@ -22,7 +22,7 @@ export function normaliseKey(text: string): string {
   return plain
     .split(/[^a-z0-9]+/)
     .filter((token) => token !== '')
-    .map((token) => TOKEN_EXPANSIONS[token] ?? token)
+    .map((token) => TOKEN_EXPANSIONS.get(token) ?? token)
     .join(' ');
 }
 

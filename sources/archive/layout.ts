@@ -65,7 +65,7 @@ const EXTENSIONS: Readonly<Record<string, string>> = {
 
 export function extensionFor(contentType: string): string {
   const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-  const known = EXTENSIONS[mediaType];
+  const known = Object.hasOwn(EXTENSIONS, mediaType) ? EXTENSIONS[mediaType] : undefined;
   if (known !== undefined) return known;
   if (mediaType.endsWith('+json')) return 'json';
   if (mediaType.endsWith('+xml')) return 'xml';

@@ -2,12 +2,7 @@
  * Property tests (fast-check) for the text normalisers the matcher and the municipality
  * resolver rely on: what they output, and that applying them twice changes nothing.
  *
- * Two known bugs in modules this suite does not own are pinned with `it.fails` (they flip red
- * when fixed: then turn them into plain `it` and drop the matching `fc.pre`):
- * - normaliseKey looks tokens up in a plain object, so "constructor" finds Object.prototype.
- * - matchTokens joins "ED plaats" only across spaces and hyphens, before normalising, so "ED.plaats"
- *   or "ED–plaats" (en dash) give ['ed', 'plaats'] and a second pass gives ['edplaats']; the same
- *   for any word starting with "plaats" or "plek" (found by this suite: "ED ﬁ plaatsSt.").
+ * Regression cases the properties once found are kept as plain tests below.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -33,20 +28,10 @@ const dutchishText = fc
 /** Any text: full Unicode (lone surrogates too), grapheme clusters, and name-like soup. */
 const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 }), dutchishText);
 
-/** Inputs that reach the known prototype bug in normaliseKey are left to the it.fails below. */
-const hitsPrototypeBug = (text: string) => /constructor/i.test(text.normalize('NFD').replace(/\p{M}/gu, ''));
-
-/**
- * Outputs with the known ED-plaats bug — the token 'ed' followed by a token that starts with
- * 'plaats' or 'plek' (the pattern has no end boundary) — are left to the it.fails below.
- */
-const hitsEdPlaatsBug = (tokens: readonly string[]) => tokens.some((token, index) => token === 'ed' && /^(plaats|plek)/.test(tokens[index + 1] ?? ''));
-
 describe('normaliseKey', () => {
   it('outputs only [a-z0-9] words separated by single spaces', () => {
     fc.assert(
       fc.property(anyText, (text) => {
-        fc.pre(!hitsPrototypeBug(text));
         expect(normaliseKey(text)).toMatch(KEY);
       }),
       RUNS,
@@ -56,7 +41,6 @@ describe('normaliseKey', () => {
   it('is idempotent', () => {
     fc.assert(
       fc.property(anyText, (text) => {
-        fc.pre(!hitsPrototypeBug(text));
         const once = normaliseKey(text);
         expect(normaliseKey(once)).toBe(once);
       }),
@@ -67,7 +51,6 @@ describe('normaliseKey', () => {
   it('gives the alternative article key as a normalised key too', () => {
     fc.assert(
       fc.property(anyText, (text) => {
-        fc.pre(!hitsPrototypeBug(text));
         const alternative = alternativeArticleKey(normaliseKey(text));
         if (alternative !== undefined) expect(normaliseKey(alternative)).toBe(alternative);
       }),
@@ -75,7 +58,7 @@ describe('normaliseKey', () => {
     );
   });
 
-  it.fails('KNOWN BUG (pipeline/normalise/text-key.ts): "constructor" is a word like any other', () => {
+  it('reads "constructor" as a word like any other (no prototype lookup)', () => {
     expect(normaliseKey('Constructor')).toBe('constructor');
   });
 });
@@ -116,7 +99,6 @@ describe('matchTokens and matchKeys', () => {
   it('give informative [a-z0-9] tokens only', () => {
     fc.assert(
       fc.property(anyText, (text) => {
-        fc.pre(!hitsPrototypeBug(text));
         for (const token of matchTokens(text)) {
           expect(token).toMatch(/^[a-z0-9]+$/);
           expect(FILLER_AND_LEGAL).not.toContain(token);
@@ -129,9 +111,7 @@ describe('matchTokens and matchKeys', () => {
   it('matchTokens is idempotent on its own output', () => {
     fc.assert(
       fc.property(anyText, (text) => {
-        fc.pre(!hitsPrototypeBug(text));
         const once = matchTokens(text);
-        fc.pre(!hitsEdPlaatsBug(once));
         expect(matchTokens(once.join(' '))).toEqual(once);
       }),
       RUNS,
@@ -141,9 +121,7 @@ describe('matchTokens and matchKeys', () => {
   it('matchKeys is idempotent on name and organisation tokens; its compact key is the full tokens joined', () => {
     fc.assert(
       fc.property(anyText, fc.option(anyText, { nil: undefined }), (name, organisation) => {
-        fc.pre(!hitsPrototypeBug(name) && !hitsPrototypeBug(organisation ?? ''));
         const once = matchKeys(name, organisation);
-        fc.pre(!hitsEdPlaatsBug(once.nameTokens) && !hitsEdPlaatsBug(once.organisationTokens));
         const twice = matchKeys(once.nameTokens.join(' '), once.organisationKey);
         expect(twice.nameTokens).toEqual(once.nameTokens);
         expect(twice.organisationTokens).toEqual(once.organisationTokens);
@@ -156,12 +134,12 @@ describe('matchTokens and matchKeys', () => {
     );
   });
 
-  it.fails('KNOWN BUG (pipeline/dedupe/match-key.ts): "ED–plaats" (en dash) and "ED.plaats" read as "EDplaats"', () => {
+  it('reads "ED–plaats" (en dash) and "ED.plaats" as "EDplaats"', () => {
     expect(matchTokens('ED–plaats Utrecht')).toEqual(matchTokens('EDplaats Utrecht'));
     expect(matchTokens('ED.plaats Utrecht')).toEqual(matchTokens('EDplaats Utrecht'));
   });
 
-  it.fails('KNOWN BUG (pipeline/dedupe/match-key.ts): matchTokens is idempotent for "ED ﬁ plaatsSt." (found by the property)', () => {
+  it('keeps matchTokens idempotent for "ED ﬁ plaatsSt." (found by the property)', () => {
     const once = matchTokens('ED ﬁ plaatsSt. ');
     expect(matchTokens(once.join(' '))).toEqual(once);
   });
