@@ -16,9 +16,8 @@ import {
 import { isPersonalDataHeader } from '../../sources/inventory/personal-columns.ts';
 import { InventoryRecord, type InventoryField, type Reject } from '../../sources/schema.ts';
 import type { MonitorContext } from '../context.ts';
-import type { MonitorDatabase, RowValue } from '../db/database.ts';
-import { ensureReferenceTables } from '../db/reference-tables.ts';
-import type { Resolution } from '../normalise/municipality-resolver.ts';
+import type { MonitorDatabase } from '../db/database.ts';
+import { replaceBatch, resolveRecord, type AcceptedRecord } from './store-records.ts';
 
 export interface ImportOptions {
   path: string;
@@ -41,11 +40,6 @@ export interface ImportSummary {
   skippedColumns: string[];
 }
 
-interface AcceptedRow {
-  row: number;
-  record: InventoryRecord;
-  resolution: Exclude<Resolution, { kind: 'unresolved' }>;
-}
 
 export async function importInventory(
   database: MonitorDatabase,
@@ -67,28 +61,15 @@ export async function importInventory(
     });
   }
 
-  const accepted: AcceptedRow[] = [];
+  const accepted: AcceptedRecord[] = [];
   const rejects: Reject[] = [];
   for (const row of table.rows) {
     const outcome = validateRow(row, table, context);
     if ('rejects' in outcome) rejects.push(...outcome.rejects.map((reject) => ({ source, file, ...reject })));
     else accepted.push(outcome);
   }
-  const rejectedRows = new Set(rejects.map((reject) => reject.row)).size;
-
-  await ensureReferenceTables(database, context.reference, context.resolver, context.regions);
-  await database.transaction(async () => {
-    for (const tableName of ['inventory_record', 'reject', 'import_batch']) {
-      await database.run(`DELETE FROM ${tableName} WHERE year = $1 AND source = $2`, [options.year, source]);
-    }
-    await database.insert('import_batch', [
-      [options.year, source, file, sha256, table.format, table.rows.length, accepted.length, rejectedRows, new Date().toISOString()],
-    ]);
-    await database.insert('inventory_record', accepted.map((row) => recordColumns(options.year, source, row)));
-    await database.insert(
-      'reject',
-      rejects.map((reject) => [options.year, source, reject.file, reject.row, reject.field, reject.reason]),
-    );
+  const rejectedRows = await replaceBatch(database, context, {
+    year: options.year, source, file, sha256, format: table.format, rowsRead: table.rows.length, accepted, rejects,
   });
 
   const skippedColumns = table.columns.filter(({ field, header }) => field === null && isPersonalDataHeader(header)).map(({ header }) => header);
@@ -105,7 +86,7 @@ export async function importInventory(
   };
 }
 
-type RowOutcome = AcceptedRow | { rejects: Omit<Reject, 'source' | 'file'>[] };
+type RowOutcome = AcceptedRecord | { rejects: Omit<Reject, 'source' | 'file'>[] };
 
 function validateRow(row: TableRow, table: InventoryTable, context: MonitorContext): RowOutcome {
   const header = (field: InventoryField) => table.columns.find((column) => column.field === field)?.header ?? field;
@@ -123,13 +104,7 @@ function validateRow(row: TableRow, table: InventoryTable, context: MonitorConte
     };
   }
   const record = parsed.data;
-  const resolution = context.resolver.resolve({
-    ...(record.postcode === undefined ? {} : { postcode: record.postcode }),
-    ...(record.gmCode === undefined ? {} : { gmCode: record.gmCode }),
-    ...(record.municipality === undefined ? {} : { municipality: record.municipality }),
-    ...(record.place === undefined ? {} : { place: record.place }),
-    ...(record.izaRegion === undefined ? {} : { izaRegion: record.izaRegion }),
-  });
+  const resolution = resolveRecord(context, record);
   if (resolution.kind === 'unresolved') {
     return { rejects: [{ row: row.row, field: header(FIELD_OF_RESOLUTION[resolution.field]), reason: resolution.reason }] };
   }
@@ -143,36 +118,6 @@ const FIELD_OF_RESOLUTION = {
   plaats: 'place',
   iza_regio: 'izaRegion',
 } as const satisfies Record<string, InventoryField>;
-
-function recordColumns(year: number, source: string, { row, record, resolution }: AcceptedRow): RowValue[] {
-  const resolved = resolution.kind === 'resolved' ? resolution : undefined;
-  return [
-    year,
-    source,
-    row,
-    record.name,
-    record.organisation,
-    record.address,
-    record.postcode,
-    record.place,
-    record.municipality,
-    record.gmCode,
-    record.izaRegion,
-    record.dagdelenPerWeek,
-    record.visitorsPerWeek,
-    record.size,
-    record.status,
-    record.website,
-    record.note,
-    Object.keys(record.extra).length === 0 ? null : JSON.stringify(record.extra),
-    resolved?.gmCode,
-    resolved?.municipalityName,
-    resolution.province,
-    resolution.izaRegion,
-    resolved?.basis ?? 'regio',
-    resolved?.note ?? (resolution.kind === 'region-only' ? resolution.reason : undefined),
-  ];
-}
 
 export function sourceNameFromFile(file: string): string {
   const stem = basename(file, extname(file))

@@ -330,7 +330,10 @@ describe('rows rejected one by one: exit 0, every other row imported', () => {
       'naam,gemeente,Contactpersoon,E-mailadres,Telefoon nr.,Bron\nInloop Utrecht,Utrecht,Anna de Vries,anna@example.nl,06-12345678,Bijlage 1\n',
     );
     const { imported, db } = await importRowByRow(file);
-    expect(imported.stdout).toBe(`met-contact.csv (bron met-contact, ${YEAR}): 1 rijen ingelezen, 0 afgewezen.`);
+    expect(imported.stdout).toBe(
+      `met-contact.csv (bron met-contact, ${YEAR}): 1 rijen ingelezen, 0 afgewezen.\n` +
+        "  niet bewaard (persoonsgegevens): kolom 'Contactpersoon', 'E-mailadres', 'Telefoon nr.'",
+    );
     expect(await queryRows(db, 'SELECT extra::VARCHAR FROM inventory_record')).toEqual([['{"Bron":"Bijlage 1"}']]);
     const everything = JSON.stringify(await queryRows(db, 'SELECT * FROM inventory_record'));
     for (const personal of ['Anna', 'anna@example.nl', '06-12345678']) expect(everything).not.toContain(personal);

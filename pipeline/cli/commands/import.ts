@@ -63,6 +63,9 @@ export function printImportSummary(summary: ImportSummary, io: Io): void {
   io.out(
     `${summary.file} (bron ${summary.source}, ${summary.year}): ${summary.imported} rijen ingelezen, ${summary.rejectedRows} afgewezen.`,
   );
+  if (summary.skippedColumns.length > 0) {
+    io.out(`  niet bewaard (persoonsgegevens): kolom ${summary.skippedColumns.map((column) => `'${column}'`).join(', ')}`);
+  }
   for (const reject of summary.rejects.slice(0, MAX_REJECTS_SHOWN)) {
     io.err(`  afgewezen: rij ${reject.row ?? '–'}, veld '${reject.field ?? '–'}': ${reject.reason}`);
   }
