@@ -39,14 +39,20 @@ export async function buildLocations(database: MonitorDatabase, year: number, co
     const first = rowsOfGroup[0]!;
     return { record: members[0]!, identityKey: identityKey(first), rows: rowsOfGroup, members };
   });
+  const draftByMember = new Map(drafts.flatMap((draft) => draft.members.map((member) => [member.id, draft] as const)));
+  const draftOf = (record: MatchRecord): Draft => {
+    const draft = draftByMember.get(record.id);
+    if (!draft) throw new Error(`record ${record.id} belongs to no location`);
+    return draft;
+  };
   const prior = await readPriorLocations(database, year);
   const identities = await assignIdentities(database, drafts, prior);
   const priorById = new Map(prior.map((location) => [location.record.id, location]));
   const acrossYears = (pair: ScoredPair) => {
-    const current = rowById.get(draftOf(drafts, pair.a).members[0]!.id)!;
+    const current = rowById.get(draftOf(pair.a).members[0]!.id)!;
     return priorPairColumns(year, pair, identities.ids.get(pair.a.id), current, priorById.get(pair.b.id)!);
   };
-  const locationOf = (record: MatchRecord) => identities.ids.get(draftOf(drafts, record).record.id);
+  const locationOf = (record: MatchRecord) => identities.ids.get(draftOf(record).record.id);
 
   const overrides = await loadOverrides(database, year);
   await database.insert(
@@ -66,20 +72,20 @@ export async function buildLocations(database: MonitorDatabase, year: number, co
     ),
   );
   await database.insert('organisation', organisationRows(year, drafts));
+  // A merge outranks a doubt about the same pair (an organisation entry absorbed after review).
+  const withinYear = new Map<string, ScoredPair>();
+  for (const pair of [...clustering.merges, ...clustering.review]) {
+    const key = pairKey(pair.a.id, pair.b.id);
+    if (!withinYear.has(key) && (pair.decision.outcome !== 'te beoordelen' || draftOf(pair.a) !== draftOf(pair.b))) withinYear.set(key, pair);
+  }
   await database.insert('match_pair', [
-    ...clustering.merges.map((pair) => pairColumns(year, 'binnen jaar', pair, locationOf(pair.a), locationOf(pair.b), rowById)),
-    ...clustering.review.map((pair) => pairColumns(year, 'binnen jaar', pair, locationOf(pair.a), locationOf(pair.b), rowById)),
+    ...[...withinYear.values()].map((pair) => pairColumns(year, 'binnen jaar', pair, locationOf(pair.a), locationOf(pair.b), rowById)),
     ...identities.matches.map(acrossYears),
     ...identities.review.map(acrossYears),
   ]);
   return drafts.length;
 }
 
-function draftOf(drafts: readonly Draft[], record: MatchRecord): Draft {
-  const draft = drafts.find((candidate) => candidate.members.includes(record));
-  if (!draft) throw new Error(`record ${record.id} belongs to no location`);
-  return draft;
-}
 
 /** Location-level records before organisation entries; then by source and row. */
 function representativeOrder(x: MatchRecord, y: MatchRecord): number {
