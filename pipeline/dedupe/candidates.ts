@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { MonitorDatabase } from '../db/database.ts';
 import type { MatchRecord } from './compare.ts';
 
-export const MAX_BLOCK = 250;
+export const MAX_BLOCK = 100;
 const MIN_BLOCK_TOKEN = 4;
 
 export function blockKeys(record: MatchRecord): string[] {
@@ -20,7 +20,8 @@ export function blockKeys(record: MatchRecord): string[] {
     keys.add(`${area}|o:${record.keys.organisationKey}`);
     keys.add(`${region}|o:${record.keys.organisationKey}`);
   }
-  for (const token of [...record.keys.fullTokens, ...record.keys.organisationTokens]) {
+  // Organisation words have their own block above; only the name's words block here.
+  for (const token of record.keys.fullTokens) {
     if (token.length >= MIN_BLOCK_TOKEN) keys.add(`${area}|t:${token}`);
   }
   if (record.keys.compactKey !== '') keys.add(`${region}|c:${record.keys.compactKey}`);
