@@ -6,7 +6,7 @@
  * Bump SCHEMA_VERSION when a table changes shape: an older database is then refused with a
  * message instead of being misread.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export const SCHEMA_STATEMENTS = [
   `CREATE TABLE IF NOT EXISTS ref_municipality (
@@ -29,6 +29,11 @@ export const SCHEMA_STATEMENTS = [
      pc4 VARCHAR PRIMARY KEY, lat DOUBLE NOT NULL, lon DOUBLE NOT NULL, gm_code VARCHAR NOT NULL, woonplaats VARCHAR NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS ref_centroid (gm_code VARCHAR PRIMARY KEY, lat DOUBLE NOT NULL, lon DOUBLE NOT NULL)`,
 
+  // EPA shares per municipality from Vektis (imported or fetched), on current municipality codes.
+  `CREATE TABLE IF NOT EXISTS epa_municipality (
+     year INTEGER NOT NULL, gm_code VARCHAR NOT NULL, epa_pct DOUBLE NOT NULL, name_as_written VARCHAR NOT NULL,
+     file_name VARCHAR NOT NULL,
+     PRIMARY KEY (year, gm_code))`,
   `CREATE TABLE IF NOT EXISTS import_batch (
      year INTEGER NOT NULL, source VARCHAR NOT NULL, file_name VARCHAR NOT NULL, sha256 VARCHAR NOT NULL,
      format VARCHAR NOT NULL, rows_read INTEGER NOT NULL, rows_imported INTEGER NOT NULL, rows_rejected INTEGER NOT NULL,

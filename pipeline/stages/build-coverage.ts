@@ -22,16 +22,21 @@ export interface ResolvedMethod {
 
 const YearRow = z.object({ year: z.number().nullable() });
 
+/** Every EPA share: the bundled ones (province, 2019) and the Vektis municipal ones imported since. */
+const EPA_SHARES = `(SELECT year, level, area, epa_pct FROM ref_epa_share
+                    UNION ALL SELECT year, 'gemeente', gm_code, epa_pct FROM epa_municipality)`;
+const EPA_OR = (table: 'ref_population' | 'epa_share') => (table === 'epa_share' ? EPA_SHARES : table);
+
 export async function resolveMethodYears(
   database: MonitorDatabase,
   year: number,
   name: string,
   method: CoverageMethod,
 ): Promise<ResolvedMethod> {
-  const pick = async (table: 'ref_population' | 'ref_epa_share', wanted: number | 'latest', what: string) => {
+  const pick = async (table: 'ref_population' | 'epa_share', wanted: number | 'latest', what: string) => {
     const [row] = wanted === 'latest'
-      ? await database.query(YearRow, `SELECT max(year) AS year FROM ${table} WHERE year <= $1`, [year])
-      : await database.query(YearRow, `SELECT max(year) AS year FROM ${table} WHERE year = $1`, [wanted]);
+      ? await database.query(YearRow, `SELECT max(year) AS year FROM ${EPA_OR(table)} WHERE year <= $1`, [year])
+      : await database.query(YearRow, `SELECT max(year) AS year FROM ${EPA_OR(table)} WHERE year = $1`, [wanted]);
     if (row?.year == null) {
       const which = wanted === 'latest' ? `tot en met ${year}` : `voor ${wanted}`;
       throw new MonitorError(`methode '${name}': geen ${what} ${which} in de referentiegegevens`);
@@ -43,7 +48,7 @@ export async function resolveMethodYears(
     name,
     method,
     populationYear: await pick('ref_population', method.populationYear, 'inwonertallen'),
-    epaYear: await pick('ref_epa_share', method.epaYear, 'EPA-cijfers'),
+    epaYear: await pick('epa_share', method.epaYear, 'EPA-cijfers'),
     municipalityYear: municipalityRow?.year ?? year,
   };
 }
@@ -91,8 +96,11 @@ const MUNICIPALITY_COVERAGE = `
          SELECT l.gm_code, sum(p.population * l.share) AS population
            FROM ref_population p JOIN ref_lineage l ON l.from_code = p.gm_code
           WHERE p.year = $3 GROUP BY l.gm_code),
-       province_share AS (SELECT area AS province, epa_pct FROM ref_epa_share WHERE year = $4 AND level = 'provincie'),
-       municipality_share AS (SELECT area AS gm_code, epa_pct FROM ref_epa_share WHERE year = $4 AND level = 'gemeente'),
+       -- A municipality's own share of the EPA year, else its province's of the latest year up to it.
+       province_share AS (
+         SELECT area AS province, arg_max(epa_pct, year) AS epa_pct FROM ${EPA_SHARES}
+          WHERE level = 'provincie' AND year <= $4 GROUP BY area),
+       municipality_share AS (SELECT area AS gm_code, epa_pct FROM ${EPA_SHARES} WHERE year = $4 AND level = 'gemeente'),
        counts AS (${locationCounts('l.gm_code')})
   SELECT $1, 'gemeente', m.gm_code, m.name, m.province, r.iza_region, 1, p.population,
          coalesce(ms.epa_pct, ps.epa_pct),
@@ -126,7 +134,9 @@ const provinceCoverage = (epaPct: string, epaCount: string, epaBasis: string) =>
          SELECT province, count(*)::INTEGER AS municipalities, sum(population) AS population, sum(epa_count) AS epa_count,
                 string_agg(DISTINCT epa_basis, '+' ORDER BY epa_basis) AS epa_basis
            FROM coverage WHERE year = $1 AND level = 'gemeente' GROUP BY province),
-       province_share AS (SELECT area AS province, epa_pct FROM ref_epa_share WHERE year = $2 AND level = 'provincie'),
+       province_share AS (
+         SELECT area AS province, arg_max(epa_pct, year) AS epa_pct FROM ${EPA_SHARES}
+          WHERE level = 'provincie' AND year <= $2 GROUP BY area),
        counts AS (${counts})
   SELECT $1, 'provincie', m.province, m.province, m.province, NULL, m.municipalities, m.population,
          ${epaPct}, ${epaCount}, ${epaBasis},

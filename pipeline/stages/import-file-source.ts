@@ -4,16 +4,17 @@
  * kind of record belongs. One entry per file source in FILE_SOURCE_IMPORTS.
  */
 import { readFile } from 'node:fs/promises';
-import type { FileSourceAdapter } from '../../sources/adapter.ts';
+import type { SourceAdapter } from '../../sources/adapter.ts';
 import { importFileSnapshot } from '../../sources/adapters/file-import.ts';
 import { MonitorError } from '../../sources/errors.ts';
-import { RegionalCorrection, SurveyAnswer, type Reject } from '../../sources/schema.ts';
+import { EpaMunicipalityRecord, RegionalCorrection, SurveyAnswer, type Reject } from '../../sources/schema.ts';
 import { storeCorrections } from '../corrections/store.ts';
 import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase } from '../db/database.ts';
 import { buildYear } from './build-year.ts';
 import { locationFinder } from './find-location.ts';
 import { regionalChanges } from './regional-corrections.ts';
+import { storeEpaShares } from './store-epa.ts';
 import { storeSurvey } from './store-survey.ts';
 
 export interface FileSourceImport {
@@ -26,6 +27,14 @@ type ParsedFile = { records: { record: unknown; origin: string }[]; rejects: Rej
 type Handler = (database: MonitorDatabase, context: MonitorContext, year: number, parsed: ParsedFile, source: string) => Promise<string[]>;
 
 const FILE_SOURCE_IMPORTS: Readonly<Record<string, Handler>> = {
+  'vektis-epa': async (database, context, _year, parsed, source) => {
+    const records = parsed.records.map(({ record }) => EpaMunicipalityRecord.parse(record));
+    const summary = await storeEpaShares(database, context, parsed.file, records);
+    return [
+      `${parsed.file} (bron ${source}): EPA-aandeel van ${summary.municipalities} gemeenten ingelezen voor ${summary.years.join(', ')}, ${parsed.rejects.length} afgewezen.`,
+      ...(summary.unresolved.length > 0 ? [`  gemeente niet gevonden, niet gebruikt: ${summary.unresolved.join(', ')}`] : []),
+    ];
+  },
   'regional-corrections': async (database, context, year, parsed, source) => {
     const corrections = parsed.records.map(({ record, origin }) => ({ record: RegionalCorrection.parse(record), origin }));
     const { changes, unmatched } = regionalChanges(corrections, await locationFinder(database, context, year), parsed.file);
@@ -49,10 +58,15 @@ const FILE_SOURCE_IMPORTS: Readonly<Record<string, Handler>> = {
 };
 
 
+/** Whether `lsp-monitor import --source <id>` reads files of this source. */
+export function importsFilesOf(adapterId: string): boolean {
+  return Object.hasOwn(FILE_SOURCE_IMPORTS, adapterId);
+}
+
 export async function importFileSource(
   database: MonitorDatabase,
   context: MonitorContext,
-  adapter: FileSourceAdapter,
+  adapter: Pick<SourceAdapter, 'id' | 'version' | 'parse'>,
   options: FileSourceImport,
 ): Promise<string[]> {
   const handler = FILE_SOURCE_IMPORTS[adapter.id];

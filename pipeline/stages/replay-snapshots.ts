@@ -8,12 +8,13 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { SourceAdapter } from '../../sources/adapter.ts';
 import { SOURCE_ADAPTERS } from '../../sources/adapters/registry.ts';
-import { listSnapshots, readSnapshot, type SnapshotInfo } from '../../sources/archive/read-snapshot.ts';
+import { latestGoodSnapshot, listSnapshots, readSnapshot, type SnapshotInfo } from '../../sources/archive/read-snapshot.ts';
 import { BUNDLED_SNAPSHOTS_ROOT } from '../../sources/snapshots/bundled.ts';
-import { InventoryRecord } from '../../sources/schema.ts';
+import { EpaMunicipalityRecord, InventoryRecord } from '../../sources/schema.ts';
 import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase } from '../db/database.ts';
 import type { ImportSummary } from './import-inventory.ts';
+import { storeEpaShares, type EpaSummary } from './store-epa.ts';
 import { replaceBatch, resolveRecord, type AcceptedRecord } from './store-records.ts';
 
 export interface ReplayChoice {
@@ -78,4 +79,20 @@ export async function importSnapshot(
     year, source: adapter.id, file, sha256, format: 'momentopname', rowsRead: parsed.records.length, accepted, rejects,
   });
   return { source: adapter.id, year, file, sha256, rowsRead: parsed.records.length, imported: accepted.length, rejectedRows, rejects, skippedColumns: [] };
+}
+
+/** The Vektis EPA snapshot in use in the archive (fetched with --online), if any, into the EPA shares. */
+export async function replayEpaShares(
+  database: MonitorDatabase,
+  context: MonitorContext,
+  archiveDir: string,
+  warn: (line: string) => void,
+): Promise<EpaSummary | undefined> {
+  const adapter = SOURCE_ADAPTERS.find((candidate) => candidate.recordSchema === EpaMunicipalityRecord);
+  const info = adapter ? await latestGoodSnapshot(archiveDir, adapter.id) : undefined;
+  if (!adapter || !info) return undefined;
+  const parsed = await adapter.parse(await readSnapshot(info.dir));
+  for (const reject of parsed.rejects) warn(`  afgewezen (${adapter.id}): ${reject.reason}`);
+  const records = parsed.records.map(({ record }) => EpaMunicipalityRecord.parse(record));
+  return storeEpaShares(database, context, `${adapter.id}/${basename(info.dir)}`, records);
 }

@@ -2,7 +2,7 @@ import { UsageError } from '../../../sources/errors.ts';
 import { parseMonitorYear } from '../../config/config.ts';
 import { createContext } from '../../context.ts';
 import { SOURCE_ADAPTERS } from '../../../sources/adapters/registry.ts';
-import { importFileSource } from '../../stages/import-file-source.ts';
+import { importFileSource, importsFilesOf } from '../../stages/import-file-source.ts';
 import { importInventory, type ImportSummary } from '../../stages/import-inventory.ts';
 import { COMMON_USAGE, withWritableDatabase, requiredOption, stringOption, type Command, type Io } from '../command.ts';
 
@@ -19,6 +19,8 @@ Een nieuwe import van dezelfde bron en hetzelfde jaar vervangt de vorige.
 Met --source survey leest het een zelfevaluatie op de tien kenmerken in (kolommen naam,
 gemeente of locatie-id, kenmerk 1 … kenmerk 10 met ja / in enige mate / nee / weet ik niet);
 de antwoorden worden gekoppeld aan de steunpunten van het (gebouwde) jaar. Met --source
+vektis-epa leest het het EPA-aandeel per gemeente van Vektis in (puntkomma-CSV zoals Vektis die
+publiceert); het jaar van de cijfers staat in het bestand. Met --source
 regional-corrections leest het correcties van een regiocoördinator in (kolommen naam, gemeente,
 plaats, iza-regio, soort: gesloten / geen steunpunt / nieuw / potentieel / grootte, grootte,
 opmerking, locatie-id); die worden als correcties bewaard en het jaar wordt opnieuw gebouwd.
@@ -39,8 +41,8 @@ ${COMMON_USAGE}`,
     }
     const sheet = stringOption(values, 'sheet');
     const context = createContext({ configPath: stringOption(values, 'config') });
-    const fileSource = SOURCE_ADAPTERS.find((adapter) => adapter.id === source && adapter.origin === 'file');
-    if (fileSource?.origin === 'file') {
+    const fileSource = SOURCE_ADAPTERS.find((adapter) => adapter.id === source && importsFilesOf(adapter.id));
+    if (fileSource) {
       const lines = await withWritableDatabase(values, 'import', (database) =>
         importFileSource(database, context, fileSource, { path: positionals[0]!, year, ...(sheet === undefined ? {} : { sheet }) }),
       );

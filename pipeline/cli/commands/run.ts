@@ -6,7 +6,7 @@ import { createContext } from '../../context.ts';
 import { readReportInput } from '../../read-report-input.ts';
 import { buildYear } from '../../stages/build-year.ts';
 import { importInventory } from '../../stages/import-inventory.ts';
-import { importSnapshot, snapshotsForYear, snapshotYears } from '../../stages/replay-snapshots.ts';
+import { importSnapshot, replayEpaShares, snapshotsForYear, snapshotYears } from '../../stages/replay-snapshots.ts';
 import { DEFAULT_ARCHIVE } from './fetch.ts';
 import { COMMON_USAGE, withWritableDatabase, stringOption, type Command } from '../command.ts';
 import { printBuildSummary } from './build.ts';
@@ -38,6 +38,8 @@ ${COMMON_USAGE}`,
     const archiveDir = stringOption(values, 'archive') ?? DEFAULT_ARCHIVE;
     const context = createContext({ configPath: stringOption(values, 'config') });
     await withWritableDatabase(values, 'run', async (database) => {
+      const epa = await replayEpaShares(database, context, archiveDir, io.err);
+      if (epa) io.out(`EPA-aandeel per gemeente (Vektis, archief): ${epa.municipalities} gemeenten voor ${epa.years.join(', ')}.`);
       const years = [...new Set([...bundledYears(), ...(await snapshotYears(archiveDir))])].sort();
       for (const year of years) {
         for (const inventory of BUNDLED_INVENTORIES.filter((candidate) => candidate.year === year)) {
