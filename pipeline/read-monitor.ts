@@ -32,6 +32,8 @@ export const LocationRow = z.object({
   lat: z.number().nullable(),
   lon: z.number().nullable(),
   coordinate_precision: nullableText,
+  dagdelen_per_week: z.number().nullable(),
+  visitors_per_week: z.number().nullable(),
 });
 export type LocationRow = z.infer<typeof LocationRow>;
 
@@ -164,7 +166,12 @@ export interface MonitorData {
   whiteSpots: WhiteSpotRow[];
   /** Self-assessment: per characteristic and answer, how many steunpunten in view gave it (latest answer each). */
   characteristics: CharacteristicRow[];
+  /** Self-assessment per location: its latest answer per characteristic. */
+  locationAnswers: LocationAnswerRow[];
 }
+
+export const LocationAnswerRow = z.object({ location_id: z.string(), characteristic: z.number(), answer: z.string() });
+export type LocationAnswerRow = z.infer<typeof LocationAnswerRow>;
 
 export async function readMonitor(database: MonitorDatabase, year: number): Promise<MonitorData> {
   const [build] = await database.query(
@@ -193,7 +200,8 @@ export async function readMonitor(database: MonitorDatabase, year: number): Prom
     locations: await database.query(
       LocationRow,
       `SELECT location_id, name, organisation, address, postcode, place, gm_code, municipality, province, iza_region,
-              size_class, size_basis, weight, status, sources, flags, note, lat, lon, coordinate_precision
+              size_class, size_basis, weight, status, sources, flags, note, lat, lon, coordinate_precision,
+              dagdelen_per_week, visitors_per_week
          FROM location WHERE year = $1
         ORDER BY province, iza_region NULLS LAST, municipality NULLS LAST, organisation NULLS FIRST, name, location_id`,
       [year],
@@ -230,6 +238,15 @@ export async function readMonitor(database: MonitorDatabase, year: number): Prom
           WHERE a.year = $1 AND l.status = 'actief')
        SELECT characteristic, answer, count(*)::INTEGER AS locations FROM latest WHERE version = 1
         GROUP BY characteristic, answer ORDER BY characteristic, answer`,
+      [year],
+    ),
+    locationAnswers: await database.query(
+      LocationAnswerRow,
+      `SELECT location_id, characteristic, answer FROM (
+         SELECT location_id, characteristic, answer,
+                row_number() OVER (PARTITION BY location_id, characteristic ORDER BY source DESC, origin DESC) AS version
+           FROM survey_answer WHERE year = $1 AND location_id IS NOT NULL)
+        WHERE version = 1 ORDER BY location_id, characteristic`,
       [year],
     ),
     whiteSpots: await database.query(

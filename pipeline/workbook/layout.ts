@@ -42,6 +42,8 @@ export type CellContent = string | number | null;
 export interface LocationContext {
   /** The province a location counts in for the Provincies sheet (see countingProvince). */
   countingProvince: (row: LocationRow) => string;
+  /** The location's latest self-assessment answer on a characteristic (1–10), if any. */
+  answer: (row: LocationRow, characteristic: number) => string | null;
 }
 
 /** Where the gewicht formula finds its inputs. */
@@ -118,8 +120,17 @@ export const LOCATION_COLUMNS: readonly LocationColumn[] = [
     },
   },
   { header: 'status', role: 'editable', field: 'status', list: 'status', width: 12, value: (row) => row.status },
+  { header: 'dagdelen', role: 'editable', field: 'dagdelenPerWeek', width: 10, numFmt: '0', value: (row) => row.dagdelen_per_week },
+  { header: 'bezoekers', role: 'editable', field: 'visitorsPerWeek', width: 11, numFmt: '0', value: (row) => row.visitors_per_week },
   { header: 'bronnen', role: 'derived', width: 18, value: (row) => row.sources },
   { header: 'signalen', role: 'derived', width: 22, value: (row) => row.flags },
+  // The ten characteristics from the steunpunten's self-assessment (lsp-monitor import --source survey).
+  ...Array.from({ length: 10 }, (_, index): DerivedColumn => ({
+    header: `kenmerk_${index + 1}`,
+    role: 'derived',
+    width: 12,
+    value: (row, context) => context.answer(row, index + 1),
+  })),
   { header: 'opmerking', role: 'editable', field: 'note', width: 60, numFmt: TEXT, value: (row) => row.note },
 ];
 
@@ -145,7 +156,9 @@ export const REVIEW_HEADERS = {
 export function locationContext(data: MonitorData): LocationContext {
   const regionProvince = new Map(data.regions.map((region) => [region.area, region.province]));
   const byRegion = data.method.provinceOfLocation === 'iza-regio';
+  const answers = new Map(data.locationAnswers.map((row) => [`${row.location_id}|${row.characteristic}`, row.answer]));
   return {
     countingProvince: (row) => (byRegion && row.iza_region !== null ? regionProvince.get(row.iza_region) ?? row.province : row.province),
+    answer: (row, characteristic) => answers.get(`${row.location_id}|${characteristic}`) ?? null,
   };
 }

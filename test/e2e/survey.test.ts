@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
@@ -54,5 +55,20 @@ describe('self-assessment on the ten characteristics', () => {
     expect(markdown).toContain('| Kenmerk | Ja | In enige mate | Nee | Weet ik niet | Steunpunten |');
     expect(markdown).toContain('| 2 | 67% | 0% | 0% | 33% | 3 |');
     expect(numbersNotInExports(join(scratch, 'out'))).toEqual([]);
+  });
+
+  it('shows each steunpunt\'s answers in the Locaties sheet of the Excel overview', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(scratch, 'out/overzicht.xlsx'));
+    const sheet = workbook.getWorksheet('Locaties')!;
+    const headers = (sheet.getRow(1).values as unknown[]).map(String);
+    const rowOf = (name: string) => {
+      let found: ExcelJS.Row | undefined;
+      sheet.eachRow((row) => { if (row.getCell(headers.indexOf('naam')).value === name) found = row; });
+      return found!;
+    };
+    expect(rowOf('Herstelruimte Emmen').getCell(headers.indexOf('kenmerk_1')).value).toBe('ja');
+    expect(rowOf('Zelfregiecentrum Nijmegen').getCell(headers.indexOf('kenmerk_10')).value).toBe('weet ik niet');
+    expect(rowOf('Stichting Herstelproces').getCell(headers.indexOf('kenmerk_1')).value).toBe('in enige mate');
   });
 });
