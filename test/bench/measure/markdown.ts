@@ -1,0 +1,118 @@
+/** The benchmark as Markdown: the results table, the goals, and a profile per size. */
+import type { SizeResult } from './result.ts';
+import type { GoalCheck, SizeSummary } from './summary.ts';
+
+export interface RunMeta {
+  startedAt: string;
+  node: string;
+  cpus: number;
+  memoryGb: number;
+  seed: string;
+  year: number;
+}
+
+export function renderMarkdown(meta: RunMeta, results: readonly SizeResult[], summaries: readonly SizeSummary[], goals: readonly GoalCheck[]): string {
+  const lines = [
+    `# lsp-monitor benchmark ${meta.startedAt}`,
+    '',
+    `Node ${meta.node}, ${meta.cpus} CPUs, ${meta.memoryGb.toFixed(0)} GB; seed \`${meta.seed}\`, monitor year ${meta.year} (default method).`,
+    '',
+    resultsTable(summaries),
+    '',
+    'Seconds per stage. import includes resolve (the municipality resolver, i.e. normalise); dedupe = blocking',
+    '(candidate pairs in DuckDB) + scoring (comparePair per candidate) + clustering + other (reading records,',
+    'identities across years, building and writing location/member/pair rows); coverage = buildCoverage +',
+    'buildAccessibility; report = readReportInput + writeReport (CSV, SVG figures, monitor.md, monitor.html and,',
+    'once reportFiles writes it, overzicht.xlsx); xlsx = the Excel overview timed on its own, in brackets when it',
+    'is already part of report; total = setup (reference data, empty database) + import + build + report',
+    '(+ xlsx when not in report). Peak RSS: the child\'s maxRSS before the quality check. P/R/F1: pairwise',
+    'against the truth ids.',
+    '',
+    '## Goals',
+    '',
+    '| goal | measured | met |',
+    '|---|---|---|',
+    ...goals.map((check) => `| ${check.goal} | ${check.measured} | ${check.met === undefined ? '–' : check.met ? 'yes' : '**no**'} |`),
+    '',
+    ...results.flatMap((result) => profile(result)),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function resultsTable(summaries: readonly SizeSummary[]): string {
+  const header =
+    '| records | gen | import (resolve) | dedupe | · blocking | · scoring | · clustering | · other | coverage | report | xlsx | total | peak RSS MB | locations (true) | P | R | F1 |';
+  const rows = summaries.map((summary) =>
+    [
+      summary.records.toLocaleString('en-US') + (summary.status === 'ok' ? '' : ` (${summary.status})`),
+      seconds(summary.generateSeconds),
+      `${seconds(summary.importSeconds)} (${seconds(summary.resolveSeconds)})`,
+      seconds(summary.dedupeSeconds),
+      seconds(summary.blockingSeconds),
+      seconds(summary.scoringSeconds),
+      seconds(summary.clusteringSeconds),
+      seconds(summary.dedupeOtherSeconds),
+      seconds(summary.coverageSeconds),
+      seconds(summary.reportSeconds),
+      summary.xlsxInReport && summary.xlsxSeconds !== undefined ? `(${seconds(summary.xlsxSeconds)})` : seconds(summary.xlsxSeconds),
+      seconds(summary.totalSeconds),
+      summary.peakRssMb.toFixed(0),
+      summary.locations === undefined ? '–' : `${summary.locations} (${summary.trueLocations ?? '–'})`,
+      ratio(summary.precision),
+      ratio(summary.recall),
+      ratio(summary.f1),
+    ].join(' | '),
+  );
+  return [header, `|${'---|'.repeat(17)}`, ...rows.map((row) => `| ${row} |`)].join('\n');
+}
+
+function profile(result: SizeResult): string[] {
+  const lines = [`## ${result.records.toLocaleString('en-US')} records: profile`, ''];
+  if (result.error !== undefined) lines.push(`**${result.status} in stage ${result.lastStage}:** \`${result.error.split('\n')[0] ?? ''}\``, '');
+  lines.push('| source file | bytes | rows | imported | rejected | seconds | resolve | db write |', '|---|---|---|---|---|---|---|---|');
+  for (const file of result.imports) {
+    lines.push(
+      `| ${file.file} | ${file.bytes} | ${file.rowsRead} | ${file.imported} | ${file.rejected} | ${seconds(file.seconds)} | ${seconds(file.resolveSeconds)} | ${seconds(file.writeSeconds)} |`,
+    );
+  }
+  if (result.buildPhases.length > 0) {
+    lines.push('', '| build phase | seconds | RSS MB |', '|---|---|---|');
+    for (const phase of result.buildPhases) lines.push(`| ${phase.phase} | ${seconds(phase.seconds)} | ${phase.rssMb.toFixed(0)} |`);
+  }
+  if (result.matching !== undefined) {
+    const { blockEntries, candidatePairs, matchPairsWritten } = result.matching;
+    lines.push('', `Matching: ${blockEntries} block entries, ${candidatePairs} candidate pairs, ${matchPairsWritten} match_pair rows.`);
+  }
+  if (result.hotspots.length > 0) {
+    lines.push('', 'Slowest steps of build (sql = one database call; js = pipeline JavaScript before that call):', '');
+    for (const spot of result.hotspots.slice(0, 8)) lines.push(`- ${seconds(spot.seconds)} s ${spot.kind}: \`${spot.what}\``);
+  }
+  if (result.quality !== undefined && result.diagnosis !== undefined) {
+    const { quality, diagnosis } = result;
+    lines.push(
+      '',
+      `Quality: ${quality.correctPairs} of ${quality.truePairs} true pairs found, ${quality.predictedPairs - quality.correctPairs} false; ` +
+        `blocks: ${diagnosis.blocks.total}, of which ${diagnosis.blocks.oversized} skipped as oversized (largest ${diagnosis.blocks.largest} rows).`,
+    );
+    for (const [title, classes] of [['Missed pairs', diagnosis.missed], ['False merges', diagnosis.falseMerges]] as const) {
+      if (classes.length === 0) continue;
+      lines.push('', `${title}:`, '');
+      for (const entry of classes.slice(0, 8)) {
+        lines.push(`- ${entry.pairs} × ${entry.cause}`);
+        for (const example of entry.examples.slice(0, 2)) lines.push(`  - ${example}`);
+      }
+    }
+  }
+  if (result.notes.length > 0) lines.push('', ...result.notes.map((note) => `Note: ${note}`));
+  lines.push('');
+  return lines;
+}
+
+function seconds(value: number | undefined): string {
+  if (value === undefined) return '–';
+  return value < 10 ? value.toFixed(2) : value.toFixed(1);
+}
+
+function ratio(value: number | undefined): string {
+  return value === undefined ? '–' : value.toFixed(4);
+}

@@ -1,0 +1,88 @@
+/**
+ * Cuts the traced timeline of one pipeline call into named phases. Each phase begins at a marker:
+ * the start or end of the first database call (after the previous marker) that matches. The
+ * markers name the calls that open each step of buildYear/buildLocations, so a phase's time is
+ * its SQL plus the JavaScript that ran before the next step's first call.
+ */
+import type { TraceEvent } from './trace.ts';
+
+export interface PhaseMarker {
+  phase: string;
+  match: (event: TraceEvent) => boolean;
+  edge: 'start' | 'end';
+}
+
+export interface PhaseTime {
+  phase: string;
+  seconds: number;
+  /** Highest RSS seen at a call inside the phase, MB. */
+  rssMb: number;
+}
+
+const sql = (pattern: RegExp) => (event: TraceEvent) => event.kind !== 'insert' && pattern.test(event.label);
+const insertInto = (table: string) => (event: TraceEvent) => event.label === `insert ${table}`;
+
+/** buildYear → buildLocations (dedupeYear, assignIdentities, inserts) → buildCoverage → buildAccessibility. */
+export const BUILD_MARKERS: readonly PhaseMarker[] = [
+  { phase: 'dedupe.read', match: sql(/FROM inventory_record WHERE year = \$1 ORDER BY source/), edge: 'start' },
+  { phase: 'dedupe.candidates', match: sql(/^CREATE OR REPLACE TEMP TABLE match_block/), edge: 'start' },
+  { phase: 'dedupe.scoring', match: sql(/^DROP TABLE match_block/), edge: 'end' },
+  { phase: 'dedupe.clustering', match: sql(/FROM match_verdict/), edge: 'end' },
+  { phase: 'dedupe.identities', match: sql(/PARTITION BY location_id ORDER BY year DESC/), edge: 'start' },
+  { phase: 'dedupe.write', match: insertInto('location'), edge: 'start' },
+  { phase: 'dedupe.pairRows', match: insertInto('organisation'), edge: 'end' },
+  { phase: 'dedupe.writePairs', match: insertInto('match_pair'), edge: 'start' },
+  { phase: 'coverage', match: sql(/^INSERT INTO coverage/), edge: 'start' },
+  { phase: 'accessibility', match: sql(/^SELECT location_id, lat, lon FROM location/), edge: 'start' },
+  { phase: 'finish', match: insertInto('build_run'), edge: 'start' },
+];
+
+/** importInventory: reading, parsing, validating and resolving happen before its transaction opens. */
+export const IMPORT_MARKERS: readonly PhaseMarker[] = [
+  { phase: 'write', match: sql(/^BEGIN TRANSACTION/), edge: 'start' },
+];
+
+/** Phases from `start` to `end` (ms); the time before the first marker is `firstPhase`. */
+export function cutPhases(
+  events: readonly TraceEvent[],
+  markers: readonly PhaseMarker[],
+  window: { start: number; end: number; firstPhase: string },
+): PhaseTime[] {
+  const inside = events.filter((event) => event.start >= window.start && event.end <= window.end);
+  const bounds: { phase: string; at: number }[] = [{ phase: window.firstPhase, at: window.start }];
+  let from = 0;
+  for (const marker of markers) {
+    const index = inside.findIndex((event, position) => position >= from && marker.match(event));
+    if (index < 0) continue;
+    const event = inside[index]!;
+    bounds.push({ phase: marker.phase, at: marker.edge === 'start' ? event.start : event.end });
+    from = index + (marker.edge === 'start' ? 0 : 1);
+  }
+  return bounds.map((bound, index) => {
+    const until = bounds[index + 1]?.at ?? window.end;
+    const rss = inside.filter((event) => event.end >= bound.at && event.end <= until).map((event) => event.rssMb);
+    return { phase: bound.phase, seconds: (until - bound.at) / 1000, rssMb: rss.reduce((peak, mb) => Math.max(peak, mb), 0) };
+  });
+}
+
+export interface Hotspot {
+  what: string;
+  seconds: number;
+  /** 'sql': the call itself; 'js': the pipeline's JavaScript between the previous call and this one. */
+  kind: 'sql' | 'js';
+}
+
+/** The slowest calls and the longest stretches of JavaScript between calls. */
+export function hotspots(events: readonly TraceEvent[], window: { start: number; end: number }, count: number): Hotspot[] {
+  const inside = events.filter((event) => event.start >= window.start && event.end <= window.end);
+  const spots: Hotspot[] = [];
+  let previousEnd = window.start;
+  for (const event of inside) {
+    const label = `${event.label.slice(0, 110)}${event.rows === undefined ? '' : ` [${event.rows} rows]`}`;
+    spots.push({ what: label, seconds: (event.end - event.start) / 1000, kind: 'sql' });
+    spots.push({ what: `before: ${label}`, seconds: (event.start - previousEnd) / 1000, kind: 'js' });
+    previousEnd = event.end;
+  }
+  spots.push({ what: 'after the last call', seconds: (window.end - previousEnd) / 1000, kind: 'js' });
+  return spots.sort((a, b) => b.seconds - a.seconds).slice(0, count);
+}
