@@ -26,12 +26,15 @@ export interface MatchKeys {
 export function matchTokens(text: string | null | undefined): string[] {
   if (!text) return [];
   // Bracketed parts stay: "(Raadhuisstraat)" and "(Stadswerkplaats)" are two locations.
-  const tokens = normaliseKey(text).split(' ');
-  // "ED-plaats", "ED plaats", "ED–plaats" and "ED.plaats" are all TEAM ED's "EDplaats".
+  const tokens = normaliseKey(text)
+    .split(' ')
+    .filter((token) => token !== '' && !LEGAL_FORMS.has(token) && !FILLER.has(token));
+  // "ED-plaats", "ED plaats", "ED–plaats" and "ED.plaats" are all TEAM ED's "EDplaats". Joined
+  // after filtering, so a second pass finds nothing new to join (the key is idempotent).
   const joined = tokens.flatMap((token, index) =>
     token === 'ed' && ED_WORDS.has(tokens[index + 1] ?? '') ? [] : [index > 0 && tokens[index - 1] === 'ed' && ED_WORDS.has(token) ? `ed${token}` : token],
   );
-  return joined.filter((token) => token !== '' && !LEGAL_FORMS.has(token) && !FILLER.has(token));
+  return joined;
 }
 
 export function matchKeys(name: string, organisation: string | null | undefined): MatchKeys {

@@ -139,6 +139,10 @@ describe('matchTokens and matchKeys', () => {
     expect(matchTokens('ED.plaats Utrecht')).toEqual(matchTokens('EDplaats Utrecht'));
   });
 
+  it('keeps matchTokens idempotent for "ED aan plek" (found by the property)', () => {
+    expect(matchTokens(matchTokens('ED aan plek ').join(' '))).toEqual(matchTokens('ED aan plek '));
+  });
+
   it('keeps matchTokens idempotent for "ED ﬁ plaatsSt." (found by the property)', () => {
     const once = matchTokens('ED ﬁ plaatsSt. ');
     expect(matchTokens(once.join(' '))).toEqual(once);
