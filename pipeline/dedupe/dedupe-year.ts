@@ -91,15 +91,21 @@ function absorbOrganisationEntries(clustering: Clustering): Clustering {
     if (group.some((record) => record.level === 'locatie')) continue;
     const entry = group[0]!;
     const organisationKey = entry.keys.organisationKey || entry.keys.fullTokens.join(' ');
-    const host = locationGroups.find((candidate) =>
-      candidate.some(
-        (record) =>
-          record.level === 'locatie' &&
-          record.izaRegion === entry.izaRegion &&
-          record.keys.organisationKey !== '' &&
-          record.keys.organisationKey === organisationKey,
-      ),
+    // A group with a record of the entry's own source is another steunpunt of that source; the
+    // entry's own municipality is preferred over elsewhere in the region.
+    const hosts = locationGroups.filter(
+      (candidate) =>
+        !absorbed.has(candidate) &&
+        candidate.every((record) => record.source !== entry.source) &&
+        candidate.some(
+          (record) =>
+            record.level === 'locatie' &&
+            record.izaRegion === entry.izaRegion &&
+            record.keys.organisationKey !== '' &&
+            record.keys.organisationKey === organisationKey,
+        ),
     );
+    const host = hosts.find((candidate) => candidate.some((record) => record.gmCode === entry.gmCode)) ?? hosts[0];
     if (!host) continue;
     merges.push({ a: entry, b: host[0]!, decision: { outcome: 'zelfde', rule: COVERED_BY_LOCATIONS, score: 1 } });
     host.push(...group);
