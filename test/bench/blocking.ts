@@ -52,13 +52,6 @@ const { records, truth } = await withDatabase(join(scratch, 'blocking.duckdb'), 
   return { records, truth: records.map((record) => truthOf.get(record.id) ?? '-') };
 }).finally(() => rm(scratch, { recursive: true, force: true }));
 
-const withoutOrganisationWords = (record: MatchRecord) => {
-  const organisationOnly = new Set(record.keys.organisationTokens.filter((token) => !record.keys.fullTokens.includes(token)));
-  return blockKeys(record).filter((key) => {
-    const token = /\|t:(.*)$/.exec(key)?.[1];
-    return token === undefined || !organisationOnly.has(token);
-  });
-};
 /** Each record keeps only the t: keys of its `count` rarest words (by how many records carry them). */
 const rarestWords = (count: number) => {
   const frequency = new Map<string, number>();
@@ -72,6 +65,7 @@ const rarestWords = (count: number) => {
 const VARIANTS: readonly Variant[] = [
   { name: `pipeline (MAX_BLOCK ${MAX_BLOCK})`, maxBlock: MAX_BLOCK, keys: blockKeys },
   { name: `pipeline, pairs that hardConflict rules out dropped in SQL`, maxBlock: MAX_BLOCK, keys: blockKeys, sameArea: true },
+  { name: 'MAX_BLOCK 250', maxBlock: 250, keys: blockKeys },
   { name: 'MAX_BLOCK 100', maxBlock: 100, keys: blockKeys },
   { name: 'MAX_BLOCK 50', maxBlock: 50, keys: blockKeys },
   { name: 'MAX_BLOCK 25', maxBlock: 25, keys: blockKeys },
@@ -84,8 +78,6 @@ const VARIANTS: readonly Variant[] = [
     keys: rarestWords(2),
     sameArea: true,
   },
-  { name: 'no t: keys for organisation-only words', maxBlock: MAX_BLOCK, keys: withoutOrganisationWords },
-  { name: 'no t: keys for organisation-only words, MAX_BLOCK 50, hardConflict in SQL', maxBlock: 50, keys: withoutOrganisationWords, sameArea: true },
 ];
 
 const trueTotal = countTruePairs(truth);
