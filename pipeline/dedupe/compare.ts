@@ -134,10 +134,20 @@ function sharesToken(a: readonly string[], b: readonly string[]): boolean {
   return a.some((token) => b.some((other) => similarTokens(token, other)));
 }
 
+/** Word pairs recur across thousands of candidate pairs; their similarity is computed once. */
+const tokenSimilarity = new Map<string, boolean>();
+const TOKEN_CACHE_LIMIT = 500_000;
+
 function similarTokens(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length < 5 || b.length < 5) return false;
-  return jaroWinkler(a, b) >= TOKEN_SIMILARITY;
+  const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+  const known = tokenSimilarity.get(key);
+  if (known !== undefined) return known;
+  if (tokenSimilarity.size >= TOKEN_CACHE_LIMIT) tokenSimilarity.clear();
+  const similar = jaroWinkler(a, b) >= TOKEN_SIMILARITY;
+  tokenSimilarity.set(key, similar);
+  return similar;
 }
 
 function roundScore(score: number): number {

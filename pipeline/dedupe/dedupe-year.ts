@@ -16,14 +16,17 @@ const COVERED_BY_LOCATIONS = 'organisatie gedekt door haar locaties in de regio'
 export async function dedupeYear(database: MonitorDatabase, listed: readonly MatchRecord[]): Promise<Clustering> {
   const records = withOrganisationEntriesRecognised(listed);
   const byId = new Map(records.map((record) => [record.id, record]));
+  const verdicts = await loadVerdicts(database);
+  // Most candidate pairs are judged different; only the others (and pairs a person decided) matter.
   const pairs = withAmbiguityReviewed(
-    (await candidatePairs(database, records)).map(([a, b]) => {
+    (await candidatePairs(database, records)).flatMap(([a, b]) => {
       const left = byId.get(a)!;
       const right = byId.get(b)!;
-      return { a: left, b: right, decision: comparePair(left, right) };
+      const decision = comparePair(left, right);
+      const decided = verdicts.size > 0 && verdicts.has(pairKey(fingerprint(left), fingerprint(right)));
+      return decision.outcome === 'verschillend' && !decided ? [] : [{ a: left, b: right, decision }];
     }),
   );
-  const verdicts = await loadVerdicts(database);
   const clustering = clusterRecords(records, pairs, (a, b) => verdicts.get(pairKey(fingerprint(a), fingerprint(b))));
   return absorbOrganisationEntries(clustering);
 }

@@ -35,7 +35,7 @@ export async function assignIdentities(
 ): Promise<IdentityAssignment> {
   const priorById = new Map(prior.map((location) => [location.record.id, location]));
   const currentById = new Map(current.map((item) => [item.record.id, item]));
-  const pairs = await candidatePairs(
+  const pairs = prior.length === 0 ? [] : await candidatePairs(
     database,
     [...current.map((item) => item.record), ...prior.map((location) => location.record)],
     (record) => (currentById.has(record.id) ? 'a' : 'b'),
