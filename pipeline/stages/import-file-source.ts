@@ -3,9 +3,9 @@
  * the file becomes that source's snapshot, its adapter parses it, and the records go where that
  * kind of record belongs. One entry per file source in FILE_SOURCE_IMPORTS.
  */
-import { readFile } from 'node:fs/promises';
 import type { SourceAdapter } from '../../sources/adapter.ts';
 import { importFileSnapshot } from '../../sources/adapters/file-import.ts';
+import { readInventoryFile } from '../../sources/inventory/read-table.ts';
 import { MonitorError } from '../../sources/errors.ts';
 import { EpaMunicipalityRecord, RegionalCorrection, SurveyAnswer, type Reject } from '../../sources/schema.ts';
 import { storeCorrections } from '../corrections/store.ts';
@@ -71,12 +71,7 @@ export async function importFileSource(
 ): Promise<string[]> {
   const handler = FILE_SOURCE_IMPORTS[adapter.id];
   if (!handler) throw new MonitorError(`bron '${adapter.id}' kan (nog) niet met 'lsp-monitor import' worden ingelezen`, { exitCode: 2 });
-  const bytes = await readFile(options.path).catch((error: unknown) => {
-    throw new MonitorError('bestand niet gevonden', { location: { file: options.path }, cause: error });
-  });
-  if (bytes.byteLength > context.config.maxInputBytes) {
-    throw new MonitorError(`bestand is groter dan de limiet van ${Math.round(context.config.maxInputBytes / 1024 / 1024)} MB`, { location: { file: options.path } });
-  }
+  const bytes = await readInventoryFile(options.path, context.config.maxInputBytes);
   const snapshot = await importFileSnapshot(adapter, options.path, bytes, {
     importedAt: new Date().toISOString(),
     ...(options.sheet === undefined ? {} : { sheet: options.sheet }),

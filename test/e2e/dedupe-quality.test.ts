@@ -78,6 +78,10 @@ describe('deduplication of two overlapping lists of the 2024 steunpunten', () =>
 
   it('lists doubtful pairs for review instead of merging them silently', () => {
     const review = readCsv(join(out, 'te-beoordelen.csv'));
+    expect(review.map((pair) => [pair['naam_a'], pair['naam_b']])).toEqual([
+      ['STIP Noordwijk', 'STIP Noordwijkerhout'],
+      ['Stadskamer Doetinchem (De Stadsvilla)', 'Stadskamer Doetinchem (Stadswerkplaats)'],
+    ]);
     for (const pair of review) {
       expect(pair['locatie_a']).not.toBe(pair['locatie_b']);
       expect(pair['reden']).not.toBe('');

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { MonitorError } from '../../../sources/errors.ts';
+import { readInventoryFile } from '../../../sources/inventory/read-table.ts';
 import { parseMonitorYear } from '../../config/config.ts';
 import { createContext } from '../../context.ts';
 import { correctionsSummaryNl, readCorrections } from '../../corrections/index.ts';
@@ -37,7 +37,7 @@ ${COMMON_USAGE}`,
     const path = positionals[0]!;
     const file = basename(path);
     const context = createContext({ configPath: stringOption(values, 'config') });
-    const bytes = await readWorkbook(path, context.config.maxInputBytes);
+    const bytes = await readInventoryFile(path, context.config.maxInputBytes);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     await withWritableDatabase(values, 'corrections', async (database) => {
       if (await alreadyApplied(database, year, sha256)) {
@@ -72,12 +72,3 @@ ${COMMON_USAGE}`,
     });
   },
 };
-
-async function readWorkbook(path: string, maxBytes: number): Promise<Uint8Array> {
-  const file = basename(path);
-  const info = await stat(path).catch((error: unknown) => {
-    throw new MonitorError('bestand niet gevonden', { location: { file }, cause: error });
-  });
-  if (info.size > maxBytes) throw new MonitorError(`bestand is groter dan de limiet van ${Math.round(maxBytes / 1024 / 1024)} MB`, { location: { file } });
-  return readFile(path);
-}
