@@ -1,12 +1,14 @@
 /**
- * Candidate pairs by blocking, in DuckDB: every record gets a few block keys (its municipality
- * with its organisation, with each informative name word, its full postcode, its IZA-region
- * with its organisation), and only records that share a key are compared. Blocks larger than
- * MAX_BLOCK (a word every location in a city has) are skipped, so the work grows with the
- * number of records, not with its square.
+ * Candidate pairs by blocking: every record gets a few block keys (its municipality with its
+ * organisation, with each informative name word, its full postcode, its IZA-region with its
+ * organisation), and only records that share a key are compared. Blocks larger than MAX_BLOCK
+ * (a word every location in a city has) are skipped, so the work grows with the number of
+ * records, not with its square.
+ *
+ * This runs in memory: the records are in memory already, and an index of block keys to record
+ * positions costs a fraction of a round trip through a database self-join (measured at 100k
+ * records: 16.6 s in DuckDB, including reading 2.6M pairs back, against about 2 s here).
  */
-import { z } from 'zod';
-import type { MonitorDatabase } from '../db/database.ts';
 import type { MatchRecord } from './compare.ts';
 
 export const MAX_BLOCK = 100;
@@ -29,30 +31,62 @@ export function blockKeys(record: MatchRecord): string[] {
   return [...keys];
 }
 
+export interface CandidateOptions {
+  /** Only pairs across the two groups (this year's locations against earlier years'), as [a, b]. */
+  between?: (record: MatchRecord) => 'a' | 'b';
+  /** Pairs to leave out before anyone scores them (e.g. ones a hard conflict rules out). */
+  skip?: (a: MatchRecord, b: MatchRecord) => boolean;
+}
+
 /**
- * Pairs of ids that share a block. With `between`, only pairs across the two groups (e.g. this
- * year's locations against earlier years') are returned.
+ * Every pair of records that shares a usable block, once. Within one group the pair is ordered
+ * by id; across groups the 'a' record comes first. Sorted, so the outcome never depends on the
+ * order of the blocks.
  */
-export async function candidatePairs(
-  database: MonitorDatabase,
-  records: readonly MatchRecord[],
-  between?: (record: MatchRecord) => 'a' | 'b',
-): Promise<[string, string][]> {
-  await database.run('CREATE OR REPLACE TEMP TABLE match_block (item VARCHAR NOT NULL, side VARCHAR NOT NULL, block VARCHAR NOT NULL)');
-  await database.insert(
-    'match_block',
-    records.flatMap((record) => blockKeys(record).map((block) => [record.id, between?.(record) ?? 'a', block])),
-  );
-  const rows = await database.query(
-    z.object({ a: z.string(), b: z.string() }),
-    `WITH usable AS (SELECT block FROM match_block GROUP BY block HAVING count(*) <= $1)
-     SELECT DISTINCT x.item AS a, y.item AS b
-       FROM match_block x JOIN match_block y ON x.block = y.block
-      WHERE x.block IN (SELECT block FROM usable)
-        AND ${between ? "x.side = 'a' AND y.side = 'b'" : 'x.item < y.item'}
-      ORDER BY a, b`,
-    [MAX_BLOCK],
-  );
-  await database.run('DROP TABLE match_block');
-  return rows.map((row) => [row.a, row.b]);
+export function candidatePairs(records: readonly MatchRecord[], options: CandidateOptions = {}): [MatchRecord, MatchRecord][] {
+  const { between, skip } = options;
+  // Positions in id order: a pair ordered by position is ordered by id.
+  const sorted = [...records].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const blocksOf = usableBlocks(sorted);
+  const sides = between === undefined ? undefined : sorted.map((record) => between(record));
+  // lastPartnerOf[j] === i once j has been paired with i: a pair met in a second block is skipped
+  // without a set of all pairs (millions at 100k records).
+  const lastPartnerOf = new Int32Array(sorted.length).fill(-1);
+  const pairs: [MatchRecord, MatchRecord][] = [];
+  const partners: number[] = [];
+  for (let first = 0; first < sorted.length; first += 1) {
+    if (sides !== undefined && sides[first] !== 'a') continue;
+    partners.length = 0;
+    for (const members of blocksOf[first]!) {
+      for (const second of members) {
+        const wanted = sides === undefined ? second > first : sides[second] === 'b';
+        if (!wanted || lastPartnerOf[second] === first) continue;
+        lastPartnerOf[second] = first;
+        partners.push(second);
+      }
+    }
+    partners.sort((x, y) => x - y);
+    for (const second of partners) {
+      if (skip === undefined || !skip(sorted[first]!, sorted[second]!)) pairs.push([sorted[first]!, sorted[second]!]);
+    }
+  }
+  return pairs;
+}
+
+/** Per record, the blocks it shares with others that are small enough to use (members by position). */
+function usableBlocks(sorted: readonly MatchRecord[]): number[][][] {
+  const blocks = new Map<string, number[]>();
+  sorted.forEach((record, position) => {
+    for (const key of blockKeys(record)) {
+      const members = blocks.get(key);
+      if (members === undefined) blocks.set(key, [position]);
+      else members.push(position);
+    }
+  });
+  const blocksOf: number[][][] = sorted.map(() => []);
+  for (const members of blocks.values()) {
+    if (members.length < 2 || members.length > MAX_BLOCK) continue;
+    for (const position of members) blocksOf[position]!.push(members);
+  }
+  return blocksOf;
 }

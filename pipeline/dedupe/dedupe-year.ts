@@ -8,25 +8,29 @@ import { z } from 'zod';
 import type { MonitorDatabase } from '../db/database.ts';
 import { candidatePairs } from './candidates.ts';
 import { clusterRecords, type Clustering, type ScoredPair, type Verdict } from './cluster.ts';
-import { comparePair, type MatchRecord } from './compare.ts';
+import { hardConflict, judgePair, nameSimilarity, type MatchRecord } from './compare.ts';
+import { markPhase } from '../phase-mark.ts';
 import { fingerprint } from './records.ts';
 
 const COVERED_BY_LOCATIONS = 'organisatie gedekt door haar locaties in de regio';
 
 export async function dedupeYear(database: MonitorDatabase, listed: readonly MatchRecord[]): Promise<Clustering> {
   const records = withOrganisationEntriesRecognised(listed);
-  const byId = new Map(records.map((record) => [record.id, record]));
   const verdicts = await loadVerdicts(database);
+  const decidedByPerson = (a: MatchRecord, b: MatchRecord) => verdicts.size > 0 && verdicts.has(pairKey(fingerprint(a), fingerprint(b)));
   // Most candidate pairs are judged different; only the others (and pairs a person decided) matter.
+  // A hard conflict (another municipality, region or postcode) is known before any name is compared.
+  markPhase('dedupe.candidates');
+  const candidates = candidatePairs(records, { skip: (a, b) => hardConflict(a, b) !== undefined && !decidedByPerson(a, b) });
+  markPhase('dedupe.scoring', { candidatePairs: candidates.length });
   const pairs = withAmbiguityReviewed(
-    (await candidatePairs(database, records)).flatMap(([a, b]) => {
-      const left = byId.get(a)!;
-      const right = byId.get(b)!;
-      const decision = comparePair(left, right);
-      const decided = verdicts.size > 0 && verdicts.has(pairKey(fingerprint(left), fingerprint(right)));
-      return decision.outcome === 'verschillend' && !decided ? [] : [{ a: left, b: right, decision }];
+    candidates.flatMap(([left, right]) => {
+      const judged = judgePair(left, right);
+      if (judged.outcome === 'verschillend' && !decidedByPerson(left, right)) return [];
+      return [{ a: left, b: right, decision: { ...judged, score: nameSimilarity(left, right) } }];
     }),
   );
+  markPhase('dedupe.clustering');
   const clustering = clusterRecords(records, pairs, (a, b) => verdicts.get(pairKey(fingerprint(a), fingerprint(b))));
   return absorbOrganisationEntries(clustering);
 }

@@ -6,7 +6,6 @@
  * back, because all earlier years are searched. An id is never given to two locations.
  */
 import { createHash } from 'node:crypto';
-import type { MonitorDatabase } from '../db/database.ts';
 import { candidatePairs } from './candidates.ts';
 import { compareIds, type ScoredPair } from './cluster.ts';
 import { comparePair, type MatchRecord, type PairDecision } from './compare.ts';
@@ -28,24 +27,20 @@ export interface IdentityAssignment {
 
 const RENAME_RULE = 'enige locatie van de organisatie in de gemeente (hernoemd)';
 
-export async function assignIdentities(
-  database: MonitorDatabase,
+export function assignIdentities(
   current: readonly { record: MatchRecord; identityKey: string }[],
   prior: readonly PriorLocation[],
-): Promise<IdentityAssignment> {
+): IdentityAssignment {
   const priorById = new Map(prior.map((location) => [location.record.id, location]));
   const currentById = new Map(current.map((item) => [item.record.id, item]));
-  const pairs = prior.length === 0 ? [] : await candidatePairs(
-    database,
+  const pairs = prior.length === 0 ? [] : candidatePairs(
     [...current.map((item) => item.record), ...prior.map((location) => location.record)],
-    (record) => (currentById.has(record.id) ? 'a' : 'b'),
+    { between: (record) => (currentById.has(record.id) ? 'a' : 'b') },
   );
   const onlyOfOrganisation = soleLocations([...current.map((item) => item.record)]);
   const onlyOfOrganisationBefore = soleLocations(prior.map((location) => location.record));
 
-  const scored: ScoredPair[] = pairs.map(([a, b]) => {
-    const record = currentById.get(a)!.record;
-    const earlier = priorById.get(b)!.record;
+  const scored: ScoredPair[] = pairs.map(([record, earlier]) => {
     return { a: record, b: earlier, decision: decideAcrossYears(record, earlier, onlyOfOrganisation, onlyOfOrganisationBefore) };
   });
 

@@ -15,6 +15,7 @@ import { dedupeYear, pairKey } from '../dedupe/dedupe-year.ts';
 import { assignIdentities, type PriorLocation } from '../dedupe/identities.ts';
 import { fingerprint, readYearRecords, recordLevel, toMatchRecord, type RecordRow } from '../dedupe/records.ts';
 import { normaliseKey } from '../normalise/text-key.ts';
+import { markPhase } from '../phase-mark.ts';
 import { classifySize } from './classify-size.ts';
 
 /** When sources disagree on status, an explicit closure or exclusion wins over a listing. */
@@ -45,8 +46,9 @@ export async function buildLocations(database: MonitorDatabase, year: number, co
     if (!draft) throw new Error(`record ${record.id} belongs to no location`);
     return draft;
   };
+  markPhase('dedupe.identities');
   const prior = await readPriorLocations(database, year);
-  const identities = await assignIdentities(database, drafts, prior);
+  const identities = assignIdentities(drafts, prior);
   const priorById = new Map(prior.map((location) => [location.record.id, location]));
   const acrossYears = (pair: ScoredPair) => {
     const current = rowById.get(draftOf(pair.a).members[0]!.id)!;

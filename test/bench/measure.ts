@@ -25,7 +25,7 @@ import { loadOverviewStage } from './measure/overview.ts';
 import { BUILD_MARKERS, cutPhases, hotspots, IMPORT_MARKERS } from './measure/phases.ts';
 import { pairErrors, pairwiseQuality, readMembers } from './measure/quality.ts';
 import type { SizeResult, StageName } from './measure/result.ts';
-import { traceDatabase, type TraceEvent } from './measure/trace.ts';
+import { takePhaseMarks, traceDatabase, type TraceEvent } from './measure/trace.ts';
 
 const Inventory = z.object({
   records: z.number(),
@@ -110,12 +110,13 @@ try {
     await buildYear(database, context, year);
     buildWindow.end = performance.now();
   });
+  events.push(...takePhaseMarks());
+  events.sort((a, b) => a.start - b.start);
   result.buildPhases = cutPhases(events, BUILD_MARKERS, { ...buildWindow, firstPhase: 'prepare' });
   result.hotspots = hotspots(events, buildWindow, 12);
   const inBuild = events.filter((event) => event.start >= buildWindow.start && event.end <= buildWindow.end);
   result.matching = {
-    blockEntries: inBuild.find((event) => event.label === 'insert match_block')?.rows ?? 0,
-    candidatePairs: inBuild.find((event) => event.label.includes('FROM match_block x JOIN match_block y'))?.rows ?? 0,
+    candidatePairs: inBuild.find((event) => event.kind === 'mark' && event.label === 'dedupe.scoring')?.rows ?? 0,
     matchPairsWritten: inBuild.find((event) => event.label === 'insert match_pair')?.rows ?? 0,
   };
 

@@ -80,8 +80,8 @@ function profile(result: SizeResult): string[] {
     for (const phase of result.buildPhases) lines.push(`| ${phase.phase} | ${seconds(phase.seconds)} | ${phase.rssMb.toFixed(0)} |`);
   }
   if (result.matching !== undefined) {
-    const { blockEntries, candidatePairs, matchPairsWritten } = result.matching;
-    lines.push('', `Matching: ${blockEntries} block entries, ${candidatePairs} candidate pairs, ${matchPairsWritten} match_pair rows.`);
+    const { candidatePairs, matchPairsWritten } = result.matching;
+    lines.push('', `Matching: ${candidatePairs} candidate pairs scored (after hard conflicts), ${matchPairsWritten} match_pair rows.`);
   }
   if (result.hotspots.length > 0) {
     lines.push('', 'Slowest steps of build (sql = one database call; js = pipeline JavaScript before that call):', '');

@@ -19,16 +19,17 @@ export interface PhaseTime {
   rssMb: number;
 }
 
-const sql = (pattern: RegExp) => (event: TraceEvent) => event.kind !== 'insert' && pattern.test(event.label);
+const sql = (pattern: RegExp) => (event: TraceEvent) => (event.kind === 'run' || event.kind === 'query') && pattern.test(event.label);
+const mark = (phase: string) => (event: TraceEvent) => event.kind === 'mark' && event.label === phase;
 const insertInto = (table: string) => (event: TraceEvent) => event.label === `insert ${table}`;
 
 /** buildYear → buildLocations (dedupeYear, assignIdentities, inserts) → buildCoverage → buildAccessibility. */
 export const BUILD_MARKERS: readonly PhaseMarker[] = [
   { phase: 'dedupe.read', match: sql(/FROM inventory_record WHERE year = \$1 ORDER BY source/), edge: 'start' },
-  { phase: 'dedupe.candidates', match: sql(/^CREATE OR REPLACE TEMP TABLE match_block/), edge: 'start' },
-  { phase: 'dedupe.scoring', match: sql(/^DROP TABLE match_block/), edge: 'end' },
-  { phase: 'dedupe.clustering', match: sql(/FROM match_verdict/), edge: 'end' },
-  { phase: 'dedupe.identities', match: sql(/PARTITION BY location_id ORDER BY year DESC/), edge: 'start' },
+  { phase: 'dedupe.candidates', match: mark('dedupe.candidates'), edge: 'start' },
+  { phase: 'dedupe.scoring', match: mark('dedupe.scoring'), edge: 'start' },
+  { phase: 'dedupe.clustering', match: mark('dedupe.clustering'), edge: 'start' },
+  { phase: 'dedupe.identities', match: mark('dedupe.identities'), edge: 'start' },
   { phase: 'dedupe.write', match: insertInto('location'), edge: 'start' },
   { phase: 'dedupe.pairRows', match: insertInto('organisation'), edge: 'end' },
   { phase: 'dedupe.writePairs', match: insertInto('match_pair'), edge: 'start' },

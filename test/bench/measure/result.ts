@@ -63,7 +63,7 @@ export const SizeResult = z.object({
   peakRssMbAfter: z.record(z.string(), z.number()),
   peakRssMb: z.number(),
   /** Extra counts from the trace: block entries and candidate pairs of the within-year matching. */
-  matching: z.object({ blockEntries: z.number(), candidatePairs: z.number(), matchPairsWritten: z.number() }).optional(),
+  matching: z.object({ candidatePairs: z.number(), matchPairsWritten: z.number() }).optional(),
   /** writeReport already writes overzicht.xlsx, so the xlsx stage is a breakdown, not extra work. */
   overviewInReport: z.boolean().optional(),
   quality: Quality.optional(),

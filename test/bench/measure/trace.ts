@@ -4,11 +4,13 @@
  * calls made inside the class (transaction → run) are recorded too. The gaps between calls are
  * the pipeline's own JavaScript work; phases.ts cuts the timeline into stages by these calls.
  */
-import { performance } from 'node:perf_hooks';
+import { performance, type PerformanceMark } from 'node:perf_hooks';
 import type { MonitorDatabase } from '../../../pipeline/db/database.ts';
+import { PHASE_MARK_PREFIX } from '../../../pipeline/phase-mark.ts';
 
 export interface TraceEvent {
-  kind: 'run' | 'query' | 'insert';
+  /** mark: a phase mark the pipeline set (pipeline/phase-mark.ts), with no duration. */
+  kind: 'run' | 'query' | 'insert' | 'mark';
   /** Condensed SQL, or "insert <table>". */
   label: string;
   /** Milliseconds (performance.now). */
@@ -55,4 +57,22 @@ function labelOf(kind: TraceEvent['kind'], args: readonly unknown[]): string {
 
 function condense(sql: string): string {
   return sql.replace(/\s+/g, ' ').trim();
+}
+
+/** The pipeline's phase marks since the last call, as zero-length events (and cleared). */
+export function takePhaseMarks(): TraceEvent[] {
+  const marks = performance.getEntriesByType('mark').filter((entry) => entry.name.startsWith(PHASE_MARK_PREFIX));
+  performance.clearMarks();
+  return marks.map((mark) => {
+    const detail = (mark as PerformanceMark).detail as Record<string, number> | null;
+    const rows = detail === null ? undefined : Object.values(detail)[0];
+    return {
+      kind: 'mark' as const,
+      label: mark.name.slice(PHASE_MARK_PREFIX.length),
+      start: mark.startTime,
+      end: mark.startTime,
+      ...(rows === undefined ? {} : { rows }),
+      rssMb: 0,
+    };
+  });
 }

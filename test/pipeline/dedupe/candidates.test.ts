@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { candidatePairs, MAX_BLOCK } from '../../../pipeline/dedupe/candidates.ts';
+import { toMatchRecord } from '../../../pipeline/dedupe/records.ts';
+
+const record = (id: string, name: string, gmCode = 'GM0363', organisation?: string) =>
+  toMatchRecord(id, id.split(':')[0]!, { name, organisation, gm_code: gmCode, iza_region: 'Amsterdam-Amstelland' }, 'locatie');
+const ids = (pairs: readonly (readonly [{ id: string }, { id: string }])[]) => pairs.map(([a, b]) => `${a.id} ~ ${b.id}`);
+
+describe('candidatePairs', () => {
+  it('pairs records that share a block key once, each pair and the list in id order', () => {
+    const records = [
+      record('b:9', 'Herstelcafe Oost', 'GM0363', 'Cordaan'),
+      record('a:10', 'Herstelcafe Oost', 'GM0363', 'Cordaan'),
+      record('a:2', 'Huiskamer West'),
+      record('b:1', 'Inloop Zuid', 'GM0599'),
+    ];
+    // a:10 and b:9 share the organisation, the name words and the compact name: still one pair.
+    expect(ids(candidatePairs(records))).toEqual(['a:10 ~ b:9']);
+  });
+
+  it('skips blocks larger than MAX_BLOCK', () => {
+    const crowd = Array.from({ length: MAX_BLOCK + 1 }, (_, index) => record(`a:${index}`, `Herstelcafe Wijk${index}x`));
+    const pairs = candidatePairs([...crowd, record('b:1', 'Herstelcafe Wijk7x')]);
+    expect(ids(pairs)).toEqual(['a:7 ~ b:1']);
+  });
+
+  it('pairs only across the two groups with between, the a-side first', () => {
+    const records = [record('nu:1', 'Huiskamer Oost'), record('eerder:1', 'Huiskamer Oost'), record('nu:2', 'Huiskamer Oost')];
+    const pairs = candidatePairs(records, { between: (item) => (item.id.startsWith('nu:') ? 'a' : 'b') });
+    expect(ids(pairs)).toEqual(['nu:1 ~ eerder:1', 'nu:2 ~ eerder:1']);
+  });
+
+  it('leaves out the pairs skip rules out', () => {
+    const records = [record('a:1', 'Huiskamer Oost'), record('b:1', 'Huiskamer Oost'), record('c:1', 'Huiskamer Oost')];
+    const pairs = candidatePairs(records, { skip: (a, b) => a.id === 'a:1' && b.id === 'c:1' });
+    expect(ids(pairs)).toEqual(['a:1 ~ b:1', 'b:1 ~ c:1']);
+  });
+});
