@@ -4,7 +4,7 @@
  * `transaction`, so a failed or killed run leaves the previous state intact.
  */
 import { basename } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import type { z } from 'zod';
 import { MonitorError } from '../../sources/errors.ts';
 import { SCHEMA_STATEMENTS, SCHEMA_VERSION } from './schema.ts';
@@ -53,10 +53,7 @@ export class MonitorDatabase {
     const appender = await this.connection.createAppender(table);
     let count = 0;
     for (const row of rows) {
-      for (const value of row) {
-        if (value === null || value === undefined) appender.appendNull();
-        else appender.appendValue(value);
-      }
+      for (const value of row) appendTo(appender, value);
       appender.endRow();
       count += 1;
     }
@@ -117,6 +114,17 @@ export async function withDatabase<T>(path: string, work: (database: MonitorData
   } finally {
     database.close();
   }
+}
+
+/**
+ * The typed appends skip building a DuckDB value per cell (several times faster than appendValue
+ * for 100k rows); DuckDB casts to the column's type, as it would the value.
+ */
+function appendTo(appender: DuckDBAppender, value: RowValue): void {
+  if (value === null || value === undefined) appender.appendNull();
+  else if (typeof value === 'string') appender.appendVarchar(value);
+  else if (typeof value === 'number') appender.appendDouble(value);
+  else appender.appendBoolean(value);
 }
 
 function plainRow(row: Record<string, unknown>): Record<string, unknown> {

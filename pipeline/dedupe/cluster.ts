@@ -4,7 +4,7 @@
  * or was decided 'verschillend' by a person: so A~B and B~C never chain A and C together when
  * A and C are distinct.
  */
-import { comparePair, type MatchRecord, type PairDecision } from './compare.ts';
+import { judgePair, type MatchRecord, type PairDecision } from './compare.ts';
 
 export type Verdict = 'zelfde' | 'verschillend';
 
@@ -34,7 +34,7 @@ export function clusterRecords(
       right.every((y) => {
         const verdict = verdictOf(x, y);
         if (verdict !== undefined) return verdict === 'zelfde';
-        return x.source !== y.source && comparePair(x, y).outcome !== 'verschillend';
+        return x.source !== y.source && judgePair(x, y).outcome !== 'verschillend';
       }),
     );
 

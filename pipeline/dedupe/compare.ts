@@ -40,41 +40,52 @@ const TOKEN_SIMILARITY = 0.92;
 const RENAME_WORD_SIMILARITY = 0.8;
 
 export function comparePair(a: MatchRecord, b: MatchRecord): PairDecision {
-  const score = roundScore(jaroWinkler(a.keys.compactKey, b.keys.compactKey));
+  return { ...judgePair(a, b), score: nameSimilarity(a, b) };
+}
+
+/** Jaro-Winkler on the compact keys, to three decimals. */
+export function nameSimilarity(a: MatchRecord, b: MatchRecord): number {
+  return roundScore(jaroWinkler(a.keys.compactKey, b.keys.compactKey));
+}
+
+/**
+ * The outcome and its rule, as comparePair gives them, without the similarity score: most
+ * candidate pairs are judged different and nobody looks at their score.
+ */
+export function judgePair(a: MatchRecord, b: MatchRecord): Omit<PairDecision, 'score'> {
   const conflict = hardConflict(a, b);
-  if (conflict) return { outcome: 'verschillend', rule: conflict, score };
+  if (conflict) return { outcome: 'verschillend', rule: conflict };
 
   const samePostcode = a.postcode !== null && a.postcode.length === 7 && a.postcode === b.postcode;
   const organisationsDiffer = organisationConflict(a.keys, b.keys);
   if (a.keys.compactKey !== '' && a.keys.compactKey === b.keys.compactKey) {
-    if (organisationsDiffer) return { outcome: 'te beoordelen', rule: 'zelfde naam, andere organisatie', score };
-    return { outcome: 'zelfde', rule: 'zelfde naam', score };
+    if (organisationsDiffer) return { outcome: 'te beoordelen', rule: 'zelfde naam, andere organisatie' };
+    return { outcome: 'zelfde', rule: 'zelfde naam' };
   }
   if (organisationsDiffer) {
     return samePostcode
-      ? { outcome: 'te beoordelen', rule: 'zelfde postcode, andere organisatie', score }
-      : { outcome: 'verschillend', rule: 'andere organisatie', score };
+      ? { outcome: 'te beoordelen', rule: 'zelfde postcode, andere organisatie' }
+      : { outcome: 'verschillend', rule: 'andere organisatie' };
   }
-  const contained = containedIn(a.keys, b.keys) || containedIn(b.keys, a.keys);
-  if (contained) {
+  if (containedIn(a.keys, b.keys) || containedIn(b.keys, a.keys)) {
     const placesDiffer = a.placeKey !== '' && b.placeKey !== '' && a.placeKey !== b.placeKey && !samePostcode;
     return placesDiffer
-      ? { outcome: 'te beoordelen', rule: 'naam komt overeen, andere plaats', score }
-      : { outcome: 'zelfde', rule: samePostcode ? 'naam komt overeen, zelfde postcode' : 'naam komt overeen', score };
+      ? { outcome: 'te beoordelen', rule: 'naam komt overeen, andere plaats' }
+      : { outcome: 'zelfde', rule: samePostcode ? 'naam komt overeen, zelfde postcode' : 'naam komt overeen' };
   }
   if (a.level === 'organisatie' || b.level === 'organisatie') {
     const [organisation, location] = a.level === 'organisatie' ? [a, b] : [b, a];
-    if (tokensCovered(organisation.keys.fullTokens, location.keys.organisationTokens)) {
-      return { outcome: 'zelfde', rule: 'organisatie gedekt door haar locatie', score };
+    if (organisationCoveredByLocation(organisation.keys, location.keys)) {
+      return { outcome: 'zelfde', rule: 'organisatie gedekt door haar locatie' };
     }
   }
-  if (samePostcode && sharesToken(a.keys.fullTokens, b.keys.fullTokens)) {
-    return { outcome: 'te beoordelen', rule: 'zelfde postcode, andere naam', score };
+  if (samePostcode && sharesWord(wordIds(a.keys).full, wordIds(b.keys).full)) {
+    return { outcome: 'te beoordelen', rule: 'zelfde postcode, andere naam' };
   }
-  if (score >= REVIEW_SIMILARITY && onlyOneWordDiffers(a.keys, b.keys)) {
-    return { outcome: 'te beoordelen', rule: 'namen lijken op elkaar', score };
+  if (onlyOneWordDiffers(a.keys, b.keys) && nameSimilarity(a, b) >= REVIEW_SIMILARITY) {
+    return { outcome: 'te beoordelen', rule: 'namen lijken op elkaar' };
   }
-  return { outcome: 'verschillend', rule: 'andere naam', score };
+  return { outcome: 'verschillend', rule: 'andere naam' };
 }
 
 /**
@@ -83,12 +94,17 @@ export function comparePair(a: MatchRecord, b: MatchRecord): PairDecision {
  * ("EDplaats Noord de Banne" / "EDplaats Noord Molenwijk") are two locations.
  */
 function onlyOneWordDiffers(a: MatchKeys, b: MatchKeys): boolean {
-  const own = (of: MatchKeys, other: MatchKeys) => {
-    const within = [...other.fullTokens, ...other.organisationTokens];
-    return of.fullTokens.filter((token) => !within.some((candidate) => similarTokens(token, candidate)));
-  };
-  const [onlyA, onlyB] = [own(a, b), own(b, a)];
-  return onlyA.length === 1 && onlyB.length === 1 && jaroWinkler(onlyA[0]!, onlyB[0]!) >= RENAME_WORD_SIMILARITY;
+  const [wordsA, wordsB] = [wordIds(a), wordIds(b)];
+  const onlyA = wordsNotFound(wordsA.full, wordsB.within);
+  if (onlyA.length !== 1) return false;
+  const onlyB = wordsNotFound(wordsB.full, wordsA.within);
+  return onlyB.length === 1 && jaroWinkler(wordText(onlyA[0]!), wordText(onlyB[0]!)) >= RENAME_WORD_SIMILARITY;
+}
+
+function wordsNotFound(words: Int32Array, within: Int32Array): number[] {
+  const missing: number[] = [];
+  for (const word of words) if (!hasSimilarWord(word, within)) missing.push(word);
+  return missing;
 }
 
 /** Facts that rule out a match whatever the names say. */
@@ -96,19 +112,24 @@ export function hardConflict(a: MatchRecord, b: MatchRecord): string | undefined
   if (a.gmCode !== null && b.gmCode !== null && a.gmCode !== b.gmCode) return 'andere gemeente';
   if (a.izaRegion !== null && b.izaRegion !== null && a.izaRegion !== b.izaRegion) return 'andere IZA-regio';
   // Two full postcodes are two addresses; a bare PC4 is an area that sources fill in differently.
-  const full = (postcode: string | null) => (postcode !== null && postcode.length === 7 ? postcode : null);
-  if (full(a.postcode) !== null && full(b.postcode) !== null && full(a.postcode) !== full(b.postcode)) return 'andere postcode';
+  if (isFullPostcode(a.postcode) && isFullPostcode(b.postcode) && a.postcode !== b.postcode) return 'andere postcode';
   return undefined;
+}
+
+function isFullPostcode(postcode: string | null): boolean {
+  return postcode !== null && postcode.length === 7;
 }
 
 function organisationConflict(a: MatchKeys, b: MatchKeys): boolean {
   if (a.organisationKey === '' || b.organisationKey === '') return false;
-  if (sharesToken(a.organisationTokens, b.organisationTokens)) return false;
-  const compactA = a.organisationTokens.join('');
-  const compactB = b.organisationTokens.join('');
+  const wordsA = wordIds(a);
+  const wordsB = wordIds(b);
+  if (sharesWord(wordsA.organisation, wordsB.organisation)) return false;
+  const compactA = wordsA.organisationCompact;
+  const compactB = wordsB.organisationCompact;
   if (compactA.includes(compactB) || compactB.includes(compactA)) return false;
   // A location named after itself ("Herstelruimte Emmen") may carry its own name as organisation.
-  if (tokensCovered(a.organisationTokens, b.fullTokens) || tokensCovered(b.organisationTokens, a.fullTokens)) return false;
+  if (wordsCovered(wordsA.organisation, wordsB.full, b.compactKey) || wordsCovered(wordsB.organisation, wordsA.full, a.compactKey)) return false;
   return jaroWinkler(compactA, compactB) < TOKEN_SIMILARITY;
 }
 
@@ -117,36 +138,122 @@ function organisationConflict(a: MatchKeys, b: MatchKeys): boolean {
  * `inner`'s organisation: "Locatie Tilburg" of Fameus is not "Locaties Tilburg (Het Kiemuur)".
  */
 function containedIn(inner: MatchKeys, outer: MatchKeys): boolean {
-  const within = [...outer.fullTokens, ...outer.organisationTokens];
-  const ownTokens = inner.fullTokens.filter((token) => !inner.organisationTokens.includes(token));
-  const nameTokens = ownTokens.length > 0 ? ownTokens : inner.fullTokens;
-  const organisationFound = inner.organisationTokens.length === 0 || tokensCovered(inner.organisationTokens, within);
-  return tokensCovered(nameTokens, within) && organisationFound && sharesToken(inner.fullTokens, outer.fullTokens);
+  const words = wordIds(inner);
+  const outerWords = wordIds(outer);
+  const organisationFound = words.organisation.length === 0 || wordsCovered(words.organisation, outerWords.within, outerWords.compactWithin);
+  return (
+    wordsCovered(words.own, outerWords.within, outerWords.compactWithin) && organisationFound && sharesWord(words.full, outerWords.full)
+  );
 }
 
-function tokensCovered(tokens: readonly string[], within: readonly string[]): boolean {
-  if (tokens.length === 0) return false;
-  const compactWithin = within.join('');
-  return tokens.every((token) => within.some((other) => similarTokens(token, other)) || (token.length >= 6 && compactWithin.includes(token)));
+function organisationCoveredByLocation(organisation: MatchKeys, location: MatchKeys): boolean {
+  const words = wordIds(location);
+  return wordsCovered(wordIds(organisation).full, words.organisation, words.organisationCompact);
 }
 
-function sharesToken(a: readonly string[], b: readonly string[]): boolean {
-  return a.some((token) => b.some((other) => similarTokens(token, other)));
+/** Every word is like a word of `within`, or (6+ letters) occurs in `within` written together. */
+function wordsCovered(words: Int32Array, within: Int32Array, compactWithin: string): boolean {
+  if (words.length === 0) return false;
+  for (const word of words) {
+    if (hasSimilarWord(word, within)) continue;
+    const text = wordText(word);
+    if (text.length < 6 || !compactWithin.includes(text)) return false;
+  }
+  return true;
 }
 
-/** Word pairs recur across thousands of candidate pairs; their similarity is computed once. */
-const tokenSimilarity = new Map<string, boolean>();
-const TOKEN_CACHE_LIMIT = 500_000;
+function sharesWord(a: Int32Array, b: Int32Array): boolean {
+  for (const word of a) if (hasSimilarWord(word, b)) return true;
+  return false;
+}
 
-function similarTokens(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (a.length < 5 || b.length < 5) return false;
-  const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-  const known = tokenSimilarity.get(key);
+function hasSimilarWord(word: number, within: Int32Array): boolean {
+  for (const other of within) if (similarWords(word, other)) return true;
+  return false;
+}
+
+/**
+ * The words of a name as numbers, one per distinct word: scoring compares millions of word pairs,
+ * and numbers compare and key a cache far faster than strings.
+ */
+interface WordIds {
+  full: Int32Array;
+  organisation: Int32Array;
+  /** The name's and the organisation's words: where another name's words are looked for. */
+  within: Int32Array;
+  /** The name's own words (not its organisation's); all of them when it has none of its own. */
+  own: Int32Array;
+  compactWithin: string;
+  organisationCompact: string;
+}
+
+const wordNumbers = new Map<string, number>();
+const words: string[] = [];
+const preparedKeys = new WeakMap<MatchKeys, WordIds>();
+
+function wordIds(keys: MatchKeys): WordIds {
+  const known = preparedKeys.get(keys);
   if (known !== undefined) return known;
-  if (tokenSimilarity.size >= TOKEN_CACHE_LIMIT) tokenSimilarity.clear();
-  const similar = jaroWinkler(a, b) >= TOKEN_SIMILARITY;
-  tokenSimilarity.set(key, similar);
+  const toIds = (tokens: readonly string[]) => Int32Array.from(tokens, wordNumber);
+  const ownTokens = keys.fullTokens.filter((token) => !keys.organisationTokens.includes(token));
+  const prepared: WordIds = {
+    full: toIds(keys.fullTokens),
+    organisation: toIds(keys.organisationTokens),
+    within: toIds([...keys.fullTokens, ...keys.organisationTokens]),
+    own: toIds(ownTokens.length > 0 ? ownTokens : keys.fullTokens),
+    compactWithin: [...keys.fullTokens, ...keys.organisationTokens].join(''),
+    organisationCompact: keys.organisationTokens.join(''),
+  };
+  preparedKeys.set(keys, prepared);
+  return prepared;
+}
+
+function wordNumber(word: string): number {
+  let number = wordNumbers.get(word);
+  if (number === undefined) {
+    number = words.length;
+    words.push(word);
+    wordSimilarity.push(undefined);
+    wordNumbers.set(word, number);
+  }
+  return number;
+}
+
+function wordText(number: number): string {
+  return words[number]!;
+}
+
+/**
+ * Word pairs recur across thousands of candidate pairs; their similarity is computed once, kept
+ * per lower word number so that no lookup allocates a key.
+ */
+let wordSimilarity: (Map<number, boolean> | undefined)[] = [];
+let cachedSimilarities = 0;
+const WORD_CACHE_LIMIT = 2_000_000;
+// Jaro-Winkler ≤ 0.6·Jaro + 0.4 and Jaro ≤ (2 + shorter/longer) / 3: below this length ratio no
+// two words reach TOKEN_SIMILARITY (0.92 needs a ratio of 0.6); a margin keeps rounding out of it.
+const MIN_LENGTH_RATIO = 0.59;
+
+function similarWords(a: number, b: number): boolean {
+  if (a === b) return true;
+  const textA = wordText(a);
+  const textB = wordText(b);
+  if (textA.length < 5 || textB.length < 5) return false;
+  if (Math.min(textA.length, textB.length) < MIN_LENGTH_RATIO * Math.max(textA.length, textB.length)) return false;
+  const low = a < b ? a : b;
+  const high = a < b ? b : a;
+  let known = wordSimilarity[low];
+  const cached = known?.get(high);
+  if (cached !== undefined) return cached;
+  if (cachedSimilarities >= WORD_CACHE_LIMIT) {
+    wordSimilarity = words.map(() => undefined);
+    cachedSimilarities = 0;
+    known = undefined;
+  }
+  if (known === undefined) wordSimilarity[low] = known = new Map();
+  const similar = jaroWinkler(textA, textB) >= TOKEN_SIMILARITY;
+  known.set(high, similar);
+  cachedSimilarities += 1;
   return similar;
 }
 

@@ -45,7 +45,8 @@ export async function readYearRecords(database: MonitorDatabase, year: number): 
  * with the extra field `niveau` = `organisatie`.
  */
 export function recordLevel(row: Pick<RecordRow, 'extra'>): MatchRecord['level'] {
-  if (!row.extra) return 'locatie';
+  // Parsing every record's extra fields costs seconds at 100k rows; most never mention a level.
+  if (!row.extra || !row.extra.includes('niveau')) return 'locatie';
   const parsed = z.record(z.string(), z.string()).safeParse(JSON.parse(row.extra));
   return parsed.success && normaliseKey(parsed.data['niveau'] ?? '') === 'organisatie' ? 'organisatie' : 'locatie';
 }
