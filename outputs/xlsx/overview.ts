@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { MonitorData } from '../../pipeline/read-monitor.ts';
 import { writeFileAtomic } from '../write-atomic.ts';
 import type { OverviewExtras } from '../../pipeline/workbook/extras.ts';
-import { withFixedZipTime } from './fixed-zip-time.ts';
+import { repackZip } from './repack-zip.ts';
 import { addCoverageSheet } from './sheets/coverage.ts';
 import { coverageSpecs } from './sheets/coverage-specs.ts';
 import { addExplanationSheet } from './sheets/explanation.ts';
@@ -43,8 +43,9 @@ export function buildOverviewWorkbook(data: MonitorData, extras: OverviewExtras 
 
 /** The workbook as xlsx bytes; the same data and extras give the same bytes. */
 export async function overviewBytes(data: MonitorData, extras?: OverviewExtras): Promise<Uint8Array> {
-  const buffer = await buildOverviewWorkbook(data, extras).xlsx.writeBuffer();
-  return withFixedZipTime(new Uint8Array(buffer), fixedTime(data.year));
+  // Stored uncompressed by exceljs, deflated by repackZip (native zlib, fixed entry times).
+  const buffer = await buildOverviewWorkbook(data, extras).xlsx.writeBuffer({ zip: { compression: 'STORE' } });
+  return repackZip(new Uint8Array(buffer), fixedTime(data.year));
 }
 
 /** Writes the overview to `path` (temporary file, then rename). */

@@ -5,7 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { MonitorData } from '../../../pipeline/read-monitor.ts';
-import { absoluteRange, columnLetter, protect, setFormula, setNumber, setText, unlock, writeHeader } from '../cells.ts';
+import { absoluteRange, columnLetter, protect, setFormula, setNumber, setText, writeHeader } from '../cells.ts';
 import { LOCATION_COLUMNS, SHEETS, SPARE_LOCATION_ROWS, locationContext, type CellContent } from '../../../pipeline/workbook/layout.ts';
 import { addDropdown } from './lists.ts';
 import type { ParameterRefs } from './parameters.ts';
@@ -27,17 +27,28 @@ export function addLocationsSheet(workbook: ExcelJS.Workbook, data: MonitorData,
   const refs = { column: letter, weightKeys: parameters.weightKeys, weightValues: parameters.weightValues };
   const lastRow = data.locations.length + 1 + SPARE_LOCATION_ROWS;
 
+  // One style object per column, set on the column itself and shared by its cells. An empty cell
+  // is not written at all: Excel and LibreOffice give it the column's style (editable columns
+  // stay open, also in the spare rows). At 100k locations this halves the cells exceljs holds,
+  // and exceljs recognises a style object it has seen before instead of serialising each cell's.
+  // The shared objects are never changed through a cell.
+  const columnStyles = LOCATION_COLUMNS.map((column): Partial<ExcelJS.Style> => ({
+    ...(column.numFmt === undefined ? {} : { numFmt: column.numFmt }),
+    ...(column.role === 'editable' ? { protection: { locked: false } } : {}),
+  }));
+  columnStyles.forEach((style, index) => (sheet.getColumn(index + 1).style = style));
   for (let rowNumber = 2; rowNumber <= lastRow; rowNumber += 1) {
     const location = data.locations[rowNumber - 2];
     LOCATION_COLUMNS.forEach((column, index) => {
-      const cell = sheet.getCell(rowNumber, index + 1);
-      if (column.numFmt !== undefined) cell.numFmt = column.numFmt;
-      if (column.role === 'editable') unlock(cell);
       if (column.role === 'formula') {
+        const cell = styledCell(sheet, rowNumber, index + 1, columnStyles[index]!);
         setFormula(cell, column.formula(rowNumber, refs), location === undefined ? '' : column.value(location, context));
-      } else if (location !== undefined) {
-        writeContent(cell, column.role === 'id' ? column.value(location) : column.value(location, context));
+        return;
       }
+      if (location === undefined) return;
+      const content = column.role === 'id' ? column.value(location) : column.value(location, context);
+      if (isEmpty(content)) return;
+      writeContent(styledCell(sheet, rowNumber, index + 1, columnStyles[index]!), content);
     });
   }
 
@@ -48,6 +59,16 @@ export function addLocationsSheet(workbook: ExcelJS.Workbook, data: MonitorData,
   protect(sheet);
 
   return { column: (header) => absoluteRange(SHEETS.locations, letter(header), 2, lastRow) };
+}
+
+function styledCell(sheet: ExcelJS.Worksheet, row: number, column: number, style: Partial<ExcelJS.Style>): ExcelJS.Cell {
+  const cell = sheet.getCell(row, column);
+  cell.style = style;
+  return cell;
+}
+
+function isEmpty(content: CellContent): boolean {
+  return content === null || content === '' || (typeof content === 'number' && !Number.isFinite(content));
 }
 
 function writeContent(cell: ExcelJS.Cell, content: CellContent): void {
