@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import type { MonitorData } from '../../pipeline/read-monitor.ts';
 import { writeFileAtomic } from '../write-atomic.ts';
 import type { OverviewExtras } from '../../pipeline/workbook/extras.ts';
+import { worksheetPart, withDirectRows, type DirectRows } from './direct-rows.ts';
 import { repackZip } from './repack-zip.ts';
 import { addCoverageSheet } from './sheets/coverage.ts';
 import { coverageSpecs } from './sheets/coverage-specs.ts';
@@ -19,7 +20,11 @@ import { addReviewSheet } from './sheets/review.ts';
 import { addWhiteSpotsSheet } from './sheets/white-spots.ts';
 import { addYearOnYearSheet } from './sheets/year-on-year.ts';
 
-export function buildOverviewWorkbook(data: MonitorData, extras: OverviewExtras = {}): ExcelJS.Workbook {
+/**
+ * The workbook as exceljs holds it, and the Locaties rows, which are written into its sheet
+ * directly when the bytes are made (direct-rows.ts).
+ */
+export function composeOverview(data: MonitorData, extras: OverviewExtras = {}): { workbook: ExcelJS.Workbook; locationRows: DirectRows } {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'lsp-monitor';
   workbook.title = `Stand van het land ${data.year}`;
@@ -31,21 +36,24 @@ export function buildOverviewWorkbook(data: MonitorData, extras: OverviewExtras 
   addExplanationSheet(workbook, data, extras);
   const parameters = parameterRefs(data);
   const locations = addLocationsSheet(workbook, data, parameters);
-  for (const spec of coverageSpecs(data)) addCoverageSheet(workbook, spec, locations, parameters);
+  for (const spec of coverageSpecs(data)) addCoverageSheet(workbook, spec, locations.ranges, parameters);
   addParametersSheet(workbook, data);
   addYearOnYearSheet(workbook, data.year, extras.yearOnYear);
   addWhiteSpotsSheet(workbook, extras.whiteSpots);
   addReviewSheet(workbook, extras.reviewPairs);
   addRejectsSheet(workbook, data.rejects);
   addListsSheet(workbook);
-  return workbook;
+  return { workbook, locationRows: locations.rows };
 }
 
 /** The workbook as xlsx bytes; the same data and extras give the same bytes. */
 export async function overviewBytes(data: MonitorData, extras?: OverviewExtras): Promise<Uint8Array> {
-  // Stored uncompressed by exceljs, deflated by repackZip (native zlib, fixed entry times).
-  const buffer = await buildOverviewWorkbook(data, extras).xlsx.writeBuffer({ zip: { compression: 'STORE' } });
-  return repackZip(new Uint8Array(buffer), fixedTime(data.year));
+  const { workbook, locationRows } = composeOverview(data, extras);
+  // Stored uncompressed by exceljs; repackZip adds the Locaties rows and deflates with native zlib.
+  const stored = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
+  return repackZip(new Uint8Array(stored), fixedTime(data.year), {
+    [worksheetPart(locationRows)]: (xml) => withDirectRows(xml, locationRows),
+  });
 }
 
 /** Writes the overview to `path` (temporary file, then rename). */

@@ -4,7 +4,7 @@
  * workbook is written uncompressed and packed again here: each entry deflated by Node's zlib and
  * stamped with one fixed time, so the same workbook gives the same bytes.
  */
-import { deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 const CENTRAL_DIRECTORY_HEADER = 0x02014b50;
@@ -21,9 +21,20 @@ interface StoredEntry {
   data: Uint8Array;
 }
 
-/** Repacks a zip whose entries are stored (not compressed), deflating each entry, with `date` as every entry's time. */
-export function repackZip(zip: Uint8Array, date: Date): Uint8Array {
-  const entries = storedEntries(zip);
+/** Text entries to rewrite on the way, by entry name (e.g. xl/worksheets/sheet2.xml). */
+export type EntryRewrites = Readonly<Record<string, (text: string) => string>>;
+
+/**
+ * Repacks a zip whose entries are stored (not compressed), deflating each entry, with `date` as
+ * every entry's time, and rewriting the entries named in `rewrites`.
+ */
+export function repackZip(zip: Uint8Array, date: Date, rewrites: EntryRewrites = {}): Uint8Array {
+  const entries = storedEntries(zip).map((entry) => {
+    const rewrite = rewrites[new TextDecoder().decode(entry.name)];
+    if (rewrite === undefined) return entry;
+    const data = new TextEncoder().encode(rewrite(new TextDecoder().decode(entry.data)));
+    return { ...entry, data, crc32: crc32(data) };
+  });
   const time = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);
   const day = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
   const parts: Uint8Array[] = [];

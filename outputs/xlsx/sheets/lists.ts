@@ -43,5 +43,12 @@ export function addDropdown(sheet: ExcelJS.Worksheet, column: number, firstRow: 
     promptTitle: list,
     prompt: `Kies: ${LISTS[list].join(', ')}`,
   };
-  for (let row = firstRow; row <= lastRow; row += 1) sheet.getCell(row, column).dataValidation = validation;
+  if (lastRow < firstRow) return;
+  // One range, not a validation per cell (which would also create every cell).
+  rangeValidations(sheet).add(`${columnLetter(column)}${firstRow}:${columnLetter(column)}${lastRow}`, validation);
+}
+
+/** exceljs keeps validations by cell or by range; its type declarations only show the per-cell form. */
+function rangeValidations(sheet: ExcelJS.Worksheet): { add(range: string, validation: ExcelJS.DataValidation): void } {
+  return (sheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
 }

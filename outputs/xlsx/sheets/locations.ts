@@ -5,7 +5,9 @@
  */
 import type ExcelJS from 'exceljs';
 import type { MonitorData } from '../../../pipeline/read-monitor.ts';
-import { absoluteRange, columnLetter, protect, setFormula, setNumber, setText, writeHeader } from '../cells.ts';
+import { absoluteRange, columnLetter, protect, writeHeader } from '../cells.ts';
+import type { DirectCell, DirectRows } from '../direct-rows.ts';
+import { safeText } from '../../../pipeline/workbook/safe-text.ts';
 import { LOCATION_COLUMNS, SHEETS, SPARE_LOCATION_ROWS, locationContext, type CellContent } from '../../../pipeline/workbook/layout.ts';
 import { addDropdown } from './lists.ts';
 import type { ParameterRefs } from './parameters.ts';
@@ -15,7 +17,15 @@ export interface LocationRanges {
   column: (header: string) => string;
 }
 
-export function addLocationsSheet(workbook: ExcelJS.Workbook, data: MonitorData, parameters: ParameterRefs): LocationRanges {
+/**
+ * The sheet as exceljs writes it (header, column widths and styles, dropdowns, filter,
+ * protection) and its rows, which are written directly (direct-rows.ts) into it.
+ */
+export function addLocationsSheet(
+  workbook: ExcelJS.Workbook,
+  data: MonitorData,
+  parameters: ParameterRefs,
+): { ranges: LocationRanges; rows: DirectRows } {
   const sheet = workbook.addWorksheet(SHEETS.locations);
   writeHeader(sheet, LOCATION_COLUMNS);
   const context = locationContext(data);
@@ -27,51 +37,37 @@ export function addLocationsSheet(workbook: ExcelJS.Workbook, data: MonitorData,
   const refs = { column: letter, weightKeys: parameters.weightKeys, weightValues: parameters.weightValues };
   const lastRow = data.locations.length + 1 + SPARE_LOCATION_ROWS;
 
-  // One style object per column, set on the column itself and shared by its cells. An empty cell
-  // is not written at all: Excel and LibreOffice give it the column's style (editable columns
-  // stay open, also in the spare rows). At 100k locations this halves the cells exceljs holds,
-  // and exceljs recognises a style object it has seen before instead of serialising each cell's.
-  // The shared objects are never changed through a cell.
-  const columnStyles = LOCATION_COLUMNS.map((column): Partial<ExcelJS.Style> => ({
-    ...(column.numFmt === undefined ? {} : { numFmt: column.numFmt }),
-    ...(column.role === 'editable' ? { protection: { locked: false } } : {}),
-  }));
-  columnStyles.forEach((style, index) => (sheet.getColumn(index + 1).style = style));
-  for (let rowNumber = 2; rowNumber <= lastRow; rowNumber += 1) {
-    const location = data.locations[rowNumber - 2];
-    LOCATION_COLUMNS.forEach((column, index) => {
-      if (column.role === 'formula') {
-        const cell = styledCell(sheet, rowNumber, index + 1, columnStyles[index]!);
-        setFormula(cell, column.formula(rowNumber, refs), location === undefined ? '' : column.value(location, context));
-        return;
-      }
-      if (location === undefined) return;
-      const content = column.role === 'id' ? column.value(location) : column.value(location, context);
-      if (isEmpty(content)) return;
-      writeContent(styledCell(sheet, rowNumber, index + 1, columnStyles[index]!), content);
-    });
-  }
-
+  // Each cell takes its column's style, and an empty cell is not written at all: Excel and
+  // LibreOffice give it the column's style, so editable columns stay open in the spare rows.
   LOCATION_COLUMNS.forEach((column, index) => {
+    sheet.getColumn(index + 1).style = {
+      ...(column.numFmt === undefined ? {} : { numFmt: column.numFmt }),
+      ...(column.role === 'editable' ? { protection: { locked: false } } : {}),
+    };
     if (column.role === 'editable' && column.list !== undefined) addDropdown(sheet, index + 1, 2, lastRow, column.list);
   });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastRow, column: LOCATION_COLUMNS.length } };
   protect(sheet);
 
-  return { column: (header) => absoluteRange(SHEETS.locations, letter(header), 2, lastRow) };
+  const cells = (rowNumber: number): DirectCell[] => {
+    const location = data.locations[rowNumber - 2];
+    return LOCATION_COLUMNS.map((column): DirectCell => {
+      if (column.role === 'formula') {
+        return { formula: column.formula(rowNumber, refs), result: location === undefined ? '' : column.value(location, context) };
+      }
+      if (location === undefined) return null;
+      return cellOf(column.role === 'id' ? column.value(location) : column.value(location, context));
+    });
+  };
+  return {
+    ranges: { column: (header) => absoluteRange(SHEETS.locations, letter(header), 2, lastRow) },
+    rows: { worksheetId: sheet.id, firstRow: 2, lastRow, cells },
+  };
 }
 
-function styledCell(sheet: ExcelJS.Worksheet, row: number, column: number, style: Partial<ExcelJS.Style>): ExcelJS.Cell {
-  const cell = sheet.getCell(row, column);
-  cell.style = style;
-  return cell;
-}
-
-function isEmpty(content: CellContent): boolean {
-  return content === null || content === '' || (typeof content === 'number' && !Number.isFinite(content));
-}
-
-function writeContent(cell: ExcelJS.Cell, content: CellContent): void {
-  if (typeof content === 'number') setNumber(cell, content);
-  else setText(cell, content);
+/** Source text as a neutralised string cell, numbers as numbers; nothing for an empty value. */
+function cellOf(content: CellContent): DirectCell {
+  if (content === null || content === '') return null;
+  if (typeof content === 'number') return Number.isFinite(content) ? content : null;
+  return safeText(content);
 }

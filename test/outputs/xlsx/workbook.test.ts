@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { LOCATION_COLUMNS, SHEETS, SPARE_LOCATION_ROWS } from '../../../pipeline/workbook/layout.ts';
-import { buildOverviewWorkbook, overviewBytes, writeOverview } from '../../../outputs/xlsx/overview.ts';
+import { composeOverview, overviewBytes, writeOverview } from '../../../outputs/xlsx/overview.ts';
 import { restoreText, safeText } from '../../../pipeline/workbook/safe-text.ts';
 import { readCorrections } from '../../../pipeline/corrections/index.ts';
 import type { MonitorData } from '../../../pipeline/read-monitor.ts';
@@ -76,7 +76,7 @@ describe('the overview workbook', () => {
       'Lijsten',
     ]);
     expect(sheetOf(workbook, SHEETS.lists).state).toBe('hidden');
-    expect(buildOverviewWorkbook(monitor.data).calcProperties.fullCalcOnLoad).toBe(true);
+    expect(composeOverview(monitor.data).workbook.calcProperties.fullCalcOnLoad).toBe(true);
   });
 
   it('lists one location per row with its id, and sets dropdowns on grootte and status down to the spare rows', () => {

@@ -1,7 +1,7 @@
 /** Problems in an edited overview are reported per sheet, row and column, in Dutch, word for word. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewPair } from '../../../pipeline/workbook/extras.ts';
-import { buildOverviewWorkbook } from '../../../outputs/xlsx/overview.ts';
+import { overviewBytes } from '../../../outputs/xlsx/overview.ts';
 import { correctionsSummaryNl, readCorrections } from '../../../pipeline/corrections/index.ts';
 import { MonitorError } from '../../../sources/errors.ts';
 import { buildMonitor2024, type Monitor2024 } from '../../outputs/xlsx/monitor-2024.ts';
@@ -23,7 +23,7 @@ describe('errors in an edited overview', () => {
     monitor = await buildMonitor2024();
     const [a, b] = monitor.data.locations;
     pairs = [{ pairId: 'P-0001', a: { locationId: a!.location_id, name: a!.name, place: a!.place }, b: { locationId: b!.location_id, name: b!.name, place: b!.place }, score: 0.7, reason: 'lijkende naam' }];
-    written = new Uint8Array(await buildOverviewWorkbook(monitor.data, { reviewPairs: pairs }).xlsx.writeBuffer());
+    written = await overviewBytes(monitor.data, { reviewPairs: pairs });
   });
 
   it('reports an edited id, a value outside a dropdown and a formula typed into a name, and still computes the changes, flagged', async () => {

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewPair } from '../../../pipeline/workbook/extras.ts';
 import { SPARE_LOCATION_ROWS } from '../../../pipeline/workbook/layout.ts';
-import { buildOverviewWorkbook } from '../../../outputs/xlsx/overview.ts';
+import { overviewBytes } from '../../../outputs/xlsx/overview.ts';
 import { correctionsSummaryNl, readCorrections, type Correction } from '../../../pipeline/corrections/index.ts';
 import type { LocationRow } from '../../../pipeline/read-monitor.ts';
 import { findSoffice, resaveInLibreOffice } from '../../helpers/libreoffice.ts';
@@ -32,7 +32,7 @@ describe('reading the corrections of an edited overview', () => {
     monitor = await buildMonitor2024();
     const [a, b, c, d] = monitor.data.locations;
     pairs = [pair('P-0001', a!, b!), pair('P-0002', c!, d!)];
-    written = new Uint8Array(await buildOverviewWorkbook(monitor.data, { reviewPairs: pairs }).xlsx.writeBuffer());
+    written = await overviewBytes(monitor.data, { reviewPairs: pairs });
   });
 
   it('finds no changes and no errors in a workbook nobody edited, read twice', async () => {
