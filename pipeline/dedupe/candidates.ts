@@ -44,36 +44,52 @@ export interface CandidateOptions {
  * order of the blocks.
  */
 export function candidatePairs(records: readonly MatchRecord[], options: CandidateOptions = {}): [MatchRecord, MatchRecord][] {
-  const { between, skip } = options;
-  // Positions in id order: a pair ordered by position is ordered by id.
-  const sorted = [...records].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  const blocksOf = usableBlocks(sorted);
-  const sides = between === undefined ? undefined : sorted.map((record) => between(record));
-  // lastPartnerOf[j] === i once j has been paired with i: a pair met in a second block is skipped
-  // without a set of all pairs (millions at 100k records).
-  const lastPartnerOf = new Int32Array(sorted.length).fill(-1);
   const pairs: [MatchRecord, MatchRecord][] = [];
-  const partners: number[] = [];
-  for (let first = 0; first < sorted.length; first += 1) {
-    if (sides !== undefined && sides[first] !== 'a') continue;
-    partners.length = 0;
-    for (const members of blocksOf[first]!) {
-      for (const second of members) {
-        const wanted = sides === undefined ? second > first : sides[second] === 'b';
-        if (!wanted || lastPartnerOf[second] === first) continue;
-        lastPartnerOf[second] = first;
-        partners.push(second);
-      }
-    }
-    partners.sort((x, y) => x - y);
-    for (const second of partners) {
-      if (skip === undefined || !skip(sorted[first]!, sorted[second]!)) pairs.push([sorted[first]!, sorted[second]!]);
-    }
-  }
+  new BlockIndex(records, options).forEachPair((a, b) => pairs.push([a, b]));
   return pairs;
 }
 
-/** Per record, the blocks it shares with others that are small enough to use (members by position). */
+/** The records by block; forEachPair visits the candidate pairs without a list of them (millions at 100k records). */
+export class BlockIndex {
+  /** Positions in id order: a pair ordered by position is ordered by id. */
+  private readonly sorted: MatchRecord[];
+  /** Per record, the usable blocks it is in (members by position). */
+  private readonly blocksOf: number[][][];
+  private readonly sides: ('a' | 'b')[] | undefined;
+
+  constructor(records: readonly MatchRecord[], private readonly options: CandidateOptions = {}) {
+    this.sorted = [...records].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    this.blocksOf = usableBlocks(this.sorted);
+    this.sides = options.between === undefined ? undefined : this.sorted.map(options.between);
+  }
+
+  /** Calls `visit` for each candidate pair, in the order candidatePairs lists them. */
+  forEachPair(visit: (a: MatchRecord, b: MatchRecord) => void): void {
+    const { sorted, blocksOf, sides } = this;
+    const { skip } = this.options;
+    // lastPartnerOf[j] === i once j has been paired with i: a pair met in a second block is
+    // skipped without a set of all pairs.
+    const lastPartnerOf = new Int32Array(sorted.length).fill(-1);
+    const partners: number[] = [];
+    for (let first = 0; first < sorted.length; first += 1) {
+      if (sides !== undefined && sides[first] !== 'a') continue;
+      partners.length = 0;
+      for (const members of blocksOf[first]!) {
+        for (const second of members) {
+          const wanted = sides === undefined ? second > first : sides[second] === 'b';
+          if (!wanted || lastPartnerOf[second] === first) continue;
+          lastPartnerOf[second] = first;
+          partners.push(second);
+        }
+      }
+      partners.sort((x, y) => x - y);
+      for (const second of partners) {
+        if (skip === undefined || !skip(sorted[first]!, sorted[second]!)) visit(sorted[first]!, sorted[second]!);
+      }
+    }
+  }
+}
+
 function usableBlocks(sorted: readonly MatchRecord[]): number[][][] {
   const blocks = new Map<string, number[]>();
   sorted.forEach((record, position) => {

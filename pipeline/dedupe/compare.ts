@@ -10,6 +10,7 @@
  */
 import { jaroWinkler } from './jaro-winkler.ts';
 import type { MatchKeys } from './match-key.ts';
+import { hasSimilarWord, organisationsLookAlike, sharesWord, wordScore, wordText } from './words.ts';
 
 export interface MatchRecord {
   id: string;
@@ -36,7 +37,6 @@ export interface PairDecision {
 
 /** Name similarity at or above which a pair that is not clearly the same goes to review. */
 export const REVIEW_SIMILARITY = 0.88;
-const TOKEN_SIMILARITY = 0.92;
 const RENAME_WORD_SIMILARITY = 0.8;
 
 export function comparePair(a: MatchRecord, b: MatchRecord): PairDecision {
@@ -79,7 +79,7 @@ export function judgePair(a: MatchRecord, b: MatchRecord): Omit<PairDecision, 's
       return { outcome: 'zelfde', rule: 'organisatie gedekt door haar locatie' };
     }
   }
-  if (samePostcode && sharesWord(wordIds(a.keys).full, wordIds(b.keys).full)) {
+  if (samePostcode && sharesWord(a.keys.words.full, b.keys.words.full)) {
     return { outcome: 'te beoordelen', rule: 'zelfde postcode, andere naam' };
   }
   if (onlyOneWordDiffers(a.keys, b.keys) && nameSimilarity(a, b) >= REVIEW_SIMILARITY) {
@@ -94,16 +94,20 @@ export function judgePair(a: MatchRecord, b: MatchRecord): Omit<PairDecision, 's
  * ("EDplaats Noord de Banne" / "EDplaats Noord Molenwijk") are two locations.
  */
 function onlyOneWordDiffers(a: MatchKeys, b: MatchKeys): boolean {
-  const [wordsA, wordsB] = [wordIds(a), wordIds(b)];
-  const onlyA = wordsNotFound(wordsA.full, wordsB.within);
-  if (onlyA.length !== 1) return false;
-  const onlyB = wordsNotFound(wordsB.full, wordsA.within);
-  return onlyB.length === 1 && jaroWinkler(wordText(onlyA[0]!), wordText(onlyB[0]!)) >= RENAME_WORD_SIMILARITY;
+  const onlyA = onlyMissingWord(a.words.full, b.words.within);
+  if (onlyA === undefined) return false;
+  const onlyB = onlyMissingWord(b.words.full, a.words.within);
+  return onlyB !== undefined && wordScore(onlyA, onlyB) >= RENAME_WORD_SIMILARITY;
 }
 
-function wordsNotFound(words: Int32Array, within: Int32Array): number[] {
-  const missing: number[] = [];
-  for (const word of words) if (!hasSimilarWord(word, within)) missing.push(word);
+/** The one word of `words` not found in `within`; undefined when none or several are missing. */
+function onlyMissingWord(words: Int32Array, within: Int32Array): number | undefined {
+  let missing: number | undefined;
+  for (const word of words) {
+    if (hasSimilarWord(word, within)) continue;
+    if (missing !== undefined) return undefined;
+    missing = word;
+  }
   return missing;
 }
 
@@ -122,15 +126,9 @@ function isFullPostcode(postcode: string | null): boolean {
 
 function organisationConflict(a: MatchKeys, b: MatchKeys): boolean {
   if (a.organisationKey === '' || b.organisationKey === '') return false;
-  const wordsA = wordIds(a);
-  const wordsB = wordIds(b);
-  if (sharesWord(wordsA.organisation, wordsB.organisation)) return false;
-  const compactA = wordsA.organisationCompact;
-  const compactB = wordsB.organisationCompact;
-  if (compactA.includes(compactB) || compactB.includes(compactA)) return false;
+  if (organisationsLookAlike(a.words, b.words)) return false;
   // A location named after itself ("Herstelruimte Emmen") may carry its own name as organisation.
-  if (wordsCovered(wordsA.organisation, wordsB.full, b.compactKey) || wordsCovered(wordsB.organisation, wordsA.full, a.compactKey)) return false;
-  return jaroWinkler(compactA, compactB) < TOKEN_SIMILARITY;
+  return !wordsCovered(a.words.organisation, b.words.full, b.compactKey) && !wordsCovered(b.words.organisation, a.words.full, a.compactKey);
 }
 
 /**
@@ -138,8 +136,8 @@ function organisationConflict(a: MatchKeys, b: MatchKeys): boolean {
  * `inner`'s organisation: "Locatie Tilburg" of Fameus is not "Locaties Tilburg (Het Kiemuur)".
  */
 function containedIn(inner: MatchKeys, outer: MatchKeys): boolean {
-  const words = wordIds(inner);
-  const outerWords = wordIds(outer);
+  const words = inner.words;
+  const outerWords = outer.words;
   const organisationFound = words.organisation.length === 0 || wordsCovered(words.organisation, outerWords.within, outerWords.compactWithin);
   return (
     wordsCovered(words.own, outerWords.within, outerWords.compactWithin) && organisationFound && sharesWord(words.full, outerWords.full)
@@ -147,8 +145,7 @@ function containedIn(inner: MatchKeys, outer: MatchKeys): boolean {
 }
 
 function organisationCoveredByLocation(organisation: MatchKeys, location: MatchKeys): boolean {
-  const words = wordIds(location);
-  return wordsCovered(wordIds(organisation).full, words.organisation, words.organisationCompact);
+  return wordsCovered(organisation.words.full, location.words.organisation, location.words.organisationCompact);
 }
 
 /** Every word is like a word of `within`, or (6+ letters) occurs in `within` written together. */
@@ -160,101 +157,6 @@ function wordsCovered(words: Int32Array, within: Int32Array, compactWithin: stri
     if (text.length < 6 || !compactWithin.includes(text)) return false;
   }
   return true;
-}
-
-function sharesWord(a: Int32Array, b: Int32Array): boolean {
-  for (const word of a) if (hasSimilarWord(word, b)) return true;
-  return false;
-}
-
-function hasSimilarWord(word: number, within: Int32Array): boolean {
-  for (const other of within) if (similarWords(word, other)) return true;
-  return false;
-}
-
-/**
- * The words of a name as numbers, one per distinct word: scoring compares millions of word pairs,
- * and numbers compare and key a cache far faster than strings.
- */
-interface WordIds {
-  full: Int32Array;
-  organisation: Int32Array;
-  /** The name's and the organisation's words: where another name's words are looked for. */
-  within: Int32Array;
-  /** The name's own words (not its organisation's); all of them when it has none of its own. */
-  own: Int32Array;
-  compactWithin: string;
-  organisationCompact: string;
-}
-
-const wordNumbers = new Map<string, number>();
-const words: string[] = [];
-const preparedKeys = new WeakMap<MatchKeys, WordIds>();
-
-function wordIds(keys: MatchKeys): WordIds {
-  const known = preparedKeys.get(keys);
-  if (known !== undefined) return known;
-  const toIds = (tokens: readonly string[]) => Int32Array.from(tokens, wordNumber);
-  const ownTokens = keys.fullTokens.filter((token) => !keys.organisationTokens.includes(token));
-  const prepared: WordIds = {
-    full: toIds(keys.fullTokens),
-    organisation: toIds(keys.organisationTokens),
-    within: toIds([...keys.fullTokens, ...keys.organisationTokens]),
-    own: toIds(ownTokens.length > 0 ? ownTokens : keys.fullTokens),
-    compactWithin: [...keys.fullTokens, ...keys.organisationTokens].join(''),
-    organisationCompact: keys.organisationTokens.join(''),
-  };
-  preparedKeys.set(keys, prepared);
-  return prepared;
-}
-
-function wordNumber(word: string): number {
-  let number = wordNumbers.get(word);
-  if (number === undefined) {
-    number = words.length;
-    words.push(word);
-    wordSimilarity.push(undefined);
-    wordNumbers.set(word, number);
-  }
-  return number;
-}
-
-function wordText(number: number): string {
-  return words[number]!;
-}
-
-/**
- * Word pairs recur across thousands of candidate pairs; their similarity is computed once, kept
- * per lower word number so that no lookup allocates a key.
- */
-let wordSimilarity: (Map<number, boolean> | undefined)[] = [];
-let cachedSimilarities = 0;
-const WORD_CACHE_LIMIT = 2_000_000;
-// Jaro-Winkler ≤ 0.6·Jaro + 0.4 and Jaro ≤ (2 + shorter/longer) / 3: below this length ratio no
-// two words reach TOKEN_SIMILARITY (0.92 needs a ratio of 0.6); a margin keeps rounding out of it.
-const MIN_LENGTH_RATIO = 0.59;
-
-function similarWords(a: number, b: number): boolean {
-  if (a === b) return true;
-  const textA = wordText(a);
-  const textB = wordText(b);
-  if (textA.length < 5 || textB.length < 5) return false;
-  if (Math.min(textA.length, textB.length) < MIN_LENGTH_RATIO * Math.max(textA.length, textB.length)) return false;
-  const low = a < b ? a : b;
-  const high = a < b ? b : a;
-  let known = wordSimilarity[low];
-  const cached = known?.get(high);
-  if (cached !== undefined) return cached;
-  if (cachedSimilarities >= WORD_CACHE_LIMIT) {
-    wordSimilarity = words.map(() => undefined);
-    cachedSimilarities = 0;
-    known = undefined;
-  }
-  if (known === undefined) wordSimilarity[low] = known = new Map();
-  const similar = jaroWinkler(textA, textB) >= TOKEN_SIMILARITY;
-  known.set(high, similar);
-  cachedSimilarities += 1;
-  return similar;
 }
 
 function roundScore(score: number): number {

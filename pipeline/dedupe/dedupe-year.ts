@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { MonitorDatabase } from '../db/database.ts';
-import { candidatePairs } from './candidates.ts';
+import { BlockIndex } from './candidates.ts';
 import { clusterRecords, type Clustering, type ScoredPair, type Verdict } from './cluster.ts';
 import { hardConflict, judgePair, nameSimilarity, type MatchRecord } from './compare.ts';
 import { markPhase } from '../phase-mark.ts';
@@ -21,15 +21,18 @@ export async function dedupeYear(database: MonitorDatabase, listed: readonly Mat
   // Most candidate pairs are judged different; only the others (and pairs a person decided) matter.
   // A hard conflict (another municipality, region or postcode) is known before any name is compared.
   markPhase('dedupe.candidates');
-  const candidates = candidatePairs(records, { skip: (a, b) => hardConflict(a, b) !== undefined && !decidedByPerson(a, b) });
-  markPhase('dedupe.scoring', { candidatePairs: candidates.length });
-  const pairs = withAmbiguityReviewed(
-    candidates.flatMap(([left, right]) => {
-      const judged = judgePair(left, right);
-      if (judged.outcome === 'verschillend' && !decidedByPerson(left, right)) return [];
-      return [{ a: left, b: right, decision: { ...judged, score: nameSimilarity(left, right) } }];
-    }),
-  );
+  const index = new BlockIndex(records, { skip: (a, b) => hardConflict(a, b) !== undefined && !decidedByPerson(a, b) });
+  markPhase('dedupe.scoring');
+  const kept: ScoredPair[] = [];
+  let candidates = 0;
+  index.forEachPair((left, right) => {
+    candidates += 1;
+    const judged = judgePair(left, right);
+    if (judged.outcome === 'verschillend' && !decidedByPerson(left, right)) return;
+    kept.push({ a: left, b: right, decision: { ...judged, score: nameSimilarity(left, right) } });
+  });
+  markPhase('dedupe.scored', { candidatePairs: candidates });
+  const pairs = withAmbiguityReviewed(kept);
   markPhase('dedupe.clustering');
   const clustering = clusterRecords(records, pairs, (a, b) => verdicts.get(pairKey(fingerprint(a), fingerprint(b))));
   return absorbOrganisationEntries(clustering);

@@ -4,6 +4,7 @@
  * only called "Locatie X" or "Hoofdlocatie" read together with its organisation.
  */
 import { normaliseKey } from '../normalise/text-key.ts';
+import { wordIds, type WordIds } from './words.ts';
 
 const LEGAL_FORMS = new Set(['stichting', 'vereniging', 'bv', 'cooperatie', 'vof', 'ua', 'ggz']);
 const FILLER = new Set(['de', 'het', 'een', 'van', 'en', 'in', 'voor', 'te', 'op', 'aan', 'den', 'der', 'locatie', 'onderdeel']);
@@ -21,6 +22,8 @@ export interface MatchKeys {
   fullTokens: string[];
   /** The full key without spaces: "Herstel Academie" and "Herstelacademie" agree here. */
   compactKey: string;
+  /** The same words as numbers, for fast comparison. */
+  words: WordIds;
 }
 
 export function matchTokens(text: string | null | undefined): string[] {
@@ -52,5 +55,6 @@ export function matchKeys(name: string, organisation: string | null | undefined)
     organisationKey: organisationTokens.join(' '),
     fullTokens,
     compactKey: fullTokens.join(''),
+    words: wordIds(fullTokens, organisationTokens),
   };
 }

@@ -116,7 +116,7 @@ try {
   result.hotspots = hotspots(events, buildWindow, 12);
   const inBuild = events.filter((event) => event.start >= buildWindow.start && event.end <= buildWindow.end);
   result.matching = {
-    candidatePairs: inBuild.find((event) => event.kind === 'mark' && event.label === 'dedupe.scoring')?.rows ?? 0,
+    candidatePairs: inBuild.find((event) => event.kind === 'mark' && event.label === 'dedupe.scored')?.rows ?? 0,
     matchPairsWritten: inBuild.find((event) => event.label === 'insert match_pair')?.rows ?? 0,
   };
 

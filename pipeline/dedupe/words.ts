@@ -1,0 +1,175 @@
+/**
+ * The matcher's vocabulary: every distinct word gets a number, and the similarity of two words is
+ * computed once. Scoring compares millions of word pairs at 100k records; numbers compare and key
+ * a cache far faster than strings, and a lookup allocates nothing.
+ */
+import { jaroWinkler } from './jaro-winkler.ts';
+
+/** A name's words as numbers (see MatchKeys for what each list holds). */
+export interface WordIds {
+  full: Int32Array;
+  organisation: Int32Array;
+  /** The name's and the organisation's words: where another name's words are looked for. */
+  within: Int32Array;
+  /** The name's own words (not its organisation's); all of them when it has none of its own. */
+  own: Int32Array;
+  /** `within` written together, for words that another name writes as one. */
+  compactWithin: string;
+  organisationCompact: string;
+  /** One number per distinct organisation (-1 without one). */
+  organisationNumber: number;
+}
+
+/** Word similarity at or above which two words count as the same word (a typo). */
+export const WORD_SIMILARITY = 0.92;
+const MIN_SIMILAR_LENGTH = 5;
+// Jaro-Winkler ≤ 0.6·Jaro + 0.4 and Jaro ≤ (2 + shorter/longer) / 3: below this length ratio no
+// two words reach WORD_SIMILARITY (0.92 needs a ratio of 0.6); a margin keeps rounding out of it.
+const MIN_LENGTH_RATIO = 0.59;
+// Capacity stays a power of two; at most half full, so 2M pairs take 4M slots (64 MB).
+const CACHE_LIMIT = 2_000_000;
+
+/**
+ * A symmetric cache of a number per pair of non-negative numbers: an open-addressing table in typed
+ * arrays, so that tens of millions of lookups cost no allocation and no garbage. Emptied when full.
+ */
+class PairCache {
+  private lows = new Int32Array(0);
+  private highs = new Int32Array(0);
+  private values = new Float64Array(0);
+  private mask = 0;
+  private size = 0;
+
+  constructor(private readonly initialCapacity: number, private readonly maxSize: number) {
+    this.reset(initialCapacity);
+  }
+
+  get(a: number, b: number): number | undefined {
+    const low = a < b ? a : b;
+    const high = a < b ? b : a;
+    for (let slot = this.slotOf(low, high); ; slot = (slot + 1) & this.mask) {
+      const stored = this.lows[slot]!;
+      if (stored === -1) return undefined;
+      if (stored === low && this.highs[slot] === high) return this.values[slot];
+    }
+  }
+
+  set(a: number, b: number, value: number): void {
+    if (this.size >= this.maxSize) this.reset(this.initialCapacity);
+    else if (2 * (this.size + 1) > this.lows.length) this.grow();
+    const low = a < b ? a : b;
+    const high = a < b ? b : a;
+    let slot = this.slotOf(low, high);
+    while (this.lows[slot] !== -1 && !(this.lows[slot] === low && this.highs[slot] === high)) slot = (slot + 1) & this.mask;
+    if (this.lows[slot] === -1) this.size += 1;
+    this.lows[slot] = low;
+    this.highs[slot] = high;
+    this.values[slot] = value;
+  }
+
+  private slotOf(low: number, high: number): number {
+    return (Math.imul(low, 0x9e3779b1) ^ Math.imul(high, 0x85ebca6b)) & this.mask;
+  }
+
+  private reset(capacity: number): void {
+    this.lows = new Int32Array(capacity).fill(-1);
+    this.highs = new Int32Array(capacity);
+    this.values = new Float64Array(capacity);
+    this.mask = capacity - 1;
+    this.size = 0;
+  }
+
+  private grow(): void {
+    const [lows, highs, values] = [this.lows, this.highs, this.values];
+    this.reset(lows.length * 2);
+    for (let slot = 0; slot < lows.length; slot += 1) {
+      if (lows[slot] !== -1) this.set(lows[slot]!, highs[slot]!, values[slot]!);
+    }
+  }
+}
+
+const wordNumbers = new Map<string, number>();
+const words: string[] = [];
+const organisationNumbers = new Map<string, number>();
+const wordScores = new PairCache(1 << 16, CACHE_LIMIT);
+const organisationLikeness = new PairCache(1 << 12, CACHE_LIMIT);
+
+export function wordIds(fullTokens: readonly string[], organisationTokens: readonly string[]): WordIds {
+  const ownTokens = fullTokens.filter((token) => !organisationTokens.includes(token));
+  const withinTokens = [...fullTokens, ...organisationTokens];
+  const organisationKey = organisationTokens.join(' ');
+  return {
+    full: numbersOf(fullTokens),
+    organisation: numbersOf(organisationTokens),
+    within: numbersOf(withinTokens),
+    own: numbersOf(ownTokens.length > 0 ? ownTokens : fullTokens),
+    compactWithin: withinTokens.join(''),
+    organisationCompact: organisationTokens.join(''),
+    organisationNumber: organisationKey === '' ? -1 : numberOf(organisationNumbers, organisationKey, () => undefined),
+  };
+}
+
+export function wordText(word: number): string {
+  return words[word]!;
+}
+
+/** The same word, or (both 5+ letters) a likely typo of it. */
+export function similarWords(a: number, b: number): boolean {
+  if (a === b) return true;
+  const lengthA = words[a]!.length;
+  const lengthB = words[b]!.length;
+  if (lengthA < MIN_SIMILAR_LENGTH || lengthB < MIN_SIMILAR_LENGTH) return false;
+  if (Math.min(lengthA, lengthB) < MIN_LENGTH_RATIO * Math.max(lengthA, lengthB)) return false;
+  return wordScore(a, b) >= WORD_SIMILARITY;
+}
+
+/** Jaro-Winkler of two words, computed once per pair. */
+export function wordScore(a: number, b: number): number {
+  const known = wordScores.get(a, b);
+  if (known !== undefined) return known;
+  const score = jaroWinkler(words[a]!, words[b]!);
+  wordScores.set(a, b, score);
+  return score;
+}
+
+/**
+ * Two organisations whose names look alike on their own: a shared word, one written inside the
+ * other, or alike as strings. Computed once per pair of organisations.
+ */
+export function organisationsLookAlike(a: WordIds, b: WordIds): boolean {
+  const known = organisationLikeness.get(a.organisationNumber, b.organisationNumber);
+  if (known !== undefined) return known === 1;
+  const alike =
+    sharesWord(a.organisation, b.organisation) ||
+    a.organisationCompact.includes(b.organisationCompact) ||
+    b.organisationCompact.includes(a.organisationCompact) ||
+    jaroWinkler(a.organisationCompact, b.organisationCompact) >= WORD_SIMILARITY;
+  organisationLikeness.set(a.organisationNumber, b.organisationNumber, alike ? 1 : 0);
+  return alike;
+}
+
+export function sharesWord(a: Int32Array, b: Int32Array): boolean {
+  for (const word of a) if (hasSimilarWord(word, b)) return true;
+  return false;
+}
+
+export function hasSimilarWord(word: number, within: Int32Array): boolean {
+  for (const other of within) if (similarWords(word, other)) return true;
+  return false;
+}
+
+function numbersOf(tokens: readonly string[]): Int32Array {
+  const numbers = new Int32Array(tokens.length);
+  tokens.forEach((token, index) => (numbers[index] = numberOf(wordNumbers, token, (word) => words.push(word))));
+  return numbers;
+}
+
+function numberOf(numbers: Map<string, number>, text: string, added: (text: string) => void): number {
+  let number = numbers.get(text);
+  if (number === undefined) {
+    number = numbers.size;
+    numbers.set(text, number);
+    added(text);
+  }
+  return number;
+}
