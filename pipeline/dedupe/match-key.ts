@@ -34,9 +34,11 @@ export function matchTokens(text: string | null | undefined): string[] {
     .filter((token) => token !== '' && !LEGAL_FORMS.has(token) && !FILLER.has(token));
   // "ED-plaats", "ED plaats", "ED–plaats" and "ED.plaats" are all TEAM ED's "EDplaats". Joined
   // after filtering, so a second pass finds nothing new to join (the key is idempotent).
-  const joined = tokens.flatMap((token, index) =>
-    token === 'ed' && ED_WORDS.has(tokens[index + 1] ?? '') ? [] : [index > 0 && tokens[index - 1] === 'ed' && ED_WORDS.has(token) ? `ed${token}` : token],
-  );
+  const joined: string[] = [];
+  tokens.forEach((token, index) => {
+    if (token === 'ed' && ED_WORDS.has(tokens[index + 1] ?? '')) return;
+    joined.push(index > 0 && tokens[index - 1] === 'ed' && ED_WORDS.has(token) ? `ed${token}` : token);
+  });
   return joined;
 }
 

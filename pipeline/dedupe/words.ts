@@ -154,6 +154,8 @@ export function sharesWord(a: Int32Array, b: Int32Array): boolean {
 }
 
 export function hasSimilarWord(word: number, within: Int32Array): boolean {
+  // The same word is the common case and costs no lookup; only then the typos.
+  for (const other of within) if (other === word) return true;
   for (const other of within) if (similarWords(word, other)) return true;
   return false;
 }

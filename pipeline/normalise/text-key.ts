@@ -10,7 +10,20 @@ const COMBINING_MARKS = /\p{M}/gu;
 const AAN_DEN = /(?<![a-z0-9])a\s*[/.]\s*d(?![a-z0-9])\.?/g;
 const TOKEN_EXPANSIONS: ReadonlyMap<string, string> = new Map([['st', 'sint']]);
 
+// Names, organisations and places recur across sources and rows; keys are computed once.
+const knownKeys = new Map<string, string>();
+const KNOWN_KEYS_LIMIT = 200_000;
+
 export function normaliseKey(text: string): string {
+  const known = knownKeys.get(text);
+  if (known !== undefined) return known;
+  if (knownKeys.size >= KNOWN_KEYS_LIMIT) knownKeys.clear();
+  const key = computeKey(text);
+  knownKeys.set(text, key);
+  return key;
+}
+
+function computeKey(text: string): string {
   const plain = text
     .replace(TYPOGRAPHIC_QUOTES, "'")
     .normalize('NFD')
