@@ -41,7 +41,10 @@ export const MonitorConfig = z
     years: z.record(z.string().regex(/^\d{4}$/), z.object({ method: z.string() })),
     /** Straight-line distance bands for the reach table, and the distance beyond which a municipality is a white spot. */
     distance: z.object({ thresholdsKm: z.array(positive).min(1), whiteSpotKm: positive }),
+    /** Limits on an imported file (sources/inventory/limits.ts): size, XLSX unpacked size, data rows. */
     maxInputBytes: z.number().int().positive(),
+    maxUnpackedBytes: z.number().int().positive(),
+    maxInputRows: z.number().int().positive(),
   })
   .superRefine((config, context) => {
     const known = Object.keys(config.methods);

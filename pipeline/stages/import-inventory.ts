@@ -52,6 +52,8 @@ export async function importInventory(
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const table = await readInventoryTableFromBytes(file, bytes, {
     maxBytes: context.config.maxInputBytes,
+    maxUnpackedBytes: context.config.maxUnpackedBytes,
+    maxDataRows: context.config.maxInputRows,
     ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
   });
   if (table.rows.length === 0) {

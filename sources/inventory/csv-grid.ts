@@ -3,6 +3,7 @@ import { MonitorError } from '../errors.ts';
 import { decodeCsvBytes } from './decode-text.ts';
 import { detectDelimiter } from './detect-delimiter.ts';
 import { checkGridLimits } from './grid-limits.ts';
+import { DEFAULT_MAX_DATA_ROWS } from './limits.ts';
 import { mixedEncodingError } from './mixed-encoding.ts';
 import type { CsvDelimiter, CsvEncoding, RawRow } from './table.ts';
 
@@ -14,7 +15,7 @@ export interface CsvGrid {
 }
 
 /** CSV bytes as raw rows; binary content, mixed encodings, bad quotes and rows beyond limits.ts are refused. */
-export function readCsvGrid(file: string, bytes: Uint8Array): CsvGrid {
+export function readCsvGrid(file: string, bytes: Uint8Array, maxDataRows: number = DEFAULT_MAX_DATA_ROWS): CsvGrid {
   const { text, encoding, mixedAt } = decodeCsvBytes(file, bytes);
   const delimiter = detectDelimiter(text);
   if (mixedAt !== undefined) throw mixedEncodingError(file, text, mixedAt, delimiter);
@@ -29,7 +30,7 @@ export function readCsvGrid(file: string, bytes: Uint8Array): CsvGrid {
     .map((cells, index) => ({ row: index + 1, cells }))
     .filter(({ cells }) => cells.some((cell) => cell.trim() !== ''));
   if (rows.length === 0) throw new MonitorError('bestand is leeg', { location: { file } });
-  checkGridLimits(file, rows);
+  checkGridLimits(file, rows, maxDataRows);
   return { encoding, delimiter, rows };
 }
 

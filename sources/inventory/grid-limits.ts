@@ -1,18 +1,18 @@
 import { MonitorError } from '../errors.ts';
 import { columnLetters } from './column-letters.ts';
-import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_DATA_ROWS } from './limits.ts';
+import { DEFAULT_MAX_DATA_ROWS, MAX_CELL_CHARS, MAX_COLUMNS } from './limits.ts';
 import { shownText } from './shown-text.ts';
 import type { RawRow } from './table.ts';
 
 const count = (value: number) => value.toLocaleString('nl-NL');
 
 /** Refuses a grid beyond the row, column or cell limits, naming where. Runs before any row is validated. */
-export function checkGridLimits(file: string, rows: readonly RawRow[]): void {
+export function checkGridLimits(file: string, rows: readonly RawRow[], maxDataRows: number = DEFAULT_MAX_DATA_ROWS): void {
   const header = rows[0]?.row === 1 ? rows[0].cells : [];
   const dataRows = rows.length - (header.length > 0 ? 1 : 0);
-  if (dataRows > MAX_DATA_ROWS) {
+  if (dataRows > maxDataRows) {
     throw new MonitorError(
-      `het bestand heeft ${count(dataRows)} rijen onder de kopregel; de grens is ${count(MAX_DATA_ROWS)} (is dit de goede lijst?)`,
+      `het bestand heeft ${count(dataRows)} rijen onder de kopregel; de grens is ${count(maxDataRows)} (is dit de goede lijst?)`,
       { location: { file } },
     );
   }

@@ -10,7 +10,7 @@ const MEBIBYTE = 1024 * 1024;
 export const DEFAULT_MAX_BYTES = 50 * MEBIBYTE;
 
 /**
- * XLSX: everything inside the zip together, as its central directory declares it. exceljs holds
+ * XLSX: everything inside the zip together (the pipeline passes its configured `maxUnpackedBytes`), as its central directory declares it. exceljs holds
  * the whole workbook in memory, roughly ten times the XML (90 MiB of sheet XML took 0,8 GB and
  * half a minute), so this stays well below what a Node process can hold; a real inventory's XML
  * is a few hundred KiB.
@@ -25,8 +25,8 @@ export const DEFAULT_MAX_UNPACKED_BYTES = 50 * MEBIBYTE;
 export const MAX_COMPRESSION_RATIO = 100;
 export const MIN_RATIO_CHECKED_BYTES = MEBIBYTE;
 
-/** Data rows below the header. */
-export const MAX_DATA_ROWS = 100_000;
+/** Data rows below the header; the pipeline passes its configured `maxInputRows` instead. */
+export const DEFAULT_MAX_DATA_ROWS = 100_000;
 
 /** Cells in one row (header included). */
 export const MAX_COLUMNS = 1_000;

@@ -22,6 +22,8 @@ export interface ReadTableOptions {
   maxBytes?: number;
   /** XLSX only: what the zip may unpack to in total. Default 50 MiB. */
   maxUnpackedBytes?: number;
+  /** Data rows below the header. Default 100,000. */
+  maxDataRows?: number;
 }
 
 export async function readInventoryTable(path: string, options: ReadTableOptions = {}): Promise<InventoryTable> {
@@ -55,10 +57,10 @@ export async function readInventoryTableFromBytes(
   checkSize(file, bytes.byteLength, options.maxBytes ?? DEFAULT_MAX_BYTES);
   if (bytes.byteLength === 0) throw new MonitorError('bestand is leeg', { location: { file } });
   if (format === 'csv') {
-    const { encoding, delimiter, rows } = readCsvGrid(file, bytes);
+    const { encoding, delimiter, rows } = readCsvGrid(file, bytes, options.maxDataRows);
     return { file, format, encoding, delimiter, ...buildTable(file, rows) };
   }
-  const { sheet, rows } = await readXlsxGrid(file, bytes, options.sheet, options.maxUnpackedBytes ?? DEFAULT_MAX_UNPACKED_BYTES);
+  const { sheet, rows } = await readXlsxGrid(file, bytes, options.sheet, options.maxUnpackedBytes ?? DEFAULT_MAX_UNPACKED_BYTES, options.maxDataRows);
   return { file, format, sheet, ...buildTable(file, rows) };
 }
 

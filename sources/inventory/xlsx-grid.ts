@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { MonitorError } from '../errors.ts';
 import { cellText } from './cell-text.ts';
 import { checkGridLimits } from './grid-limits.ts';
-import { DEFAULT_MAX_UNPACKED_BYTES } from './limits.ts';
+import { DEFAULT_MAX_DATA_ROWS, DEFAULT_MAX_UNPACKED_BYTES } from './limits.ts';
 import { shownText } from './shown-text.ts';
 import type { RawRow } from './table.ts';
 import { checkXlsxArchive } from './zip-limits.ts';
@@ -22,6 +22,7 @@ export async function readXlsxGrid(
   bytes: Uint8Array,
   sheetName?: string,
   maxUnpackedBytes: number = DEFAULT_MAX_UNPACKED_BYTES,
+  maxDataRows: number = DEFAULT_MAX_DATA_ROWS,
 ): Promise<XlsxGrid> {
   checkXlsxArchive(file, bytes, maxUnpackedBytes);
   const workbook = await loadWorkbook(file, bytes);
@@ -36,7 +37,7 @@ export async function readXlsxGrid(
     if (dense.some((cell) => cell.trim() !== '')) rows.push({ row: rowNumber, cells: dense });
   });
   if (rows.length === 0) throw new MonitorError(`werkblad '${shownText(worksheet.name)}' is leeg`, { location: { file } });
-  checkGridLimits(file, rows);
+  checkGridLimits(file, rows, maxDataRows);
   return { sheet: worksheet.name, rows };
 }
 

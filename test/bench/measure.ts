@@ -65,8 +65,16 @@ let resolveMs = 0;
 try {
   const { database, context } = await stage('setup', async () => {
     const base = createContext();
+    // Generated files at --large go beyond the import limits meant for real inventories.
+    const config = {
+      ...base.config,
+      maxInputRows: Math.max(base.config.maxInputRows, inventory.records),
+      maxInputBytes: Math.max(base.config.maxInputBytes, 2 ** 30),
+      maxUnpackedBytes: Math.max(base.config.maxUnpackedBytes, 2 ** 30),
+    };
     const context: MonitorContext = {
       ...base,
+      config,
       resolver: {
         resolve: (input) => {
           const start = performance.now();

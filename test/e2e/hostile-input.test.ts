@@ -178,6 +178,24 @@ describe('files refused as a whole: exit 1, named file, database unchanged', () 
     ]);
   });
 
+  it('more rows than the configured maxInputRows, and an xlsx over the configured maxUnpackedBytes', async () => {
+    const dir = scratchDir();
+    const config = join(dir, 'streng.config.json');
+    writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(DEFAULT_CONFIG_PATH, 'utf8')), maxInputRows: 2, maxUnpackedBytes: 4096 }));
+    await expectRefused(
+      writeScratch('drie-rijen.csv', 'naam,gemeente\nInloop A,Utrecht\nInloop B,Utrecht\nInloop C,Utrecht\n'),
+      'bestand drie-rijen.csv: het bestand heeft 3 rijen onder de kopregel; de grens is 2 (is dit de goede lijst?)',
+      ['--config', config],
+    );
+    const file = join(dir, 'uitgepakt-te-groot.xlsx');
+    copyFileSync(fileURLToPath(new URL('../fixtures/inventory/locaties.xlsx', import.meta.url)), file);
+    await expectRefused(
+      file,
+      'bestand uitgepakt-te-groot.xlsx: het xlsx-bestand pakt uit tot 18553 bytes; de grens is 4096 bytes (mogelijk een zip-bom); het bestand wordt niet gelezen',
+      ['--config', config],
+    );
+  });
+
   it('a zip bomb: an xlsx of 1 MiB whose sheet inflates to 1 GiB, refused before anything is inflated', async () => {
     const file = writeScratch('zip-bom.xlsx', zipBombXlsx(1024 * MEBIBYTE));
     expect(statSync(file).size).toBeLessThan(2 * MEBIBYTE);
