@@ -20,7 +20,7 @@ export function renderMarkdown(meta: RunMeta, results: readonly SizeResult[], su
     resultsTable(summaries),
     '',
     'Seconds per stage. import includes resolve (the municipality resolver, i.e. normalise); dedupe = blocking',
-    '(candidate pairs in DuckDB) + scoring (comparePair per candidate) + clustering + other (reading records,',
+    '(the block index) + scoring (candidate pairs enumerated and judged) + clustering + other (reading records,',
     'identities across years, building and writing location/member/pair rows); coverage = buildCoverage +',
     'buildAccessibility; report = readReportInput + writeReport (CSV, SVG figures, monitor.md, monitor.html and,',
     'once reportFiles writes it, overzicht.xlsx); xlsx = the Excel overview timed on its own, in brackets when it',
