@@ -22,32 +22,43 @@ export function worksheetPart(rows: DirectRows): string {
   return `xl/worksheets/sheet${rows.worksheetId}.xml`;
 }
 
-/** The worksheet XML exceljs wrote, with the rows added after its own and the dimension widened. */
-export function withDirectRows(sheetXml: string, rows: DirectRows): string {
+/**
+ * The worksheet XML exceljs wrote, with the rows added after its own and the dimension widened,
+ * as UTF-8 bytes: at a million locations the sheet is longer than a JavaScript string may be, so
+ * the rows are encoded in batches.
+ */
+export function withDirectRows(sheetXml: string, rows: DirectRows): Uint8Array {
   const styles = columnStyles(sheetXml);
-  const parts: string[] = [];
+  const closing = sheetXml.indexOf('</sheetData>');
+  const empty = sheetXml.indexOf('<sheetData/>');
+  if (closing < 0 && empty < 0) throw new Error('xlsx: worksheet without sheetData');
+  const [head, tail] =
+    closing >= 0
+      ? [sheetXml.slice(0, closing), sheetXml.slice(closing)]
+      : [`${sheetXml.slice(0, empty)}<sheetData>`, `</sheetData>${sheetXml.slice(empty + '<sheetData/>'.length)}`];
+
+  const chunks: Uint8Array[] = [];
+  let batch: string[] = [];
   let lastColumn = 1;
   for (let row = rows.firstRow; row <= rows.lastRow; row += 1) {
     const cells = rows.cells(row);
-    parts.push(`<row r="${row}">`);
+    batch.push(`<row r="${row}">`);
     cells.forEach((cell, index) => {
-      if (cell === null) return;
-      parts.push(cellXml(`${columnLetter(index + 1)}${row}`, styles.get(index + 1) ?? 0, cell));
+      if (cell !== null) batch.push(cellXml(`${columnLetter(index + 1)}${row}`, styles.get(index + 1) ?? 0, cell));
     });
-    parts.push('</row>');
+    batch.push('</row>');
     lastColumn = Math.max(lastColumn, cells.length);
+    if ((row - rows.firstRow + 1) % ROWS_PER_CHUNK === 0) {
+      chunks.push(Buffer.from(batch.join(''), 'utf8'));
+      batch = [];
+    }
   }
-  const closing = sheetXml.indexOf('</sheetData>');
-  const empty = sheetXml.indexOf('<sheetData/>');
-  const withRows =
-    closing >= 0
-      ? `${sheetXml.slice(0, closing)}${parts.join('')}${sheetXml.slice(closing)}`
-      : empty >= 0
-        ? `${sheetXml.slice(0, empty)}<sheetData>${parts.join('')}</sheetData>${sheetXml.slice(empty + '<sheetData/>'.length)}`
-        : undefined;
-  if (withRows === undefined) throw new Error('xlsx: worksheet without sheetData');
-  return withRows.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:${columnLetter(lastColumn)}${rows.lastRow}"/>`);
+  chunks.push(Buffer.from(batch.join(''), 'utf8'));
+  const dimension = `<dimension ref="A1:${columnLetter(lastColumn)}${rows.lastRow}"/>`;
+  return Buffer.concat([Buffer.from(head.replace(/<dimension ref="[^"]*"\/>/, dimension), 'utf8'), ...chunks, Buffer.from(tail, 'utf8')]);
 }
+
+const ROWS_PER_CHUNK = 2_000;
 
 /** Style id per column number, from the worksheet's <cols> (exceljs writes ranges of alike columns). */
 function columnStyles(sheetXml: string): Map<number, number> {

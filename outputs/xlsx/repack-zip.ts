@@ -21,8 +21,8 @@ interface StoredEntry {
   data: Uint8Array;
 }
 
-/** Text entries to rewrite on the way, by entry name (e.g. xl/worksheets/sheet2.xml). */
-export type EntryRewrites = Readonly<Record<string, (text: string) => string>>;
+/** Text entries to rewrite on the way, by entry name (e.g. xl/worksheets/sheet2.xml), into new UTF-8 bytes. */
+export type EntryRewrites = Readonly<Record<string, (text: string) => Uint8Array>>;
 
 /**
  * Repacks a zip whose entries are stored (not compressed), deflating each entry, with `date` as
@@ -32,7 +32,7 @@ export function repackZip(zip: Uint8Array, date: Date, rewrites: EntryRewrites =
   const entries = storedEntries(zip).map((entry) => {
     const rewrite = rewrites[new TextDecoder().decode(entry.name)];
     if (rewrite === undefined) return entry;
-    const data = new TextEncoder().encode(rewrite(new TextDecoder().decode(entry.data)));
+    const data = rewrite(new TextDecoder().decode(entry.data));
     return { ...entry, data, crc32: crc32(data) };
   });
   const time = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);

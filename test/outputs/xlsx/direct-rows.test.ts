@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { withDirectRows } from '../../../outputs/xlsx/direct-rows.ts';
+import { withDirectRows, type DirectRows } from '../../../outputs/xlsx/direct-rows.ts';
 
 const SHEET =
   '<worksheet><dimension ref="A1:C1"/><cols><col min="1" max="1" width="16" customWidth="1"/>' +
   '<col min="2" max="3" width="10" style="4" customWidth="1"/></cols>' +
   '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>';
 
+const rendered = (rows: DirectRows) => new TextDecoder().decode(withDirectRows(SHEET, rows));
+
 describe('withDirectRows', () => {
   it("adds the rows after the sheet's own, each cell in its column's style, and widens the dimension", () => {
-    const xml = withDirectRows(SHEET, {
+    const xml = rendered({
       worksheetId: 2,
       firstRow: 2,
       lastRow: 3,
@@ -25,7 +27,7 @@ describe('withDirectRows', () => {
   });
 
   it('escapes markup and drops the control characters XML does not allow', () => {
-    const xml = withDirectRows(SHEET, { worksheetId: 2, firstRow: 2, lastRow: 2, cells: () => [" <b>O'Brien & co\u0001 "] });
+    const xml = rendered({ worksheetId: 2, firstRow: 2, lastRow: 2, cells: () => [" <b>O'Brien & co\u0001 "] });
     expect(xml).toContain('<t xml:space="preserve"> &lt;b&gt;O\'Brien &amp; co </t>');
   });
 });
