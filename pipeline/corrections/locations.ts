@@ -34,7 +34,10 @@ export function readLocationsSheet(workbook: ExcelJS.Workbook, current: MonitorD
   const idRows = new Map<string, number[]>();
   for (const { row, cells } of rows) {
     const id = idOf(cells);
-    if (id !== null) idRows.set(id, [...(idRows.get(id) ?? []), row]);
+    if (id === null) continue;
+    const rowsOfId = idRows.get(id);
+    if (rowsOfId === undefined) idRows.set(id, [row]);
+    else rowsOfId.push(row);
   }
 
   const changes: Correction[] = [];

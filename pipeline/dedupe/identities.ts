@@ -99,7 +99,9 @@ function soleLocations(records: readonly MatchRecord[]): Set<string> {
   for (const record of records) {
     if (record.keys.organisationKey === '' || record.gmCode === null) continue;
     const key = `${record.gmCode}|${record.keys.organisationKey}`;
-    byOrganisationAndPlace.set(key, [...(byOrganisationAndPlace.get(key) ?? []), record.id]);
+    const ids = byOrganisationAndPlace.get(key);
+    if (ids === undefined) byOrganisationAndPlace.set(key, [record.id]);
+    else ids.push(record.id);
   }
   return new Set([...byOrganisationAndPlace.values()].filter((ids) => ids.length === 1).flat());
 }

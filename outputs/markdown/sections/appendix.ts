@@ -7,7 +7,9 @@ export function appendixSection({ data }: ReportInput): string {
   const byRegion = new Map<string, LocationRow[]>();
   for (const location of data.locations.filter((candidate) => candidate.status === 'actief')) {
     const region = location.iza_region ?? 'IZA-regio onbekend';
-    byRegion.set(region, [...(byRegion.get(region) ?? []), location]);
+    const inRegion = byRegion.get(region);
+    if (inRegion === undefined) byRegion.set(region, [location]);
+    else inRegion.push(location);
   }
   const regions = [...data.regions.map((row) => row.area_name), 'IZA-regio onbekend'];
   return [
