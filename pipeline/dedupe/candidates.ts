@@ -1,9 +1,9 @@
 /**
  * Candidate pairs by blocking: every record gets a few block keys (its municipality with its
  * organisation, with each informative name word, its full postcode, its IZA-region with its
- * organisation), and only records that share a key are compared. Blocks larger than MAX_BLOCK
- * (a word every location in a city has) are skipped, so the work grows with the number of
- * records, not with its square.
+ * organisation), and only records that share a key are compared. In a block larger than
+ * MAX_BLOCK (a word every location in a city has) only sorted neighbours are compared, so the
+ * work grows with the number of records, not with its square.
  *
  * This runs in memory: the records are in memory already, and an index of block keys to record
  * positions costs a fraction of a round trip through a database self-join (measured at 100k
@@ -12,6 +12,9 @@
 import type { MatchRecord } from './compare.ts';
 
 export const MAX_BLOCK = 100;
+/** In a larger block, each record meets the records within this many places of it in sorted order. */
+const NEIGHBOUR_WINDOW = 4;
+const NEIGHBOUR_STEP = NEIGHBOUR_WINDOW / 2;
 const MIN_BLOCK_TOKEN = 4;
 
 export function blockKeys(record: MatchRecord): string[] {
@@ -100,9 +103,31 @@ function usableBlocks(sorted: readonly MatchRecord[]): number[][][] {
     }
   });
   const blocksOf: number[][][] = sorted.map(() => []);
-  for (const members of blocks.values()) {
-    if (members.length < 2 || members.length > MAX_BLOCK) continue;
-    for (const position of members) blocksOf[position]!.push(members);
+  for (const [key, members] of blocks) {
+    if (members.length < 2) continue;
+    const usable = members.length <= MAX_BLOCK ? [members] : neighbourWindows(sorted, key, members);
+    for (const block of usable) for (const position of block) blocksOf[position]!.push(block);
   }
   return blocksOf;
+}
+
+/**
+ * A block too large to compare all its pairs (a word every location in a city has) is not
+ * dropped: its records are sorted by their names without the block's word, and each is compared
+ * with its nearest neighbours only (the sorted-neighbourhood method). Two spellings of one
+ * steunpunt sort next to each other; the work grows with the block's size, not its square.
+ */
+function neighbourWindows(sorted: readonly MatchRecord[], key: string, members: readonly number[]): number[][] {
+  const word = /\|t:(.*)$/.exec(key)?.[1];
+  const sortKey = (position: number) => {
+    const tokens = sorted[position]!.keys.fullTokens;
+    return (word === undefined ? tokens : tokens.filter((token) => token !== word)).join(' ');
+  };
+  const keyed = members.map((position) => ({ position, key: sortKey(position) }));
+  keyed.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : x.position - y.position));
+  const windows: number[][] = [];
+  for (let start = 0; start < keyed.length - 1; start += NEIGHBOUR_STEP) {
+    windows.push(keyed.slice(start, start + NEIGHBOUR_WINDOW).map((entry) => entry.position));
+  }
+  return windows;
 }
