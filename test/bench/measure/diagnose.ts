@@ -20,7 +20,7 @@ export interface ErrorClass {
 export interface Diagnosis {
   missed: ErrorClass[];
   falseMerges: ErrorClass[];
-  /** Records per block key: how many blocks were skipped as larger than MAX_BLOCK. */
+  /** Records per block key: how many blocks were larger than MAX_BLOCK (only sorted neighbours compared). */
   blocks: { total: number; oversized: number; recordsInOversized: number; largest: number };
 }
 
@@ -52,7 +52,7 @@ export async function diagnose(
     const right = recordById.get(b.item)!;
     const shared = keysById.get(a.item)!.filter((key) => keysById.get(b.item)!.includes(key));
     if (shared.length === 0) return 'no candidate: no shared block key';
-    if (shared.every((key) => (blockSize.get(key) ?? 0) > MAX_BLOCK)) return `no candidate: only shared blocks > ${MAX_BLOCK} (skipped)`;
+    if (shared.every((key) => (blockSize.get(key) ?? 0) > MAX_BLOCK)) return `no candidate: only shared blocks > ${MAX_BLOCK} (not sorted neighbours)`;
     return candidateCause(left, right, ruleOf.get(unordered(a.item, b.item)));
   };
   const mergeCause = (a: MemberRow, b: MemberRow) => {

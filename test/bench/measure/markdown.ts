@@ -92,7 +92,7 @@ function profile(result: SizeResult): string[] {
     lines.push(
       '',
       `Quality: ${quality.correctPairs} of ${quality.truePairs} true pairs found, ${quality.predictedPairs - quality.correctPairs} false; ` +
-        `blocks: ${diagnosis.blocks.total}, of which ${diagnosis.blocks.oversized} skipped as oversized (largest ${diagnosis.blocks.largest} rows).`,
+        `blocks: ${diagnosis.blocks.total}, of which ${diagnosis.blocks.oversized} oversized (sorted neighbours only) (largest ${diagnosis.blocks.largest} rows).`,
     );
     for (const [title, classes] of [['Missed pairs', diagnosis.missed], ['False merges', diagnosis.falseMerges]] as const) {
       if (classes.length === 0) continue;
