@@ -5,18 +5,17 @@
  * stamped with one fixed time, so the same workbook gives the same bytes.
  */
 import { crc32, deflateRawSync } from 'node:zlib';
+import { readZipDirectory } from '../../sources/inventory/zip-directory.ts';
 
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 const CENTRAL_DIRECTORY_HEADER = 0x02014b50;
 const LOCAL_FILE_HEADER = 0x04034b50;
-const MAX_COMMENT = 0xffff;
-const STORED = 0;
 const DEFLATED = 8;
 const VERSION = 20;
 const UTF8_NAMES = 0x0800;
 
 interface StoredEntry {
-  name: Uint8Array;
+  name: string;
   crc32: number;
   data: Uint8Array;
 }
@@ -30,7 +29,7 @@ export type EntryRewrites = Readonly<Record<string, (text: string) => Uint8Array
  */
 export function repackZip(zip: Uint8Array, date: Date, rewrites: EntryRewrites = {}): Uint8Array {
   const entries = storedEntries(zip).map((entry) => {
-    const rewrite = rewrites[new TextDecoder().decode(entry.name)];
+    const rewrite = rewrites[entry.name];
     if (rewrite === undefined) return entry;
     const data = rewrite(new TextDecoder().decode(entry.data));
     return { ...entry, data, crc32: crc32(data) };
@@ -41,6 +40,7 @@ export function repackZip(zip: Uint8Array, date: Date, rewrites: EntryRewrites =
   const central: Uint8Array[] = [];
   let offset = 0;
   for (const entry of entries) {
+    const name = new TextEncoder().encode(entry.name);
     const compressed = deflateRawSync(entry.data, { level: 6 });
     const local = new DataView(new ArrayBuffer(30));
     local.setUint32(0, LOCAL_FILE_HEADER, true);
@@ -52,8 +52,8 @@ export function repackZip(zip: Uint8Array, date: Date, rewrites: EntryRewrites =
     local.setUint32(14, entry.crc32, true);
     local.setUint32(18, compressed.length, true);
     local.setUint32(22, entry.data.length, true);
-    local.setUint16(26, entry.name.length, true);
-    parts.push(new Uint8Array(local.buffer), entry.name, compressed);
+    local.setUint16(26, name.length, true);
+    parts.push(new Uint8Array(local.buffer), name, compressed);
 
     const header = new DataView(new ArrayBuffer(46));
     header.setUint32(0, CENTRAL_DIRECTORY_HEADER, true);
@@ -66,10 +66,10 @@ export function repackZip(zip: Uint8Array, date: Date, rewrites: EntryRewrites =
     header.setUint32(16, entry.crc32, true);
     header.setUint32(20, compressed.length, true);
     header.setUint32(24, entry.data.length, true);
-    header.setUint16(28, entry.name.length, true);
+    header.setUint16(28, name.length, true);
     header.setUint32(42, offset, true);
-    central.push(new Uint8Array(header.buffer), entry.name);
-    offset += 30 + entry.name.length + compressed.length;
+    central.push(new Uint8Array(header.buffer), name);
+    offset += 30 + name.length + compressed.length;
   }
   const centralSize = central.reduce((sum, part) => sum + part.length, 0);
   const end = new DataView(new ArrayBuffer(22));
@@ -82,32 +82,11 @@ export function repackZip(zip: Uint8Array, date: Date, rewrites: EntryRewrites =
 }
 
 function storedEntries(zip: Uint8Array): StoredEntry[] {
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  const end = findEndOfCentralDirectory(view);
-  const entries: StoredEntry[] = [];
-  let offset = view.getUint32(end + 16, true);
-  for (let entry = view.getUint16(end + 10, true); entry > 0; entry -= 1) {
-    if (view.getUint32(offset, true) !== CENTRAL_DIRECTORY_HEADER) throw new Error('xlsx: corrupt zip central directory');
-    if (view.getUint16(offset + 10, true) !== STORED) throw new Error('xlsx: expected stored zip entries to repack');
-    const nameLength = view.getUint16(offset + 28, true);
-    const size = view.getUint32(offset + 20, true);
-    const local = view.getUint32(offset + 42, true);
-    if (view.getUint32(local, true) !== LOCAL_FILE_HEADER) throw new Error('xlsx: corrupt zip local header');
-    const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-    entries.push({
-      name: zip.subarray(offset + 46, offset + 46 + nameLength),
-      crc32: view.getUint32(offset + 16, true),
-      data: zip.subarray(dataStart, dataStart + size),
-    });
-    offset += 46 + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
-  }
-  return entries;
-}
-
-function findEndOfCentralDirectory(view: DataView): number {
-  const last = view.byteLength - 22;
-  for (let offset = last; offset >= 0 && offset >= last - MAX_COMMENT; offset -= 1) {
-    if (view.getUint32(offset, true) === END_OF_CENTRAL_DIRECTORY) return offset;
-  }
-  throw new Error('xlsx: no zip end of central directory');
+  const directory = readZipDirectory(zip);
+  if (!directory.ok) throw new Error(`xlsx: cannot read the zip exceljs wrote (${directory.problem.kind})`);
+  return directory.entries.map((entry) => {
+    if (entry.method !== 0) throw new Error('xlsx: expected stored zip entries to repack');
+    const data = zip.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    return { name: entry.name, crc32: crc32(data), data };
+  });
 }

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG_PATH } from '../../pipeline/config/config.ts';
 import { MAX_COMPRESSION_RATIO } from '../../sources/inventory/limits.ts';
+import { readZipDirectory } from '../../sources/inventory/zip-directory.ts';
 import {
   handWrittenXlsx,
   longFieldsCsv,
@@ -189,9 +190,11 @@ describe('files refused as a whole: exit 1, named file, database unchanged', () 
     );
     const file = join(dir, 'uitgepakt-te-groot.xlsx');
     copyFileSync(fileURLToPath(new URL('../fixtures/inventory/locaties.xlsx', import.meta.url)), file);
+    const directory = readZipDirectory(readFileSync(file));
+    const unpacked = directory.ok ? directory.entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0) : Number.NaN;
     await expectRefused(
       file,
-      'bestand uitgepakt-te-groot.xlsx: het xlsx-bestand pakt uit tot 18553 bytes; de grens is 4096 bytes (mogelijk een zip-bom); het bestand wordt niet gelezen',
+      `bestand uitgepakt-te-groot.xlsx: het xlsx-bestand pakt uit tot ${unpacked} bytes; de grens is 4096 bytes (mogelijk een zip-bom); het bestand wordt niet gelezen`,
       ['--config', config],
     );
   });
