@@ -62,16 +62,38 @@ export class MonitorDatabase {
     return count;
   }
 
-  /** Runs `work` as one transaction: all of it is stored, or none of it. */
+  private transactionDepth = 0;
+
+  /**
+   * Runs `work` as one transaction: all of it is stored, or none of it. A transaction opened
+   * inside another joins it, so a change and the rebuild that depends on it commit together.
+   * A failed ROLLBACK (DuckDB may already have aborted the transaction, e.g. on a full disk)
+   * never hides the error that caused it.
+   */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
+    if (this.transactionDepth > 0) {
+      this.transactionDepth += 1;
+      try {
+        return await work();
+      } finally {
+        this.transactionDepth -= 1;
+      }
+    }
     await this.run('BEGIN TRANSACTION');
+    this.transactionDepth = 1;
     try {
       const result = await work();
       await this.run('COMMIT');
       return result;
     } catch (error) {
-      await this.run('ROLLBACK');
+      try {
+        await this.run('ROLLBACK');
+      } catch {
+        // The transaction is already gone; the original error is what the user needs to see.
+      }
       throw error;
+    } finally {
+      this.transactionDepth = 0;
     }
   }
 
