@@ -3,11 +3,12 @@
  * a bound parameter or through the appender, never into SQL text. Writes happen inside
  * `transaction`, so a failed or killed run leaves the previous state intact.
  */
+import { constants, copyFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { MonitorError } from '../../sources/errors.ts';
-import { SCHEMA_STATEMENTS, SCHEMA_VERSION } from './schema.ts';
+import { loadMigrations, type Migration } from './schema.ts';
 
 export type SqlParams = readonly (string | number | boolean | null)[];
 export type RowValue = string | number | boolean | null | undefined;
@@ -19,8 +20,11 @@ export class MonitorDatabase {
     readonly path: string,
   ) {}
 
-  /** Opens (or creates) the database and brings its tables up to the current schema. */
-  static async open(path: string): Promise<MonitorDatabase> {
+  /**
+   * Opens (or creates) the database and brings its tables up to the current schema. An upgrade
+   * of an older database is announced through `notify` (default: standard error).
+   */
+  static async open(path: string, options: OpenOptions = {}): Promise<MonitorDatabase> {
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(path);
@@ -28,7 +32,12 @@ export class MonitorDatabase {
       throw openError(path, error);
     }
     const database = new MonitorDatabase(instance, await instance.connect(), path);
-    await database.migrate();
+    try {
+      await database.migrate(options.migrations ?? loadMigrations(), options.notify ?? notifyOnStderr);
+    } catch (error) {
+      database.close();
+      throw error;
+    }
     return database;
   }
 
@@ -97,6 +106,11 @@ export class MonitorDatabase {
     }
   }
 
+  /** Runs a migration file: several statements, our own text, no parameters. */
+  private async runScript(sql: string): Promise<void> {
+    await this.connection.run(sql);
+  }
+
   async getMeta(key: string): Promise<string | undefined> {
     const rows = await this.connection.runAndReadAll('SELECT value FROM meta WHERE key = $1', [key]);
     const value = rows.getRowObjects()[0]?.['value'];
@@ -112,19 +126,86 @@ export class MonitorDatabase {
     this.instance.closeSync();
   }
 
-  private async migrate(): Promise<void> {
-    await this.run('CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)');
-    const version = await this.getMeta('schema_version');
-    if (version !== undefined && version !== String(SCHEMA_VERSION)) {
+  /**
+   * Brings the database to the newest migration. A new file gets every migration; an older
+   * version is copied aside first and then upgraded in one transaction; a file we cannot
+   * upgrade (newer, older than the baseline, not ours) is refused without being changed.
+   */
+  private async migrate(migrations: readonly Migration[], notify: (line: string) => void): Promise<void> {
+    const latest = migrations.at(-1)!.version;
+    const baseline = migrations[0]!.version;
+    const name = basename(this.path);
+    const tables = await this.query(
+      z.object({ table_name: z.string() }),
+      "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main'",
+    );
+    if (tables.length === 0) {
+      await this.transaction(async () => {
+        for (const migration of migrations) await this.runScript(migration.sql);
+        await this.setMeta('schema_version', String(latest));
+      });
+      return;
+    }
+    const version = tables.some((table) => table.table_name === 'meta') ? Number(await this.getMeta('schema_version')) : Number.NaN;
+    const keep = `kies met --db een ander bestand (een nieuw bestand wordt vanzelf aangemaakt); ${name} is niet veranderd`;
+    if (!Number.isInteger(version)) {
+      throw new MonitorError(`database ${name} is geen database van lsp-monitor (er staat geen schemaversie in); ${keep}`);
+    }
+    if (version > latest) {
       throw new MonitorError(
-        `database ${basename(this.path)} heeft schemaversie ${version}, deze versie van lsp-monitor verwacht ${SCHEMA_VERSION}; ` +
-          'verwijder het bestand en draai de import opnieuw',
+        `database ${name} heeft schemaversie ${version} en is gemaakt door een nieuwere lsp-monitor (deze versie kent tot en met ${latest}); ` +
+          `gebruik een nieuwere lsp-monitor, of ${keep}`,
       );
     }
-    await this.transaction(async () => {
-      for (const statement of SCHEMA_STATEMENTS) await this.run(statement);
-      await this.setMeta('schema_version', String(SCHEMA_VERSION));
-    });
+    if (version < baseline) {
+      throw new MonitorError(
+        `database ${name} heeft schemaversie ${version}, ouder dan deze lsp-monitor kan bijwerken (vanaf ${baseline}); ` +
+          `gebruik de lsp-monitor waarmee het is gemaakt, of ${keep}`,
+      );
+    }
+    if (version === latest) return;
+
+    await this.run('CHECKPOINT');
+    const backup = copyAside(this.path, version);
+    try {
+      await this.transaction(async () => {
+        for (const migration of migrations) if (migration.version > version) await this.runScript(migration.sql);
+        await this.setMeta('schema_version', String(latest));
+      });
+    } catch (error) {
+      throw new MonitorError(
+        `database ${name} kon niet worden bijgewerkt van schemaversie ${version} naar ${latest}; het bestand is niet veranderd (kopie: ${backup})`,
+        { cause: error },
+      );
+    }
+    notify(`database ${name} bijgewerkt van schemaversie ${version} naar ${latest}; het oude bestand staat ongewijzigd in ${backup}`);
+  }
+}
+
+export interface OpenOptions {
+  /** Where a person is told about an upgrade of the database. */
+  notify?: (line: string) => void;
+  /** The migrations to apply (tests only; default: the files in migrations/). */
+  migrations?: readonly Migration[];
+}
+
+function notifyOnStderr(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+/** Copies the database file to `<db>.v<version>.bak` (or `.v<version>.2.bak`, …), never over an existing copy. */
+function copyAside(path: string, version: number): string {
+  for (let attempt = 1; ; attempt += 1) {
+    const backup = `${path}.v${version}${attempt === 1 ? '' : `.${attempt}`}.bak`;
+    try {
+      copyFileSync(path, backup, constants.COPYFILE_EXCL);
+      return backup;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw new MonitorError(`database ${basename(path)} wordt niet bijgewerkt: de kopie ${backup} kan niet worden gemaakt; het bestand is niet veranderd`, {
+        cause: error,
+      });
+    }
   }
 }
 
@@ -157,10 +238,13 @@ function plainRow(row: Record<string, unknown>): Record<string, unknown> {
   return plain;
 }
 
-function openError(path: string, error: unknown): MonitorError {
+/**
+ * A database in use by another process is named here; every other failure to open (not a DuckDB
+ * file, damaged, a folder, no permission) is passed on as it is and put into Dutch by the CLI,
+ * which handles the same DuckDB errors when they happen later (a full disk during a build).
+ */
+function openError(path: string, error: unknown): unknown {
   const detail = error instanceof Error ? error.message : String(error);
-  const message = /Could not set lock/i.test(detail)
-    ? `database ${basename(path)} is in gebruik door een ander lsp-monitor-proces; wacht tot dat klaar is`
-    : `database ${basename(path)} kan niet worden geopend: ${detail}`;
-  return new MonitorError(message, { cause: error });
+  if (!/Could not set lock/i.test(detail)) return error;
+  return new MonitorError(`database ${basename(path)} is in gebruik door een ander lsp-monitor-proces; wacht tot dat klaar is`, { cause: error });
 }
