@@ -5,6 +5,7 @@
  * Messages in the schemas are Dutch: they end up in the rejects report that people read.
  */
 import { z } from 'zod';
+import { codePointName, controlCharacterReason } from './guard.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
@@ -51,7 +52,13 @@ const SIZE_SYNONYMS: Record<string, SizeClass> = {
 
 export const MAX_TEXT_LENGTH = 500;
 
-/** Trimmed text; empty becomes undefined so that "no value" has one representation. */
+/** A control character in a text field is refused with the guard's reason (sources/guard.ts), in every record schema. */
+const refuseUnsafeText = (text: string | undefined, context: z.RefinementCtx) => {
+  const reason = text === undefined ? undefined : controlCharacterReason(text);
+  if (reason !== undefined) context.addIssue({ code: 'custom', message: reason });
+};
+
+/** Trimmed text; empty becomes undefined so that "no value" has one representation. Passes the guard. */
 const optionalText = (max = MAX_TEXT_LENGTH) =>
   z.preprocess(
     (value) => {
@@ -60,7 +67,7 @@ const optionalText = (max = MAX_TEXT_LENGTH) =>
       return text === '' ? undefined : text;
     },
     z.string().max(max, { error: `tekst is langer dan ${max} tekens` }).optional(),
-  );
+  ).superRefine(refuseUnsafeText);
 
 const lookupKey = (value: unknown) =>
   String(value)
@@ -76,9 +83,7 @@ const lookupKey = (value: unknown) =>
 const shownInput = (value: unknown) => {
   const text = String(value);
   const cut = [...text].length > 40 ? `${[...text].slice(0, 40).join('')}…` : text;
-  return cut.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu, (char) =>
-    `[U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`,
-  );
+  return cut.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu, (char) => `[${codePointName(char)}]`);
 };
 
 /** A vocabulary field: accepts Dutch and English words, any case; the message lists what is allowed. */
@@ -163,31 +168,17 @@ export const INVENTORY_FIELDS = [
 ] as const;
 export type InventoryField = (typeof INVENTORY_FIELDS)[number];
 
-/** Control characters that are not whitespace (C0, DEL, C1) and the bidi overrides that make text display as other text. */
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
-
 /**
- * Why a text field cannot be taken as it is, or undefined. A control character is refused; so is
- * a start that a spreadsheet reads as a formula — '=', '+' or '@', or '-' before a digit, '.',
- * '(' or another operator, or '-' with a '|' (a DDE call such as -cmd|' /C calc'!A0) — because
- * the CSV exports write text verbatim. A name such as "-Inloop-" is fine.
+ * Why a text field cannot be taken as it is, or undefined: the guard's rule (sources/guard.ts), a
+ * control character. Formula-looking text ("@ease Utrecht", "+Plus Inloop", even "=HYPERLINK(…)")
+ * is data: stored verbatim and neutralised only where it is written (CSV and xlsx).
  */
 export function unsafeTextReason(text: string): string | undefined {
-  const control = CONTROL_CHARACTER.exec(text)?.[0];
-  if (control !== undefined) {
-    return `bevat een onzichtbaar stuurteken (U+${control.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
-  }
-  const formula = /^[=+@]/.test(text) || /^-+[\d.,(=+@]/.test(text) || (text.startsWith('-') && text.includes('|'));
-  return formula ? `begint met '${text.charAt(0)}' (mogelijke formule)` : undefined;
+  return controlCharacterReason(text);
 }
 
-const refuseUnsafeText = (text: string | undefined, context: z.RefinementCtx) => {
-  const reason = text === undefined ? undefined : unsafeTextReason(text);
-  if (reason !== undefined) context.addIssue({ code: 'custom', message: reason });
-};
-
-/** Free text of an inventory: optionalText, without control characters or formula starts. */
-const inventoryText = (max = MAX_TEXT_LENGTH) => optionalText(max).superRefine(refuseUnsafeText);
+/** Free text of an inventory: optionalText, which passes the guard. */
+const inventoryText = (max = MAX_TEXT_LENGTH) => optionalText(max);
 
 export const MAX_EXTRA_LENGTH = 2000;
 
@@ -311,7 +302,7 @@ const requiredText = (label: string, max = MAX_TEXT_LENGTH) =>
       .string()
       .min(1, { error: `${label} ontbreekt` })
       .max(max, { error: `${label} is langer dan ${max} tekens` }),
-  );
+  ).superRefine(refuseUnsafeText);
 
 /** Like `vocabulary`, but a value is required. */
 const requiredVocabulary = <T extends string>(synonyms: Record<string, T>, allowed: readonly T[], label: string) =>

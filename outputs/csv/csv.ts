@@ -2,7 +2,15 @@
  * Tidy CSV for researchers: UTF-8, comma-separated, LF, a header row, RFC 4180 quoting, numbers
  * with a decimal point and a fixed number of decimals per column, empty for unknown. The same
  * data always gives the same bytes.
+ *
+ * CSV injection (OWASP): a text cell starting with = + - @ tab or CR is written with a single
+ * quote in front and quoted, so a spreadsheet shows it as text instead of running it. The quote
+ * is reversible (pipeline/workbook/safe-text.ts: a text that already starts with quotes before
+ * such a character gets one more), documented for researchers in reports/README.md. Numbers are
+ * written as numbers: a negative shortfall stays -3.23.
  */
+import { safeText } from '../../pipeline/workbook/safe-text.ts';
+
 export type CellValue = string | number | null | undefined;
 
 export interface CsvColumn<Row> {
@@ -23,7 +31,8 @@ export function toCsv<Row>(columns: readonly CsvColumn<Row>[], rows: readonly Ro
 function formatCell(value: CellValue, decimals: number | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? formatNumber(value, decimals ?? 0) : '';
-  return quote(value);
+  const safe = safeText(value);
+  return safe === value ? quote(value) : `"${safe.replace(/"/g, '""')}"`;
 }
 
 export function roundHalfAway(value: number, decimals: number): number {

@@ -5,10 +5,11 @@
  * trace, the database exactly as it was — or imported with per-row rejects, every other row in.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG_PATH } from '../../pipeline/config/config.ts';
+import { restoreText } from '../../pipeline/workbook/safe-text.ts';
 import { MAX_COMPRESSION_RATIO } from '../../sources/inventory/limits.ts';
 import { readZipDirectory } from '../../sources/inventory/zip-directory.ts';
 import {
@@ -317,21 +318,29 @@ describe('rows rejected one by one: exit 0, every other row imported', () => {
     ]);
   });
 
-  it('formula injections are rejected per row; a name that merely starts with "-" is kept verbatim', async () => {
-    const { imported, names, rejects, locationsCsv } = await importRowByRow(bad('formules.csv'));
-    expect(imported.stdout).toBe(`formules.csv (bron formules, ${YEAR}): 2 rijen ingelezen, 7 afgewezen.`);
-    expect(rejects).toEqual([
-      ['2', 'naam', "begint met '=' (mogelijke formule)"],
-      ['3', 'naam', "begint met '+' (mogelijke formule)"],
-      ['4', 'naam', "begint met '@' (mogelijke formule)"],
-      ['5', 'naam', "begint met '-' (mogelijke formule)"],
-      ['6', 'naam', "begint met '-' (mogelijke formule)"],
-      ['9', 'opmerking', "begint met '=' (mogelijke formule)"],
-      ['10', 'gemeente', "begint met '=' (mogelijke formule)"],
-    ]);
-    expect([...names].sort()).toEqual(['- Huiskamer Houten', '-Inloop-']);
-    expect(locationsCsv).toContain(',-Inloop-,');
-    expect(locationsCsv).toContain(',- Huiskamer Houten,');
+  it('formula-looking text is data: imported verbatim and in view, neutralised only in locaties.csv', async () => {
+    const { imported, db, rejects, locationsCsv } = await importRowByRow(bad('formules.csv'));
+    expect(imported.stdout).toBe(`formules.csv (bron formules, ${YEAR}): 8 rijen ingelezen, 1 afgewezen.`);
+    // Only the municipality that is a formula cannot be found: a reason about the place, not the text.
+    expect(rejects).toEqual([['10', 'gemeente', `gemeente '=HYPERLINK("http://x")' niet gevonden; ook geen IZA-regio opgegeven`]]);
+    const names = [
+      '=HYPERLINK("http://x","klik")',
+      "+cmd|' /C calc'!A0",
+      '@SUM(1)',
+      '-2+3',
+      "-cmd|' /C calc'!A0",
+      '-Inloop-',
+      '- Huiskamer Houten',
+      'Inloop Zeist',
+    ];
+    expect(await queryRows(db, 'SELECT name FROM inventory_record ORDER BY row_number')).toEqual(names.map((name) => [name]));
+    expect(await queryRows(db, "SELECT note FROM inventory_record WHERE name = 'Inloop Zeist'")).toEqual([['=1+1']]);
+    const written = readCsv(join(dirname(db), 'out/locaties.csv'));
+    expect(written.map((row) => restoreText(row['naam']!)).sort()).toEqual([...names].sort());
+    for (const row of written) expect(row['naam']).not.toMatch(/^[=+\-@\t\r]/);
+    expect(locationsCsv).toContain(`,"'=HYPERLINK(""http://x"",""klik"")",`);
+    expect(locationsCsv).toContain(`,"'-Inloop-",`);
+    expect(locationsCsv).toContain(`,"'=1+1"\n`);
   });
 
   it('control characters (terminal escapes, bidi overrides) are rejected per row and never printed', async () => {
