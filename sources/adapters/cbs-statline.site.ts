@@ -4,6 +4,12 @@
  * dimension combination), municipality → province from the yearly "Gebieden in Nederland <year>"
  * table of the OData v3 API, whose id is looked up in the catalogue by title every year.
  * When CBS changes a name, change this object (and bump the adapter version), not the adapter.
+ *
+ * Known real shapes: the measure "Bevolking op 1 januari" is
+ * M000352 (some versions append a unit to its title, so the code decides and the title is a
+ * check); the municipality sits in the topic group "Codes en namen van gemeenten", the province in
+ * "Provincies" nested in "Lokaliseringen van gemeenten"; topic keys (Naam_2, Code_28, …) differ
+ * per year and are found by group and topic title.
  */
 import { z } from 'zod';
 
@@ -13,7 +19,9 @@ const CbsStatlineSite = z.object({
     baseUrl: z.url(),
     /** "Bevolking op 1 januari en gemiddeld; geslacht, leeftijd en regio". */
     table: z.string().min(1),
-    /** Looked up in `<table>/MeasureCodes` by title, so no measure code is hard-coded. */
+    /** The measure's code in `<table>/MeasureCodes`. */
+    measureCode: z.string().min(1),
+    /** What the measure's title starts with: a check that the code still means this. */
     measureTitle: z.string().min(1),
     regionDimension: z.string().min(1),
     periodDimension: z.string().min(1),
@@ -32,9 +40,12 @@ const CbsStatlineSite = z.object({
     apiBaseUrl: z.url(),
     regionDimension: z.string().min(1),
     municipalityPrefix: z.string().min(1),
-    /** Topic groups and topic titles in DataProperties: the municipality's name, the province's code and name. */
-    municipalityGroup: z.string().min(1),
-    provinceGroup: z.string().min(1),
+    /**
+     * Topic groups in DataProperties as a path of titles from the top (a group is nested in its
+     * parent by `ParentID`): where the municipality's name and the province's code and name sit.
+     */
+    municipalityGroup: z.array(z.string().min(1)).min(1),
+    provinceGroup: z.array(z.string().min(1)).min(1),
     codeTopic: z.string().min(1),
     nameTopic: z.string().min(1),
     years: z.array(z.number().int()).min(1),
@@ -48,12 +59,13 @@ export const CBS_STATLINE_SITE: CbsStatlineSite = CbsStatlineSite.parse({
   population: {
     baseUrl: 'https://datasets.cbs.nl/odata/v1/CBS',
     table: '03759ned',
+    measureCode: 'M000352',
     measureTitle: 'Bevolking op 1 januari',
     regionDimension: 'RegioS',
     periodDimension: 'Perioden',
     totals: { Geslacht: 'T001038', Leeftijd: '10000', BurgerlijkeStaat: 'T001019' },
     municipalityPrefix: 'GM',
-    years: [2019, 2024],
+    years: [2019, 2024, 2025, 2026],
   },
   gebieden: {
     catalogueUrl: 'https://opendata.cbs.nl/ODataCatalog/Tables',
@@ -61,11 +73,11 @@ export const CBS_STATLINE_SITE: CbsStatlineSite = CbsStatlineSite.parse({
     apiBaseUrl: 'https://opendata.cbs.nl/ODataApi/odata',
     regionDimension: 'RegioS',
     municipalityPrefix: 'GM',
-    municipalityGroup: 'Gemeenten',
-    provinceGroup: 'Provincies',
+    municipalityGroup: ['Codes en namen van gemeenten'],
+    provinceGroup: ['Lokaliseringen van gemeenten', 'Provincies'],
     codeTopic: 'Code',
     nameTopic: 'Naam',
-    years: [2024, 2025],
+    years: [2024, 2025, 2026],
   },
   maxPages: 200,
 });

@@ -4,9 +4,12 @@
  * catalogue by title). Site details live in cbs-statline.site.ts; addresses, the population table
  * and the years are settings (defaults in the description), applied with `siteWith`.
  *
- * Fetch and parse follow the same URLs (cbs-statline.urls.ts): parse rebuilds every URL from the
- * description with the settings recorded in the snapshot and the earlier responses in the
- * snapshot (measure code, table id, topic keys, nextLinks).
+ * Fetch and parse walk the same URLs (cbs-statline.urls.ts) with one function, `walk`: parse
+ * rebuilds every URL from the description with the settings recorded in the snapshot and the
+ * earlier responses in the snapshot (table id, topic keys, nextLinks). A year's table that the
+ * catalogue does not have yet (a year after the newest one found) is skipped and said so; one
+ * missing before a year that is there is a structural change. A population year without any
+ * observation is one CBS has not published yet: fetch says so per year.
  */
 import { z } from 'zod';
 import type { ParseResult, RawFile, WebSourceAdapter } from '../adapter.ts';
@@ -48,30 +51,54 @@ const resolveLink = (link: string | undefined, from: string) => (link === undefi
 
 // --- What earlier responses decide -----------------------------------------------------------
 
+/** The measure by its code; its title must still start with the description's title (some versions append a unit). */
 function measureCode(site: CbsStatlineSite, codes: z.infer<typeof CodeList>, url: string): string {
-  const title = site.population.measureTitle;
-  const matches = codes.value.filter((code) => code.Title.trim() === title);
-  if (matches.length !== 1 || matches[0] === undefined) {
-    throw sourceError(ID, `maat '${title}' niet (eenduidig) gevonden in ${url}; is de tabel veranderd?`);
+  const { measureCode: code, measureTitle: title } = site.population;
+  const matches = codes.value.filter((measure) => measure.Identifier.trim() === code);
+  const [measure] = matches;
+  if (matches.length !== 1 || measure === undefined) throw sourceError(ID, `maat ${code} niet (eenduidig) gevonden in ${url}; is de tabel veranderd?`);
+  if (!measure.Title.trim().startsWith(title)) {
+    throw sourceError(ID, `maat ${code} heet '${measure.Title.trim()}' in ${url}, verwacht '${title}'; is de tabel veranderd?`);
   }
-  return matches[0].Identifier.trim();
+  return code;
 }
 
-function tableId(title: string, catalogue: z.infer<typeof Catalogue>, url: string): string {
+/** The table's id by its exact title, or undefined when the catalogue does not (yet) have it. */
+function tableId(title: string, catalogue: z.infer<typeof Catalogue>, url: string): string | undefined {
   const matches = catalogue.value.filter((table) => table.Title.trim() === title);
-  if (matches.length === 0) throw sourceError(ID, `tabel '${title}' staat niet in de CBS-catalogus (${url})`);
-  if (matches.length > 1 || matches[0] === undefined) {
-    throw sourceError(ID, `meer dan één tabel '${title}' in de CBS-catalogus: ${matches.map((table) => table.Identifier).join(', ')}`);
+  if (matches.length > 1) {
+    throw sourceError(ID, `meer dan één tabel '${title}' in de CBS-catalogus (${url}): ${matches.map((table) => table.Identifier.trim()).join(', ')}`);
   }
-  return matches[0].Identifier.trim();
+  return matches[0]?.Identifier.trim();
+}
+
+type Property = z.infer<typeof DataProperties>['value'][number];
+
+/** The topic group at a path of titles from the top, following ParentID. */
+function topicGroup(properties: readonly Property[], path: readonly string[], url: string): Property {
+  let parent: number | null = null;
+  let group: Property | undefined;
+  for (const title of path) {
+    const matches = properties.filter((property) => property.Type === 'TopicGroup' && property.ParentID === parent && property.Title.trim() === title);
+    group = matches[0];
+    if (matches.length !== 1 || group === undefined) {
+      throw sourceError(ID, `onderwerpgroep '${path.join(' / ')}' niet (eenduidig) gevonden in ${url}; is de tabel veranderd?`);
+    }
+    parent = group.ID;
+  }
+  if (group === undefined) throw sourceError(ID, `lege onderwerpgroep in de beschrijving van ${url}`);
+  return group;
 }
 
 function topicKeys(site: CbsStatlineSite, properties: z.infer<typeof DataProperties>, url: string): TopicKeys {
-  const key = (group: string, topic: string) => {
-    const parent = properties.value.find((property) => property.Type === 'TopicGroup' && property.Title.trim() === group);
-    const found = properties.value.find((property) => property.ParentID === parent?.ID && property.Title.trim() === topic);
-    if (parent === undefined || found === undefined) throw sourceError(ID, `onderwerp '${group} / ${topic}' niet gevonden in ${url}; is de tabel veranderd?`);
-    return found.Key;
+  const key = (path: readonly string[], topic: string) => {
+    const group = topicGroup(properties.value, path, url);
+    const matches = properties.value.filter((property) => property.Type === 'Topic' && property.ParentID === group.ID && property.Title.trim() === topic);
+    const [found] = matches;
+    if (matches.length !== 1 || found === undefined) {
+      throw sourceError(ID, `onderwerp '${[...path, topic].join(' / ')}' niet (eenduidig) gevonden in ${url}; is de tabel veranderd?`);
+    }
+    return found.Key.trim();
   };
   const { municipalityGroup, provinceGroup, codeTopic, nameTopic } = site.gebieden;
   return {
@@ -81,61 +108,112 @@ function topicKeys(site: CbsStatlineSite, properties: z.infer<typeof DataPropert
   };
 }
 
+// --- One walk for fetch (network) and parse (snapshot) ------------------------------------------
+
+type PageFile = Pick<RawFile, 'name' | 'url' | 'bytes'>;
+
+interface Walker {
+  get(url: string): Promise<PageFile>;
+  chain(chain: Chain): Promise<PageFile[]>;
+}
+
+interface GebiedenTable {
+  year: number;
+  id: string;
+  keys: TopicKeys;
+  first: string;
+  pages: PageFile[];
+}
+
+interface Walked {
+  observations: string;
+  observationPages: PageFile[];
+  regionCodePages: PageFile[];
+  tables: GebiedenTable[];
+  /** Years after the newest table found whose table the catalogue does not have yet. */
+  unpublished: number[];
+}
+
+async function walk(site: CbsStatlineSite, walker: Walker): Promise<Walked> {
+  const urls = cbsUrls(site);
+  const measures = await walker.get(urls.measureCodes);
+  const observations = urls.observations(measureCode(site, bodyJson(ID, measures, CodeList), measures.url));
+  const observationPages = await walker.chain(v4Chain(site, observations));
+  const regionCodePages = await walker.chain(v4Chain(site, urls.regionCodes));
+  const tables: GebiedenTable[] = [];
+  const missing: { year: number; url: string }[] = [];
+  for (const year of [...site.gebieden.years].sort((a, b) => a - b)) {
+    const catalogue = await walker.get(urls.catalogue(year));
+    const id = tableId(urls.tableTitle(year), bodyJson(ID, catalogue, Catalogue), catalogue.url);
+    if (id === undefined) {
+      missing.push({ year, url: catalogue.url });
+      continue;
+    }
+    const properties = await walker.get(urls.dataProperties(id));
+    const keys = topicKeys(site, bodyJson(ID, properties, DataProperties), properties.url);
+    const first = urls.typedDataSet(id, keys);
+    tables.push({ year, id, keys, first, pages: await walker.chain(v3Chain(site, first)) });
+  }
+  // A table that is missing before a year that is there was removed or renamed; one after the newest is not published yet.
+  const newest = tables.at(-1)?.year ?? Number.NEGATIVE_INFINITY;
+  const gap = missing.find(({ year }) => year < newest) ?? (tables.length === 0 ? missing[0] : undefined);
+  if (gap !== undefined) throw sourceError(ID, `tabel '${urls.tableTitle(gap.year)}' staat niet in de CBS-catalogus (${gap.url})`);
+  return { observations, observationPages, regionCodePages, tables, unpublished: missing.map(({ year }) => year) };
+}
+
+function read(site: CbsStatlineSite, walked: Walked): ParseResult<CbsStatlineRecord> {
+  const result: ParseResult<CbsStatlineRecord> = { records: [], rejects: [] };
+  const names = new Map(
+    walked.regionCodePages.flatMap((file) => bodyJson(ID, file, CodeList).value.map((code) => [code.Identifier.trim(), code.Title.trim()] as const)),
+  );
+  collect(result, walked.observations, walked.observationPages, V4Page, (row) => populationRow(site, row, names));
+  for (const table of walked.tables) collect(result, table.first, table.pages, V3Page, (row) => gebiedenRow(site, row, table.keys, table.year));
+  return result;
+}
+
+/** What a fetch found, in Dutch, one line each: per table its municipalities and provinces, per year the population. */
+function summary(site: CbsStatlineSite, walked: Walked, records: readonly CbsStatlineRecord[]): string[] {
+  const lines = walked.tables.map((table) => {
+    const rows = records.filter((record) => record.table === 'gebieden' && record.year === table.year);
+    const provinces = new Set(rows.map((record) => (record.table === 'gebieden' ? record.province : '')));
+    return `${cbsUrls(site).tableTitle(table.year)} (${table.id}): ${rows.length} gemeenten in ${provinces.size} provincies`;
+  });
+  for (const year of walked.unpublished) lines.push(`${cbsUrls(site).tableTitle(year)} staat nog niet in de CBS-catalogus; dat jaar is overgeslagen`);
+  for (const year of [...site.population.years].sort((a, b) => a - b)) {
+    const count = records.filter((record) => record.table === 'bevolking' && record.year === year).length;
+    lines.push(`bevolking op 1 januari ${year}: ${count === 0 ? 'nog geen cijfers bij CBS' : `${count} gemeenten`}`);
+  }
+  return lines;
+}
+
 // --- The adapter -------------------------------------------------------------------------------
 
 export const cbsStatline: WebSourceAdapter<typeof CbsStatlineRecord, typeof CbsStatlineSettings> = {
   id: ID,
   title: 'CBS StatLine: bevolking per gemeente en Gebieden in Nederland',
   origin: 'web',
-  version: 1,
+  // 2: the real group titles and nesting, the measure by its code, tables not yet published skipped.
+  version: 2,
   recordSchema: CbsStatlineRecord,
   settingsSchema: CbsStatlineSettings,
 
   async fetch(context) {
     const site = siteWith(context.settings);
-    const urls = cbsUrls(site);
     const files: FetchedFile[] = [];
-    const get = async (url: string) => {
-      const file = await fetchOk(context, ID, url, JSON_TYPE);
-      files.push(file);
-      return file;
-    };
-    const measures = await get(urls.measureCodes);
-    const measure = measureCode(site, bodyJson(ID, measures, CodeList), measures.url);
-    files.push(...(await fetchChain(context, ID, v4Chain(site, urls.observations(measure)), JSON_TYPE)));
-    files.push(...(await fetchChain(context, ID, v4Chain(site, urls.regionCodes), JSON_TYPE)));
-    for (const year of site.gebieden.years) {
-      const catalogue = await get(urls.catalogue(year));
-      const id = tableId(urls.tableTitle(year), bodyJson(ID, catalogue, Catalogue), catalogue.url);
-      const properties = await get(urls.dataProperties(id));
-      const keys = topicKeys(site, bodyJson(ID, properties, DataProperties), properties.url);
-      files.push(...(await fetchChain(context, ID, v3Chain(site, urls.typedDataSet(id, keys)), JSON_TYPE)));
-    }
+    const kept = (file: FetchedFile): PageFile => (files.push(file), { ...file, name: file.url });
+    const walked = await walk(site, {
+      get: async (url) => kept(await fetchOk(context, ID, url, JSON_TYPE)),
+      chain: async (chain) => (await fetchChain(context, ID, chain, JSON_TYPE)).map(kept),
+    });
+    const { records } = read(site, walked);
+    for (const line of summary(site, walked, records.map(({ record }) => record))) context.log(`${ID}: ${line}`);
     return files;
   },
 
-  parse(snapshot) {
+  async parse(snapshot) {
     const site = siteWith(snapshotSettings(ID, CbsStatlineSettings, snapshot));
-    const urls = cbsUrls(site);
     const files = new SnapshotFiles(ID, snapshot);
-    const result: ParseResult<CbsStatlineRecord> = { records: [], rejects: [] };
-    const measures = files.json(urls.measureCodes, CodeList);
-    const observations = urls.observations(measureCode(site, measures.data, measures.file.url));
-    const names = new Map(
-      snapshotChain(files, v4Chain(site, urls.regionCodes)).flatMap((file) =>
-        bodyJson(ID, file, CodeList).value.map((code) => [code.Identifier.trim(), code.Title.trim()] as const),
-      ),
-    );
-    collect(result, observations, snapshotChain(files, v4Chain(site, observations)), V4Page, (row) => populationRow(site, row, names));
-    for (const year of site.gebieden.years) {
-      const catalogue = files.json(urls.catalogue(year), Catalogue);
-      const id = tableId(urls.tableTitle(year), catalogue.data, catalogue.file.url);
-      const properties = files.json(urls.dataProperties(id), DataProperties);
-      const keys = topicKeys(site, properties.data, properties.file.url);
-      const first = urls.typedDataSet(id, keys);
-      collect(result, first, snapshotChain(files, v3Chain(site, first)), V3Page, (row) => gebiedenRow(site, row, keys, year));
-    }
-    return result;
+    return read(site, await walk(site, { get: async (url) => files.get(url), chain: async (chain) => snapshotChain(files, chain) }));
   },
 };
 
@@ -145,7 +223,7 @@ type RowOutcome = { input: unknown } | { reject: { field: string; reason: string
 function collect(
   result: ParseResult<CbsStatlineRecord>,
   where: string,
-  pages: readonly RawFile[],
+  pages: readonly PageFile[],
   shape: typeof V4Page | typeof V3Page,
   read: (row: z.infer<typeof Row>) => RowOutcome,
 ): void {

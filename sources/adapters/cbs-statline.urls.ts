@@ -34,7 +34,7 @@ export function cbsUrls(site: CbsStatlineSite): CbsUrls {
   const tableTitle = (year: number) => gebieden.titleTemplate.replace('{year}', String(year));
   return {
     measureCodes: odataUrl(`${populationTable}/MeasureCodes`, {
-      $filter: `Title eq ${quote(population.measureTitle)}`,
+      $filter: `Identifier eq ${quote(population.measureCode)}`,
       $select: 'Identifier,Title',
     }),
     regionCodes: odataUrl(`${populationTable}/${population.regionDimension}Codes`, {
@@ -51,7 +51,7 @@ export function cbsUrls(site: CbsStatlineSite): CbsUrls {
       ].join(' and ');
       return odataUrl(`${populationTable}/Observations`, {
         $filter: filter,
-        $select: ['Measure', population.periodDimension, population.regionDimension, 'Value'].join(','),
+        $select: ['Id', 'Measure', 'ValueAttribute', 'Value', population.periodDimension, population.regionDimension].join(','),
       });
     },
     tableTitle,

@@ -3,7 +3,8 @@
  * MIND-atlas / NVZH split, test/fixtures/sources/galan2024-truth.csv. Run once after a change,
  * and commit what it writes:
  *
- *   npx tsx sources/snapshots/make-bundled-snapshots.ts
+ *   npx tsx sources/snapshots/make-bundled-snapshots.ts               (all)
+ *   npx tsx sources/snapshots/make-bundled-snapshots.ts cbs-statline  (only CBS)
  *
  * Nothing here is recorded from a live site. The pages have the shape the site descriptions
  * (sources/adapters/*.site.ts) expect; their content is real:
@@ -13,8 +14,8 @@
  *   from sources/reference/cbs/pc4_centroids.csv for the place; street addresses, websites, e-mail
  *   addresses and phone numbers are never made up, so the pages have none.
  * - CBS StatLine: sources/reference/cbs/population.csv and municipalities_2024/2025.csv, in the
- *   response shapes of the OData v4 and v3 APIs. Table ids and the measure code in these responses
- *   are not verified against the live API.
+ *   real response shapes of the OData v4 and v3 APIs (test/fixtures/sources/cbs-statline-responses.ts,
+ *   also what the local server of the `fetch --online` test answers).
  */
 import { readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -24,7 +25,7 @@ import Papa from 'papaparse';
 import type { z } from 'zod';
 import type { ParseResult, RawFile, Snapshot, WebSourceAdapter } from '../adapter.ts';
 import { cbsStatline } from '../adapters/cbs-statline.ts';
-import { CBS_STATLINE_SITE, CbsStatlineSettings } from '../adapters/cbs-statline.site.ts';
+import { CbsStatlineSettings } from '../adapters/cbs-statline.site.ts';
 import { mindAtlas } from '../adapters/mind-atlas.ts';
 import { MIND_ATLAS_SITE } from '../adapters/mind-atlas.site.ts';
 import { nvzh } from '../adapters/nvzh.ts';
@@ -34,6 +35,7 @@ import type { InventoryRecord } from '../schema.ts';
 import { toRawFile } from '../archive/raw-file.ts';
 import { writeVerdict } from '../archive/verdict.ts';
 import { writeSnapshot } from '../archive/write-snapshot.ts';
+import { type CbsAnswers, cbsAnswer, referenceMunicipalities, referencePopulation } from '../../test/fixtures/sources/cbs-statline-responses.ts';
 
 const SNAPSHOTS_ROOT = fileURLToPath(new URL('./', import.meta.url));
 const TRUTH_FILE = fileURLToPath(new URL('../../test/fixtures/sources/galan2024-truth.csv', import.meta.url));
@@ -390,115 +392,41 @@ function nvzhStores(entries: readonly Entry[]): RawFile {
 // CBS StatLine responses from the bundled reference CSVs.
 // ---------------------------------------------------------------------------------------------
 
-const MEASURE_CODE = 'M000352';
-/** Gebieden in Nederland table ids per year as this recording has them. */
-const GEBIEDEN_TABLE_IDS: Readonly<Record<number, string>> = { 2024: '85385NED', 2025: '85516NED' };
-/** Where the province topics sit in each year's table: the numbered keys move from year to year. */
-const PROVINCE_KEYS: Readonly<Record<number, { code: string; name: string }>> = {
-  2024: { code: 'Code_28', name: 'Naam_29' },
-  2025: { code: 'Code_31', name: 'Naam_32' },
-};
-const OBSERVATIONS_PAGE_SIZE = 300;
-const TYPED_DATASET_PAGE_SIZE = 200;
-
-/** The URLs the adapter builds, read from a fetch with a client that answers every URL with what we give it. */
-async function cbsUrls(answer: (url: string) => unknown): Promise<void> {
-  await cbsStatline.fetch({
-    http: {
-      get: async (url) => ({ url, status: 200, contentType: 'application/json', body: utf8(JSON.stringify(answer(url))) }),
-    },
-    settings: CbsStatlineSettings.parse({}),
-    log: () => undefined,
-  });
+/**
+ * What CBS had on the day of this recording (2025-01-15): the Gebieden tables of 2024 and 2025,
+ * not yet 2026, and population up to 1 January 2024 (the reference data has no later figures).
+ */
+function cbsAnswersOfTheDay(): CbsAnswers {
+  return {
+    ...referencePopulation(),
+    catalogue: [
+      { Identifier: '85755NED', Title: 'Gebieden in Nederland 2024' },
+      { Identifier: '86059NED', Title: 'Gebieden in Nederland 2025' },
+    ],
+    tables: [
+      { id: '85755NED', year: 2024, municipalities: referenceMunicipalities(2024), provincePosition: 13 },
+      { id: '86059NED', year: 2025, municipalities: referenceMunicipalities(2025), provincePosition: 12 },
+    ],
+    measureTitle: 'Bevolking op 1 januari',
+    pageSizes: { observations: 300, typedDataSet: 200 },
+  };
 }
 
+/** The adapter's own fetch against a client that answers from the reference data in the real shapes. */
 async function cbsFiles(): Promise<RawFile[]> {
-  const population = readCsv('../reference/cbs/population.csv');
-  const latestName = new Map<string, string>();
-  for (const row of [...population].sort((a, b) => Number(a.year) - Number(b.year))) latestName.set(row.gm_code ?? '', row.name ?? '');
-  const municipalities = new Map(
-    CBS_STATLINE_SITE.gebieden.years.map((year) => [year, readCsv(`../reference/cbs/municipalities_${year}.csv`)] as const),
-  );
-  const provinceCode = new Map<string, string>(PROVINCES.map(({ code, name }) => [name, code]));
-  const cbsProvinceName = (name: string) => (name === 'Friesland' ? 'Fryslân' : name);
-  const pad = (text: string, width: number) => text.padEnd(width, ' ');
-  const v4Context = (what: string) => `${CBS_STATLINE_SITE.population.baseUrl}/${CBS_STATLINE_SITE.population.table}/$metadata#${what}`;
-
+  const data = cbsAnswersOfTheDay();
   const files: RawFile[] = [];
-  const record = (url: string, body: unknown, contentType: string) => {
-    files.push(toRawFile({ url, status: 200, contentType, bytes: utf8(JSON.stringify(body)) }));
-    return body;
-  };
-  const v4Type = 'application/json; odata.metadata=minimal; charset=utf-8';
-  const v3Type = 'application/json;odata=minimalmetadata;streaming=true;IEEE754Compatible=false;charset=utf-8';
-
-  const observations = population.map((row, index) => ({
-    Id: index,
-    Measure: MEASURE_CODE,
-    Perioden: `${row.year}JJ00`,
-    RegioS: row.gm_code,
-    Value: Number(row.population),
-  }));
-  let tableYear = 0;
-  await cbsUrls((url) => {
-    const path = new URL(url).pathname;
-    if (path.endsWith('/MeasureCodes')) {
-      return record(url, { '@odata.context': v4Context('MeasureCodes'), value: [{ Identifier: MEASURE_CODE, Title: CBS_STATLINE_SITE.population.measureTitle, Unit: 'aantal', Decimals: 0 }] }, v4Type);
-    }
-    if (path.endsWith('/Observations')) {
-      const skip = Number(new URL(url).searchParams.get('$skip') ?? 0);
-      const next = skip + OBSERVATIONS_PAGE_SIZE < observations.length ? `${url.replace(/&\$skip=\d+$/, '')}&$skip=${skip + OBSERVATIONS_PAGE_SIZE}` : undefined;
-      return record(url, { '@odata.context': v4Context('Observations'), value: observations.slice(skip, skip + OBSERVATIONS_PAGE_SIZE), ...(next === undefined ? {} : { '@odata.nextLink': next }) }, v4Type);
-    }
-    if (path.endsWith('/RegioSCodes')) {
-      const codes = [...latestName].sort(([a], [b]) => a.localeCompare(b)).map(([code, name]) => ({ Identifier: code, Title: name, DimensionGroupId: 'GM' }));
-      return record(url, { '@odata.context': v4Context('RegioSCodes'), value: codes }, v4Type);
-    }
-    if (path.endsWith('/Tables')) {
-      tableYear = Number(/(\d{4})'/.exec(new URL(url).searchParams.get('$filter') ?? '')?.[1]);
-      const title = CBS_STATLINE_SITE.gebieden.titleTemplate.replace('{year}', String(tableYear));
-      return record(url, { 'odata.metadata': 'https://opendata.cbs.nl/ODataCatalog/$metadata#Tables', value: [{ Identifier: GEBIEDEN_TABLE_IDS[tableYear], Title: title }] }, v3Type);
-    }
-    const keys = PROVINCE_KEYS[tableYear];
-    if (keys === undefined) throw new Error(`no table for ${tableYear}`);
-    if (path.endsWith('/DataProperties')) {
-      const property = (ID: number, ParentID: number | null, Type: string, Key: string, Title: string) => ({ 'odata.type': `Cbs.OData.${Type}`, ID, Position: String(ID), ParentID, Type, Key, Title });
-      const provinceGroup = Number(keys.code.slice(5)) - 1;
-      return record(url, {
-        'odata.metadata': `${CBS_STATLINE_SITE.gebieden.apiBaseUrl}/${GEBIEDEN_TABLE_IDS[tableYear]}/$metadata#Cbs.OData.WebAPI.DataProperties`,
-        value: [
-          property(0, null, 'Dimension', 'RegioS', "Regio's"),
-          property(1, null, 'TopicGroup', '', 'Gemeenten'),
-          property(2, 1, 'Topic', 'Code_1', 'Code'),
-          property(3, 1, 'Topic', 'Naam_2', 'Naam'),
-          property(4, 1, 'Topic', 'SorteringNaam_3', 'Sortering naam'),
-          property(5, null, 'TopicGroup', '', "Arbeidsmarktregio's"),
-          property(6, 5, 'Topic', 'Code_4', 'Code'),
-          property(7, 5, 'Topic', 'Naam_5', 'Naam'),
-          property(provinceGroup, null, 'TopicGroup', '', 'Provincies'),
-          property(provinceGroup + 1, provinceGroup, 'Topic', keys.code, 'Code'),
-          property(provinceGroup + 2, provinceGroup, 'Topic', keys.name, 'Naam'),
-        ],
-      }, v3Type);
-    }
-    const rows = (municipalities.get(tableYear) ?? []).map((row, index) => ({
-      ID: index,
-      RegioS: pad(row.gm_code ?? '', 10),
-      Naam_2: pad(row.name ?? '', 40),
-      [keys.code]: pad(provinceCode.get(row.province ?? '') ?? '', 10),
-      [keys.name]: pad(cbsProvinceName(row.province ?? ''), 40),
-    }));
-    const skip = Number(new URL(url).searchParams.get('$skiptoken') ?? 0);
-    const next = skip + TYPED_DATASET_PAGE_SIZE < rows.length ? `${url.replace(/&\$skiptoken=\d+$/, '')}&$skiptoken=${skip + TYPED_DATASET_PAGE_SIZE}` : undefined;
-    return record(
-      url,
-      {
-        'odata.metadata': `${CBS_STATLINE_SITE.gebieden.apiBaseUrl}/${GEBIEDEN_TABLE_IDS[tableYear]}/$metadata#Cbs.OData.WebAPI.TypedDataSet`,
-        value: rows.slice(skip, skip + TYPED_DATASET_PAGE_SIZE),
-        ...(next === undefined ? {} : { 'odata.nextLink': next }),
+  await cbsStatline.fetch({
+    http: {
+      get: async (url) => {
+        const answer = cbsAnswer(data, url);
+        const body = utf8(answer.body);
+        files.push(toRawFile({ url, status: answer.status, contentType: answer.contentType, bytes: body }));
+        return { url, status: answer.status, contentType: answer.contentType, body };
       },
-      v3Type,
-    );
+    },
+    settings: CbsStatlineSettings.parse({}),
+    log: (line) => console.log(line),
   });
   return files;
 }
@@ -548,7 +476,13 @@ function truthOf(source: string, parsed: ParseResult<InventoryRecord>, entries: 
   });
 }
 
-async function main(): Promise<void> {
+async function main(only: string | undefined): Promise<void> {
+  // `make-bundled-snapshots.ts cbs-statline` rewrites only the CBS snapshot.
+  if (only === cbsStatline.id) {
+    await bundle(cbsStatline, CBS_FETCHED_AT, await cbsFiles());
+    return;
+  }
+  if (only !== undefined) throw new Error(`unknown source ${only}; give none or ${cbsStatline.id}`);
   const rows = seedRows();
   const { mind, nvzh: nvzhEntries } = split(rows);
   const truth = [
@@ -583,4 +517,4 @@ async function main(): Promise<void> {
   console.log(`${truth.length} regels → ${TRUTH_FILE}`);
 }
 
-await main();
+await main(process.argv[2]);

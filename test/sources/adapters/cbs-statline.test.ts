@@ -50,16 +50,25 @@ describe('CBS StatLine, bundled snapshot', () => {
     expect(typed).toContain('Fryslân');
   });
 
-  it('a year missing from the catalogue names the table', async () => {
-    const catalogue2025 = snapshot.files.find((file) => file.url.includes('Gebieden%20in%20Nederland%202025'));
-    expect(catalogue2025).toBeDefined();
+  it('a year missing from the catalogue before a year that is there names the table', async () => {
+    const catalogue2024 = snapshot.files.find((file) => file.url.includes('Gebieden%20in%20Nederland%202024'));
+    expect(catalogue2024).toBeDefined();
     const changed: Snapshot = {
       ...snapshot,
-      files: snapshot.files.map((file) => (file === catalogue2025 ? { ...file, bytes: new TextEncoder().encode('{"value":[]}') } : file)),
+      files: snapshot.files.map((file) => (file === catalogue2024 ? { ...file, bytes: new TextEncoder().encode('{"value":[]}') } : file)),
     };
     expect((await errorOfCall(() => cbsStatline.parse(changed))).message).toBe(
-      `bron cbs-statline: tabel 'Gebieden in Nederland 2025' staat niet in de CBS-catalogus (${catalogue2025?.url})`,
+      `bron cbs-statline: tabel 'Gebieden in Nederland 2024' staat niet in de CBS-catalogus (${catalogue2024?.url})`,
     );
+  });
+
+  it('records the years through 2026: the 2026 table and the 2025 and 2026 population were not yet published on the day', () => {
+    expect(snapshot.settings).toMatchObject({ populationYears: [2019, 2024, 2025, 2026], gebiedenYears: [2024, 2025, 2026] });
+    const catalogue2026 = snapshot.files.find((file) => file.url.includes('Gebieden%20in%20Nederland%202026'));
+    expect(new TextDecoder().decode(catalogue2026?.bytes)).toContain('"value":[]');
+    const years = (table: string) => new Set(records.flatMap((record) => (record.table === table ? [record.year] : [])));
+    expect([...years('bevolking')]).toEqual([2019, 2024]);
+    expect([...years('gebieden')]).toEqual([2024, 2025]);
   });
 
   it('parse builds its URLs from the settings recorded in the snapshot, not from today\'s', async () => {
