@@ -23,6 +23,12 @@ const areaColumns = (diff: YearDiff): CsvColumn<AreaChange>[] => [
   { header: `gewogen_${diff.to}`, value: (row) => row.weightedAfter, decimals: 1 },
   { header: 'verschil', value: (row) => row.difference },
   { header: 'verandering_pct', value: (row) => row.changePct, decimals: 1 },
+  // verschil = door_methode + nieuw_in_beeld − niet_meer_in_beeld + verhuisd (pipeline/stages/diff-years.ts)
+  { header: `in_beeld_${diff.from}_volgens_methode_${diff.to}`, value: (row) => row.recountedBefore },
+  { header: 'door_methode', value: (row) => row.methodEffect },
+  { header: 'nieuw_in_beeld', value: (row) => row.opened },
+  { header: 'niet_meer_in_beeld', value: (row) => row.closed },
+  { header: 'verhuisd', value: (row) => row.moved },
 ];
 
 export function diffExports(diff: YearDiff): ExportFile[] {

@@ -1,10 +1,18 @@
 /**
  * Year on year: what changed between two built monitor years, per location (by its stable id)
  * and per province and IZA-region.
+ *
+ * The change in view per area is taken apart so that it adds up exactly:
+ *   after = before + methodEffect + opened − closed + moved
+ * methodEffect: the earlier year's steunpunten counted as the later year's method counts them
+ * (galan2024 counts a steunpunt in its IZA-region's province, actueel in its municipality's), minus
+ * as the earlier year counted them; no steunpunt moved for it. opened / closed: steunpunten that
+ * came into view or left it; moved: net steunpunten that now count in another area of this level.
  */
 import { z } from 'zod';
 import { MonitorError } from '../../sources/errors.ts';
 import { provinceRank } from '../../sources/reference/provinces.ts';
+import { CoverageMethod } from '../config/config.ts';
 import type { MonitorDatabase } from '../db/database.ts';
 
 export type ChangeKind = 'nieuw' | 'niet meer in beeld' | 'gewijzigd' | 'ongewijzigd';
@@ -31,11 +39,30 @@ export interface AreaChange {
   difference: number;
   /** % change of in-view count; null when there were none before. */
   changePct: number | null;
+  /** The earlier year's steunpunten in view, counted as the later year's method counts them. */
+  recountedBefore: number;
+  /** recountedBefore − inViewBefore: the part of the difference that only the method makes. */
+  methodEffect: number;
+  /** In view now and not before (new, or back in view). */
+  opened: number;
+  /** In view before and not now. */
+  closed: number;
+  /** In view both years, net number that now counts in this area and before counted in another. */
+  moved: number;
+}
+
+export type ProvinceOfLocation = CoverageMethod['provinceOfLocation'];
+
+export interface YearMethod {
+  year: number;
+  name: string;
+  provinceOfLocation: ProvinceOfLocation;
 }
 
 export interface YearDiff {
   from: number;
   to: number;
+  methods: { before: YearMethod; after: YearMethod };
   locations: LocationChange[];
   areas: AreaChange[];
 }
@@ -69,18 +96,34 @@ const COMPARED_FIELDS = [
 ] as const satisfies readonly (readonly [keyof Location, string])[];
 
 export async function diffYears(database: MonitorDatabase, from: number, to: number): Promise<YearDiff> {
+  const methods = { before: await readMethod(database, from), after: await readMethod(database, to) };
   const [before, after] = [await readLocations(database, from), await readLocations(database, to)];
   const ids = [...new Set([...before.keys(), ...after.keys()])].sort();
   const locations = ids.flatMap((id) => {
     const change = locationChange(before.get(id), after.get(id));
     return change ? [change] : [];
   });
-  return { from, to, locations: locations.sort(byPlace), areas: await areaChanges(database, from, to) };
+  const parts = changeParts(before, after, await readRegionProvinces(database), methods.after.provinceOfLocation);
+  return { from, to, methods, locations: locations.sort(byPlace), areas: await areaChanges(database, from, to, parts) };
+}
+
+const BuildRun = z.object({ method: z.string(), parameters: z.string() });
+// Only the key the diff needs: the rest of the stored method is the build's business.
+const BuildParameters = z.object({ method: z.looseObject({ provinceOfLocation: CoverageMethod.shape.provinceOfLocation }) });
+
+async function readMethod(database: MonitorDatabase, year: number): Promise<YearMethod> {
+  const [build] = await database.query(BuildRun, 'SELECT method, parameters::VARCHAR AS parameters FROM build_run WHERE year = $1', [year]);
+  if (!build) throw new MonitorError(`monitor ${year} is nog niet gebouwd; gebruik eerst 'lsp-monitor build --year ${year}'`);
+  const { method } = BuildParameters.parse(JSON.parse(build.parameters));
+  return { year, name: build.method, provinceOfLocation: method.provinceOfLocation };
+}
+
+async function readRegionProvinces(database: MonitorDatabase): Promise<Map<string, string>> {
+  const rows = await database.query(z.object({ iza_region: z.string(), province: z.string() }), 'SELECT iza_region, province FROM ref_region_province');
+  return new Map(rows.map((row) => [row.iza_region, row.province]));
 }
 
 async function readLocations(database: MonitorDatabase, year: number): Promise<Map<string, Location>> {
-  const built = await database.query(z.object({ n: z.number() }), 'SELECT count(*)::INTEGER AS n FROM build_run WHERE year = $1', [year]);
-  if (!built[0]?.n) throw new MonitorError(`monitor ${year} is nog niet gebouwd; gebruik eerst 'lsp-monitor build --year ${year}'`);
   const rows = await database.query(
     Location,
     `SELECT location_id, name, organisation, postcode, place, gm_code, municipality, province, iza_region,
@@ -116,9 +159,55 @@ function locationChange(before: Location | undefined, after: Location | undefine
   return { ...base, change: changed.length > 0 ? 'gewijzigd' : 'ongewijzigd', details: changed.join('; ') };
 }
 
+type Level = AreaChange['level'];
+const LEVELS: readonly Level[] = ['nederland', 'provincie', 'iza_regio'];
+type Parts = Pick<AreaChange, 'recountedBefore' | 'opened' | 'closed' | 'moved'>;
+
+/**
+ * The area a location counts in at a level, as build-coverage.ts counts it under a method:
+ * 'iza-regio' puts it in its region's province (its municipality's when the region is unknown).
+ */
+function areaOf(level: Level, location: Location, regionProvinces: ReadonlyMap<string, string>, rule: ProvinceOfLocation): string | null {
+  if (level === 'nederland') return 'Nederland';
+  if (level === 'iza_regio') return location.iza_region;
+  return rule === 'iza-regio' && location.iza_region !== null ? regionProvinces.get(location.iza_region) ?? location.province : location.province;
+}
+
+/** Per level and area: the earlier year recounted under the later method, and what opened, closed and moved. */
+function changeParts(
+  before: ReadonlyMap<string, Location>,
+  after: ReadonlyMap<string, Location>,
+  regionProvinces: ReadonlyMap<string, string>,
+  rule: ProvinceOfLocation,
+): Map<string, Parts> {
+  const parts = new Map<string, Parts>();
+  const add = (level: Level, location: Location, field: keyof Parts, amount: number) => {
+    const area = areaOf(level, location, regionProvinces, rule);
+    if (area === null) return;
+    const entry = parts.get(`${level}|${area}`) ?? { recountedBefore: 0, opened: 0, closed: 0, moved: 0 };
+    entry[field] += amount;
+    parts.set(`${level}|${area}`, entry);
+  };
+  const inView = (location: Location | undefined): location is Location => location?.status === 'actief';
+  for (const level of LEVELS) {
+    for (const [id, earlier] of before) {
+      const later = after.get(id);
+      if (!inView(earlier)) continue;
+      add(level, earlier, 'recountedBefore', 1);
+      if (!inView(later)) add(level, earlier, 'closed', 1);
+      else if (areaOf(level, earlier, regionProvinces, rule) !== areaOf(level, later, regionProvinces, rule)) {
+        add(level, earlier, 'moved', -1);
+        add(level, later, 'moved', 1);
+      }
+    }
+    for (const [id, later] of after) if (inView(later) && !inView(before.get(id))) add(level, later, 'opened', 1);
+  }
+  return parts;
+}
+
 const AreaRow = z.object({ level: z.enum(['nederland', 'provincie', 'iza_regio']), area: z.string(), year: z.number(), in_view: z.number(), weighted: z.number() });
 
-async function areaChanges(database: MonitorDatabase, from: number, to: number): Promise<AreaChange[]> {
+async function areaChanges(database: MonitorDatabase, from: number, to: number, parts: ReadonlyMap<string, Parts>): Promise<AreaChange[]> {
   const rows = await database.query(
     AreaRow,
     `SELECT level, area_name AS area, year, in_view, weighted FROM coverage
@@ -130,6 +219,7 @@ async function areaChanges(database: MonitorDatabase, from: number, to: number):
   for (const row of rows) {
     const entry = areas.get(key(row)) ?? {
       level: row.level, area: row.area, inViewBefore: 0, inViewAfter: 0, weightedBefore: 0, weightedAfter: 0, difference: 0, changePct: null,
+      recountedBefore: 0, methodEffect: 0, opened: 0, closed: 0, moved: 0, ...parts.get(key(row)),
     };
     if (row.year === from) Object.assign(entry, { inViewBefore: row.in_view, weightedBefore: row.weighted });
     else Object.assign(entry, { inViewAfter: row.in_view, weightedAfter: row.weighted });
@@ -137,11 +227,18 @@ async function areaChanges(database: MonitorDatabase, from: number, to: number):
   }
   const levelOrder = { nederland: 0, provincie: 1, iza_regio: 2 } as const;
   return [...areas.values()]
-    .map((area) => ({
-      ...area,
-      difference: area.inViewAfter - area.inViewBefore,
-      changePct: area.inViewBefore === 0 ? null : ((area.inViewAfter - area.inViewBefore) / area.inViewBefore) * 100,
-    }))
+    .map((area) => {
+      const entry = {
+        ...area,
+        difference: area.inViewAfter - area.inViewBefore,
+        changePct: area.inViewBefore === 0 ? null : ((area.inViewAfter - area.inViewBefore) / area.inViewBefore) * 100,
+        methodEffect: area.recountedBefore - area.inViewBefore,
+      };
+      if (entry.inViewBefore + entry.methodEffect + entry.opened - entry.closed + entry.moved !== entry.inViewAfter) {
+        throw new Error(`year-on-year parts of ${entry.level} ${entry.area} do not add up to the coverage counts`);
+      }
+      return entry;
+    })
     .sort((a, b) =>
       levelOrder[a.level] - levelOrder[b.level] ||
       (a.level === 'provincie' ? provinceRank(a.area) - provinceRank(b.area) : a.area.localeCompare(b.area, 'nl')),
@@ -165,4 +262,29 @@ export function diffSummaryNl(diff: YearDiff): string {
     .map((kind) => `${diff.locations.filter((location) => location.change === kind).length} ${kind}`)
     .join(', ');
   return `${national.inViewAfter} steunpunten, ${sign}${Math.abs(national.difference)}${pct} ten opzichte van ${diff.from} (${counts}).`;
+}
+
+const PROVINCE_RULE_NL: Record<ProvinceOfLocation, string> = {
+  'iza-regio': 'in de provincie van zijn IZA-regio',
+  gemeente: 'in de provincie van zijn gemeente',
+};
+
+/**
+ * In Dutch, when the two years were built with different methods: how each counts a steunpunt's
+ * province, and per province how much of the difference comes from that alone. Empty when both
+ * years use the same method.
+ */
+export function methodChangeNl(diff: YearDiff): string {
+  const { before, after } = diff.methods;
+  if (before.name === after.name) return '';
+  const intro = `${before.year} is berekend met methode ${before.name} en ${after.year} met ${after.name}.`;
+  if (before.provinceOfLocation === after.provinceOfLocation) {
+    return `${intro} Beide tellen een steunpunt ${PROVINCE_RULE_NL[after.provinceOfLocation]}, dus de methode verandert het aantal in beeld per provincie niet.`;
+  }
+  const shifted = diff.areas.filter((area) => area.level === 'provincie' && area.methodEffect !== 0);
+  const rules = `In ${before.year} telt een steunpunt mee ${PROVINCE_RULE_NL[before.provinceOfLocation]}, in ${after.year} ${PROVINCE_RULE_NL[after.provinceOfLocation]}.`;
+  if (shifted.length === 0) return `${intro} ${rules} Daardoor telt geen enkel steunpunt in een andere provincie.`;
+  const list = shifted.map((area) => `${area.area} ${area.methodEffect > 0 ? '+' : '−'}${Math.abs(area.methodEffect)}`).join(', ');
+  return `${intro} ${rules} Alleen daardoor, zonder dat een steunpunt verhuisde, verandert het aantal in beeld per provincie: ${list}. ` +
+    'De rest van het verschil komt van steunpunten die nieuw in beeld kwamen, niet meer in beeld zijn of naar een andere provincie verhuisden.';
 }

@@ -1,13 +1,21 @@
-import type { AreaChange } from '../../../pipeline/stages/diff-years.ts';
+import { methodChangeNl, type AreaChange } from '../../../pipeline/stages/diff-years.ts';
 import { formatChangeNl, formatNumberNl } from '../../format-nl.ts';
 import type { Figure, ReportInput } from '../../report-input.ts';
-import { markdownTable } from '../table.ts';
+import { markdownTable, type MarkdownColumn } from '../table.ts';
 import { figureLink } from './figure-link.ts';
 
 export function yearOnYearSection({ previous }: ReportInput, figures: readonly Figure[]): string {
   if (!previous) return ['## Jaar-op-jaar', 'Dit is het eerste monitorjaar in lsp-monitor; er is nog geen vorig jaar om mee te vergelijken.'].join('\n\n');
   const { diff } = previous;
   const count = (kind: string) => formatNumberNl(diff.locations.filter((location) => location.change === kind).length);
+  const byMethod = diff.methods.before.provinceOfLocation !== diff.methods.after.provinceOfLocation;
+  // The parts that add up to the difference, as diff-years.ts takes it apart.
+  const parts: MarkdownColumn<AreaChange>[] = [
+    ...(byMethod ? [{ header: 'Door methode', value: (row: AreaChange) => formatChangeNl(row.methodEffect), align: 'right' as const }] : []),
+    { header: 'Nieuw in beeld', value: (row) => formatNumberNl(row.opened), align: 'right' },
+    { header: 'Niet meer in beeld', value: (row) => formatNumberNl(row.closed), align: 'right' },
+    { header: 'Verhuisd', value: (row) => formatChangeNl(row.moved), align: 'right' },
+  ];
   const table = (level: AreaChange['level'], header: string) =>
     markdownTable<AreaChange>(
       [
@@ -16,13 +24,19 @@ export function yearOnYearSection({ previous }: ReportInput, figures: readonly F
         { header: `In beeld ${diff.to}`, value: (row) => formatNumberNl(row.inViewAfter), align: 'right' },
         { header: 'Verschil', value: (row) => formatChangeNl(row.difference), align: 'right' },
         { header: 'Verandering', value: (row) => (row.changePct === null ? '–' : `${formatChangeNl(row.changePct)}%`), align: 'right' },
+        ...(level === 'provincie' ? parts : []),
       ],
       diff.areas.filter((area) => area.level === level || area.level === 'nederland'),
     );
+  const split =
+    `Per provincie is het verschil uitgesplitst: ${byMethod ? 'door de methode, ' : ''}steunpunten die nieuw in beeld kwamen, ` +
+    'die niet meer in beeld zijn en die naar een andere provincie verhuisden (per saldo); samen geven ze precies het verschil (verschillen-per-regio.csv).';
   return [
     '## Jaar-op-jaar',
     `Ten opzichte van ${diff.from}: ${count('nieuw')} steunpunten nieuw in beeld, ${count('niet meer in beeld')} niet meer in beeld, ` +
       `${count('gewijzigd')} gewijzigd (zie verschillen.csv). Een steunpunt houdt zijn location_id als het van naam verandert of bij een gemeentelijke herindeling.`,
+    methodChangeNl(diff),
+    split,
     table('provincie', 'Provincie'),
     figureLink(figures, 'figuren/verandering-per-provincie.svg'),
     table('iza_regio', 'IZA-regio'),

@@ -5,7 +5,7 @@ import { UsageError } from '../../../sources/errors.ts';
 import { parseMonitorYear } from '../../config/config.ts';
 import { withDatabase } from '../../db/database.ts';
 import { csvToParquet } from '../../db/parquet.ts';
-import { diffSummaryNl, diffYears } from '../../stages/diff-years.ts';
+import { diffSummaryNl, diffYears, methodChangeNl } from '../../stages/diff-years.ts';
 import { COMMON_USAGE, databasePath, stringOption, type Command } from '../command.ts';
 
 export const diffCommand: Command = {
@@ -14,8 +14,10 @@ export const diffCommand: Command = {
   usage: `Gebruik: lsp-monitor diff <jaar1> <jaar2> [--out <map>] [--format csv|parquet] [--db <bestand>]
 
 Vergelijkt twee gebouwde monitorjaren per steunpunt (op zijn vaste location_id) en per provincie
-en IZA-regio, en toont een samenvatting. Met --out schrijft het verschillen.csv en
-verschillen-per-regio.csv (of .parquet met --format parquet) naar de map.
+en IZA-regio, en toont een samenvatting. Het verschil per gebied wordt uitgesplitst: door de
+methode (het eerste jaar geteld zoals het tweede jaar telt, als de jaren een andere methode
+gebruiken), nieuw in beeld, niet meer in beeld en verhuisd. Met --out schrijft het verschillen.csv
+en verschillen-per-regio.csv (of .parquet met --format parquet) naar de map.
 
 Opties:
   --out <map>          doelmap voor de bestanden
@@ -33,6 +35,8 @@ ${COMMON_USAGE}`,
     await withDatabase(databasePath(values), async (database) => {
       const diff = await diffYears(database, from, to);
       io.out(diffSummaryNl(diff));
+      const methodChange = methodChangeNl(diff);
+      if (methodChange !== '') io.out(methodChange);
       if (directory === undefined) return;
       for (const file of diffExports(diff)) {
         const csvPath = join(directory, file.name);
