@@ -4,10 +4,10 @@
  * so a typo in a threshold stops the run with a message instead of skewing the figures.
  */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { MonitorError } from '../../sources/errors.ts';
+import { fileSystemReason, MonitorError } from '../../sources/errors.ts';
+import { describeIssues } from './describe-issues.ts';
 
 export const FIRST_MONITOR_YEAR = 2019;
 export const LAST_MONITOR_YEAR = 2099;
@@ -15,6 +15,7 @@ export const LAST_MONITOR_YEAR = 2099;
 const positive = z.number().positive();
 const yearOrLatest = z.union([z.number().int().min(2000).max(LAST_MONITOR_YEAR), z.literal('latest')]);
 
+/** Lenient, as it also reads the method stored with each build; the configuration file itself is checked strictly. */
 export const CoverageMethod = z.object({
   description: z.string().min(1),
   /** Population year, or the latest bundled year not after the monitor year. */
@@ -27,20 +28,21 @@ export const CoverageMethod = z.object({
 });
 export type CoverageMethod = z.infer<typeof CoverageMethod>;
 
+/** Strict at every depth: a misspelt key ("weigths") is refused, never silently replaced by a default. */
 export const MonitorConfig = z
-  .object({
+  .strictObject({
     capacityPerWeek: positive,
     participationPct: z.array(z.number().positive().max(100)).min(1),
-    weights: z.object({ klein: positive, middelgroot: positive, groot: positive, onbekend: positive }),
-    sizeThresholds: z.object({
-      visitorsPerWeek: z.object({ smallBelow: positive, largeAbove: positive }),
-      dagdelenPerWeek: z.object({ smallAtMost: positive, largeAtLeast: positive }),
+    weights: z.strictObject({ klein: positive, middelgroot: positive, groot: positive, onbekend: positive }),
+    sizeThresholds: z.strictObject({
+      visitorsPerWeek: z.strictObject({ smallBelow: positive, largeAbove: positive }),
+      dagdelenPerWeek: z.strictObject({ smallAtMost: positive, largeAtLeast: positive }),
     }),
-    methods: z.record(z.string().regex(/^[a-z0-9-]+$/), CoverageMethod),
+    methods: z.record(z.string().regex(/^[a-z0-9-]+$/), z.strictObject(CoverageMethod.shape)),
     defaultMethod: z.string(),
-    years: z.record(z.string().regex(/^\d{4}$/), z.object({ method: z.string() })),
+    years: z.record(z.string().regex(/^\d{4}$/), z.strictObject({ method: z.string() })),
     /** Straight-line distance bands for the reach table, and the distance beyond which a municipality is a white spot. */
-    distance: z.object({ thresholdsKm: z.array(positive).min(1), whiteSpotKm: positive }),
+    distance: z.strictObject({ thresholdsKm: z.array(positive).min(1), whiteSpotKm: positive }),
     /** Limits on an imported file (sources/inventory/limits.ts): size, XLSX unpacked size, data rows. */
     maxInputBytes: z.number().int().positive(),
     maxUnpackedBytes: z.number().int().positive(),
@@ -68,24 +70,35 @@ export type MonitorConfig = z.infer<typeof MonitorConfig>;
 export const DEFAULT_CONFIG_PATH = fileURLToPath(new URL('./monitor.config.json', import.meta.url));
 
 export function loadConfig(path: string = DEFAULT_CONFIG_PATH): MonitorConfig {
-  const file = basename(path);
-  let raw: unknown;
+  let text: string;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new MonitorError(`configuratie kan niet worden gelezen: ${error instanceof Error ? error.message : String(error)}`, {
-      location: { file },
+    throw new MonitorError(`configuratie ${path} kan niet worden gelezen: ${fileSystemReason(error)}; geef met --config een leesbaar configuratiebestand op`, {
       cause: error,
     });
   }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new MonitorError(`configuratie ${path} is geen geldige JSON${jsonPosition(text, error)}`, { cause: error });
+  }
   const result = MonitorConfig.safeParse(raw);
   if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new MonitorError(`ongeldige configuratie: ${issue?.message ?? 'onbekende fout'}`, {
-      location: { file, field: issue?.path.join('.') ?? '' },
-    });
+    throw new MonitorError(`configuratie ${path} klopt niet: ${describeIssues(result.error.issues, raw, MonitorConfig)}`, { cause: result.error });
   }
   return result.data;
+}
+
+/** Where JSON.parse stopped, as line and column, so the person can find it in an editor. */
+function jsonPosition(text: string, error: unknown): string {
+  const match = /position (\d+)/.exec(error instanceof Error ? error.message : '');
+  if (!match) return '';
+  const before = text.slice(0, Number(match[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return ` (regel ${line}, kolom ${column})`;
 }
 
 /** The coverage method for a monitor year: the year's own entry, else the default. */

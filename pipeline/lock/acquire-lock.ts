@@ -8,7 +8,7 @@ import { closeSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeS
 import { hostname } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { formatDutchDateTime } from '../../sources/archive/dutch-date.ts';
-import { MonitorError } from '../../sources/errors.ts';
+import { fileSystemReason, MonitorError } from '../../sources/errors.ts';
 import { errorCode, lockPathFor, readLockFile, sameHolder, type LockHolder } from './lock-file.ts';
 import { isProcessAlive } from './process-alive.ts';
 
@@ -108,9 +108,7 @@ function tryCreate(path: string, holder: LockHolder): boolean {
     descriptor = openSync(path, 'wx');
   } catch (error) {
     if (errorCode(error) === 'EEXIST') return false;
-    throw new MonitorError(`vergrendeling ${path} kan niet worden aangemaakt: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
+    throw new MonitorError(`kan vergrendeling ${path} niet aanmaken: ${fileSystemReason(error)}; ${lockAdvice(error)}`, { cause: error });
   }
   try {
     writeSync(descriptor, `${JSON.stringify(holder)}\n`);
@@ -118,6 +116,20 @@ function tryCreate(path: string, holder: LockHolder): boolean {
     closeSync(descriptor);
   }
   return true;
+}
+
+/** The lock file sits next to the database, so the way out is another place for the database. */
+function lockAdvice(error: unknown): string {
+  switch (errorCode(error)) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'maak ruimte vrij of kies met --db een database op een andere schijf';
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'controleer het pad bij --db';
+    default:
+      return 'kies met --db een database in een map waar u mag schrijven';
+  }
 }
 
 function isStale(holder: LockHolder): boolean {

@@ -1,6 +1,9 @@
 /** The lock file next to the database: who holds it, since when, for what. */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { errorCode, fileSystemReason, MonitorError } from '../../sources/errors.ts';
+
+export { errorCode };
 
 export const LockHolder = z.object({
   pid: z.number().int().positive(),
@@ -23,7 +26,15 @@ export function readLockFile(path: string): LockFileState {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return { kind: 'missing' };
-    throw error;
+    if (errorCode(error) === 'EISDIR') {
+      throw new MonitorError(
+        `vergrendeling ${path} is een map, geen bestand; hernoem of verplaats die map als er geen lsp-monitor-proces meer draait, of kies met --db een andere database`,
+        { cause: error },
+      );
+    }
+    throw new MonitorError(`kan vergrendeling ${path} niet lezen: ${fileSystemReason(error)}; kies met --db een database in een map waar u mag schrijven`, {
+      cause: error,
+    });
   }
   try {
     const holder = LockHolder.safeParse(JSON.parse(text));
@@ -35,8 +46,4 @@ export function readLockFile(path: string): LockFileState {
 
 export function sameHolder(a: LockHolder, b: LockHolder): boolean {
   return a.pid === b.pid && a.hostname === b.hostname && a.startedAt === b.startedAt;
-}
-
-export function errorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
