@@ -1,13 +1,18 @@
 /**
- * Writes a file so that readers only ever see the old or the new content: write a temporary
- * file beside it, then rename over the target (atomic on one filesystem).
+ * Writes so that readers only ever see the old or the new content. A file: a temporary file
+ * beside it, renamed over the target. A folder: every file into a temporary folder beside it
+ * (same parent, so the renames stay on one filesystem), then swapped in; leftovers of a killed
+ * swap are recovered or removed by the next write to the same folder.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { chmod, lstat, mkdir, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { MonitorError } from '../sources/errors.ts';
+import { errorCode } from '../pipeline/lock/lock-file.ts';
+import { isProcessAlive } from '../pipeline/lock/process-alive.ts';
 
 export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  await ensureDirectory(dirname(path));
   const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     await writeFile(temporary, content);
@@ -16,4 +21,180 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+/**
+ * mkdir -p without Node's recursive mkdir, which retries forever where mkdir answers ENOENT for a
+ * parent that exists (/proc/x spins at 100% CPU). Each level is tried once; errors keep their path.
+ */
+export async function ensureDirectory(path: string): Promise<void> {
+  try {
+    await mkdir(path);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'EEXIST' || code === 'EISDIR') {
+      if ((await stat(path)).isDirectory()) return;
+      throw error;
+    }
+    const parent = dirname(path);
+    if (code !== 'ENOENT' || parent === path) throw error;
+    await ensureDirectory(parent);
+    await mkdir(path);
+  }
+}
+
+/**
+ * Checks, before any work, that `target` can become a folder: not the root or the working
+ * folder, its parent a folder (created if missing), the target itself no file. Returns its real path.
+ */
+export async function checkFolderTarget(target: string): Promise<string> {
+  const wanted = resolve(target);
+  const parent = dirname(wanted);
+  if (parent === wanted) throw new MonitorError(`de monitor kan niet in de hoofdmap ${wanted} worden geschreven; kies een map`);
+  const cwd = process.cwd();
+  if (cwd === wanted || cwd.startsWith(`${wanted}${sep}`)) {
+    throw new MonitorError(`map ${wanted} is (of bevat) de huidige werkmap; kies een andere map voor de monitor`);
+  }
+  await guard(wanted, () => ensureDirectory(parent));
+  const folder = await guard(wanted, async () => ((await exists(wanted)) ? await realpath(wanted) : wanted));
+  if (!(await guard(folder, () => stat(folder).then((found) => found.isDirectory(), () => true)))) {
+    throw new MonitorError(`${folder} is een bestand, geen map; kies een map voor de monitor`);
+  }
+  // Whether a folder can be made beside it, as the swap will: fails now rather than after rendering.
+  const probe = join(dirname(folder), `.${basename(folder)}.new-${process.pid}-${randomBytes(4).toString('hex')}`);
+  await guard(folder, () => mkdir(probe));
+  await guard(folder, () => rm(probe, { recursive: true, force: true }));
+  return folder;
+}
+
+export interface FolderFile {
+  /** Path inside the folder, with '/' between subfolders. */
+  name: string;
+  content: string | Uint8Array;
+}
+
+/**
+ * Replaces `target` by a folder holding exactly `files`. An existing target may only hold entries
+ * `owned` says belong to what is written (a previous report): anything else (a person's own file,
+ * an office lock file) is refused with its name, never carried over or deleted. On an error, or a
+ * kill at any moment, the previous folder is intact: at `target`, or (killed between the two
+ * renames of the swap) at `.<name>.old-<pid>-…`, from where the next call restores it.
+ */
+export async function replaceFolder(target: string, files: readonly FolderFile[], owned: (name: string) => boolean): Promise<void> {
+  const folder = await checkFolderTarget(target);
+  const name = basename(folder);
+  const home = dirname(folder);
+  await guard(folder, () => recoverLeftovers(home, name));
+
+  const previous = await guard(folder, () => lstat(folder).catch((error: unknown) => (errorCode(error) === 'ENOENT' ? undefined : Promise.reject(error))));
+  if (previous && !previous.isDirectory()) throw new MonitorError(`${folder} is een bestand, geen map; kies een map voor de monitor`);
+  if (previous) {
+    const foreign = (await guard(folder, () => listEntries(folder))).filter((entry) => !owned(entry));
+    if (foreign.length > 0) {
+      throw new MonitorError(
+        `map ${folder} bevat ${foreign.length === 1 ? 'een bestand' : 'bestanden'} die de monitor niet schrijft: ` +
+          `${foreign.slice(0, 10).join(', ')}${foreign.length > 10 ? ` en nog ${foreign.length - 10}` : ''}; ` +
+          'de monitor vervangt de hele map, dus verplaats ze of kies een andere map',
+      );
+    }
+  }
+
+  const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const fresh = join(home, `.${name}.new-${suffix}`);
+  const aside = join(home, `.${name}.old-${suffix}`);
+  let movedAside = false;
+  try {
+    await mkdir(fresh);
+    if (previous) await chmod(fresh, previous.mode & 0o7777);
+    for (const [index, file] of files.entries()) {
+      const path = join(fresh, ...file.name.split('/'));
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, file.content, { flag: 'wx' });
+      if (index === Math.floor(files.length / 2)) await pauseForTest('rapport-half-geschreven');
+    }
+    if (previous) {
+      await rename(folder, aside);
+      movedAside = true;
+      await pauseForTest('rapport-oud-opzij');
+    }
+    await rename(fresh, folder);
+    movedAside = false;
+    await pauseForTest('rapport-nieuw-geplaatst');
+  } catch (error) {
+    if (movedAside) await rename(aside, folder).catch(() => undefined);
+    await rm(fresh, { recursive: true, force: true }).catch(() => undefined);
+    throw folderError(error, folder);
+  }
+  // The swap is done; a failure to remove the old copy leaves a leftover the next write removes.
+  await rm(aside, { recursive: true, force: true }).catch(() => undefined);
+}
+
+const LEFTOVER = /^\.(.+)\.(new|old)-(\d+)-[0-9a-f]{8}$/;
+
+/** Restores a previous folder a killed swap had moved aside, and removes the leftovers of dead writers. */
+async function recoverLeftovers(home: string, name: string): Promise<void> {
+  const leftovers = (await readdir(home))
+    .map((entry) => ({ entry, match: LEFTOVER.exec(entry) }))
+    .filter(({ match }) => match?.[1] === name && !isProcessAlive(Number(match[3])))
+    .map(({ entry, match }) => ({ path: join(home, entry), kind: match?.[2] }));
+  const target = join(home, name);
+  const moved = leftovers.find((leftover) => leftover.kind === 'old');
+  if (moved && !(await exists(target))) await rename(moved.path, target);
+  for (const leftover of leftovers) {
+    if (leftover !== moved || (await exists(leftover.path))) await rm(leftover.path, { recursive: true, force: true });
+  }
+}
+
+/** Every file and folder under `folder`, as paths with '/'. */
+async function listEntries(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries.map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/')).sort();
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+async function guard<T>(folder: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw folderError(error, folder);
+  }
+}
+
+/** A file-system error as one Dutch line naming the folder the person asked for; the cause stays for --debug. */
+function folderError(error: unknown, folder: string): unknown {
+  if (error instanceof MonitorError) return error;
+  const code = errorCode(error);
+  if (code === undefined) return error;
+  const at = (error as { path?: unknown }).path;
+  const where = typeof at === 'string' && !basename(at).startsWith(`.${basename(folder)}.`) ? at : folder;
+  const unchanged = 'de vorige inhoud is ongewijzigd';
+  const message =
+    code === 'ENOTDIR' || code === 'EEXIST'
+      ? `${where} is een bestand, geen map; de monitor kan niet naar ${folder} worden geschreven`
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? `geen schrijfrechten voor ${where === folder ? dirname(folder) : where}; de monitor kan niet naar ${folder} worden geschreven`
+        : code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG'
+          ? `geen ruimte meer op de schijf bij het schrijven van de monitor naar ${folder} (${unchanged})`
+          : `de monitor kan niet naar ${folder} worden geschreven`;
+  return new MonitorError(message, { cause: error });
+}
+
+/**
+ * Test-only: stops at a named moment of the swap so the crash tests can SIGKILL a real process
+ * exactly there. Inert unless LSP_MONITOR_TEST_PAUSE names the moment (only
+ * test/e2e/report-atomic.test.ts sets it).
+ */
+async function pauseForTest(moment: 'rapport-half-geschreven' | 'rapport-oud-opzij' | 'rapport-nieuw-geplaatst'): Promise<void> {
+  if (process.env['LSP_MONITOR_TEST_PAUSE'] !== moment) return;
+  process.stderr.write(`test-pauze: ${moment}\n`);
+  await new Promise((done) => setTimeout(done, 120_000));
 }

@@ -1,5 +1,7 @@
-/** Writes every output of a monitor year into one folder, each file atomically. */
-import { join } from 'node:path';
+/**
+ * Writes every output of a monitor year into one folder, as a unit: readers and a killed run see
+ * the whole previous report or the whole new one (outputs/write-atomic.ts, replaceFolder).
+ */
 import type { ExportFile } from './csv/exports.ts';
 import { csvExports } from './csv/exports.ts';
 import { diffExports } from './csv/diff-exports.ts';
@@ -9,7 +11,7 @@ import { monitorMarkdown } from './markdown/monitor-md.ts';
 import type { ReportInput } from './report-input.ts';
 import { overviewExtras } from './xlsx/extras-from-report.ts';
 import { overviewBytes } from './xlsx/overview.ts';
-import { writeFileAtomic } from './write-atomic.ts';
+import { checkFolderTarget, replaceFolder } from './write-atomic.ts';
 
 /** The published files of a year (committed under reports/), and the Excel overview (not committed). */
 export async function reportFiles(input: ReportInput): Promise<(ExportFile | { name: string; content: Uint8Array })[]> {
@@ -27,8 +29,20 @@ export async function reportFiles(input: ReportInput): Promise<(ExportFile | { n
 
 export const OVERVIEW_FILE = 'overzicht.xlsx';
 
+/** The figures folder is the report's own; its SVG files are figures of an earlier report. */
+const FIGURES_FOLDER = 'figuren';
+/** Written only when an earlier year was built: an earlier report in the folder may hold them. */
+const FILES_WITH_AN_EARLIER_YEAR = ['verschillen.csv', 'verschillen-per-regio.csv'];
+
+/**
+ * Replaces `directory` by the year's report. A folder holding anything a report does not write
+ * (a person's own notes, an office lock file of an open overzicht.xlsx) is refused, naming it.
+ */
 export async function writeReport(input: ReportInput, directory: string): Promise<string[]> {
+  await checkFolderTarget(directory); // before seconds of rendering
   const files = await reportFiles(input);
-  for (const file of files) await writeFileAtomic(join(directory, file.name), file.content);
+  const names = new Set([...files.map((file) => file.name), ...FILES_WITH_AN_EARLIER_YEAR, FIGURES_FOLDER]);
+  const owned = (name: string) => names.has(name) || new RegExp(`^${FIGURES_FOLDER}/[a-z0-9-]+\\.svg$`).test(name);
+  await replaceFolder(directory, files, owned);
   return files.map((file) => file.name);
 }

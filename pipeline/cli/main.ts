@@ -11,12 +11,14 @@ import { correctionsCommand } from './commands/corrections.ts';
 import { diffCommand } from './commands/diff.ts';
 import { fetchCommand } from './commands/fetch.ts';
 import { importCommand } from './commands/import.ts';
+import { importsCommand } from './commands/imports.ts';
 import { reportCommand } from './commands/report.ts';
 import { runCommand } from './commands/run.ts';
 import { scheduleCommand } from './commands/schedule.ts';
 
 const COMMANDS: readonly Command[] = [
   importCommand,
+  importsCommand,
   buildCommand,
   reportCommand,
   diffCommand,

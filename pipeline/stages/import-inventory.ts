@@ -17,6 +17,7 @@ import { isPersonalDataHeader } from '../../sources/inventory/personal-columns.t
 import { InventoryRecord, type InventoryField, type Reject } from '../../sources/schema.ts';
 import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase } from '../db/database.ts';
+import { currentBatch, dutchTime, yearBatches, type BatchInfo } from './import-ledger.ts';
 import { replaceBatch, resolveRecord, type AcceptedRecord } from './store-records.ts';
 
 export interface ImportOptions {
@@ -25,6 +26,8 @@ export interface ImportOptions {
   /** Source name; defaults to the file name without extension. */
   source?: string;
   sheet?: string;
+  /** Confirms replacing an earlier import with a file that has far fewer (or no) usable rows. */
+  replace?: boolean;
 }
 
 export interface ImportSummary {
@@ -38,7 +41,20 @@ export interface ImportSummary {
   rejects: Reject[];
   /** Unknown columns about people (contact person, e-mail, phone) that were read but not stored. */
   skippedColumns: string[];
+  /** The earlier import of this source and year that this one replaced (or would have replaced). */
+  replaced?: BatchInfo;
+  /** The year's other sources when this source is new to the year: their records count next to these. */
+  otherSources?: BatchInfo[];
+  /** Why nothing was stored: the file would leave the source with no or far fewer usable rows. */
+  refusal?: string;
 }
+
+/**
+ * A replacement with fewer than this share of the rows it replaces is refused unless confirmed
+ * (--replace): a list that shrinks by half is far more often a wrong or partial file than a
+ * year in which half the steunpunten closed.
+ */
+export const SHRINK_REFUSAL_SHARE = 0.5;
 
 
 export async function importInventory(
@@ -70,9 +86,14 @@ export async function importInventory(
     if ('rejects' in outcome) rejects.push(...outcome.rejects.map((reject) => ({ source, file, ...reject })));
     else accepted.push(outcome);
   }
-  const rejectedRows = await replaceBatch(database, context, {
-    year: options.year, source, file, sha256, format: table.format, rowsRead: table.rows.length, accepted, rejects,
-  });
+  const previous = await currentBatch(database, options.year, source);
+  const otherSources = previous ? [] : await yearBatches(database, options.year);
+  const refusal = options.replace ? undefined : shrinkRefusal({ file, source, year: options.year, usable: accepted.length, rejects, previous });
+  const rejectedRows = refusal
+    ? new Set(rejects.map((reject) => reject.row)).size
+    : await replaceBatch(database, context, {
+        year: options.year, source, file, sha256, format: table.format, rowsRead: table.rows.length, accepted, rejects,
+      });
 
   const skippedColumns = table.columns.filter(({ field, header }) => field === null && isPersonalDataHeader(header)).map(({ header }) => header);
   return {
@@ -85,7 +106,33 @@ export async function importInventory(
     rejectedRows,
     rejects,
     skippedColumns,
+    ...(previous ? { replaced: previous } : {}),
+    otherSources,
+    ...(refusal ? { refusal } : {}),
   };
+}
+
+function shrinkRefusal(input: {
+  file: string; source: string; year: number; usable: number; rejects: readonly Reject[]; previous: BatchInfo | undefined;
+}): string | undefined {
+  const { file, source, year, usable, previous } = input;
+  const rejected = new Set(input.rejects.map((reject) => reject.row)).size;
+  if (!previous || previous.rows_imported === 0) return usable === 0 ? `${file}: geen enkele rij is bruikbaar (${rejected} afgewezen); er is niets ingelezen` : undefined;
+  const now = `de ${previous.rows_imported} rijen van bron ${source} voor ${year} (${previous.file_name}, ingelezen ${dutchTime(previous.imported_ms)})`;
+  const unchanged = 'Er is niets veranderd.';
+  if (usable === 0) {
+    return (
+      `${file}: geen enkele rij is bruikbaar (${rejected} afgewezen); deze import zou ${now} vervangen door niets. ${unchanged} ` +
+      `Verbeter het bestand; moet de bron echt weg, gebruik dan 'lsp-monitor imports remove --year ${year} --source ${source}'`
+    );
+  }
+  if (usable < previous.rows_imported * SHRINK_REFUSAL_SHARE) {
+    return (
+      `${file}: ${usable} bruikbare rijen (${rejected} afgewezen), minder dan de helft van ${now}; ` +
+      `${previous.rows_imported - usable} rijen zouden verdwijnen. ${unchanged} Klopt dit toch, importeer dan opnieuw met --replace`
+    );
+  }
+  return undefined;
 }
 
 type RowOutcome = AcceptedRecord | { rejects: Omit<Reject, 'source' | 'file'>[] };

@@ -8,6 +8,7 @@ import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase, RowValue } from '../db/database.ts';
 import { ensureReferenceTables } from '../db/reference-tables.ts';
 import type { Resolution } from '../normalise/municipality-resolver.ts';
+import { archiveBatch, currentBatch, recordImportEvent } from './import-ledger.ts';
 
 export type KeptResolution = Exclude<Resolution, { kind: 'unresolved' }>;
 
@@ -38,14 +39,24 @@ export function resolveRecord(context: MonitorContext, record: InventoryRecord):
   });
 }
 
-/** Replaces the source's batch of the year: all of it is stored, or nothing. */
+/**
+ * Replaces the source's batch of the year: all of it is stored, or nothing. An earlier batch
+ * from a different file is archived (`lsp-monitor imports restore` brings it back); one with the
+ * same content is simply read again.
+ */
 export async function replaceBatch(database: MonitorDatabase, context: MonitorContext, batch: RecordBatch): Promise<number> {
   const rejectedRows = new Set(batch.rejects.map((reject) => reject.row)).size;
   await ensureReferenceTables(database, context.reference, context.resolver, context.regions);
   await database.transaction(async () => {
+    const previous = await currentBatch(database, batch.year, batch.source);
+    const archiveId = previous && previous.sha256 !== batch.sha256 ? await archiveBatch(database, batch.year, batch.source, 'vervangen') : undefined;
     for (const table of ['inventory_record', 'reject', 'import_batch']) {
       await database.run(`DELETE FROM ${table} WHERE year = $1 AND source = $2`, [batch.year, batch.source]);
     }
+    await recordImportEvent(database, {
+      year: batch.year, source: batch.source, action: previous ? 'vervangen' : 'ingelezen', file: batch.file, rows: batch.accepted.length,
+      ...(archiveId === undefined ? {} : { archiveId }),
+    });
     await database.insert('import_batch', [
       [batch.year, batch.source, batch.file, batch.sha256, batch.format, batch.rowsRead, batch.accepted.length, rejectedRows, new Date().toISOString()],
     ]);

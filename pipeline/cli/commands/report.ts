@@ -1,16 +1,27 @@
+import { checkFolderTarget } from '../../../outputs/write-atomic.ts';
 import { writeReport } from '../../../outputs/write-report.ts';
-import { parseMonitorYear } from '../../config/config.ts';
+import { loadConfig, parseMonitorYear } from '../../config/config.ts';
 import { withDatabase } from '../../db/database.ts';
 import { readReportInput } from '../../read-report-input.ts';
-import { COMMON_USAGE, databasePath, requiredOption, type Command } from '../command.ts';
+import { assertReportable } from '../../stages/build-freshness.ts';
+import { COMMON_USAGE, databasePath, requiredOption, stringOption, type Command } from '../command.ts';
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'schrijf de monitor (Markdown en CSV) van een gebouwd jaar',
+  summary: 'schrijf de monitor (rapport, figuren, CSV-exports en Excel-overzicht) van een gebouwd jaar',
   usage: `Gebruik: lsp-monitor report --year <jaar> --out <map> [--db <bestand>]
 
-Schrijft monitor.md en de exports locaties.csv, nederland.csv, provincies.csv, iza-regios.csv,
-gemeenten.csv en afgewezen.csv naar de map. Zie reports/README.md voor de kolommen.
+Schrijft de monitor van een gebouwd jaar naar de map: het rapport (monitor.md en monitor.html,
+met de figuren), de figuren als SVG in figuren/, de CSV-exports (locaties.csv, nederland.csv,
+provincies.csv, iza-regios.csv, gemeenten.csv, afgewezen.csv, te-beoordelen.csv, afstand.csv,
+bereik.csv, witte-vlekken.csv, kenmerken.csv; met een eerder gebouwd jaar ook verschillen.csv
+en verschillen-per-regio.csv) en het bewerkbare Excel-overzicht overzicht.xlsx. Zie
+reports/README.md voor de kolommen.
+
+De map wordt als geheel vervangen: wie meekijkt of het schrijven onderbreekt, ziet de hele
+vorige of de hele nieuwe monitor. Een map met andere bestanden dan die van de monitor wordt
+geweigerd. Is de build van het jaar ouder dan een import, correctie of de configuratie, dan
+weigert report en zegt het welke build eerst nodig is.
 
 Opties:
   --year <jaar>        monitorjaar (verplicht)
@@ -22,7 +33,12 @@ ${COMMON_USAGE}`,
   async run({ values }, io) {
     const year = parseMonitorYear(requiredOption(values, 'year'));
     const directory = requiredOption(values, 'out');
-    const input = await withDatabase(databasePath(values), (database) => readReportInput(database, year));
+    const config = loadConfig(stringOption(values, 'config'));
+    await checkFolderTarget(directory);
+    const input = await withDatabase(databasePath(values), async (database) => {
+      await assertReportable(database, config, year);
+      return readReportInput(database, year);
+    });
     const files = await writeReport(input, directory);
     io.out(`Monitor ${year} geschreven naar ${directory}: ${files.join(', ')}.`);
   },
