@@ -11,7 +11,7 @@ import type { MonitorData } from '../read-monitor.ts';
 import { readCell } from './cells.ts';
 import { readLocationsSheet } from './locations.ts';
 import { readReviewSheet } from './review.ts';
-import { correctionError, type CorrectionError, type CorrectionsResult } from './types.ts';
+import type { CorrectionsResult } from './types.ts';
 
 export interface ReadCorrectionsOptions {
   /** The pairs the workbook was written with: an unknown pair id is an error, a decision it already had is no change. */
@@ -31,10 +31,10 @@ export async function readCorrections(
   } catch (cause) {
     throw new MonitorError('geen geldig Excel-bestand (xlsx)', { location: { file: fileName }, cause });
   }
-  const yearErrors = checkYear(workbook, current.year);
+  checkYear(workbook, current.year, fileName);
   const locations = readLocationsSheet(workbook, current);
   const review = readReviewSheet(workbook, options.reviewPairs);
-  const errors = [...yearErrors, ...locations.errors, ...review.errors];
+  const errors = [...locations.errors, ...review.errors];
 
   const rowsWithErrors = new Set(errors.filter((error) => error.row !== null).map((error) => `${error.sheet}\u0000${error.row}`));
   const changes = [...locations.changes, ...review.changes].map((change) => ({
@@ -44,17 +44,24 @@ export async function readCorrections(
   return { changes, errors };
 }
 
-/** The year on Toelichting must be the year the corrections are read for. */
-function checkYear(workbook: ExcelJS.Workbook, year: number): CorrectionError[] {
+/**
+ * The year on Toelichting must be the year the corrections are read for. Another year's workbook
+ * is refused whole, --partial or not: its ids and values belong to another monitor, and a line
+ * per row would only bury the one reason.
+ */
+function checkYear(workbook: ExcelJS.Workbook, year: number, fileName: string): void {
   const sheet = workbook.getWorksheet(SHEETS.explanation);
-  if (sheet === undefined) return [];
+  if (sheet === undefined) return;
   for (let row = 1; row <= sheet.rowCount; row += 1) {
     const label = readCell(sheet.getCell(row, 1));
     if (label.kind !== 'value' || label.value !== YEAR_LABEL) continue;
     const value = readCell(sheet.getCell(row, 2));
-    if (value.kind === 'value' && Number(value.value) === year) return [];
-    const written = value.kind === 'value' ? String(value.value) : 'onbekend';
-    return [correctionError(SHEETS.explanation, row, null, `dit overzicht is van monitorjaar ${written}, niet van ${year}`)];
+    if (value.kind === 'value' && Number(value.value) === year) return;
+    const written = value.kind === 'value' ? `monitorjaar ${String(value.value)}` : 'een onbekend monitorjaar';
+    throw new MonitorError(
+      `dit overzicht is van ${written} (werkblad ${SHEETS.explanation}, rij ${row}), niet van ${year}; er is niets overgenomen ` +
+        `(neem een overzicht van ${year}, gemaakt met 'lsp-monitor report --year ${year}')`,
+      { location: { file: fileName } },
+    );
   }
-  return [];
 }

@@ -8,10 +8,11 @@ import { importFileSnapshot } from '../../sources/adapters/file-import.ts';
 import { readInventoryFile } from '../../sources/inventory/read-table.ts';
 import { MonitorError } from '../../sources/errors.ts';
 import { EpaMunicipalityRecord, RegionalCorrection, SurveyAnswer, type Reject } from '../../sources/schema.ts';
-import { storeCorrections } from '../corrections/store.ts';
+import { applyCorrections } from '../corrections/apply.ts';
+import { buildsOf, takenBeforeLineNl } from '../corrections/applied-summary.ts';
+import { cappedLines } from '../corrections/capped-lines.ts';
 import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase } from '../db/database.ts';
-import { buildYear } from './build-year.ts';
 import { locationFinder } from './find-location.ts';
 import { regionalChanges } from './regional-corrections.ts';
 import { storeEpaShares } from './store-epa.ts';
@@ -38,13 +39,13 @@ const FILE_SOURCE_IMPORTS: Readonly<Record<string, Handler>> = {
   'regional-corrections': async (database, context, year, parsed, source) => {
     const corrections = parsed.records.map(({ record, origin }) => ({ record: RegionalCorrection.parse(record), origin }));
     const { changes, unmatched } = regionalChanges(corrections, await locationFinder(database, context, year), parsed.file);
-    const stored = await storeCorrections(database, context, { year, name: parsed.file, sha256: parsed.sha256 }, changes);
-    if (stored.alreadyApplied) return [`${parsed.file}: dit bestand is al eerder overgenomen voor ${year}; er is niets veranderd.`];
-    const built = await buildYear(database, context, year);
+    const applied = await applyCorrections(database, context, { year, name: parsed.file, sha256: parsed.sha256 }, changes);
+    const details = [...cappedLines(unmatched.map((line) => `niet gevonden, niet toegepast: ${line}`)), ...rejectLines(parsed.rejects)];
     return [
-      `${parsed.file} (bron ${source}, ${year}): ${stored.changes} correctie(s) overgenomen, ${parsed.rejects.length} afgewezen.`,
-      ...unmatched.map((line) => `  niet gevonden, niet toegepast: ${line}`),
-      `Monitor ${year} opnieuw gebouwd: ${built.inView} steunpunten in beeld, gewogen ${built.weighted}.`,
+      ...(applied.outcome === 'applied'
+        ? [`${parsed.file} (bron ${source}, ${year}): ${applied.changes} correctie(s) overgenomen, ${parsed.rejects.length} afgewezen.`, ...details.map((line) => `  ${line}`)]
+        : [takenBeforeLineNl(parsed.file, year, applied.outcome)]),
+      ...buildsOf(applied).map((built) => `Monitor ${built.year} opnieuw gebouwd: ${built.inView} steunpunten in beeld, gewogen ${built.weighted}.`),
     ];
   },
   survey: async (database, context, year, parsed, source) => {
@@ -53,10 +54,16 @@ const FILE_SOURCE_IMPORTS: Readonly<Record<string, Handler>> = {
     return [
       `${parsed.file} (bron ${source}, ${year}): ${summary.answers} antwoorden van ${summary.locations} steunpunten ingelezen, ${parsed.rejects.length} afgewezen.`,
       ...(summary.unmatched.length > 0 ? [`  niet gekoppeld aan een steunpunt van ${year}: ${summary.unmatched.join(', ')}`] : []),
+      ...rejectLines(parsed.rejects).map((line) => `  ${line}`),
     ];
   },
 };
 
+
+/** Why each rejected row was not taken in, so no row is dropped without its reason. */
+function rejectLines(rejects: readonly Reject[]): string[] {
+  return cappedLines(rejects.map((reject) => `afgewezen: rij ${reject.row ?? '–'}, veld '${reject.field ?? '–'}': ${reject.reason}`));
+}
 
 /** Whether `lsp-monitor import --source <id>` reads files of this source. */
 export function importsFilesOf(adapterId: string): boolean {

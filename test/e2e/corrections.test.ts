@@ -108,4 +108,28 @@ describe('corrections from the edited Excel overview', () => {
     expect((await report('geweigerd')).code).toBe(0);
     expect(readFileSync(join(scratch, 'geweigerd', 'locaties.csv'), 'utf8')).toBe(readFileSync(join(scratch, 'na', 'locaties.csv'), 'utf8'));
   });
+
+  it('shows at most 20 per-row lines and how many more, for errors and for changes', async () => {
+    const rows = after.locations.slice(0, 30);
+    const invalid = await OverviewEditor.open(readFileSync(join(scratch, 'na', 'overzicht.xlsx')));
+    for (const row of rows) invalid.setLocation(invalid.rowOf(row['location_id']!), 'grootte', 'reusachtig');
+    writeFileSync(join(scratch, 'overzicht-30-fout.xlsx'), await invalid.bytes());
+    const refused = await runCli(['corrections', join(scratch, 'overzicht-30-fout.xlsx'), '--year', '2024', '--db', db]);
+    expect(refused.code).toBe(1);
+    const errorLines = refused.stderr.split('\n');
+    expect(errorLines).toHaveLength(22);
+    expect(errorLines.slice(0, 20).every((line) => line.includes("kolom 'grootte': 'reusachtig' staat niet in de keuzelijst"))).toBe(true);
+    expect(errorLines[20]).toBe('  … en nog 10');
+    expect(errorLines[21]).toMatch(/^fout: bestand overzicht-30-fout\.xlsx: 30 ongeldige wijziging\(en\)/);
+
+    const valid = await OverviewEditor.open(readFileSync(join(scratch, 'na', 'overzicht.xlsx')));
+    for (const row of rows) valid.setLocation(valid.rowOf(row['location_id']!), 'opmerking', `nagekeken ${row['location_id']}`);
+    writeFileSync(join(scratch, 'overzicht-30.xlsx'), await valid.bytes());
+    const dryRun = await runCli(['corrections', join(scratch, 'overzicht-30.xlsx'), '--year', '2024', '--dry-run', '--db', db]);
+    expect(dryRun.code, dryRun.stderr).toBe(0);
+    const lines = dryRun.stdout.split('\n');
+    expect(lines).toHaveLength(22);
+    expect(lines[20]).toBe('  … en nog 10');
+    expect(lines[21]).toBe('overzicht-30.xlsx: 30 wijziging(en) gevonden; niets overgenomen (--dry-run).');
+  });
 });

@@ -5,11 +5,13 @@ import { readInventoryFile } from '../../../sources/inventory/read-table.ts';
 import { parseMonitorYear } from '../../config/config.ts';
 import { createContext } from '../../context.ts';
 import { correctionsSummaryNl, readCorrections } from '../../corrections/index.ts';
-import { alreadyApplied, storeCorrections } from '../../corrections/store.ts';
+import { applyCorrections, type AppliedCorrections } from '../../corrections/apply.ts';
+import { buildsOf, takenBeforeLineNl } from '../../corrections/applied-summary.ts';
+import { cappedLines } from '../../corrections/capped-lines.ts';
+import { alreadyApplied } from '../../corrections/store.ts';
 import { readMonitor } from '../../read-monitor.ts';
-import { buildYear } from '../../stages/build-year.ts';
 import { reviewPairsOf } from '../../workbook/extras.ts';
-import { COMMON_USAGE, requiredOption, stringOption, withWritableDatabase, type Command } from '../command.ts';
+import { COMMON_USAGE, requiredOption, stringOption, withWritableDatabase, type Command, type Io } from '../command.ts';
 import { printBuildSummary } from './build.ts';
 
 export const correctionsCommand: Command = {
@@ -21,8 +23,10 @@ Leest een bewerkt Excel-overzicht (gemaakt door 'lsp-monitor report') en neemt d
 grootte, status, naam, gemeente, opmerkingen en andere bewerkbare kolommen, nieuwe rijen zonder id
 (nieuwe steunpunten) en beslissingen over mogelijke dubbelingen. Elke wijziging wordt gecontroleerd;
 een bestand met een ongeldige wijziging wordt in zijn geheel geweigerd, tenzij --partial.
+Een overzicht van een ander monitorjaar wordt altijd geweigerd.
 De wijzigingen worden bewaard als eigen bron en gelden voor elke volgende build van dit en latere jaren.
-Daarna wordt het jaar opnieuw gebouwd.
+Het jaar en elk later gebouwd jaar worden in dezelfde stap opnieuw gebouwd: lukt dat niet, dan is
+er niets overgenomen.
 
 Opties:
   --year <jaar>        monitorjaar van het overzicht (verplicht)
@@ -39,14 +43,16 @@ ${COMMON_USAGE}`,
     const context = createContext({ configPath: stringOption(values, 'config') });
     const bytes = await readInventoryFile(path, context.config.maxInputBytes);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const corrections = { year, name: file, sha256 };
     await withWritableDatabase(values, 'corrections', async (database) => {
       if (await alreadyApplied(database, year, sha256)) {
-        io.out(`${file}: dit bestand is al eerder overgenomen voor ${year}; er is niets veranderd.`);
+        // Taken in before: nothing to read, but a build that does not contain it yet is made now.
+        printApplied(file, year, values['dry-run'] ? { outcome: 'already-applied' } : await applyCorrections(database, context, corrections, []), io);
         return;
       }
       const current = await readMonitor(database, year);
       const { changes, errors } = await readCorrections(bytes, file, current, { reviewPairs: reviewPairsOf(current.review) });
-      for (const error of errors) io.err(`  ${error.message}`);
+      for (const line of cappedLines(errors.map((error) => error.message))) io.err(`  ${line}`);
       if (errors.length > 0 && !values['partial']) {
         throw new MonitorError(`${errors.length} ongeldige wijziging(en); er is niets overgenomen (gebruik --partial om de geldige wel over te nemen)`, {
           location: { file },
@@ -57,18 +63,18 @@ ${COMMON_USAGE}`,
         io.out(`${file}: geen wijzigingen ten opzichte van monitor ${year}.`);
         return;
       }
-      for (const line of correctionsSummaryNl(accepted)) io.out(`  ${line}`);
+      for (const line of cappedLines(correctionsSummaryNl(accepted))) io.out(`  ${line}`);
       if (values['dry-run']) {
         io.out(`${file}: ${accepted.length} wijziging(en) gevonden; niets overgenomen (--dry-run).`);
         return;
       }
-      const stored = await storeCorrections(database, context, { year, name: file, sha256 }, accepted);
-      if (stored.alreadyApplied) {
-        io.out(`${file}: dit bestand is al eerder overgenomen voor ${year}; er is niets veranderd.`);
-        return;
-      }
-      io.out(`${file}: ${stored.changes} wijziging(en) overgenomen.`);
-      printBuildSummary(await buildYear(database, context, year), io);
+      const applied = await applyCorrections(database, context, corrections, accepted);
+      printApplied(file, year, applied, io);
     });
   },
 };
+
+function printApplied(file: string, year: number, applied: AppliedCorrections, io: Io): void {
+  io.out(applied.outcome === 'applied' ? `${file}: ${applied.changes} wijziging(en) overgenomen.` : takenBeforeLineNl(file, year, applied.outcome));
+  for (const build of buildsOf(applied)) printBuildSummary(build, io);
+}

@@ -113,8 +113,12 @@ describe('errors in an edited overview', () => {
   });
 
   it('refuses a workbook of another monitor year, and a file that is no workbook', async () => {
-    const result = await readCorrections(written, 'overzicht.xlsx', { ...monitor.data, year: 2025 });
-    expect(result.errors.map((error) => error.message)).toEqual(['Toelichting, rij 4: dit overzicht is van monitorjaar 2024, niet van 2025']);
+    await expect(readCorrections(written, 'overzicht.xlsx', { ...monitor.data, year: 2025 })).rejects.toThrow(
+      new MonitorError(
+        "dit overzicht is van monitorjaar 2024 (werkblad Toelichting, rij 4), niet van 2025; er is niets overgenomen (neem een overzicht van 2025, gemaakt met 'lsp-monitor report --year 2025')",
+        { location: { file: 'overzicht.xlsx' } },
+      ),
+    );
     await expect(readCorrections(new TextEncoder().encode('naam,plaats\n'), 'locaties.csv', monitor.data)).rejects.toThrow(
       new MonitorError('geen geldig Excel-bestand (xlsx)', { location: { file: 'locaties.csv' } }),
     );

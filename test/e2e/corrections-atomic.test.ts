@@ -1,0 +1,183 @@
+/**
+ * Issue #11, observation 6 and "What to build" §4: taking in corrections (the Excel overview or a
+ * regiocoördinator's file) stores them and rebuilds every built year they affect in one
+ * transaction. A real CLI process is killed with SIGKILL at several moments; the database is then
+ * exactly as before (or, after the commit, exactly after), and the next run completes.
+ *
+ * The moments are reached through the test-only pause of pipeline/corrections/test-pause.ts
+ * (environment variable LSP_MONITOR_TEST_PAUSE).
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, scratchDir } from '../helpers/cli.ts';
+import { readCsv } from '../helpers/csv.ts';
+import { buildTables, databaseState, queryRows } from '../helpers/database-state.ts';
+import { OverviewEditor } from '../pipeline/corrections/edit-overview.ts';
+
+const CLI = fileURLToPath(new URL('../../pipeline/cli/lsp-monitor.mjs', import.meta.url));
+const LIST = fileURLToPath(new URL('../fixtures/dedup/lijst-a.csv', import.meta.url));
+const REGIONAL = fileURLToPath(new URL('../fixtures/sources/snapshots/regional-corrections/bodies/', import.meta.url));
+
+/** Runs the CLI as its own process, pausing at `moment`, and kills it with SIGKILL once it is there. */
+async function killAt(moment: string, args: readonly string[]): Promise<string> {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LSP_MONITOR_TEST_PAUSE: moment },
+  });
+  let output = '';
+  return new Promise((done, fail) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`never reached ${moment}:\n${output}`));
+    }, 90_000);
+    const watch = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(`test-pauze: ${moment}`)) child.kill('SIGKILL');
+    };
+    child.stdout.on('data', watch);
+    child.stderr.on('data', watch);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (signal === 'SIGKILL' && output.includes(`test-pauze: ${moment}`)) done(output);
+      else fail(new Error(`ended (${code ?? signal}) before ${moment}:\n${output}`));
+    });
+  });
+}
+
+async function sizeIn(db: string, year: number, locationId: string): Promise<unknown> {
+  const rows = await queryRows(db, `SELECT size_class FROM location WHERE year = ${year} AND location_id = '${locationId.replace(/'/g, '')}'`);
+  return rows[0]?.[0];
+}
+
+async function statusOf(db: string, year: number, name: string): Promise<unknown[]> {
+  const rows = await queryRows(db, `SELECT status FROM location WHERE year = ${year} AND name = '${name.replace(/'/g, '')}'`);
+  return rows.map((row) => row[0]);
+}
+
+describe('corrections are one transaction with the rebuild of every year they affect', () => {
+  const scratch = scratchDir();
+  const base = join(scratch, 'basis.duckdb');
+  const edited = join(scratch, 'overzicht-bewerkt.xlsx');
+  const regional = join(scratch, 'correcties-regio.csv');
+  let locationId: string;
+  let n = 0;
+  /** A fresh copy of the database with 2024 and 2025 built and nothing corrected. */
+  const freshDatabase = () => {
+    n += 1;
+    const db = join(scratch, `monitor-${n}.duckdb`);
+    copyFileSync(base, db);
+    return db;
+  };
+
+  beforeAll(async () => {
+    for (const args of [
+      ['import', LIST, '--year', '2024', '--source', 'lijst-a', '--db', base],
+      ['import', LIST, '--year', '2025', '--source', 'lijst-a', '--db', base],
+      ['build', '--year', '2024', '--db', base],
+      ['build', '--year', '2025', '--db', base],
+      ['report', '--year', '2024', '--out', join(scratch, 'voor'), '--db', base],
+    ]) {
+      const result = await runCli(args);
+      expect(result.code, result.stderr).toBe(0);
+    }
+    const unknown = readCsv(join(scratch, 'voor', 'locaties.csv')).find((row) => row['grootte'] === 'onbekend')!;
+    locationId = unknown['location_id']!;
+    const editor = await OverviewEditor.open(readFileSync(join(scratch, 'voor', 'overzicht.xlsx')));
+    editor.setLocation(editor.rowOf(locationId), 'grootte', 'groot');
+    writeFileSync(edited, await editor.bytes());
+    copyFileSync(join(REGIONAL, readdirSync(REGIONAL).find((name) => name.endsWith('.csv'))!), regional);
+  });
+
+  it('rebuilds the corrected year and every later built year with it', async () => {
+    const db = freshDatabase();
+    const applied = await runCli(['corrections', edited, '--year', '2024', '--db', db]);
+    expect(applied.stderr).toBe('');
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toContain('overzicht-bewerkt.xlsx: 1 wijziging(en) overgenomen.');
+    expect(applied.stdout).toContain('Monitor 2024 gebouwd');
+    expect(applied.stdout).toContain('Monitor 2025 gebouwd');
+    expect(await sizeIn(db, 2024, locationId)).toBe('groot');
+    expect(await sizeIn(db, 2025, locationId)).toBe('groot');
+  });
+
+  for (const moment of ['correcties-bewaard', 'correcties-gebouwd']) {
+    it(`corrections killed at '${moment}' leave the database as before; the next run takes the file in`, async () => {
+      const db = freshDatabase();
+      const before = await databaseState(db);
+      await killAt(moment, ['corrections', edited, '--year', '2024', '--db', db]);
+      expect(await databaseState(db)).toEqual(before);
+
+      const next = await runCli(['corrections', edited, '--year', '2024', '--db', db]);
+      expect(next.code, next.stderr).toBe(0);
+      expect(next.stdout).toContain('1 wijziging(en) overgenomen.');
+      expect(next.stdout).not.toContain('al eerder overgenomen');
+      expect(await sizeIn(db, 2024, locationId)).toBe('groot');
+      expect(await sizeIn(db, 2025, locationId)).toBe('groot');
+    });
+  }
+
+  it('corrections killed after the commit leave the database after; the next run says so and the report has it', async () => {
+    const db = freshDatabase();
+    const before = await databaseState(db);
+    await killAt('correcties-vastgelegd', ['corrections', edited, '--year', '2024', '--db', db]);
+    const after = await databaseState(db);
+    expect(buildTables(after)).not.toEqual(buildTables(before));
+    expect(await sizeIn(db, 2024, locationId)).toBe('groot');
+    expect(await sizeIn(db, 2025, locationId)).toBe('groot');
+
+    const again = await runCli(['corrections', edited, '--year', '2024', '--db', db]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toBe('overzicht-bewerkt.xlsx: dit bestand is al eerder overgenomen voor 2024; er is niets veranderd.');
+    expect(await databaseState(db)).toEqual(after);
+    const report = await runCli(['report', '--year', '2024', '--out', join(scratch, 'na-kill'), '--db', db]);
+    expect(report.code, report.stderr).toBe(0);
+    expect(readCsv(join(scratch, 'na-kill', 'locaties.csv')).find((row) => row['location_id'] === locationId)).toMatchObject({ grootte: 'groot' });
+  });
+
+  it('says "al eerder overgenomen" only when the build contains the file: a build older than the stored file is rebuilt', async () => {
+    const db = freshDatabase();
+    expect((await runCli(['corrections', edited, '--year', '2024', '--db', db])).code).toBe(0);
+    // What the earlier two-transaction version left after a kill between storing and building.
+    await queryRows(db, 'UPDATE build_run SET built_at = built_at - INTERVAL 1 DAY WHERE year = 2025');
+    await queryRows(db, `UPDATE location SET size_class = 'onbekend' WHERE year = 2025 AND location_id = '${locationId}'`);
+    const again = await runCli(['corrections', edited, '--year', '2024', '--db', db]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).not.toContain('er is niets veranderd');
+    expect(again.stdout).toContain('al eerder overgenomen voor 2024, maar de monitor is daarna niet opnieuw gebouwd');
+    expect(again.stdout).toContain('Monitor 2025 gebouwd');
+    expect(await sizeIn(db, 2025, locationId)).toBe('groot');
+  });
+
+  it('refuses a workbook of another monitor year in one message, with or without --partial', async () => {
+    const db = freshDatabase();
+    const before = await databaseState(db);
+    for (const partial of [[], ['--partial']]) {
+      const result = await runCli(['corrections', edited, '--year', '2025', ...partial, '--db', db]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(
+        'fout: bestand overzicht-bewerkt.xlsx: dit overzicht is van monitorjaar 2024 (werkblad Toelichting, rij 4), niet van 2025; ' +
+          "er is niets overgenomen (neem een overzicht van 2025, gemaakt met 'lsp-monitor report --year 2025')",
+      );
+    }
+    expect(await databaseState(db)).toEqual(before);
+  });
+
+  for (const moment of ['correcties-bewaard', 'correcties-gebouwd']) {
+    it(`regional corrections killed at '${moment}' leave the database as before; the next import applies them`, async () => {
+      const db = freshDatabase();
+      const before = await databaseState(db);
+      await killAt(moment, ['import', regional, '--year', '2024', '--source', 'regional-corrections', '--db', db]);
+      expect(await databaseState(db)).toEqual(before);
+
+      const next = await runCli(['import', regional, '--year', '2024', '--source', 'regional-corrections', '--db', db]);
+      expect(next.code, next.stderr).toBe(0);
+      expect(next.stdout).toMatch(/correcties-regio\.csv \(bron regional-corrections, 2024\): \d+ correctie\(s\) overgenomen/);
+      expect(await statusOf(db, 2024, 'GroeiRijk')).toEqual(['gesloten']);
+      expect(await statusOf(db, 2025, 'GroeiRijk')).toEqual(['gesloten']);
+    });
+  }
+});
