@@ -1,8 +1,11 @@
 /**
- * Vektis EPA shares per municipality. Vektis writes names in capitals and in a later municipal
- * division than its data year ("S GRAVENHAGE"); each name is resolved to a current CBS code with
- * the municipality resolver, never guessed. Shares replace earlier ones of the same data year.
+ * Vektis EPA shares per municipality. Vektis writes names in capitals without apostrophes or
+ * diacritics and in a later municipal division than its data year ("S GRAVENHAGE", "BERGEN LB",
+ * "NUENEN CA"); each name is resolved to a current CBS code with the municipality resolver, trying
+ * Vektis's own spellings of a province suffix and of "c.a." when the name as written does not
+ * resolve, never guessed. Shares replace earlier ones of the same data year.
  */
+import type { ReferenceData } from '../../sources/reference/load.ts';
 import type { EpaMunicipalityRecord } from '../../sources/schema.ts';
 import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase } from '../db/database.ts';
@@ -13,21 +16,63 @@ export interface EpaSummary {
   unresolved: string[];
 }
 
+/** Vektis's province suffix ("BERGEN LB") → CBS's ("Bergen (L.)"). */
+const PROVINCE_SUFFIXES: Readonly<Record<string, string>> = { NH: 'NH.', ZH: 'ZH.', LB: 'L.', L: 'L.', OV: 'O.', O: 'O.', Z: 'Z.' };
+
+const comparable = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .replace(/['‘’]/g, '')
+    .replace(/[\s-]+/g, ' ')
+    .toLowerCase()
+    .trim();
+
+/** Every municipality name the reference data knows, current and former. */
+function knownNames(reference: ReferenceData): string[] {
+  const names = new Set<string>();
+  for (const rows of reference.municipalities.values()) for (const row of rows) names.add(row.name);
+  for (const change of reference.changes) names.add(change.old_name);
+  return [...names];
+}
+
+/**
+ * The name as written, then Vektis's spellings made CBS's: "BERGEN LB" → "BERGEN (L.)", and
+ * "HAARLEMMERLIEDE CA" → the one known name that continues "Haarlemmerliede en …" (c.a., cum annexis).
+ */
+export function vektisSpellings(name: string, names: readonly string[]): string[] {
+  const spellings = [name];
+  const suffixed = /^(.*\S)\s+([A-Z]{1,2})$/i.exec(name.trim());
+  const suffix = PROVINCE_SUFFIXES[suffixed?.[2]?.toUpperCase() ?? ''];
+  if (suffixed?.[1] !== undefined && suffix !== undefined) spellings.push(`${suffixed[1]} (${suffix})`);
+  const annexed = /^(.*\S)\s+C\.?\s?A\.?$/i.exec(name.trim());
+  if (annexed?.[1] !== undefined) {
+    const stem = comparable(annexed[1]);
+    const matches = names.filter((known) => comparable(known).startsWith(`${stem} en `) || comparable(known).startsWith(`${stem}, `));
+    const [only] = new Set(matches);
+    if (only !== undefined && new Set(matches).size === 1) spellings.push(only);
+  }
+  return spellings;
+}
+
 export async function storeEpaShares(
   database: MonitorDatabase,
   context: MonitorContext,
   file: string,
   records: readonly EpaMunicipalityRecord[],
 ): Promise<EpaSummary> {
+  const names = knownNames(context.reference);
   const byKey = new Map<string, (string | number)[]>();
   const unresolved: string[] = [];
   for (const record of records) {
-    const resolution = context.resolver.resolve({ municipality: record.municipalityName });
-    if (resolution.kind !== 'resolved') {
+    const gmCode = vektisSpellings(record.municipalityName, names)
+      .map((spelling) => context.resolver.resolve({ municipality: spelling }))
+      .find((resolution) => resolution.kind === 'resolved')?.gmCode;
+    if (gmCode === undefined) {
       unresolved.push(record.municipalityName);
       continue;
     }
-    byKey.set(`${record.year}|${resolution.gmCode}`, [record.year, resolution.gmCode, record.epaPct, record.municipalityName, file]);
+    byKey.set(`${record.year}|${gmCode}`, [record.year, gmCode, record.epaPct, record.municipalityName, file]);
   }
   const rows = [...byKey.values()];
   const years = [...new Set(rows.map((row) => row[0] as number))].sort();

@@ -43,3 +43,33 @@ describe('Vektis EPA shares per municipality', () => {
     expect(municipalities.get('Utrecht')).toMatchObject({ epa_aandeel_pct: '1.30', epa_basis: 'provincie' });
   });
 });
+
+const vektisFixture = (name: string) => fileURLToPath(new URL(`../fixtures/sources/vektis/${name}`, import.meta.url));
+
+describe('Vektis files as they really come', () => {
+  const scratch = scratchDir();
+  const db = join(scratch, 'monitor.duckdb');
+
+  it('an EPA table without a year column takes the year from its file name and resolves every Vektis spelling', async () => {
+    const imported = await runCli(['import', vektisFixture('epa-per-gemeente_2022.csv'), '--year', '2025', '--source', 'vektis-epa', '--db', db]);
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout.split('\n')[0]).toBe('epa-per-gemeente_2022.csv (bron vektis-epa): EPA-aandeel van 5 gemeenten ingelezen voor 2022, 1 afgewezen.');
+    expect(imported.stdout).not.toContain('gemeente niet gevonden');
+  });
+
+  it('without a year in a column, the file name or the setting, the file is refused and says where the year can go', async () => {
+    const imported = await runCli(['import', vektisFixture('epa-per-gemeente.csv'), '--year', '2025', '--source', 'vektis-epa', '--db', db]);
+    expect(imported.code).toBe(1);
+    expect(imported.stderr).toContain("noemt geen jaar; zet het jaar in de bestandsnaam (…_2022.csv), in een kolom 'jaar' of in de instelling year");
+  });
+
+  it('a Vektis cost file offered as EPA data is refused with the reason', async () => {
+    const imported = await runCli(['import', vektisFixture('Vektis Open Databestand Zorgverzekeringswet 2022 - gemeente.csv'), '--year', '2025', '--source', 'vektis-epa', '--db', db]);
+    expect(imported.code).toBe(1);
+    expect(imported.stdout).toBe('');
+    expect(imported.stderr).toContain(
+      'bron vektis-epa: dit is een kostenbestand van Vektis, geen EPA-tabel: Vektis Open Databestand Zorgverzekeringswet 2022 - gemeente.csv heeft 31 kolommen, waaronder aantal_bsn, aantal_verzekerdejaren en 26 kostenkolommen (kosten_…), maar geen kolom met het EPA-aandeel',
+    );
+  });
+});
