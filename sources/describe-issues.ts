@@ -1,6 +1,7 @@
 /**
- * Dutch descriptions of zod's validation issues for a configuration file: the key path, what is
- * expected and what was found. Zod's own messages are English and never reach a person.
+ * Dutch descriptions of zod's validation issues for a file a person edits (the monitor
+ * configuration, settings): the key path, what is expected and what was found. Zod's own
+ * messages are English and never reach a person.
  */
 import type { z } from 'zod';
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { fileSystemReason, MonitorError } from '../../sources/errors.ts';
-import { describeIssues } from './describe-issues.ts';
+import { describeIssues } from '../../sources/describe-issues.ts';
 
 export const FIRST_MONITOR_YEAR = 2019;
 export const LAST_MONITOR_YEAR = 2099;
