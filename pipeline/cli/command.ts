@@ -1,6 +1,7 @@
 /** The shape of a CLI command: its options, its Dutch help, and what it does. */
 import type { ParseArgsConfig } from 'node:util';
-import { UsageError } from '../../sources/errors.ts';
+import { MonitorError, UsageError } from '../../sources/errors.ts';
+import { parseMonitorYear } from '../config/config.ts';
 import { withDatabase, type MonitorDatabase } from '../db/database.ts';
 import { withLock } from '../lock/acquire-lock.ts';
 
@@ -65,8 +66,35 @@ export async function withWritableDatabase<T>(
   work: (database: MonitorDatabase) => Promise<T>,
 ): Promise<T> {
   const path = databasePath(values);
-  const waitText = stringOption(values, 'wait');
-  const waitSeconds = waitText === undefined ? 0 : Number(waitText);
-  if (!Number.isFinite(waitSeconds) || waitSeconds < 0) throw new UsageError(`--wait verwacht een aantal seconden, niet '${waitText}'`);
-  return withLock(path, { wait: waitSeconds * 1000, command }, () => withDatabase(path, work));
+  return withLock(path, { wait: waitSeconds(values) * 1000, command }, () => withDatabase(path, work));
+}
+
+/** --wait in seconds (0 when not given): a whole or decimal number, "2,5" as a Dutch person writes it. */
+export function waitSeconds(values: OptionValues): number {
+  const text = stringOption(values, 'wait');
+  if (text === undefined) return 0;
+  const seconds = /^\d{1,7}([.,]\d+)?$/.test(text.trim()) ? Number(text.trim().replace(',', '.')) : Number.NaN;
+  if (!Number.isFinite(seconds)) throw new UsageError(`optie --wait: '${text}' is geen aantal seconden (verwacht bijvoorbeeld --wait 30)`);
+  return seconds;
+}
+
+/**
+ * Checks the values of the options many commands share before a command runs, so a bad value is
+ * named with its option whichever command it was given to.
+ */
+export function checkOptionValues(values: OptionValues): void {
+  const year = values['year'];
+  if (typeof year === 'string') {
+    try {
+      parseMonitorYear(year);
+    } catch (error) {
+      if (error instanceof MonitorError) throw new UsageError(`optie --year: ${error.message}`);
+      throw error;
+    }
+  }
+  waitSeconds(values);
+  for (const name of ['db', 'config', 'out', 'reports', 'archive']) {
+    const value = values[name];
+    if (typeof value === 'string' && value.trim() === '') throw new UsageError(`optie --${name} heeft een pad nodig, niet een lege waarde`);
+  }
 }

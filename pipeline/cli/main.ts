@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { MonitorError, UsageError } from '../../sources/errors.ts';
-import { COMMON_OPTIONS, type Command, type Io } from './command.ts';
+import { checkOptionValues, COMMON_OPTIONS, DEFAULT_DATABASE, type Command, type Io, type OptionValues } from './command.ts';
 import { buildCommand } from './commands/build.ts';
 import { correctionsCommand } from './commands/corrections.ts';
 import { diffCommand } from './commands/diff.ts';
@@ -15,6 +15,7 @@ import { importsCommand } from './commands/imports.ts';
 import { reportCommand } from './commands/report.ts';
 import { runCommand } from './commands/run.ts';
 import { scheduleCommand } from './commands/schedule.ts';
+import { explainError, type PathArgument } from './explain-error.ts';
 
 const COMMANDS: readonly Command[] = [
   importCommand,
@@ -35,38 +36,76 @@ const consoleIo: Io = {
 
 export async function main(argv: readonly string[], io: Io = consoleIo): Promise<number> {
   const debug = argv.includes('--debug');
+  const given: Given = { values: {}, positionals: [] };
   try {
-    await dispatch(argv, io);
+    await dispatch(argv, io, given);
     return 0;
   } catch (error) {
-    return reportError(error, debug, io);
+    return reportError(error, debug, io, given);
   }
 }
 
-async function dispatch(argv: readonly string[], io: Io): Promise<void> {
+/** What the command line gave, once parsed: the error messages name its paths and options. */
+interface Given {
+  values: OptionValues;
+  positionals: string[];
+}
+
+async function dispatch(argv: readonly string[], io: Io, given: Given): Promise<void> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(overview());
     return;
   }
   const command = COMMANDS.find((candidate) => candidate.name === name);
-  if (!command) throw new UsageError(`onbekend commando '${name}'\n\n${overview()}`);
+  if (!command) throw new UsageError(unknownCommand(argv));
 
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: [...rest], options: { ...COMMON_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(`${translateParseError(error)}\n\n${command.usage}`);
+    throw new UsageError(`${translateParseError(error, rest)} (zie lsp-monitor ${command.name} --help)`, error);
   }
   if (parsed.values['help']) {
     io.out(command.usage);
     return;
   }
+  given.values = parsed.values;
+  given.positionals = parsed.positionals;
   const { min, max } = command.positionals;
   if (parsed.positionals.length < min || parsed.positionals.length > max) {
-    throw new UsageError(`verkeerd aantal argumenten voor '${command.name}'\n\n${command.usage}`);
+    const expected = min === max ? String(min) : `${min} tot ${max}`;
+    throw new UsageError(
+      `verkeerd aantal argumenten voor '${command.name}': verwacht ${expected}, gekregen ${parsed.positionals.length} (zie lsp-monitor ${command.name} --help)`,
+    );
   }
+  checkOptionValues(parsed.values);
   await command.run({ positionals: parsed.positionals, values: parsed.values }, io);
+}
+
+/** A mistyped command is named, with the command that was probably meant. */
+function unknownCommand(argv: readonly string[]): string {
+  const name = argv[0] ?? '';
+  if (name.startsWith('-')) {
+    const command = argv.find((word) => COMMANDS.some((candidate) => candidate.name === word));
+    const hint = command === undefined ? '' : ` (bijvoorbeeld: lsp-monitor ${command} ${argv.filter((word) => word !== command).join(' ')})`;
+    return `het commando moet voorop staan, vóór de opties${hint}; zie lsp-monitor --help`;
+  }
+  const guess = COMMANDS.find((candidate) => nearlyEqual(name.toLowerCase(), candidate.name));
+  return `onbekend commando '${name}'${guess === undefined ? '' : `; bedoelt u '${guess.name}'?`} (zie lsp-monitor --help)`;
+}
+
+/** The same letters with one typed wrong, missing, extra or swapped. */
+function nearlyEqual(typed: string, name: string): boolean {
+  if (typed === name) return true;
+  if (Math.abs(typed.length - name.length) > 1) return false;
+  const sameLetters = [...typed].sort().join('') === [...name].sort().join('');
+  if (sameLetters) return true;
+  let i = 0;
+  while (i < typed.length && typed[i] === name[i]) i += 1;
+  let j = 0;
+  while (j < typed.length - i && j < name.length - i && typed[typed.length - 1 - j] === name[name.length - 1 - j]) j += 1;
+  return typed.length - i - j <= 1 && name.length - i - j <= 1;
 }
 
 function overview(): string {
@@ -83,22 +122,51 @@ function overview(): string {
   ].join('\n');
 }
 
-function translateParseError(error: unknown): string {
+/** parseArgs explains itself in English; the person reads Dutch, naming the option. */
+function translateParseError(error: unknown, args: readonly string[]): string {
   const message = error instanceof Error ? error.message : String(error);
-  const unknown = /Unknown option '([^']+)'/.exec(message);
-  if (unknown) return `onbekende optie '${unknown[1]}'`;
-  const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(message);
-  if (missing) return `optie '${missing[1]}' heeft een waarde nodig`;
-  return `ongeldige opties: ${message}`;
+  const option = /Option '(?:-\w, )?(--?[\w-]+)/.exec(message)?.[1] ?? /Unknown option '([^']+)'/.exec(message)?.[1];
+  if (/^Unknown option/.test(message)) return `onbekende optie '${option ?? '?'}'`;
+  if (/argument missing/.test(message)) return `optie ${option ?? '?'} heeft een waarde nodig`;
+  if (/argument is ambiguous/.test(message) && option !== undefined) {
+    // "--year -2024": the value starts with '-', so parseArgs takes it for an option.
+    const value = args[args.findIndex((word) => word === option) + 1] ?? '';
+    return `optie ${option} heeft een waarde nodig, maar daarna staat '${value}'; een waarde die met '-' begint schrijft u als ${option}=${value}`;
+  }
+  if (/does not take an argument/.test(message)) return `optie ${option ?? '?'} heeft geen waarde; schrijf alleen ${option ?? 'de optie'}`;
+  if (/Unexpected argument/.test(message)) return 'onverwacht argument';
+  return 'de opties kloppen niet';
 }
 
-function reportError(error: unknown, debug: boolean, io: Io): number {
-  if (error instanceof MonitorError) {
-    io.err(`fout: ${error.message}`);
-    if (debug && error.cause instanceof Error) io.err(error.cause.stack ?? String(error.cause));
-    return error.exitCode;
+function reportError(error: unknown, debug: boolean, io: Io, given: Given): number {
+  const explained = error instanceof MonitorError ? error : explainError(error, pathArguments(given), databaseOf(given));
+  if (explained !== undefined) {
+    io.err(`fout: ${explained.message}`);
+    if (debug) {
+      const cause = explained === error ? explained.cause : error;
+      if (cause instanceof Error) io.err(cause.stack ?? String(cause));
+      else if (cause !== undefined) io.err(String(cause));
+    }
+    return explained.exitCode;
   }
   io.err(`interne fout: ${error instanceof Error ? error.message : String(error)}`);
   io.err(debug && error instanceof Error ? (error.stack ?? '') : 'Draai opnieuw met --debug voor technische details.');
   return 1;
+}
+
+/** The options that name a path, and whether that path is a folder or a file. */
+const PATH_OPTIONS: Readonly<Record<string, PathArgument['kind']>> = { db: 'bestand', config: 'bestand', out: 'map', reports: 'map', archive: 'map' };
+
+function pathArguments(given: Given): PathArgument[] {
+  const options = Object.entries(PATH_OPTIONS).flatMap(([name, kind]): PathArgument[] => {
+    const value = given.values[name];
+    return typeof value === 'string' && value !== '' ? [{ option: `--${name}`, value, kind }] : [];
+  });
+  const positionals = given.positionals.map((value): PathArgument => ({ option: undefined, value, kind: 'bestand' }));
+  return [...options, ...positionals];
+}
+
+function databaseOf(given: Given): string {
+  const db = given.values['db'];
+  return typeof db === 'string' ? db : DEFAULT_DATABASE;
 }

@@ -17,12 +17,12 @@ describe('lsp-monitor command line', () => {
   });
 
   it.each([
-    [['bestaat-niet'], "fout: onbekend commando 'bestaat-niet'"],
-    [['build', '--jaar', '2024'], "fout: onbekende optie '--jaar'"],
+    [['bestaat-niet'], "fout: onbekend commando 'bestaat-niet' (zie lsp-monitor --help)"],
+    [['build', '--jaar', '2024'], "fout: onbekende optie '--jaar' (zie lsp-monitor build --help)"],
     [['build'], 'fout: optie --year ontbreekt'],
-    [['build', '--year', 'twintig'], "fout: 'twintig' is geen monitorjaar (verwacht een jaartal van 2019 tot en met 2099)"],
-    [['build', '--year', '1899'], "fout: '1899' is geen monitorjaar (verwacht een jaartal van 2019 tot en met 2099)"],
-    [['import', '--year', '2024'], "fout: verkeerd aantal argumenten voor 'import'"],
+    [['build', '--year', 'twintig'], "fout: optie --year: 'twintig' is geen monitorjaar (verwacht een jaartal van 2019 tot en met 2099)"],
+    [['build', '--year', '1899'], "fout: optie --year: '1899' is geen monitorjaar (verwacht een jaartal van 2019 tot en met 2099)"],
+    [['import', '--year', '2024'], "fout: verkeerd aantal argumenten voor 'import': verwacht 1, gekregen 0 (zie lsp-monitor import --help)"],
     [['import', 'x.csv', '--year', '2024', '--source', 'Mijn Bron'], "fout: bronnaam 'Mijn Bron' mag alleen kleine letters, cijfers en '-' bevatten"],
   ])('bad usage %j exits 2 with a Dutch message', async (args, message) => {
     const result = await runCli(args);
