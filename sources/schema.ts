@@ -316,7 +316,7 @@ const requiredVocabulary = <T extends string>(synonyms: Record<string, T>, allow
       error: (issue) =>
         issue.input === undefined
           ? `${label} ontbreekt`
-          : `'${String(issue.input)}' is geen geldige waarde; toegestaan: ${allowed.join(', ')}`,
+          : `'${shownInput(issue.input)}' is geen geldige waarde; toegestaan: ${allowed.join(', ')}`,
     }),
   );
 
@@ -336,7 +336,7 @@ export const EpaMunicipalityRecord = z.object({
   year: z.preprocess(
     (value) => (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
     z
-      .number({ error: (issue) => `'${String(issue.input ?? '')}' is geen jaartal` })
+      .number({ error: (issue) => `'${shownInput(issue.input ?? '')}' is geen jaartal` })
       .int({ error: 'jaar is geen geheel getal' })
       .min(2000, { error: 'jaar ligt voor 2000' })
       .max(2100, { error: 'jaar ligt na 2100' }),
@@ -350,7 +350,7 @@ export const EpaMunicipalityRecord = z.object({
       return Number.isFinite(number) ? number : value;
     },
     z
-      .number({ error: (issue) => (issue.input === undefined ? 'percentage EPA ontbreekt' : `'${String(issue.input)}' is geen getal (percentage EPA)`) })
+      .number({ error: (issue) => (issue.input === undefined ? 'percentage EPA ontbreekt' : `'${shownInput(issue.input)}' is geen getal (percentage EPA)`) })
       .min(0, { error: 'percentage EPA mag niet negatief zijn' })
       .max(100, { error: 'percentage EPA is groter dan 100' }),
   ),

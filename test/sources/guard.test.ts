@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { controlCharacterReason, guardRow, guardText, looksLikeFormula, MAX_ROW_CHARS } from '../../sources/guard.ts';
+import { EpaMunicipalityRecord, InventoryRecord, RegionalCorrection, SurveyAnswer } from '../../sources/schema.ts';
 
 const options = { field: 'naam', maxLength: 500 };
 
@@ -60,5 +61,36 @@ describe('helpers', () => {
 
   it('controlCharacterReason is undefined for ordinary Dutch text', () => {
     expect(controlCharacterReason('Herstelcafé ’t Hofje – Zeist')).toBeUndefined();
+  });
+});
+
+describe('the record schemas pass text through the guard', () => {
+  const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues.map((issue) => issue.message) ?? [];
+
+  it('accept formula-looking text as data in every intake schema', () => {
+    expect(InventoryRecord.parse({ name: '@ease Utrecht', note: '=1+1' })).toMatchObject({ name: '@ease Utrecht', note: '=1+1' });
+    expect(RegionalCorrection.parse({ name: '+Plus Inloop', kind: 'nieuw', note: '-Herstelcafé-' })).toMatchObject({ name: '+Plus Inloop', note: '-Herstelcafé-' });
+    expect(SurveyAnswer.parse({ name: '=HYPERLINK("http://x","klik")', characteristic: 1, answer: 'ja' }).name).toBe('=HYPERLINK("http://x","klik")');
+    expect(EpaMunicipalityRecord.parse({ year: '2019', municipalityName: '@SUM(1+1)', epaPct: '1,2' }).municipalityName).toBe('@SUM(1+1)');
+  });
+
+  it('refuse a control character in every text field with the guard’s reason', () => {
+    const reason = 'bevat een onzichtbaar stuurteken (U+001B)';
+    expect(messages(InventoryRecord.safeParse({ name: 'Inloop', organisation: 'Stichting \u001b' }))).toEqual([reason]);
+    expect(messages(RegionalCorrection.safeParse({ name: 'Inloop \u001b', kind: 'nieuw' }))).toEqual([reason]);
+    expect(messages(RegionalCorrection.safeParse({ name: 'Inloop', kind: 'nieuw', note: 'a\u001b', locationId: 'LSP-1\u001b' }))).toEqual([reason, reason]);
+    expect(messages(SurveyAnswer.safeParse({ name: 'Inloop', municipality: 'Zeist\u001b', characteristic: 1, answer: 'ja' }))).toEqual([reason]);
+    expect(messages(EpaMunicipalityRecord.safeParse({ year: 2019, municipalityName: 'ZEIST\u001b', epaPct: 1 }))).toEqual([reason]);
+  });
+
+  it('never echo a control character in a message about another problem', () => {
+    const all = [
+      ...messages(EpaMunicipalityRecord.safeParse({ year: '20\u001b19', municipalityName: 'ZEIST', epaPct: '1\u001b[2J' })),
+      ...messages(RegionalCorrection.safeParse({ name: 'Inloop', kind: 'gesloten\u001b[2J' })),
+      ...messages(SurveyAnswer.safeParse({ name: 'Inloop', characteristic: 1, answer: 'misschien\u202e' })),
+    ];
+    expect(all).toHaveLength(4);
+    for (const message of all) expect(message).not.toMatch(/[\u001b\u202e]/u);
+    expect(all).toContain("'1[U+001B][2J' is geen getal (percentage EPA)");
   });
 });
