@@ -11,8 +11,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { addYearOnYearSheet } from '../../outputs/xlsx/sheets/year-on-year.ts';
+import { SHEETS } from '../../pipeline/workbook/layout.ts';
 import { PROVINCES } from '../../sources/reference/provinces.ts';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
@@ -132,6 +135,27 @@ describe('year on year from galan2024 (2024) to actueel (2025)', () => {
     expect(section).toContain('| Gelderland | 41 | 42 | +1 | +2,4% | +1 | 1 | 1 | 0 |');
     expect(numbersNotInExports(join(scratch, 'r2025'))).toEqual([]);
     expect(readCsv(join(scratch, 'r2025', 'verschillen-per-regio.csv'))).toEqual(areas);
+  });
+
+  it('shows the parts in the Jaar-op-jaar sheet when its rows carry them', () => {
+    const workbook = new ExcelJS.Workbook();
+    const level = (value: string | undefined): 'nederland' | 'iza_regio' | 'provincie' => (value === 'nederland' ? 'nederland' : value === 'iza_regio' ? 'iza_regio' : 'provincie');
+    const rows = areas.map((row) => ({
+      level: level(row['niveau']),
+      area: row['gebied']!,
+      previousInView: Number(row['in_beeld_2024']),
+      inView: Number(row['in_beeld_2025']),
+      previousWeighted: Number(row['gewogen_2024']),
+      weighted: Number(row['gewogen_2025']),
+      parts: { methodEffect: Number(row['door_methode']), opened: Number(row['nieuw_in_beeld']), closed: Number(row['niet_meer_in_beeld']), moved: Number(row['verhuisd']) },
+    }));
+    addYearOnYearSheet(workbook, 2025, { previousYear: 2024, rows });
+    const sheet = workbook.getWorksheet(SHEETS.yearOnYear)!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'niveau', 'gebied', 'in_beeld_2024', 'in_beeld_2025', 'verschil_in_beeld', 'gewogen_2024', 'gewogen_2025', 'verschil_gewogen', 'door_methode', 'nieuw_in_beeld', 'niet_meer_in_beeld', 'verhuisd']);
+    const gelderland = rows.findIndex((row) => row.level === 'provincie' && row.area === 'Gelderland') + 2;
+    expect(sheet.getRow(gelderland).values).toEqual([
+      undefined, 'provincie', 'Gelderland', 41, 42, { formula: `D${gelderland}-C${gelderland}`, result: 1 }, 41, 42, { formula: `G${gelderland}-F${gelderland}`, result: 1 }, 1, 1, 1, 0,
+    ]);
   });
 
   it('shows no method change between two years built with the same method', async () => {

@@ -1,10 +1,34 @@
 /** Jaar-op-jaar: steunpunten in view and weighted per area, previous year against this year. */
 import type ExcelJS from 'exceljs';
 import { protect, setFormula, setNumber, setText, writeHeader, writeNothingLine } from '../cells.ts';
-import type { YearOnYear } from '../../../pipeline/workbook/extras.ts';
+import type { YearOnYear, YearOnYearRow } from '../../../pipeline/workbook/extras.ts';
 import { SHEETS } from '../../../pipeline/workbook/layout.ts';
 
-export function addYearOnYearSheet(workbook: ExcelJS.Workbook, year: number, yearOnYear: YearOnYear | undefined): void {
+/**
+ * How the difference in view came about (pipeline/stages/diff-years.ts): verschil_in_beeld =
+ * door_methode + nieuw_in_beeld − niet_meer_in_beeld + verhuisd. Shown when the rows carry it.
+ */
+export interface YearOnYearParts {
+  methodEffect: number;
+  opened: number;
+  closed: number;
+  moved: number;
+}
+
+const PART_COLUMNS = [
+  { header: 'door_methode', width: 14, value: (parts: YearOnYearParts) => parts.methodEffect, format: '+0;-0;0' },
+  { header: 'nieuw_in_beeld', width: 15, value: (parts: YearOnYearParts) => parts.opened, format: '0' },
+  { header: 'niet_meer_in_beeld', width: 18, value: (parts: YearOnYearParts) => parts.closed, format: '0' },
+  { header: 'verhuisd', width: 10, value: (parts: YearOnYearParts) => parts.moved, format: '+0;-0;0' },
+] as const;
+
+type RowWithParts = YearOnYearRow & { parts?: YearOnYearParts | null };
+
+export function addYearOnYearSheet(
+  workbook: ExcelJS.Workbook,
+  year: number,
+  yearOnYear: (Omit<YearOnYear, 'rows'> & { rows: readonly RowWithParts[] }) | undefined,
+): void {
   const sheet = workbook.addWorksheet(SHEETS.yearOnYear);
   if (yearOnYear === undefined || yearOnYear.rows.length === 0) {
     writeNothingLine(sheet, `Er is (nog) geen eerder monitorjaar om ${year} mee te vergelijken.`);
@@ -12,6 +36,7 @@ export function addYearOnYearSheet(workbook: ExcelJS.Workbook, year: number, yea
     return;
   }
   const previous = yearOnYear.previousYear;
+  const withParts = yearOnYear.rows.some((entry) => entry.parts != null);
   writeHeader(sheet, [
     { header: 'niveau', width: 11 },
     { header: 'gebied', width: 30 },
@@ -21,6 +46,7 @@ export function addYearOnYearSheet(workbook: ExcelJS.Workbook, year: number, yea
     { header: `gewogen_${previous}`, width: 13 },
     { header: `gewogen_${year}`, width: 13 },
     { header: 'verschil_gewogen', width: 16 },
+    ...(withParts ? PART_COLUMNS : []),
   ]);
   yearOnYear.rows.forEach((entry, index) => {
     const rowNumber = index + 2;
@@ -35,7 +61,9 @@ export function addYearOnYearSheet(workbook: ExcelJS.Workbook, year: number, yea
     if (entry.previousWeighted !== null) {
       setFormula(row.getCell(8), `G${rowNumber}-F${rowNumber}`, entry.weighted - entry.previousWeighted, '+0.0;-0.0;0.0');
     }
+    const parts = entry.parts;
+    if (parts != null) PART_COLUMNS.forEach((column, offset) => setNumber(row.getCell(9 + offset), column.value(parts), column.format));
   });
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: yearOnYear.rows.length + 1, column: 8 } };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: yearOnYear.rows.length + 1, column: withParts ? 8 + PART_COLUMNS.length : 8 } };
   protect(sheet);
 }
