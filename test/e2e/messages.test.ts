@@ -4,14 +4,15 @@
  * folder each give one Dutch line naming the path or option and what to do; the technical cause
  * only with --debug. No English from zod, parseArgs, errno or DuckDB reaches a person.
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, openSync, readFileSync, writeFileSync, closeSync, writeSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, closeSync, copyFileSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { explainError } from '../../pipeline/cli/explain-error.ts';
 import { runCli, scratchDir, type CliResult } from '../helpers/cli.ts';
 
+const CLI = fileURLToPath(new URL('../../pipeline/cli/lsp-monitor.mjs', import.meta.url));
 const CONFIG = fileURLToPath(new URL('../../pipeline/config/monitor.config.json', import.meta.url));
 const INVENTORY = fileURLToPath(new URL('../fixtures/inventory/locaties-komma.csv', import.meta.url));
 /** An XLSX workbook is a zip file: what someone may pass as --db by mistake. */
@@ -200,6 +201,44 @@ describe('a database that cannot be used', () => {
       1,
       `kan vergrendeling ${db}.lock niet aanmaken: een deel van het pad is een bestand, geen map; controleer het pad bij --db`,
     );
+  });
+});
+
+/**
+ * Runs the real CLI as a separate process without the right to write where it is pointed: as
+ * root (who may write anywhere) it runs as the user nobody, otherwise as the user running the tests.
+ */
+function runWithoutPermission(args: readonly string[]): CliResult {
+  const command = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
+  const result = spawnSync(command[0]!, [...command.slice(1), CLI, ...args], { encoding: 'utf8' });
+  return { code: result.status ?? -1, stdout: result.stdout.trimEnd(), stderr: result.stderr.trimEnd() };
+}
+
+/** A folder anyone may enter and read, and nobody (but root) may write to. */
+function readOnlyFolder(): string {
+  const parent = scratchDir();
+  chmodSync(parent, 0o755);
+  const folder = join(parent, 'alleen-lezen');
+  mkdirSync(folder, { mode: 0o555 });
+  chmodSync(folder, 0o555);
+  return folder;
+}
+
+describe('no permission', () => {
+  it('a database in a folder nobody may write to: the lock names the path and what to do', () => {
+    const db = join(readOnlyFolder(), 'monitor.duckdb');
+    const result = runWithoutPermission(['build', '--year', '2024', '--db', db]);
+    expectOneDutchLine(result, 1, `kan vergrendeling ${db}.lock niet aanmaken: geen toestemming; kies met --db een database in een map waar u mag schrijven`);
+  });
+
+  it('a configuration file that may not be read', () => {
+    const folder = scratchDir();
+    chmodSync(folder, 0o755);
+    const config = join(folder, 'geheim.json');
+    writeFileSync(config, readFileSync(CONFIG));
+    chmodSync(config, 0o000);
+    const result = runWithoutPermission(['build', '--year', '2024', '--config', config, '--db', join(scratchDir(), 'm.duckdb')]);
+    expectOneDutchLine(result, 1, `configuratie ${config} kan niet worden gelezen: geen toestemming; geef met --config een leesbaar configuratiebestand op`);
   });
 });
 
