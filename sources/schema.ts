@@ -46,6 +46,12 @@ const SIZE_SYNONYMS: Record<string, SizeClass> = {
   large: 'groot',
 };
 
+/**
+ * Words that say "no value": the tool itself writes size `onbekend` when nothing says how big a
+ * location is, so its own export reads back as "no size given", not as an invalid size.
+ */
+const NO_SIZE_WORDS: ReadonlySet<string> = new Set(['onbekend', 'unknown']);
+
 // ---------------------------------------------------------------------------------------------
 // Cell-level preprocessing: every source delivers text (CSV) or loosely typed cells (XLSX).
 // ---------------------------------------------------------------------------------------------
@@ -87,11 +93,12 @@ const shownInput = (value: unknown) => {
 };
 
 /** A vocabulary field: accepts Dutch and English words, any case; the message lists what is allowed. */
-const vocabulary = <T extends string>(synonyms: Record<string, T>, allowed: readonly T[]) =>
+const vocabulary = <T extends string>(synonyms: Record<string, T>, allowed: readonly T[], noValue: ReadonlySet<string> = new Set()) =>
   z.preprocess(
     (value) => {
       if (value === null || value === undefined || String(value).trim() === '') return undefined;
       const key = lookupKey(value);
+      if (noValue.has(key)) return undefined;
       // Own keys only: "constructor" must not find Object.prototype.constructor.
       return Object.hasOwn(synonyms, key) ? synonyms[key] : String(value).trim();
     },
@@ -102,7 +109,25 @@ const vocabulary = <T extends string>(synonyms: Record<string, T>, allowed: read
       .optional(),
   );
 
-/** A non-negative number written the Dutch or the English way ("2,5" or "2.5"). */
+/**
+ * A count as lists write it: "40", "2,5" or "2.5", and the approximate forms "ca. 40", "circa 40",
+ * "ongeveer 40", "± 40", "~40", "40+" and "40 per week". Undefined when the text is not a count.
+ * An approximate count reads as its number; the import says so (see isPlainCount).
+ */
+export function readCount(text: string): number | undefined {
+  const trimmed = text.trim();
+  const plain = Number(trimmed.replace(',', '.'));
+  if (trimmed !== '' && Number.isFinite(plain)) return plain;
+  const match = /^(?:(?:ca\.?|circa|ongeveer|ong\.?|gemiddeld|gem\.?|±|~|\+\/-|\+-)\s*)?(\d+(?:[.,]\d+)?)\s*(?:\+|\bper\s+week|\bp\.?\s*w\.?|\bbezoekers|\bdagdelen)?$/iu.exec(trimmed);
+  return match?.[1] === undefined ? undefined : Number(match[1].replace(',', '.'));
+}
+
+/** Whether a count is written as a bare number ("40", "2,5"), so that reading it needs no note. */
+export function isPlainCount(value: unknown): boolean {
+  return typeof value === 'number' || /^\s*\d+(?:[.,]\d+)?\s*$/.test(String(value));
+}
+
+/** A non-negative number written the Dutch or the English way ("2,5" or "2.5"), or approximately ("ca. 40"). */
 const optionalCount = (label: string, max: number) =>
   z.preprocess(
     (value) => {
@@ -110,8 +135,7 @@ const optionalCount = (label: string, max: number) =>
       if (typeof value === 'number') return value;
       const text = String(value).trim();
       if (text === '') return undefined;
-      const number = Number(text.replace(',', '.'));
-      return Number.isFinite(number) ? number : text;
+      return readCount(text) ?? text;
     },
     z
       .number({ error: (issue) => `'${shownInput(issue.input)}' is geen getal (${label})` })
@@ -126,7 +150,8 @@ export const Postcode = z.preprocess(
     if (value === null || value === undefined) return undefined;
     const text = String(value).trim();
     if (text === '') return undefined;
-    const match = /^(\d{4})\s*([a-zA-Z]{2})?$/.exec(text);
+    // "5038 AB", "5038AB" and "5038-AB" (a hyphen, as some spreadsheets write it).
+    const match = /^(\d{4})\s*(?:-\s*)?([a-zA-Z]{2})?$/.exec(text);
     if (!match) return text;
     return match[2] ? `${match[1]} ${match[2].toUpperCase()}` : match[1];
   },
@@ -182,6 +207,33 @@ const inventoryText = (max = MAX_TEXT_LENGTH) => optionalText(max);
 
 export const MAX_EXTRA_LENGTH = 2000;
 
+/**
+ * The keys an inventory record may carry in `extra`, and nothing else (no personal data by
+ * construction): what adapters and stages set themselves, and the few columns of a file that are
+ * recognised but have no field of their own (sources/inventory/header-synonyms.ts).
+ */
+export const EXTRA_KEYS = [
+  /** `organisatie` for an entry that stands for a whole organisation (pipeline/dedupe/records.ts). */
+  'niveau',
+  /** Where a replayed snapshot record came from; the workbook file of a correction. */
+  'herkomst',
+  'bestand',
+  /** The id, category and coordinates a web source gives an entry, and its organisation mailbox and landline. */
+  'bronId',
+  'categorie',
+  'lat',
+  'lng',
+  'email',
+  'telefoon',
+  /** The monitor's location id given in the file (its own export): identity evidence. */
+  'locatieId',
+  /** Opening hours as written, for the dagdelen rule. */
+  'openingstijden',
+  /** What the import noticed about the row (a field left empty, an approximate count), '; '-separated. */
+  'signalen',
+] as const;
+export type ExtraKey = (typeof EXTRA_KEYS)[number];
+
 export const InventoryRecord = z.object({
   name: z
     .preprocess(
@@ -201,16 +253,16 @@ export const InventoryRecord = z.object({
   izaRegion: inventoryText(),
   dagdelenPerWeek: optionalCount('dagdelen per week', 21),
   visitorsPerWeek: optionalCount('bezoekers per week', 100_000),
-  size: vocabulary(SIZE_SYNONYMS, SIZE_CLASSES),
+  size: vocabulary(SIZE_SYNONYMS, SIZE_CLASSES, NO_SIZE_WORDS),
   status: vocabulary(STATUS_SYNONYMS, LOCATION_STATUSES).transform((status) => status ?? 'actief'),
   website: inventoryText(),
   note: inventoryText(2000),
   /**
-   * Columns the monitor does not know, kept as they were (stored, never exported), only bounded
-   * in length. A reject names the column by its header.
+   * Internal facts beside the fields, under a fixed list of keys (EXTRA_KEYS). Columns the monitor
+   * does not know are never stored here: they could hold personal data.
    */
   extra: z
-    .record(z.string(), z.string().max(MAX_EXTRA_LENGTH, { error: `tekst is langer dan ${MAX_EXTRA_LENGTH} tekens` }))
+    .partialRecord(z.enum(EXTRA_KEYS), z.string().max(MAX_EXTRA_LENGTH, { error: `tekst is langer dan ${MAX_EXTRA_LENGTH} tekens` }))
     .default({}),
 });
 export type InventoryRecord = z.infer<typeof InventoryRecord>;

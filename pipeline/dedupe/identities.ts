@@ -4,6 +4,10 @@
  * plus one rule for renames: an organisation's only location in a municipality, in both years,
  * is the same location under a new name. A location that returns after a gap gets its old id
  * back, because all earlier years are searched. An id is never given to two locations.
+ *
+ * A location id written in the file (the monitor's own export read back as next year's list) is
+ * evidence that outranks the pair rules: the location keeps that id unless it clearly is another
+ * steunpunt, i.e. both its name and its municipality differ from the earlier location's.
  */
 import { createHash } from 'node:crypto';
 import { candidatePairs } from './candidates.ts';
@@ -26,12 +30,18 @@ export interface IdentityAssignment {
 }
 
 const RENAME_RULE = 'enige locatie van de organisatie in de gemeente (hernoemd)';
+const GIVEN_ID_RULE = 'locatie-id in het bestand';
 
-export function assignIdentities(
-  current: readonly { record: MatchRecord; identityKey: string }[],
-  prior: readonly PriorLocation[],
-): IdentityAssignment {
+export interface CurrentLocation {
+  record: MatchRecord;
+  identityKey: string;
+  /** The location id the file gives this location, if any. */
+  givenId?: string | undefined;
+}
+
+export function assignIdentities(current: readonly CurrentLocation[], prior: readonly PriorLocation[]): IdentityAssignment {
   const priorById = new Map(prior.map((location) => [location.record.id, location]));
+  const priorByLocationId = new Map(prior.map((location) => [location.locationId, location]));
   const currentById = new Map(current.map((item) => [item.record.id, item]));
   const pairs = prior.length === 0 ? [] : candidatePairs(
     [...current.map((item) => item.record), ...prior.map((location) => location.record)],
@@ -47,6 +57,13 @@ export function assignIdentities(
   const ids = new Map<string, string>();
   const taken = new Set<string>();
   const matches: ScoredPair[] = [];
+  for (const item of [...current].sort((x, y) => compareIds(x.record.id, y.record.id))) {
+    const earlier = item.givenId === undefined ? undefined : priorByLocationId.get(item.givenId);
+    if (earlier === undefined || taken.has(earlier.locationId) || clearlyAnother(item.record, earlier.record)) continue;
+    ids.set(item.record.id, earlier.locationId);
+    taken.add(earlier.locationId);
+    matches.push({ a: item.record, b: earlier.record, decision: { outcome: 'zelfde', rule: GIVEN_ID_RULE, score: 1 } });
+  }
   for (const pair of scored.filter((candidate) => candidate.decision.outcome === 'zelfde').sort(strongestFirst)) {
     const locationId = priorById.get(pair.b.id)!.locationId;
     if (ids.has(pair.a.id) || taken.has(locationId)) continue;
@@ -91,6 +108,11 @@ function decideAcrossYears(
     return { outcome: 'zelfde', rule: RENAME_RULE, score: decision.score };
   }
   return decision;
+}
+
+/** Another steunpunt despite the id it was given: neither its name nor its municipality is the earlier one's. */
+function clearlyAnother(current: MatchRecord, earlier: MatchRecord): boolean {
+  return current.keys.compactKey !== earlier.keys.compactKey && current.gmCode !== earlier.gmCode;
 }
 
 /** Ids of records that are the only one of their organisation in their municipality. */

@@ -1,6 +1,6 @@
 /** The imported records of a year, as the matcher sees them. */
 import { z } from 'zod';
-import { LocationStatus, SizeClass } from '../../sources/schema.ts';
+import { type ExtraKey, LocationStatus, SizeClass } from '../../sources/schema.ts';
 import type { MonitorDatabase } from '../db/database.ts';
 import { normaliseKey } from '../normalise/text-key.ts';
 import type { MatchRecord } from './compare.ts';
@@ -45,10 +45,15 @@ export async function readYearRecords(database: MonitorDatabase, year: number): 
  * with the extra field `niveau` = `organisatie`.
  */
 export function recordLevel(row: Pick<RecordRow, 'extra'>): MatchRecord['level'] {
-  // Parsing every record's extra fields costs seconds at 100k rows; most never mention a level.
-  if (!row.extra || !row.extra.includes('niveau')) return 'locatie';
+  return normaliseKey(extraValue(row, 'niveau') ?? '') === 'organisatie' ? 'organisatie' : 'locatie';
+}
+
+/** One of the record's extra facts (a fixed key, EXTRA_KEYS in sources/schema.ts). */
+export function extraValue(row: Pick<RecordRow, 'extra'>, key: ExtraKey): string | undefined {
+  // Parsing every record's extra fields costs seconds at 100k rows; most never mention the key.
+  if (!row.extra || !row.extra.includes(key)) return undefined;
   const parsed = z.record(z.string(), z.string()).safeParse(JSON.parse(row.extra));
-  return parsed.success && normaliseKey(parsed.data['niveau'] ?? '') === 'organisatie' ? 'organisatie' : 'locatie';
+  return parsed.success ? parsed.data[key] : undefined;
 }
 
 export interface LocationFacts {

@@ -93,11 +93,19 @@ export function createMunicipalityResolver(reference: ReferenceData): Municipali
     return found(match.gmCode, BASIS_BY_SOURCE[match.source], textMatchNote(field, written, match, nameOf(match.gmCode)));
   };
 
+  /** "Gemeente Utrecht" is the municipality Utrecht, when the whole text is not a name itself. */
+  const byMunicipalityText = (written: string): StepOutcome => {
+    const match = names.lookupMunicipality(written);
+    const withoutWord = MUNICIPALITY_WORD.exec(written)?.[1];
+    if (match.kind !== 'not-found' || withoutWord === undefined) return byText('gemeente', written, match);
+    return byText('gemeente', withoutWord, names.lookupMunicipality(withoutWord));
+  };
+
   /** One step per input field, strongest evidence first. */
   const readSteps = (input: LocationInput): Step[] => [
     step('postcode', given(input.postcode), byPostcode),
     step('gemeentecode', given(input.gmCode), byGmCode),
-    step('gemeente', given(input.municipality), (text) => byText('gemeente', text, names.lookupMunicipality(text))),
+    step('gemeente', given(input.municipality), byMunicipalityText),
     step('plaats', given(input.place), (text) => byText('plaats', text, names.lookupPlace(text))),
   ];
 
@@ -156,6 +164,9 @@ export function createMunicipalityResolver(reference: ReferenceData): Municipali
 
   return { resolve, currentCodes };
 }
+
+/** The word "gemeente" (or "gem.") before a municipality's name. */
+const MUNICIPALITY_WORD = /^\s*(?:gemeente|gem\.)\s+(.+)$/i;
 
 function found(gmCode: string, basis: ResolutionBasis, note?: string): Found {
   return { kind: 'found', gmCode, basis, ...(note === undefined ? {} : { note }) };

@@ -13,7 +13,7 @@ import type { ScoredPair } from '../dedupe/cluster.ts';
 import type { MatchRecord } from '../dedupe/compare.ts';
 import { dedupeYear, pairKey } from '../dedupe/dedupe-year.ts';
 import { assignIdentities, type PriorLocation } from '../dedupe/identities.ts';
-import { fingerprint, readYearRecords, recordLevel, toMatchRecord, type RecordRow } from '../dedupe/records.ts';
+import { extraValue, fingerprint, readYearRecords, recordLevel, toMatchRecord, type RecordRow } from '../dedupe/records.ts';
 import { normaliseKey } from '../normalise/text-key.ts';
 import { markPhase } from '../phase-mark.ts';
 import { classifySize } from './classify-size.ts';
@@ -24,6 +24,8 @@ const STATUS_PRIORITY: readonly Status[] = ['uitgesloten', 'gesloten', 'actief',
 interface Draft {
   record: MatchRecord;
   identityKey: string;
+  /** The location id a record of the group gives (the monitor's own export read back). */
+  givenId: string | undefined;
   rows: RecordRow[];
   members: MatchRecord[];
 }
@@ -38,7 +40,8 @@ export async function buildLocations(database: MonitorDatabase, year: number, co
     const members = [...group].sort((x, y) => representativeOrder(x, y));
     const rowsOfGroup = members.map((member) => rowById.get(member.id)!);
     const first = rowsOfGroup[0]!;
-    return { record: members[0]!, identityKey: identityKey(first), rows: rowsOfGroup, members };
+    const givenId = rowsOfGroup.map((row) => extraValue(row, 'locatieId')).find((id) => id !== undefined);
+    return { record: members[0]!, identityKey: identityKey(first), givenId, rows: rowsOfGroup, members };
   });
   const draftByMember = new Map(drafts.flatMap((draft) => draft.members.map((member) => [member.id, draft] as const)));
   const draftOf = (record: MatchRecord): Draft => {
@@ -148,6 +151,8 @@ interface LocationFacts {
   status: Status;
   sources: string;
   onlyOrganisation: boolean;
+  /** What the import noticed about the records (a field left empty, an approximate count). */
+  signals: string[];
 }
 
 function locationFacts(draft: Draft): LocationFacts {
@@ -164,6 +169,7 @@ function locationFacts(draft: Draft): LocationFacts {
     status: STATUS_PRIORITY.find((candidate) => draft.rows.some((record) => record.status === candidate)) ?? row.status,
     sources: draft.rows.map((record) => `${record.source}:${record.row_number}`).join('; '),
     onlyOrganisation: locationRows.length === 0,
+    signals: [...new Set(draft.rows.flatMap((record) => extraValue(record, 'signalen')?.split('; ') ?? []))],
   };
 }
 
@@ -217,6 +223,7 @@ function locationColumns(year: number, locationId: string, facts: LocationFacts,
     row.gm_code === undefined ? 'gemeente onbekend' : undefined,
     size.size === 'onbekend' ? 'grootte onbekend' : undefined,
     facts.onlyOrganisation ? 'alleen als organisatie genoemd' : undefined,
+    ...facts.signals,
   ].filter((flag) => flag !== undefined);
   const point = context.locator.locate({
     ...(row.postcode === undefined ? {} : { postcode: row.postcode }),

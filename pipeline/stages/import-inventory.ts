@@ -7,18 +7,13 @@
 import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import { MonitorError } from '../../sources/errors.ts';
-import {
-  readInventoryFile,
-  readInventoryTableFromBytes,
-  type InventoryTable,
-  type TableRow,
-} from '../../sources/inventory/read-table.ts';
-import { isPersonalDataHeader } from '../../sources/inventory/personal-columns.ts';
-import { InventoryRecord, type InventoryField, type Reject } from '../../sources/schema.ts';
+import { readInventoryFile, readInventoryTableFromBytes } from '../../sources/inventory/read-table.ts';
+import type { Reject } from '../../sources/schema.ts';
 import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase } from '../db/database.ts';
 import { currentBatch, dutchTime, yearBatches, type BatchInfo } from './import-ledger.ts';
-import { replaceBatch, resolveRecord, type AcceptedRecord } from './store-records.ts';
+import { replaceBatch, type AcceptedRecord } from './store-records.ts';
+import { ignoredColumns, validateRow } from './validate-row.ts';
 
 export interface ImportOptions {
   path: string;
@@ -95,7 +90,7 @@ export async function importInventory(
         year: options.year, source, file, sha256, format: table.format, rowsRead: table.rows.length, accepted, rejects,
       });
 
-  const skippedColumns = table.columns.filter(({ field, header }) => field === null && isPersonalDataHeader(header)).map(({ header }) => header);
+  const skippedColumns = ignoredColumns(table);
   return {
     source,
     year: options.year,
@@ -134,39 +129,6 @@ function shrinkRefusal(input: {
   }
   return undefined;
 }
-
-type RowOutcome = AcceptedRecord | { rejects: Omit<Reject, 'source' | 'file'>[] };
-
-function validateRow(row: TableRow, table: InventoryTable, context: MonitorContext): RowOutcome {
-  const header = (field: InventoryField) => table.columns.find((column) => column.field === field)?.header ?? field;
-  // Columns about people are never stored (personal-columns.ts).
-  const extra = Object.fromEntries(Object.entries(row.extra).filter(([column]) => !isPersonalDataHeader(column)));
-  const parsed = InventoryRecord.safeParse({ ...row.values, extra });
-  if (!parsed.success) {
-    return {
-      rejects: parsed.error.issues.map((issue) => ({
-        row: row.row,
-        // An unknown column's issue has the path ['extra', <its header>].
-        field: issue.path[0] === 'extra' ? String(issue.path[1]) : header(String(issue.path[0]) as InventoryField),
-        reason: issue.message,
-      })),
-    };
-  }
-  const record = parsed.data;
-  const resolution = resolveRecord(context, record);
-  if (resolution.kind === 'unresolved') {
-    return { rejects: [{ row: row.row, field: header(FIELD_OF_RESOLUTION[resolution.field]), reason: resolution.reason }] };
-  }
-  return { row: row.row, record, resolution };
-}
-
-const FIELD_OF_RESOLUTION = {
-  postcode: 'postcode',
-  gemeentecode: 'gmCode',
-  gemeente: 'municipality',
-  plaats: 'place',
-  iza_regio: 'izaRegion',
-} as const satisfies Record<string, InventoryField>;
 
 export function sourceNameFromFile(file: string): string {
   const stem = basename(file, extname(file))

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { HtmlField, HtmlListField } from './html-list.ts';
+import { expectedFields, type SiteCheck } from './site-check.ts';
 
 const MindAtlasSite = z.object({
   /** Page 1 of the atlas list, filtered on the category of the steunpunten. */
@@ -69,3 +70,22 @@ export const MindAtlasSettings = z
   })
   .strict();
 export type MindAtlasSettings = z.infer<typeof MindAtlasSettings>;
+
+/**
+ * What `lsp-monitor fetch --check --source mind-atlas` looks for on the first page: the entries,
+ * each field of an entry, and the link to the next page. The live shape is unknown, so this check
+ * is how staff find out which selectors above need changing.
+ */
+export const MIND_ATLAS_CHECK: SiteCheck = {
+  source: 'mind-atlas',
+  description: 'sources/adapters/mind-atlas.site.ts',
+  pages: (settings) => [
+    {
+      kind: 'html',
+      url: MindAtlasSettings.parse(settings).startUrl,
+      entry: MIND_ATLAS_SITE.entry,
+      fields: expectedFields(MIND_ATLAS_SITE.fields, ['id', 'name', 'categories']),
+      page: [{ label: 'volgende pagina', spec: MIND_ATLAS_SITE.nextPage.selector, required: false }],
+    },
+  ],
+};

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { HtmlField } from './html-list.ts';
+import { expectedFields, type SiteCheck } from './site-check.ts';
 
 const NvzhSite = z.object({
   storeSearch: z.object({
@@ -94,3 +95,20 @@ export const NvzhSettings = z
   })
   .strict();
 export type NvzhSettings = z.infer<typeof NvzhSettings>;
+
+/**
+ * What `lsp-monitor fetch --check --source nvzh` looks for: the keys of the store locator's JSON
+ * objects, and the entries and fields of the member list page. Every one of them is an assumption
+ * (the member list could not be seen), so this check is how staff find out what to change above.
+ */
+export const NVZH_CHECK: SiteCheck = {
+  source: 'nvzh',
+  description: 'sources/adapters/nvzh.site.ts',
+  pages: (settings) => {
+    const { storeSearchUrl, memberListUrl } = NvzhSettings.parse(settings);
+    return [
+      { kind: 'json', url: storeSearchUrl, keys: expectedFields(NVZH_SITE.storeSearch.fields, ['id', 'name', 'address', 'postcode', 'place']) },
+      { kind: 'html', url: memberListUrl, entry: NVZH_SITE.memberList.entry, fields: expectedFields(NVZH_SITE.memberList.fields, ['name']) },
+    ];
+  },
+};

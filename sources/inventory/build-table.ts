@@ -7,7 +7,11 @@ import type { RawRow, TableColumn, TableRow } from './table.ts';
 export interface BuiltTable {
   columns: TableColumn[];
   rows: TableRow[];
+  titleRows?: number[];
 }
+
+/** How far down a header row is looked for, below a title or notes. */
+const HEADER_SEARCH_ROWS = 10;
 
 /** A column together with the position of its cells in a raw row. */
 interface PlacedColumn {
@@ -15,10 +19,18 @@ interface PlacedColumn {
   column: TableColumn;
 }
 
-/** Non-empty raw rows (the first being the header) → columns and rows with trimmed, non-empty values. */
+/**
+ * Non-empty raw rows → columns and rows with trimmed, non-empty values. The header is the first
+ * row with a name column among the first rows (a title row above it is skipped and listed in
+ * titleRows); without one, the first row is the header and checkColumns says what is missing.
+ */
 export function buildTable(file: string, rawRows: readonly RawRow[]): BuiltTable {
-  const [header, ...dataRows] = rawRows;
-  if (header === undefined || header.row !== 1) {
+  const found = rawRows.slice(0, HEADER_SEARCH_ROWS).findIndex(({ cells }) => cells.some((cell) => fieldForHeader(cell.trim()) === 'name'));
+  const headerIndex = Math.max(found, 0);
+  const titleRows = rawRows.slice(0, headerIndex).map(({ row }) => row);
+  const header = rawRows[headerIndex];
+  const dataRows = rawRows.slice(headerIndex + 1);
+  if (header === undefined || (found === -1 && header.row !== 1)) {
     throw new MonitorError('de kopregel (rij 1) is leeg; zet de kolomnamen in de eerste rij', { location: { file } });
   }
   const headers = header.cells.map((cell) => cell.trim());
@@ -42,19 +54,24 @@ export function buildTable(file: string, rawRows: readonly RawRow[]): BuiltTable
   const columns = placed.map(({ column }) => column);
   checkColumns(file, columns);
 
-  const rows = dataRows.map(({ row, cells }): TableRow => {
+  const rows = dataRows.flatMap(({ row, cells, unreadable }): TableRow[] => {
     const values: TableRow['values'] = {};
     const extra: Array<[string, string]> = [];
+    const problems: Array<[string, string]> = [];
     for (const { index, column } of placed) {
+      const problem = unreadable?.get(index);
+      // An uncalculated formula in a column without a field (the overview's gewicht) is nothing to read.
+      if (problem !== undefined && column.field !== null) problems.push([column.header, problem]);
       const value = cellValue(cells, index);
       if (value === '') continue;
       if (column.field === null) extra.push([column.header, value]);
       else values[column.field] = value;
     }
+    if (Object.keys(values).length === 0 && extra.length === 0 && problems.length === 0) return [];
     // fromEntries defines own properties, so even a header like "__proto__" is kept as data.
-    return { row, values, extra: Object.fromEntries(extra) };
+    return [{ row, values, extra: Object.fromEntries(extra), ...(problems.length === 0 ? {} : { unreadable: Object.fromEntries(problems) }) }];
   });
-  return { columns, rows };
+  return { columns, rows, ...(titleRows.length === 0 ? {} : { titleRows }) };
 }
 
 function cellValue(cells: readonly string[], index: number): string {

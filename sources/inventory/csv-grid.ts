@@ -16,9 +16,12 @@ export interface CsvGrid {
 
 /** CSV bytes as raw rows; binary content, mixed encodings, bad quotes and rows beyond limits.ts are refused. */
 export function readCsvGrid(file: string, bytes: Uint8Array, maxDataRows: number = DEFAULT_MAX_DATA_ROWS): CsvGrid {
-  const { text, encoding, mixedAt } = decodeCsvBytes(file, bytes);
-  const delimiter = detectDelimiter(text);
-  if (mixedAt !== undefined) throw mixedEncodingError(file, text, mixedAt, delimiter);
+  const { text: decoded, encoding, mixedAt } = decodeCsvBytes(file, bytes);
+  const separatorLine = SEPARATOR_LINE.exec(decoded);
+  const text = separatorLine === null ? decoded : decoded.slice(separatorLine[0].length);
+  const delimiter = separatorLine === null ? detectDelimiter(text) : asDelimiter(separatorLine[1]) ?? detectDelimiter(text);
+  if (mixedAt !== undefined) throw mixedEncodingError(file, decoded, mixedAt, delimiter);
+  // Rows are numbered without the separator line: Excel hides it, so the header is row 1 there too.
   const parsed = Papa.parse<string[]>(text, { delimiter, quoteChar: '"', header: false, skipEmptyLines: false });
   const [firstError] = parsed.errors;
   if (firstError !== undefined) {
@@ -32,6 +35,13 @@ export function readCsvGrid(file: string, bytes: Uint8Array, maxDataRows: number
   if (rows.length === 0) throw new MonitorError('bestand is leeg', { location: { file } });
   checkGridLimits(file, rows, maxDataRows);
   return { encoding, delimiter, rows };
+}
+
+/** Excel's first line `sep=;` (optionally quoted or followed by empty cells) names the delimiter. */
+const SEPARATOR_LINE = /^"?sep=(.)"?[,;\t]*\r?\n/i;
+
+function asDelimiter(char: string | undefined): CsvDelimiter | undefined {
+  return char === ',' || char === ';' || char === '\t' ? char : undefined;
 }
 
 function quoteErrorMessage(error: Papa.ParseError): string {

@@ -1,4 +1,4 @@
-import type { InventoryField } from '../schema.ts';
+import type { ExtraKey, InventoryField } from '../schema.ts';
 
 /** A header as a lookup key: no accents, no case, nothing but letters and digits ("Locatie-naam " → "locatienaam"). */
 export function normaliseHeader(header: string): string {
@@ -22,14 +22,20 @@ export const HEADER_SYNONYMS: Readonly<Record<string, InventoryField>> = {
   organization: 'organisation',
   adres: 'address',
   address: 'address',
+  bezoekadres: 'address',
+  vestigingsadres: 'address',
+  straatenhuisnummer: 'address',
   postcode: 'postcode',
   postalcode: 'postcode',
   zip: 'postcode',
   plaats: 'place',
+  plaatsnaam: 'place',
   woonplaats: 'place',
+  vestigingsplaats: 'place',
   stad: 'place',
   city: 'place',
   gemeente: 'municipality',
+  gemeentenaam: 'municipality',
   municipality: 'municipality',
   municipalityaswritten: 'municipality',
   gemeentezoalsgeschreven: 'municipality',
@@ -45,6 +51,8 @@ export const HEADER_SYNONYMS: Readonly<Record<string, InventoryField>> = {
   bezoekersperweek: 'visitorsPerWeek',
   visitorsperweek: 'visitorsPerWeek',
   bezoekers: 'visitorsPerWeek',
+  aantalbezoekers: 'visitorsPerWeek',
+  aantalbezoekersperweek: 'visitorsPerWeek',
   grootte: 'size',
   omvang: 'size',
   size: 'size',
@@ -56,6 +64,36 @@ export const HEADER_SYNONYMS: Readonly<Record<string, InventoryField>> = {
   note: 'note',
   notes: 'note',
 };
+
+/**
+ * Columns that are recognised but have no field of their own: kept under a fixed key of the
+ * record's `extra` (EXTRA_KEYS in ../schema.ts). `location_id` is the monitor's own id (its
+ * exports carry it), `niveau` marks an entry for a whole organisation.
+ */
+export const EXTRA_HEADER_SYNONYMS: Readonly<Record<string, ExtraKey>> = {
+  locationid: 'locatieId',
+  locatieid: 'locatieId',
+  openingstijden: 'openingstijden',
+  openingsuren: 'openingstijden',
+  openingstijd: 'openingstijden',
+  geopend: 'openingstijden',
+  openinghours: 'openingstijden',
+  niveau: 'niveau',
+};
+
+/**
+ * Columns the monitor writes itself in locaties.csv and the Locaties sheet and computes again in
+ * every build: read back, they are ignored on purpose (and said to be).
+ */
+export const COMPUTED_HEADERS: readonly string[] = [
+  'provincie',
+  'teltinprovincie',
+  'groottebasis',
+  'gewicht',
+  'bronnen',
+  'signalen',
+  ...Array.from({ length: 10 }, (_, index) => `kenmerk${index + 1}`),
+];
 
 /** How a field is called in messages for people. */
 export const FIELD_LABELS: Readonly<Record<InventoryField, string>> = {
@@ -80,4 +118,17 @@ const FIELD_BY_KEY: ReadonlyMap<string, InventoryField> = new Map(Object.entries
 
 export function fieldForHeader(header: string): InventoryField | null {
   return FIELD_BY_KEY.get(normaliseHeader(header)) ?? null;
+}
+
+const EXTRA_BY_KEY: ReadonlyMap<string, ExtraKey> = new Map(Object.entries(EXTRA_HEADER_SYNONYMS));
+const COMPUTED: ReadonlySet<string> = new Set(COMPUTED_HEADERS);
+
+/** The extra key a column without a field is kept under, or null when it is not stored. */
+export function extraKeyForHeader(header: string): ExtraKey | null {
+  return EXTRA_BY_KEY.get(normaliseHeader(header)) ?? null;
+}
+
+/** Whether a column is one the monitor computes itself (read back from its own export). */
+export function isComputedHeader(header: string): boolean {
+  return COMPUTED.has(normaliseHeader(header));
 }

@@ -14,6 +14,8 @@ export interface TableRow {
   values: Partial<Record<InventoryField, string>>;
   /** Unknown columns, keyed by their original header text; empty values are left out. */
   extra: Record<string, string>;
+  /** XLSX only, when a cell could not be read (a formula without a saved value): the reason, by header. */
+  unreadable?: Record<string, string>;
 }
 
 export type TableFormat = 'csv' | 'xlsx';
@@ -32,10 +34,14 @@ export interface InventoryTable {
   sheet?: string;
   columns: TableColumn[];
   rows: TableRow[];
+  /** Rows above the header (a title), skipped; absent when the header is the first row. */
+  titleRows?: number[];
 }
 
 /** A non-empty row of cells as a file delivers it, before headers are applied. */
 export interface RawRow {
   row: number;
   cells: string[];
+  /** Cells that could not be read, by column index (0-based), with the reason. */
+  unreadable?: Map<number, string>;
 }

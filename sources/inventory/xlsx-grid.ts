@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { MonitorError } from '../errors.ts';
-import { cellText } from './cell-text.ts';
+import { cellText, unreadableCellReason } from './cell-text.ts';
 import { checkGridLimits } from './grid-limits.ts';
 import { DEFAULT_MAX_DATA_ROWS, DEFAULT_MAX_UNPACKED_BYTES } from './limits.ts';
 import { shownText } from './shown-text.ts';
@@ -30,11 +30,16 @@ export async function readXlsxGrid(
   const rows: RawRow[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
+    const unreadable = new Map<number, string>();
     row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
       cells[columnNumber - 1] = cellText(cell.value);
+      const reason = unreadableCellReason(cell.value);
+      if (reason !== undefined) unreadable.set(columnNumber - 1, reason);
     });
     const dense = Array.from(cells, (cell) => cell ?? '');
-    if (dense.some((cell) => cell.trim() !== '')) rows.push({ row: rowNumber, cells: dense });
+    if (dense.some((cell) => cell.trim() !== '') || unreadable.size > 0) {
+      rows.push({ row: rowNumber, cells: dense, ...(unreadable.size === 0 ? {} : { unreadable }) });
+    }
   });
   if (rows.length === 0) throw new MonitorError(`werkblad '${shownText(worksheet.name)}' is leeg`, { location: { file } });
   checkGridLimits(file, rows, maxDataRows);

@@ -6,13 +6,16 @@
  */
 import type { HttpClient, SourceAdapter, WebSourceAdapter } from '../../../sources/adapter.ts';
 import { importHint } from '../../../sources/adapters/file-import.ts';
+import { MIND_ATLAS_CHECK } from '../../../sources/adapters/mind-atlas.site.ts';
+import { NVZH_CHECK } from '../../../sources/adapters/nvzh.site.ts';
 import { SOURCE_ADAPTERS } from '../../../sources/adapters/registry.ts';
+import { runSiteCheck, type SiteCheck } from '../../../sources/adapters/site-check.ts';
 import { loadSourceSettings, SOURCE_SETTINGS_PATH, type SourceSettings } from '../../../sources/adapters/source-settings.ts';
 import { formatDutchDateTime, formatLocalTimestamp } from '../../../sources/archive/dutch-date.ts';
 import { fetchSource, type FetchSourceResult } from '../../../sources/archive/fetch-source.ts';
 import { listSnapshots, type SnapshotInfo } from '../../../sources/archive/read-snapshot.ts';
 import { checkSettings } from '../../../sources/archive/settings-check.ts';
-import { UsageError } from '../../../sources/errors.ts';
+import { MonitorError, UsageError } from '../../../sources/errors.ts';
 import { createHttpClient } from '../../../sources/fetch/http-client.ts';
 import { loadFetchSettings } from '../../../sources/fetch/settings.ts';
 import { BUNDLED_SNAPSHOTS_ROOT } from '../../../sources/snapshots/bundled.ts';
@@ -28,6 +31,8 @@ export interface FetchPlan {
   archiveDir: string;
   strict: boolean;
   online: boolean;
+  /** Fetch one page per source and report which expected elements of its site description are there; store nothing. */
+  check?: boolean;
 }
 
 export interface FetchDependencies {
@@ -42,6 +47,8 @@ export interface FetchDependencies {
   isTty: () => boolean;
   /** Raw terminal output, for the progress line that is redrawn in place. */
   write: (text: string) => void;
+  /** The sources whose site description `--check` can test against the live page. */
+  siteChecks: () => readonly SiteCheck[];
 }
 
 export type OfflineSource =
@@ -61,9 +68,10 @@ const defaultDependencies: FetchDependencies = {
   bundledDir: () => BUNDLED_SNAPSHOTS_ROOT,
   isTty: () => process.stdout.isTTY === true,
   write: (text) => process.stdout.write(text),
+  siteChecks: () => [MIND_ATLAS_CHECK, NVZH_CHECK],
 };
 
-export const FETCH_USAGE = `Gebruik: lsp-monitor fetch [--online] [--source <bron>] [--archive <map>] [--strict]
+export const FETCH_USAGE = `Gebruik: lsp-monitor fetch [--online | --check] [--source <bron>] [--archive <map>] [--strict]
 
 Zonder --online wordt niets opgehaald: per webbron staat er welke momentopname wordt gebruikt, de
 laatste goede uit het archief of anders de meegeleverde. Met --online wordt elke webbron (of alleen
@@ -75,8 +83,22 @@ Bronnen die als bestand binnenkomen worden niet opgehaald: lees ze in met
 staan in ${SETTINGS_FILE}; een webbron zonder een verplichte instelling wordt overgeslagen
 ("niet ingesteld").
 
+Met --check wordt per bron met een onzekere sitebeschrijving (mind-atlas, nvzh) één pagina per
+adres opgehaald en niets bewaard: per verwacht onderdeel (lijstitem, veld, sleutel, vervolglink)
+staat er hoe vaak het gevonden is, of dat het ontbreekt. Ontbreekt er iets, pas dan de
+sitebeschrijving aan (sources/adapters/<bron>.site.ts; gegevens, geen code). Fout (1) als een
+verplicht onderdeel ontbreekt. Net als --online is een contactadres nodig
+(omgevingsvariabele LSP_MONITOR_CONTACT) en wordt robots.txt gevolgd.
+
+Vektis (vektis-epa) levert geen open EPA-cijfers: deze bron leest een EPA-tabel per gemeente
+(kolommen gemeentenaam zoals Vektis die schrijft, percentage_epa of aantal_epa en
+aantal_verzekerden; het jaar uit een kolom jaar, de instelling year of de bestandsnaam
+…_2022.csv). Een kostenbestand van Vektis (Zorgverzekeringswet) wordt met reden geweigerd.
+Zie sources/adapters/README.md, "Vektis".
+
 Opties:
   --online             haal de bronnen echt op (standaard: niets ophalen)
+  --check              controleer de sitebeschrijving tegen één pagina van de bron; bewaart niets
   --source <bron>      alleen deze bron
   --archive <map>      archief met momentopnamen (standaard: ./${DEFAULT_ARCHIVE})
   --strict             stop met een fout als een bron niet kan worden opgehaald
@@ -94,10 +116,13 @@ export function createFetchCommand(overrides: Partial<FetchDependencies> = {}): 
       source: { type: 'string' },
       archive: { type: 'string' },
       strict: { type: 'boolean' },
+      check: { type: 'boolean' },
     },
     positionals: { min: 0, max: 0 },
     async run({ values }, io) {
-      await runFetch(fetchPlanFrom(values), io, dependencies);
+      const plan = fetchPlanFrom(values);
+      if (plan.check) await runSiteChecks(plan, io, dependencies);
+      else await runFetch(plan, io, dependencies);
     },
   };
 }
@@ -111,7 +136,46 @@ export function fetchPlanFrom(values: OptionValues): FetchPlan {
     archiveDir: stringOption(values, 'archive') ?? DEFAULT_ARCHIVE,
     strict: values['strict'] === true,
     online: values['online'] === true,
+    check: values['check'] === true,
   };
+}
+
+/**
+ * `fetch --check`: per source with a site check, one page per address, and per expected element
+ * whether it is there. A required element missing (or a page that cannot be read) is a failure.
+ */
+export async function runSiteChecks(plan: FetchPlan, io: Io, overrides: Partial<FetchDependencies> = {}): Promise<void> {
+  const dependencies = { ...defaultDependencies, ...overrides };
+  if (plan.online) throw new UsageError('--check en --online gaan niet samen: --check haalt één pagina op en bewaart niets');
+  const checks = dependencies.siteChecks();
+  const known = checks.map((check) => check.source).join(', ');
+  const selected = plan.source === undefined ? checks : checks.filter((check) => check.source === plan.source);
+  if (selected.length === 0) throw new UsageError(`voor bron '${plan.source ?? ''}' is er geen controle (--check kan voor: ${known})`);
+  const adapters = dependencies.adapters();
+  const settings = new Map<string, Readonly<Record<string, unknown>>>();
+  for (const check of selected) {
+    const configured = dependencies.sourceSettings(check.source);
+    const adapter = adapters.find((candidate) => candidate.id === check.source);
+    if (adapter?.origin === 'web') checkSettings(adapter, configured, SETTINGS_FILE);
+    settings.set(check.source, configured);
+  }
+  const http = dependencies.createHttp((line) => io.out(line));
+  const failed: string[] = [];
+  for (const check of selected) {
+    io.out(`Controle van bron ${check.source} (één pagina per adres; niets wordt bewaard):`);
+    try {
+      const outcome = await runSiteCheck(check, http, settings.get(check.source) ?? {});
+      for (const line of outcome.lines) io.out(line);
+      if (outcome.missingRequired > 0) failed.push(check.source);
+    } catch (error) {
+      if (!(error instanceof MonitorError)) throw error;
+      io.out(`  mislukt: ${error.message}`);
+      failed.push(check.source);
+    }
+  }
+  if (failed.length > 0) {
+    throw new MonitorError(`controle: bij ${failed.join(', ')} ontbreken verplichte onderdelen of kon de pagina niet worden gelezen; zie hierboven`);
+  }
 }
 
 export async function runFetch(plan: FetchPlan, io: Io, overrides: Partial<FetchDependencies> = {}): Promise<FetchSummary> {

@@ -1,12 +1,14 @@
 /** lsp-monitor fetch: offline by default (no network at all), online with progress per source. */
 import { describe, expect, it, vi } from 'vitest';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createFetchCommand, fetchCommand, runFetch, type FetchDependencies } from '../../../pipeline/cli/commands/fetch.ts';
 import type { Io } from '../../../pipeline/cli/command.ts';
 import { z } from 'zod';
 import type { HttpClient } from '../../../sources/adapter.ts';
+import { mindAtlas } from '../../../sources/adapters/mind-atlas.ts';
+import { nvzh } from '../../../sources/adapters/nvzh.ts';
 import { MonitorError } from '../../../sources/errors.ts';
 import { createHttpClient } from '../../../sources/fetch/http-client.ts';
 import { parseFetchSettings } from '../../../sources/fetch/settings.ts';
@@ -257,5 +259,96 @@ describe('lsp-monitor fetch', () => {
     const { io, out } = capture();
     await command({ adapters: () => [] }).run({ positionals: [], values: {} }, io);
     expect(out).toEqual(['Er zijn nog geen bronnen geregistreerd (sources/adapters/registry.ts).']);
+  });
+
+  describe('--check: one page per source against its site description, nothing stored', () => {
+    /** A MIND-atlas page that has entries, ids, names and categories, a place on one entry, and no organisation or next link. */
+    const atlasPage = `<!doctype html><html><body><ul>
+      <li class="atlas-result" data-atlas-id="101"><h3 class="atlas-result__name">Herstelcafé Zwolle</h3><span class="atlas-result__place">Zwolle</span>
+        <ul class="atlas-result__categories"><li>Zelfregie- en herstelcentra</li></ul></li>
+      <li class="atlas-result" data-atlas-id="102"><h3 class="atlas-result__name">Inloop De Brug</h3>
+        <ul class="atlas-result__categories"><li>Zelfregie- en herstelcentra</li></ul></li>
+    </ul><span class="organisatie">Stichting Voorbeeld</span></body></html>`;
+    const html = (body: string) => (_request: unknown, response: import('node:http').ServerResponse) => response.writeHead(200, { 'content-type': 'text/html' }).end(body);
+
+    it('reports per expected element found N or missing, with a contact address, robots.txt first, and stores nothing', async () => {
+      await withServer({ '/atlas?categorie=herstel': html(atlasPage) }, async (server) => {
+        const archive = scratch();
+        const { io, out } = capture();
+        await command({
+          adapters: () => [mindAtlas],
+          createHttp: localHttp,
+          sourceSettings: () => ({ startUrl: `${server.origin}/atlas?categorie=herstel` }),
+        }).run({ positionals: [], values: { check: true, source: 'mind-atlas', archive } }, io);
+
+        expect(out).toEqual([
+          'Controle van bron mind-atlas (één pagina per adres; niets wordt bewaard):',
+          `  ${server.origin}/atlas?categorie=herstel (HTTP 200):`,
+          "    lijstitem 'li.atlas-result': gevonden (2)",
+          '    id het item zelf, attribuut data-atlas-id: gevonden in 2 van 2 items',
+          "    naam '.atlas-result__name': gevonden in 2 van 2 items",
+          "    organisatie '.atlas-result__organisation' (optioneel): ontbreekt",
+          "    straat '.atlas-result__street' (optioneel): ontbreekt",
+          "    postcode '.atlas-result__postcode' (optioneel): ontbreekt",
+          "    plaats '.atlas-result__place' (optioneel): gevonden in 1 van 2 items",
+          "    gemeente '.atlas-result__municipality' (optioneel): ontbreekt",
+          "    website 'a.atlas-result__website', attribuut href (optioneel): ontbreekt",
+          "    e-mail 'a.atlas-result__email', attribuut href (optioneel): ontbreekt",
+          "    telefoon 'a.atlas-result__phone', attribuut href (optioneel): ontbreekt",
+          "    categorieën '.atlas-result__categories li' (alle): gevonden in 2 van 2 items",
+          `    volgende pagina 'nav.atlas-pagination a[rel="next"]' (optioneel): ontbreekt`,
+          '  5 van 13 verwachte onderdelen gevonden; pas de sitebeschrijving aan in sources/adapters/mind-atlas.site.ts (gegevens, geen code)',
+        ]);
+        expect(server.requests.map((request) => request.path)).toEqual(['/robots.txt', '/atlas?categorie=herstel']);
+        expect(server.requests[1]?.userAgent).toContain('monitor@example.org');
+        expect(readdirSync(archive)).toEqual([]);
+      });
+    });
+
+    it('a required element missing or a page that cannot be read fails the check (exit 1), after reporting every page', async () => {
+      const stores = JSON.stringify([{ id: '7', store: 'Herstelpunt', address: 'Markt 1', city: 'Ede' }]);
+      await withServer({ '/stores': (_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(stores) }, async (server) => {
+        const { io, out } = capture();
+        const run = command({
+          adapters: () => [nvzh],
+          createHttp: localHttp,
+          sourceSettings: () => ({ storeSearchUrl: `${server.origin}/stores`, memberListUrl: `${server.origin}/leden/` }),
+        }).run({ positionals: [], values: { check: true, source: 'nvzh' } }, io);
+        await expect(run).rejects.toMatchObject({ exitCode: 1, message: 'controle: bij nvzh ontbreken verplichte onderdelen of kon de pagina niet worden gelezen; zie hierboven' });
+        expect(out).toContain(`  ${server.origin}/stores (HTTP 200):`);
+        expect(out).toContain('    objecten in de lijst: gevonden (1)');
+        expect(out).toContain("    naam sleutel 'store': gevonden in 1 van 1 items");
+        expect(out).toContain("    postcode sleutel 'zip': ontbreekt");
+        expect(out).toContain("    gemeente sleutel 'state' (optioneel): ontbreekt");
+        expect(out.slice(-3)).toEqual([
+          `  ${server.origin}/leden/:`,
+          `    niet te controleren: ${server.origin}/leden/ kon niet worden opgehaald: de server antwoordde 404 (Not Found); dit wordt niet opnieuw geprobeerd`,
+          '  5 van 23 verwachte onderdelen gevonden; pas de sitebeschrijving aan in sources/adapters/nvzh.site.ts (gegevens, geen code)',
+        ]);
+      });
+    });
+
+    it('needs a contact address like --online, and fetches nothing without one', async () => {
+      vi.stubEnv('LSP_MONITOR_CONTACT', '');
+      try {
+        const { io } = capture();
+        const run = createFetchCommand({ sourceSettings: () => ({}), isTty: () => false }).run({ positionals: [], values: { check: true, source: 'mind-atlas' } }, io);
+        await expect(run).rejects.toThrow(/^bestand fetch\.settings\.json, veld 'userAgentContact': geen contactadres voor de User-Agent ingesteld: zet userAgentContact in .*fetch\.settings\.json of de omgevingsvariabele LSP_MONITOR_CONTACT$/);
+      } finally {
+        vi.unstubAllEnvs();
+      }
+    });
+
+    it('is wrong usage with --online or for a source without a check (exit 2)', async () => {
+      const { io } = capture();
+      await expect(command({}).run({ positionals: [], values: { check: true, online: true } }, io)).rejects.toMatchObject({
+        exitCode: 2,
+        message: '--check en --online gaan niet samen: --check haalt één pagina op en bewaart niets',
+      });
+      await expect(command({}).run({ positionals: [], values: { check: true, source: 'cbs-statline' } }, io)).rejects.toMatchObject({
+        exitCode: 2,
+        message: "voor bron 'cbs-statline' is er geen controle (--check kan voor: mind-atlas, nvzh)",
+      });
+    });
   });
 });

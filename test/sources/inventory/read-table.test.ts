@@ -330,8 +330,8 @@ describe('readInventoryTable: errors', () => {
     expect(error.message).toBe('bestand lijst.csv: kolom 2 (B) heeft geen kopnaam maar wel waarden (eerste in rij 3)');
   });
 
-  it('rejects a file whose first row is empty', async () => {
-    const error = await errorOf(readInventoryTableFromBytes('lijst.csv', utf8('\nnaam\nA\n')));
+  it('rejects a file whose first row is empty and that has no name column below it', async () => {
+    const error = await errorOf(readInventoryTableFromBytes('lijst.csv', utf8('\nplaats\nA\n')));
     expect(error.message).toBe('bestand lijst.csv: de kopregel (rij 1) is leeg; zet de kolomnamen in de eerste rij');
   });
 

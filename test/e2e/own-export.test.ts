@@ -1,0 +1,74 @@
+/**
+ * The tool's own exports are next year's inventory (issue 12, observation 1): `locaties.csv` and
+ * the Locaties sheet of `overzicht.xlsx` import with every value the tool writes itself, and the
+ * `location_id` they carry keeps each steunpunt's identity, so the diff shows no change.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, scratchDir } from '../helpers/cli.ts';
+import { readCsv } from '../helpers/csv.ts';
+import { queryRows } from '../helpers/database-state.ts';
+
+const scratch = scratchDir('lsp-monitor-own-export-');
+const db = join(scratch, 'monitor.duckdb');
+const reports = join(scratch, 'reports');
+
+async function ok(args: string[]) {
+  const result = await runCli([...args, '--db', db]);
+  expect(result.code, `${args.join(' ')}\n${result.stdout}\n${result.stderr}`).toBe(0);
+  return result;
+}
+
+describe('own exports as next year’s inventory', () => {
+  beforeAll(async () => {
+    const run = await runCli(['run', '--db', db, '--reports', reports]);
+    expect(run.code, run.stderr).toBe(0);
+  });
+
+  it('imports locaties.csv of 2024 as 2025 with all 278 steunpunten and the same ids', async () => {
+    const imported = await ok(['import', join(reports, '2024/locaties.csv'), '--year', '2025']);
+    expect(imported.stdout).toContain('278 rijen ingelezen, 0 afgewezen');
+    expect(imported.stderr).toBe('');
+    // Columns the tool computes itself are named as ignored, not stored.
+    expect(imported.stdout).toMatch(/niet bewaard.*'provincie'.*'bronnen'.*'signalen'/s);
+    expect((await ok(['build', '--year', '2025'])).stdout).toContain('278 steunpunten in beeld');
+    const diff = await ok(['diff', '2024', '2025']);
+    expect(diff.stdout).toMatch(/\(0 nieuw, 0 niet meer in beeld, \d+ gewijzigd\)/);
+    const before = readCsv(join(reports, '2024/locaties.csv'));
+    await ok(['report', '--year', '2025', '--out', join(scratch, 'out-2025')]);
+    const after = readCsv(join(scratch, 'out-2025/locaties.csv'));
+    expect(after.map((row) => row['location_id']).sort()).toEqual(before.map((row) => row['location_id']).sort());
+    expect(after.filter((row) => row['grootte'] !== 'onbekend')).toEqual([]);
+  });
+
+  it('imports the Locaties sheet of the 2025 workbook as 2026 with all 278 and the same ids', async () => {
+    const workbook = join(scratch, 'out-2025/overzicht.xlsx');
+    const imported = await ok(['import', workbook, '--sheet', 'Locaties', '--year', '2026']);
+    expect(imported.stdout).toContain('278 rijen ingelezen, 0 afgewezen');
+    expect(imported.stderr).toBe('');
+    expect((await ok(['build', '--year', '2026'])).stdout).toContain('278 steunpunten in beeld');
+    const diff = await ok(['diff', '2025', '2026']);
+    expect(diff.stdout).toMatch(/\(0 nieuw, 0 niet meer in beeld, \d+ gewijzigd\)/);
+  });
+
+  it('takes off the apostrophe the export put before a formula-looking name, and keeps every other text as written', async () => {
+    const own = scratchDir('lsp-monitor-own-export-text-');
+    const file = join(own, 'locaties.csv');
+    writeFileSync(
+      file,
+      [
+        'location_id,naam,organisatie,adres,postcode,plaats,gemeentecode,gemeente,provincie,iza_regio,grootte,grootte_basis,gewicht,status,bronnen,signalen,opmerking',
+        `LSP-0000000001,"'@ease Utrecht",@ease,,,Utrecht,GM0344,Utrecht,Utrecht,Utrecht / Utrecht,onbekend,onbekend,1.0,actief,x:1,grootte onbekend,`,
+        `LSP-0000000002,Inloop 's-Hertogenbosch,,,,'s-Hertogenbosch,GM0796,'s-Hertogenbosch,Noord-Brabant,Noordoost Brabant,klein,opgegeven,0.5,actief,x:2,,"'-Herstelcafé-"`,
+      ].join('\n'),
+    );
+    const ownDb = join(own, 'monitor.duckdb');
+    const imported = await runCli(['import', file, '--year', '2025', '--db', ownDb]);
+    expect(imported.stdout, imported.stderr).toContain('2 rijen ingelezen, 0 afgewezen');
+    expect(await queryRows(ownDb, 'SELECT name, place, note, size_given FROM inventory_record ORDER BY row_number')).toEqual([
+      ['@ease Utrecht', 'Utrecht', null, null],
+      ["Inloop 's-Hertogenbosch", "'s-Hertogenbosch", '-Herstelcafé-', 'klein'],
+    ]);
+  });
+});
