@@ -33,6 +33,8 @@ export const OVERVIEW_FILE = 'overzicht.xlsx';
 const FIGURES_FOLDER = 'figuren';
 /** Written only when an earlier year was built: an earlier report in the folder may hold them. */
 const FILES_WITH_AN_EARLIER_YEAR = ['verschillen.csv', 'verschillen-per-regio.csv'];
+/** What file browsers leave in any folder they show: not a person's work, so replaced with the folder. */
+const FOLDER_CLUTTER = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
 
 /**
  * Replaces `directory` by the year's report. A folder holding anything a report does not write
@@ -42,7 +44,8 @@ export async function writeReport(input: ReportInput, directory: string): Promis
   await checkFolderTarget(directory); // before seconds of rendering
   const files = await reportFiles(input);
   const names = new Set([...files.map((file) => file.name), ...FILES_WITH_AN_EARLIER_YEAR, FIGURES_FOLDER]);
-  const owned = (name: string) => names.has(name) || new RegExp(`^${FIGURES_FOLDER}/[a-z0-9-]+\\.svg$`).test(name);
+  const owned = (name: string) =>
+    names.has(name) || new RegExp(`^${FIGURES_FOLDER}/[a-z0-9-]+\\.svg$`).test(name) || FOLDER_CLUTTER.has(name.split('/').pop() ?? '');
   await replaceFolder(directory, files, owned);
   return files.map((file) => file.name);
 }

@@ -2,10 +2,11 @@
  * Crash safety (GitHub issue #7): the real CLI, as a separate process, is killed with SIGKILL in
  * the middle of a build. The database must then hold exactly what it held before that build —
  * every table, byte for byte — and the next build must succeed. While the build runs, a second
- * process on the same database is refused with a Dutch message.
+ * process on the same database is refused with a Dutch message. A report killed at an unplanned
+ * moment leaves its folder whole (the planned moments are in report-atomic.test.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import { largeInventoryCsv } from '../fixtures/bad/make-bad-files.ts';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
 import { buildTables, databaseState } from '../helpers/database-state.ts';
+import { folderTree } from '../helpers/folder-tree.ts';
 
 const CLI = fileURLToPath(new URL('../../pipeline/cli/lsp-monitor.mjs', import.meta.url));
 const MUNICIPALITIES = fileURLToPath(new URL('../../sources/reference/cbs/municipalities_2025.csv', import.meta.url));
@@ -47,6 +49,15 @@ function holdsOpen(pid: number, path: string): boolean | undefined {
     });
   } catch {
     return false;
+  }
+}
+
+/** How many entries a folder holds; 0 once it is gone. */
+function filesIn(folder: string): number {
+  try {
+    return readdirSync(folder).length;
+  } catch {
+    return 0;
   }
 }
 
@@ -120,4 +131,44 @@ describe('crash safety', () => {
     expect(buildTables(await databaseState(db))).not.toEqual(buildTables(before));
     expect(existsSync(lockPathFor(db))).toBe(false);
   });
+
+  it('a report killed while it swaps its folder in leaves the whole previous folder or the whole new one', async () => {
+    const dir = scratchDir();
+    const db = join(dir, 'monitor.duckdb');
+    const municipalities = readCsv(MUNICIPALITIES).map((row) => row['name']!);
+    const list = join(dir, 'lijst.csv');
+    const reportTo = (out: string) => runCli(['report', '--year', YEAR, '--out', out, '--db', db]);
+    const ok = (result: { code: number; stderr: string }) => expect(result.code, result.stderr).toBe(0);
+    writeFileSync(list, largeInventoryCsv(200, municipalities));
+    ok(await runCli(['import', list, '--year', YEAR, '--source', 'lijst', '--db', db]));
+    ok(await runCli(['build', '--year', YEAR, '--db', db]));
+    ok(await reportTo(join(dir, 'oud')));
+    writeFileSync(list, largeInventoryCsv(201, municipalities));
+    ok(await runCli(['import', list, '--year', YEAR, '--source', 'lijst', '--db', db]));
+    ok(await runCli(['build', '--year', YEAR, '--db', db]));
+    ok(await reportTo(join(dir, 'nieuw')));
+    const [before, after] = [folderTree(join(dir, 'oud')), folderTree(join(dir, 'nieuw'))];
+    const parent = join(dir, 'doel');
+    const target = join(parent, 'rapport');
+    cpSync(join(dir, 'oud'), target, { recursive: true });
+
+    // No pause: killed the moment the new folder appears beside the target, wherever the writer then is.
+    const child = spawn(process.execPath, [CLI, 'report', '--year', YEAR, '--out', target, '--db', db], { stdio: 'ignore' });
+    try {
+      // The empty probe folder of the up-front check does not count: files in it mean the writing began.
+      const writing = () => readdirSync(parent).some((entry) => entry.startsWith('.rapport.old-') || (entry.startsWith('.rapport.new-') && filesIn(join(parent, entry)) > 0));
+      await waitUntil(writing, child, 'the report began writing', () => '', 120_000).catch(() => undefined);
+      child.kill('SIGKILL');
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+    await exited(child);
+    const aside = readdirSync(parent).find((entry) => entry.startsWith('.rapport.old-'));
+    const seen = existsSync(target) ? folderTree(target) : folderTree(join(parent, aside!));
+    expect([before, after]).toContainEqual(seen);
+
+    ok(await reportTo(target));
+    expect(folderTree(target)).toEqual(after);
+    expect(readdirSync(parent)).toEqual(['rapport']);
+  }, 240_000);
 });

@@ -7,25 +7,15 @@
  * leftover beside it. A bad --out fails at once, naming the path.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
+import { folderTree as tree } from '../helpers/folder-tree.ts';
 
 const CLI = fileURLToPath(new URL('../../pipeline/cli/lsp-monitor.mjs', import.meta.url));
 const YEAR = '2025';
-
-/** Every file under `folder` with its bytes (base64), by path with '/'. */
-function tree(folder: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files[relative(folder, path).split('\\').join('/')] = readFileSync(path).toString('base64');
-  }
-  return files;
-}
 
 /** Runs the CLI in its own process; resolves with its output once it ends (or once `stopAt` is printed, after a SIGKILL). */
 function runProcess(args: string[], options: { pause?: string; shellPrefix?: string } = {}) {
@@ -140,9 +130,10 @@ describe('report folder written as a unit', () => {
     expect(tree(target)).toEqual({ ...oldReport, 'notities.txt': expect.any(String), 'figuren/.~lock.kaart.svg#': '' });
   }, 60_000);
 
-  it("replaces a report that had an earlier year's verschillen.csv by one without it", async () => {
+  it("replaces a report that had an earlier year's verschillen.csv (and a .DS_Store) by one without", async () => {
     const { target } = previousFolder('verschillen');
     writeFileSync(join(target, 'verschillen.csv'), 'location_id\n');
+    writeFileSync(join(target, '.DS_Store'), ''); // a file browser's, replaced with the folder
     const replaced = await runCli(reportArgs(target));
     expect(replaced.code, replaced.stderr).toBe(0);
     expect(tree(target)).toEqual(newReport);
