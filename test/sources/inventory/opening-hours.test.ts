@@ -102,6 +102,14 @@ describe('real-looking lists', () => {
     ['Elke woensdagavond van 19.00 tot 21.30 uur', 1],
     ['ma t/m zo 9-22', 21],
     ['Dagelijks geopend van 09.00 - 21.00 uur', 21],
+    ['Ma-Vr 9:00-17:00, Za-Zo gesloten', 10],
+    ['Di. 10.00 - 12.00 uur & Do. 13.30 - 15.30 uur', 2],
+    ['Inloop elke werkdag van 9 tot 17', 10],
+    ['ma t/m do 10-16 vr 10-13', 9],
+    ['Iedere dinsdag- en donderdagmiddag', 2],
+    ['di t.m. do 10-12', 3],
+    ['Dinsdag 10-12 (op afspraak)', 1],
+    ['dagelijks behalve zondag 10-16', 12],
   ])('%j → %i', (text, expected) => {
     expect(dagdelen(text)).toBe(expected);
   });
@@ -165,6 +173,12 @@ describe('texts that stay unknown, with a Dutch reason', () => {
     ['1x per maand op za 10-12', "niet elke week open ('1x per maand' in '1x per maand op za 10-12'): dagdelen per week niet te bepalen"],
     ['wo gesloten', "alle genoemde dagen zijn gesloten in 'wo gesloten'"],
     ['vrij toegankelijk', "geen dagen of tijden herkend in 'vrij toegankelijk'"],
+    ['za 10-12 uur en zo', "dagen zonder tijden of dagdelen in 'za 10-12 uur en zo': aantal dagdelen niet te bepalen"],
+    // An exception written as a lone end time is refused rather than half-read.
+    [
+      'Maandag t/m vrijdag 10.00-16.00 uur (vrijdag tot 14.00 uur)',
+      "tijd zonder begin of eind ('14.00 uur') in 'Maandag t/m vrijdag 10.00-16.00 uur (vrijdag tot 14.00 uur)'",
+    ],
   ])('%j', (text, reason) => {
     expect(dagdelenFromOpeningHours(text)).toEqual({ kind: 'unknown', reason });
   });
