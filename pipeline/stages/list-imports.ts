@@ -26,7 +26,7 @@ export async function listImports(database: MonitorDatabase, year: number): Prom
     archived: await archivedBatches(database, year),
     surveys: await database.query(
       SurveyFile,
-      `SELECT source, file_name, count(*)::INTEGER AS answers, count(DISTINCT origin)::INTEGER AS respondents,
+      `SELECT source, file_name, count(*)::INTEGER AS answers, count(DISTINCT name || '|' || coalesce(municipality, ''))::INTEGER AS respondents,
               count(DISTINCT location_id)::INTEGER AS linked
          FROM survey_answer WHERE year = $1 GROUP BY source, file_name ORDER BY source, file_name`,
       [year],

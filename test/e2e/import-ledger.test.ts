@@ -4,13 +4,15 @@
  * replaces, a new source says which sources the year already has, and `lsp-monitor imports`
  * lists, removes and restores, losing nothing.
  */
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { withDatabase } from '../../pipeline/db/database.ts';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 
+const REGIONAL_BODIES = fileURLToPath(new URL('../fixtures/sources/snapshots/regional-corrections/bodies/', import.meta.url));
 const TIME = String.raw`\d{2}-\d{2}-\d{4} \d{2}:\d{2}`;
 const exact = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll('<TIME>', TIME)}$`);
 
@@ -74,6 +76,28 @@ describe('observation 1: an import whose rows are all unusable', () => {
     );
     expect(await importEvents(db)).toEqual(eventsBefore);
     expect(await inView(db, '2024')).toBe('278');
+  });
+
+  it('imports --year lists every kind of intake of the year: inventories, self-assessments and corrections files', async () => {
+    const survey = join(scratch, 'zelfevaluatie.csv');
+    const kenmerken = Array.from({ length: 10 }, (_, index) => `kenmerk ${index + 1}`).join(';');
+    writeFileSync(survey, `naam;gemeente;${kenmerken}\nHerstelruimte Emmen;Emmen;${Array(10).fill('ja').join(';')}\n`);
+    expect((await runCli(['import', survey, '--year', '2024', '--source', 'survey', '--db', db])).code).toBe(0);
+    const corrections = join(scratch, 'correcties-regio.csv');
+    copyFileSync(join(REGIONAL_BODIES, readdirSync(REGIONAL_BODIES).find((name) => name.endsWith('.csv'))!), corrections);
+    const corrected = await runCli(['import', corrections, '--year', '2024', '--source', 'regional-corrections', '--db', db]);
+    expect(corrected.code, corrected.stderr).toBe(0);
+
+    const listed = await runCli(['imports', '--year', '2024', '--db', db]);
+    expect(listed.code).toBe(0);
+    const sections = listed.stdout.split('\n\n');
+    expect(sections[0]).toBe('Imports voor 2024:');
+    expect(sections[1]).toMatch(new RegExp(`^Steunpunten per bron:\n.*\n  galan2024  locations\\.csv  [0-9a-f]{12}  ${TIME}  278      278        0$`));
+    expect(sections[2]).toMatch(/^Zelfevaluaties:\n  bron    bestand            antwoorden  steunpunten  gekoppeld\n  survey  zelfevaluatie\.csv  10          1            1$/);
+    expect(sections[3]).toMatch(
+      new RegExp(`^Correcties \\(overzicht van de werkgroep, regiocoördinatoren\\):\n.*\n  correcties-regio\\.csv  [0-9a-f]{12}  ${TIME}  \\d+\\s*$`),
+    );
+    expect(sections).toHaveLength(4);
   });
 });
 
