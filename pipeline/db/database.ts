@@ -210,8 +210,12 @@ function copyAside(path: string, version: number): string {
 }
 
 /** Opens the database, runs `work` and always closes it again. */
-export async function withDatabase<T>(path: string, work: (database: MonitorDatabase) => Promise<T>): Promise<T> {
-  const database = await MonitorDatabase.open(path);
+export async function withDatabase<T>(
+  path: string,
+  work: (database: MonitorDatabase) => Promise<T>,
+  options: OpenOptions = {},
+): Promise<T> {
+  const database = await MonitorDatabase.open(path, options);
   try {
     return await work(database);
   } finally {
