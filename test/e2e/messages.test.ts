@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { explainError } from '../../pipeline/cli/explain-error.ts';
+import { withDatabase } from '../../pipeline/db/database.ts';
 import { runCli, scratchDir, type CliResult } from '../helpers/cli.ts';
 
 const CLI = fileURLToPath(new URL('../../pipeline/cli/lsp-monitor.mjs', import.meta.url));
@@ -273,6 +274,22 @@ describe('a full disk during build', () => {
     } finally {
       execFileSync('umount', [disk]);
     }
+  });
+});
+
+describe('a transaction DuckDB has already ended', () => {
+  it('a failed ROLLBACK never hides the error that caused it, and the database stays usable', async () => {
+    await withDatabase(join(scratchDir(), 'monitor.duckdb'), async (database) => {
+      // A ROLLBACK without a transaction fails: so the one below, after the work ended it, fails too.
+      await expect(database.run('ROLLBACK')).rejects.toThrow(/no transaction is active/);
+      // As on a full disk: DuckDB ends the transaction itself before the work's error reaches transaction().
+      const failing = database.transaction(async () => {
+        await database.run('ROLLBACK');
+        throw new Error('de oorspronkelijke fout');
+      });
+      await expect(failing).rejects.toThrow('de oorspronkelijke fout');
+      expect(await database.transaction(async () => 'daarna')).toBe('daarna');
+    });
   });
 });
 
