@@ -17,6 +17,7 @@ export function overviewExtras({ data, previous }: ReportInput, figures: readonl
               inView: area.inViewAfter,
               previousWeighted: area.weightedBefore,
               weighted: area.weightedAfter,
+              parts: { methodEffect: area.methodEffect, opened: area.opened, closed: area.closed, moved: area.moved },
             })),
           },
         }

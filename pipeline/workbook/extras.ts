@@ -32,6 +32,19 @@ export interface YearOnYearRow {
   inView: number;
   previousWeighted: number | null;
   weighted: number;
+  /** How the change in view came about; absent for rows that do not carry it. */
+  parts?: YearOnYearParts | null;
+}
+
+/**
+ * How the difference in view came about (pipeline/stages/diff-years.ts): verschil_in_beeld =
+ * door_methode + nieuw_in_beeld − niet_meer_in_beeld + verhuisd.
+ */
+export interface YearOnYearParts {
+  methodEffect: number;
+  opened: number;
+  closed: number;
+  moved: number;
 }
 
 export interface YearOnYear {

@@ -1,20 +1,10 @@
 /** Jaar-op-jaar: steunpunten in view and weighted per area, previous year against this year. */
 import type ExcelJS from 'exceljs';
 import { protect, setFormula, setNumber, setText, writeHeader, writeNothingLine } from '../cells.ts';
-import type { YearOnYear, YearOnYearRow } from '../../../pipeline/workbook/extras.ts';
+import type { YearOnYear, YearOnYearParts } from '../../../pipeline/workbook/extras.ts';
 import { SHEETS } from '../../../pipeline/workbook/layout.ts';
 
-/**
- * How the difference in view came about (pipeline/stages/diff-years.ts): verschil_in_beeld =
- * door_methode + nieuw_in_beeld − niet_meer_in_beeld + verhuisd. Shown when the rows carry it.
- */
-export interface YearOnYearParts {
-  methodEffect: number;
-  opened: number;
-  closed: number;
-  moved: number;
-}
-
+/** The parts of the change in view (YearOnYearParts), shown when the rows carry them. */
 const PART_COLUMNS = [
   { header: 'door_methode', width: 14, value: (parts: YearOnYearParts) => parts.methodEffect, format: '+0;-0;0' },
   { header: 'nieuw_in_beeld', width: 15, value: (parts: YearOnYearParts) => parts.opened, format: '0' },
@@ -22,12 +12,10 @@ const PART_COLUMNS = [
   { header: 'verhuisd', width: 10, value: (parts: YearOnYearParts) => parts.moved, format: '+0;-0;0' },
 ] as const;
 
-type RowWithParts = YearOnYearRow & { parts?: YearOnYearParts | null };
-
 export function addYearOnYearSheet(
   workbook: ExcelJS.Workbook,
   year: number,
-  yearOnYear: (Omit<YearOnYear, 'rows'> & { rows: readonly RowWithParts[] }) | undefined,
+  yearOnYear: YearOnYear | undefined,
 ): void {
   const sheet = workbook.addWorksheet(SHEETS.yearOnYear);
   if (yearOnYear === undefined || yearOnYear.rows.length === 0) {
