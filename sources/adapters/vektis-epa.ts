@@ -9,7 +9,7 @@
  * every file of the snapshot, whatever its URL, and so also a file read in with `lsp-monitor import`.
  */
 import type { ParseResult, RawFile, Snapshot, WebSourceAdapter } from '../adapter.ts';
-import { guardRow, guardText } from '../guard.ts';
+import { guardRow } from '../guard.ts';
 import { readCsvGrid } from '../inventory/csv-grid.ts';
 import { normaliseHeader } from '../inventory/header-synonyms.ts';
 import { EpaMunicipalityRecord } from '../schema.ts';
@@ -17,8 +17,6 @@ import { fetchOk, namingSourceSync, sourceError } from './source-io.ts';
 import { VEKTIS_EPA_SITE as site, VektisEpaSettings } from './vektis-epa.site.ts';
 
 const ID = 'vektis-epa';
-/** Longer than any municipality name as Vektis writes it, by far. */
-const MAX_NAME_LENGTH = 100;
 
 type Column = keyof typeof site.columns;
 
@@ -118,18 +116,19 @@ class Columns {
   }
 
   read(cells: readonly string[]): RowOutcome {
-    const tooLong = guardRow(cells);
-    if (tooLong !== undefined) return { reject: { field: 'rij', reason: tooLong } };
-    const name = guardText(this.#cell(cells, 'municipality'), { field: this.#header('municipality'), maxLength: MAX_NAME_LENGTH });
-    if (!name.ok) return { reject: { field: this.#header('municipality'), reason: name.reason } };
     const share = this.#index.epaPct === undefined ? this.#shareFromCounts(cells) : { value: this.#cell(cells, 'epaPct') };
     if ('reject' in share) return share;
     const parsed = EpaMunicipalityRecord.safeParse({
       year: this.#year ?? this.#cell(cells, 'year'),
-      municipalityName: name.text,
+      municipalityName: this.#cell(cells, 'municipality'),
       epaPct: share.value,
     });
-    if (parsed.success) return { record: parsed.data };
+    if (parsed.success) {
+      // Each field's control characters and length are the record schema's (through the guard); the
+      // guard's row bound catches what the fields do not read (an overlong cell in another column).
+      const tooLong = guardRow(cells);
+      return tooLong === undefined ? { record: parsed.data } : { reject: { field: 'rij', reason: tooLong } };
+    }
     const issue = parsed.error.issues[0];
     const column = FIELD_COLUMNS[String(issue?.path[0])] ?? 'epaPct';
     return { reject: { field: this.#header(this.#index[column] === undefined ? 'epaCount' : column), reason: issue?.message ?? '' } };

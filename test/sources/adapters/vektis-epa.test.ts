@@ -99,4 +99,11 @@ describe('Vektis EPA table without a year column', () => {
     expect(records).toHaveLength(2);
     expect(rejects).toEqual([{ source: 'vektis-epa', file: expect.any(String), row: 4, field: 'gemeentenaam', reason: 'bevat een onzichtbaar stuurteken (U+001B)' }]);
   });
+
+  it('a row beyond the guard\'s bound (an overlong cell in a column nobody reads) is rejected whole, with the bound', async () => {
+    const text = `gemeentenaam;percentage_epa;opmerking\nS GRAVENHAGE;1,0;kort\nBERGEN LB;1,2;${'x'.repeat(20_000)}\n`;
+    const { records, rejects } = await vektisEpa.parse(table('https://example.invalid/epa_2022.csv', text));
+    expect(records.map(({ record }) => record.municipalityName)).toEqual(['S GRAVENHAGE']);
+    expect(rejects).toEqual([{ source: 'vektis-epa', file: expect.any(String), row: 3, field: 'rij', reason: 'rij is 20.012 tekens lang; de grens is 16.000 per rij' }]);
+  });
 });
