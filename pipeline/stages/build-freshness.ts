@@ -4,8 +4,8 @@
  * it was built, something it reads changed: an import of the year, corrections or review
  * decisions (applied by every build of their year and later years), the build of an earlier year
  * (whose locations lend their ids), or the configuration (compared with the parameters the build
- * stored in build_run). Everything lives in `staleReasons`, one query per kind of input: a new
- * input of the build (e.g. a removed import) is one more query there.
+ * stored in build_run), and removing or restoring an import (import_event). Everything lives in
+ * `staleReasons`, one query per kind of input: a new input of the build is one more query there.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
@@ -34,6 +34,12 @@ export async function staleReasons(database: MonitorDatabase, config: MonitorCon
     ...(await newer(
       `SELECT 'de import van bron ' || source || ' (' || file_name || ', ' || ${at('imported_at')} || ')' AS what, ${at('imported_at')} AS at
          FROM import_batch WHERE year = $1 AND imported_at ${after}`,
+    )),
+    // A removed import leaves no import_batch row and a restored one keeps its old imported_at: the ledger says when.
+    ...(await newer(
+      `SELECT CASE action WHEN 'verwijderd' THEN 'het verwijderen' ELSE 'het terugzetten' END || ' van de import van bron ' || source ||
+              ' (' || file_name || ', ' || ${at('happened_at')} || ')' AS what, ${at('happened_at')} AS at
+         FROM import_event WHERE year = $1 AND action IN ('verwijderd', 'teruggezet') AND happened_at ${after}`,
     )),
     ...(await newer(
       `SELECT 'de correcties uit ' || file_name || ' (' || year || ', ' || ${at('applied_at')} || ')' AS what, ${at('applied_at')} AS at

@@ -57,6 +57,18 @@ describe('report refuses a stale build', () => {
     expect(readFileSync(join(out, 'locaties.csv'), 'utf8')).toContain('Huiskamer Oost');
   }, 120_000);
 
+  it('after an import is removed or restored: names the source and its file', async () => {
+    const refusal = (done: string) =>
+      new RegExp(`^fout: de build van 2025 is ouder dan ${done} van de import van bron humanitas \\(tweede lijst\\.csv, ${UTC_STAMP}\\); gebruik eerst 'lsp-monitor build --year 2025'$`);
+    await ok('imports', 'remove', '--year', '2025', '--source', 'humanitas');
+    expect((await report('2025')).stderr).toMatch(refusal('het verwijderen'));
+    await ok('build', '--year', '2025');
+    await ok('imports', 'restore', '--year', '2025', '--source', 'humanitas');
+    expect((await report('2025')).stderr).toMatch(refusal('het terugzetten'));
+    await ok('build', '--year', '2025');
+    await ok('report', '--year', '2025', '--out', out);
+  }, 120_000);
+
   it('with another configuration than the build used: names the changed keys', async () => {
     const config = JSON.parse(readFileSync(CONFIG, 'utf8')) as Record<string, unknown>;
     const changed = join(scratch, 'andere-gewichten.json');
