@@ -102,6 +102,16 @@ export function fileSystemReason(error: unknown): string {
   return REASONS[code] ?? `systeemfout ${code}`;
 }
 
+/**
+ * One Dutch line for a failed file-system call, without advice ("kan niet schrijven naar /x/y: de
+ * schijf is vol"), for places that log rather than stop (a scheduled run, a fetch per source).
+ * Undefined when `error` is no such failure.
+ */
+export function fileSystemMessage(error: unknown): string | undefined {
+  const failure = fileSystemFailure(error);
+  return failure === undefined ? undefined : `${fileSystemAction(failure)}: ${fileSystemReason(failure)}`;
+}
+
 /** What was being done, naming the path: "kan niet schrijven naar /x/y". */
 export function fileSystemAction(failure: FileSystemFailure): string {
   const path = failure.path ?? 'een bestand';

@@ -4,7 +4,7 @@
  * left unexplained is a bug. Done once here, so every command benefits.
  */
 import { resolve, sep } from 'node:path';
-import { fileSystemAction, fileSystemFailure, fileSystemReason, MonitorError, type FileSystemFailure } from '../../sources/errors.ts';
+import { fileSystemFailure, fileSystemMessage, MonitorError, type FileSystemFailure } from '../../sources/errors.ts';
 
 /** A path the person gave on the command line, and the option that gave it. */
 export interface PathArgument {
@@ -17,7 +17,7 @@ export interface PathArgument {
 
 export function explainError(error: unknown, paths: readonly PathArgument[], databasePath: string): MonitorError | undefined {
   const failure = fileSystemFailure(error);
-  if (failure !== undefined) return new MonitorError(`${fileSystemAction(failure)}: ${fileSystemReason(error)}; ${advice(failure, paths)}`, { cause: error });
+  if (failure !== undefined) return new MonitorError(`${fileSystemMessage(error)}; ${advice(failure, paths)}`, { cause: error });
   const message = error instanceof Error ? error.message : '';
   // DuckDB names the kind of error first; a full disk may surface as "TransactionContext Error: Failed to commit: ...".
   const kind = /^([A-Za-z]+(?: [A-Za-z]+)?) Error: /.exec(message)?.[1];
