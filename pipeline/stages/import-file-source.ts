@@ -24,7 +24,7 @@ export interface FileSourceImport {
   sheet?: string;
 }
 
-type ParsedFile = { records: { record: unknown; origin: string }[]; rejects: Reject[]; file: string; sha256: string };
+type ParsedFile = { records: { record: unknown; origin: string }[]; rejects: Reject[]; ignoredColumns: string[]; file: string; sha256: string };
 type Handler = (database: MonitorDatabase, context: MonitorContext, year: number, parsed: ParsedFile, source: string) => Promise<string[]>;
 
 const FILE_SOURCE_IMPORTS: Readonly<Record<string, Handler>> = {
@@ -40,7 +40,11 @@ const FILE_SOURCE_IMPORTS: Readonly<Record<string, Handler>> = {
     const corrections = parsed.records.map(({ record, origin }) => ({ record: RegionalCorrection.parse(record), origin }));
     const { changes, unmatched } = regionalChanges(corrections, await locationFinder(database, context, year), parsed.file);
     const applied = await applyCorrections(database, context, { year, name: parsed.file, sha256: parsed.sha256 }, changes);
-    const details = [...cappedLines(unmatched.map((line) => `niet gevonden, niet toegepast: ${line}`)), ...rejectLines(parsed.rejects)];
+    const details = [
+      ...ignoredLines(parsed.ignoredColumns),
+      ...cappedLines(unmatched.map((line) => `niet gevonden, niet toegepast: ${line}`)),
+      ...rejectLines(parsed.rejects),
+    ];
     return [
       ...(applied.outcome === 'applied'
         ? [`${parsed.file} (bron ${source}, ${year}): ${applied.changes} correctie(s) overgenomen, ${parsed.rejects.length} afgewezen.`, ...details.map((line) => `  ${line}`)]
@@ -54,7 +58,7 @@ const FILE_SOURCE_IMPORTS: Readonly<Record<string, Handler>> = {
     return [
       `${parsed.file} (bron ${source}, ${year}): ${summary.answers} antwoorden van ${summary.locations} steunpunten ingelezen, ${parsed.rejects.length} afgewezen.`,
       ...(summary.unmatched.length > 0 ? [`  niet gekoppeld aan een steunpunt van ${year}: ${summary.unmatched.join(', ')}`] : []),
-      ...rejectLines(parsed.rejects).map((line) => `  ${line}`),
+      ...[...ignoredLines(parsed.ignoredColumns), ...rejectLines(parsed.rejects)].map((line) => `  ${line}`),
     ];
   },
 };
@@ -62,7 +66,17 @@ const FILE_SOURCE_IMPORTS: Readonly<Record<string, Handler>> = {
 
 /** Why each rejected row was not taken in, so no row is dropped without its reason. */
 function rejectLines(rejects: readonly Reject[]): string[] {
-  return cappedLines(rejects.map((reject) => `afgewezen: rij ${reject.row ?? '–'}, veld '${reject.field ?? '–'}': ${reject.reason}`));
+  return cappedLines(rejects.map((reject) => `afgewezen: ${reject.file}, rij ${reject.row ?? '–'}, veld '${reject.field ?? '–'}': ${reject.reason}`));
+}
+
+/** Columns the source does not read are not stored (they may hold personal data); the user is told which. */
+function ignoredLines(columns: readonly string[]): string[] {
+  return columns.length === 0 ? [] : [`niet gelezen en niet bewaard: kolom ${columns.map((column) => `'${column}'`).join(', ')}`];
+}
+
+/** The columns an adapter of a file source says it did not read (regional corrections, surveys). */
+function ignoredColumnsOf(parsed: object): string[] {
+  return 'ignoredColumns' in parsed && Array.isArray(parsed.ignoredColumns) ? parsed.ignoredColumns.map(String) : [];
 }
 
 /** Whether `lsp-monitor import --source <id>` reads files of this source. */
@@ -85,5 +99,5 @@ export async function importFileSource(
   });
   const parsed = await adapter.parse(snapshot);
   const file = snapshot.files[0]?.url.replace(/^file:/, '').replace(/#.*$/, '') ?? options.path;
-  return handler(database, context, options.year, { ...parsed, file, sha256: snapshot.files[0]?.sha256 ?? '' }, adapter.id);
+  return handler(database, context, options.year, { ...parsed, ignoredColumns: ignoredColumnsOf(parsed), file, sha256: snapshot.files[0]?.sha256 ?? '' }, adapter.id);
 }

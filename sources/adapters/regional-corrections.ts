@@ -4,17 +4,22 @@
  * (`origin: 'file'`, read in with `lsp-monitor import`; see file-import.ts).
  *
  * Columns: the inventory headers (naam, gemeente, plaats, IZA-regio, grootte, opmerking, …) plus
- * the two below, matched without case, spaces or punctuation.
+ * the two below, matched without case, spaces or punctuation. Other columns are not read or
+ * stored (they may hold personal data); the import names them. A row longer than the guard allows
+ * (sources/guard.ts) is refused with that reason.
  */
 import type { FileSourceAdapter, ParseResult } from '../adapter.ts';
-import { CORRECTION_KINDS, RegionalCorrection } from '../schema.ts';
+import { CORRECTION_KINDS, RegionalCorrection, type InventoryField } from '../schema.ts';
 import { extraHeader, headerFinder, importedTables } from './file-import.ts';
+import { readableRows } from './file-rows.ts';
 import { sourceError } from './source-io.ts';
 
 const ID = 'regional-corrections';
 
 const KIND_HEADERS = ['soort', 'soort correctie', 'correctie', 'type correctie'];
 const LOCATION_ID_HEADERS = ['locatie-id', 'locatie id', 'location id', 'id'];
+/** The inventory fields a correction reads; every other column is named as ignored and not stored. */
+const READ_FIELDS: ReadonlySet<InventoryField> = new Set(['name', 'municipality', 'place', 'izaRegion', 'size', 'note']);
 
 export const regionalCorrections: FileSourceAdapter<typeof RegionalCorrection> = {
   id: ID,
@@ -25,7 +30,8 @@ export const regionalCorrections: FileSourceAdapter<typeof RegionalCorrection> =
   recordSchema: RegionalCorrection,
 
   async parse(snapshot) {
-    const result: ParseResult<RegionalCorrection> = { records: [], rejects: [] };
+    // ignoredColumns: for the import message (pipeline/stages/import-file-source.ts).
+    const result: ParseResult<RegionalCorrection> & { ignoredColumns: string[] } = { records: [], rejects: [], ignoredColumns: [] };
     for (const { file, fileName, table } of await importedTables(ID, snapshot)) {
       const kindHeader = extraHeader(table.columns, KIND_HEADERS);
       if (kindHeader === undefined) {
@@ -35,7 +41,10 @@ export const regionalCorrections: FileSourceAdapter<typeof RegionalCorrection> =
       const idHeader = extraHeader(table.columns, LOCATION_ID_HEADERS);
       const header = headerFinder(table);
       const headerOf: Record<string, string> = { kind: kindHeader, locationId: idHeader ?? 'locatie-id' };
-      for (const { row, values, extra } of table.rows) {
+      const readable = readableRows(ID, fileName, table, ({ header: name, field }) => (field === null ? name === kindHeader || name === idHeader : READ_FIELDS.has(field)));
+      result.ignoredColumns.push(...readable.ignoredColumns);
+      result.rejects.push(...readable.rejects);
+      for (const { row, values, extra } of readable.rows) {
         const parsed = RegionalCorrection.safeParse({
           locationId: idHeader === undefined ? undefined : extra[idHeader],
           name: values.name,

@@ -4,13 +4,15 @@
  * niet'. They arrive as CSV or XLSX with one row per steunpunt and ten columns "kenmerk 1" …
  * "kenmerk 10" (a header may go on with the characteristic's text: "Kenmerk 3: Zowel …"), read in
  * with `lsp-monitor import` (`origin: 'file'`; see file-import.ts). One record per answer given;
- * an empty cell is no answer.
+ * an empty cell is no answer. Other columns are not read or stored (they may hold personal data);
+ * the import names them. A row longer than the guard allows (sources/guard.ts) is refused with that reason.
  */
 import type { FileSourceAdapter, ParseResult } from '../adapter.ts';
 import { normaliseHeader } from '../inventory/header-synonyms.ts';
 import type { TableColumn } from '../inventory/table.ts';
 import { SurveyAnswer } from '../schema.ts';
 import { extraHeader, headerFinder, importedTables } from './file-import.ts';
+import { readableRows } from './file-rows.ts';
 import { sourceError } from './source-io.ts';
 
 const ID = 'survey';
@@ -43,12 +45,17 @@ export const survey: FileSourceAdapter<typeof SurveyAnswer> = {
   recordSchema: SurveyAnswer,
 
   async parse(snapshot) {
-    const result: ParseResult<SurveyAnswer> = { records: [], rejects: [] };
+    // ignoredColumns: for the import message (pipeline/stages/import-file-source.ts).
+    const result: ParseResult<SurveyAnswer> & { ignoredColumns: string[] } = { records: [], rejects: [], ignoredColumns: [] };
     for (const { file, fileName, table } of await importedTables(ID, snapshot)) {
       const characteristics = characteristicColumns(table.columns, fileName);
       const idHeader = extraHeader(table.columns, LOCATION_ID_HEADERS);
       const header = headerFinder(table);
-      for (const { row, values, extra } of table.rows) {
+      const read = new Set([...characteristics, idHeader]);
+      const readable = readableRows(ID, fileName, table, ({ header: name, field }) => (field === null ? read.has(name) : field === 'name' || field === 'municipality'));
+      result.ignoredColumns.push(...readable.ignoredColumns);
+      result.rejects.push(...readable.rejects);
+      for (const { row, values, extra } of readable.rows) {
         const steunpunt = Steunpunt.safeParse({
           locationId: idHeader === undefined ? undefined : extra[idHeader],
           name: values.name,

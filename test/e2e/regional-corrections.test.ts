@@ -3,12 +3,13 @@
  * GroeiRijk, Stichting Herstelproces and Power by Peers) change the monitor on import, are kept
  * as a source of their own, and are not applied twice.
  */
-import { copyFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
+import { queryRows } from '../helpers/database-state.ts';
 
 const bodies = fileURLToPath(new URL('../fixtures/sources/snapshots/regional-corrections/bodies/', import.meta.url));
 
@@ -43,5 +44,48 @@ describe('regional corrections', () => {
   it('does not apply the same file twice', async () => {
     const again = await runCli(['import', file, '--year', '2024', '--source', 'regional-corrections', '--db', db]);
     expect(again.stdout).toBe('correcties-regio.csv: dit bestand is al eerder overgenomen voor 2024; er is niets veranderd.');
+  });
+
+  it('passes the guard: formula-looking names are data, control characters and an oversized row are refused with the reason, unknown columns are not stored', async () => {
+    const hostile = join(scratch, 'correcties-vijandig.csv');
+    writeFileSync(
+      hostile,
+      [
+        'Naam;Gemeente;Plaats;IZA-regio;Soort;Grootte;Opmerking;Locatie-id;Contactpersoon;Telefoon',
+        '"=HYPERLINK(""http://x"",""klik"")";Utrecht;Utrecht;;nieuw;;;;Jan Jansen;06-12345678',
+        '@SUM(1+1);Utrecht;Utrecht;;nieuw;;;;;',
+        'Inloop \u001b[31mRood;Utrecht;Utrecht;;nieuw;;;;;',
+        'Inloop \u202egnirtS;Utrecht;Utrecht;;nieuw;;;;;',
+        '@ease Utrecht;Utrecht;Utrecht;;nieuw;klein;;;;',
+        '+Plus Inloop;Amersfoort;Amersfoort;;nieuw;;;;;',
+        '-Herstelcafé-;Zeist;Zeist;;nieuw;;;;;',
+        `Lange rij;Utrecht;Utrecht;;nieuw;;${'a'.repeat(20_000)};;;`,
+      ].join('\r\n'),
+    );
+    const result = await runCli(['import', hostile, '--year', '2024', '--source', 'regional-corrections', '--db', db]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('correcties-vijandig.csv (bron regional-corrections, 2024): 5 correctie(s) overgenomen, 3 afgewezen.');
+    expect(result.stdout).toContain("niet gelezen en niet bewaard: kolom 'Contactpersoon', 'Telefoon'");
+    expect(result.stdout).toContain("afgewezen: correcties-vijandig.csv, rij 4, veld 'Naam': bevat een onzichtbaar stuurteken (U+001B)");
+    expect(result.stdout).toContain("afgewezen: correcties-vijandig.csv, rij 5, veld 'Naam': bevat een onzichtbaar stuurteken (U+202E)");
+    expect(result.stdout).toMatch(/afgewezen: correcties-vijandig\.csv, rij 9, veld 'Opmerking': rij is 20\.\d{3} tekens lang; de grens is 16\.000 per rij/);
+
+    const names = ['=HYPERLINK("http://x","klik")', '@SUM(1+1)', '@ease Utrecht', '+Plus Inloop', '-Herstelcafé-'];
+    const stored = (await queryRows(db, 'SELECT name FROM location WHERE year = 2024')).map(([name]) => String(name));
+    for (const name of names) expect(stored, name).toContain(name);
+    expect(stored.filter((name) => /[\u001b\u202e]/u.test(name) || name.startsWith('Lange rij'))).toEqual([]);
+    const leaked = await queryRows(
+      db,
+      "SELECT count(*) FROM (SELECT extra::VARCHAR AS t FROM inventory_record UNION ALL SELECT concat_ws('|', old_value, new_value) FROM correction) WHERE t LIKE '%Jansen%' OR t LIKE '%12345678%'",
+    );
+    expect(Number(leaked[0]?.[0])).toBe(0);
+
+    expect((await runCli(['report', '--year', '2024', '--out', join(scratch, 'out-vijandig'), '--db', db])).code).toBe(0);
+    const written = readCsv(join(scratch, 'out-vijandig/locaties.csv')).map((row) => row['naam']);
+    // Neutralised where written (outputs/csv/csv.ts): a leading quote, so a spreadsheet shows text.
+    for (const name of names) expect(written, name).toContain(`'${name}`);
+    const after = readCsv(join(scratch, 'out-vijandig/nederland.csv'))[0]!;
+    expect(Number(after['in_beeld'])).toBe(Number(national['in_beeld']) + 5);
   });
 });

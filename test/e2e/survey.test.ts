@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
+import { queryRows } from '../helpers/database-state.ts';
 import { numbersNotInExports } from '../helpers/report-numbers.ts';
 
 describe('self-assessment on the ten characteristics', () => {
@@ -70,5 +71,28 @@ describe('self-assessment on the ten characteristics', () => {
     expect(rowOf('Herstelruimte Emmen').getCell(headers.indexOf('kenmerk_1')).value).toBe('ja');
     expect(rowOf('Zelfregiecentrum Nijmegen').getCell(headers.indexOf('kenmerk_10')).value).toBe('weet ik niet');
     expect(rowOf('Stichting Herstelproces').getCell(headers.indexOf('kenmerk_1')).value).toBe('in enige mate');
+  });
+
+  it('passes the guard: control characters and an oversized row are refused with the reason, a formula-looking name is data, unknown columns are not stored', async () => {
+    const answers = (value: string) => Array.from({ length: 10 }, () => value).join(';');
+    writeFileSync(
+      join(scratch, 'zelfevaluatie-vijandig.csv'),
+      [
+        `naam;gemeente;${Array.from({ length: 10 }, (_, index) => `kenmerk ${index + 1}`).join(';')};E-mailadres`,
+        `Herstelruimte Emmen;Emmen;${answers('ja')};jan.jansen@example.nl`,
+        `Herstelruimte \u001bEmmen;Emmen;${answers('ja')};`,
+        `Zelfregiecentrum Nijmegen;Nijmegen;${'x'.repeat(20_000)};${answers('nee').slice(4)};`,
+        `"=HYPERLINK(""http://x"",""klik"")";Emmen;${answers('nee')};`,
+      ].join('\n'),
+    );
+    const result = await runCli(['import', join(scratch, 'zelfevaluatie-vijandig.csv'), '--year', '2024', '--source', 'survey', '--db', db]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('zelfevaluatie-vijandig.csv (bron survey, 2024): 20 antwoorden van 1 steunpunten ingelezen, 2 afgewezen.');
+    expect(result.stdout).toContain('niet gekoppeld aan een steunpunt van 2024: =HYPERLINK("http://x","klik")');
+    expect(result.stdout).toContain("niet gelezen en niet bewaard: kolom 'E-mailadres'");
+    expect(result.stdout).toContain("afgewezen: zelfevaluatie-vijandig.csv, rij 3, veld 'naam': bevat een onzichtbaar stuurteken (U+001B)");
+    expect(result.stdout).toMatch(/afgewezen: zelfevaluatie-vijandig\.csv, rij 4, veld 'kenmerk 1': rij is 20\.\d{3} tekens lang; de grens is 16\.000 per rij/);
+    const stored = await queryRows(db, "SELECT DISTINCT name FROM survey_answer WHERE year = 2024 AND source = 'survey' ORDER BY name");
+    expect(stored).toEqual([['=HYPERLINK("http://x","klik")'], ['Herstelruimte Emmen']]);
   });
 });
