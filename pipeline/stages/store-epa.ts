@@ -14,6 +14,8 @@ export interface EpaSummary {
   years: number[];
   municipalities: number;
   unresolved: string[];
+  /** Rows of a year whose name lands on a municipality an earlier row already gave (e.g. a former name beside the current one): not used, the first is kept. */
+  duplicates: string[];
 }
 
 /** Vektis's province suffix ("BERGEN LB") → CBS's ("Bergen (L.)"). */
@@ -64,6 +66,7 @@ export async function storeEpaShares(
   const names = knownNames(context.reference);
   const byKey = new Map<string, (string | number)[]>();
   const unresolved: string[] = [];
+  const duplicates: string[] = [];
   for (const record of records) {
     const gmCode = vektisSpellings(record.municipalityName, names)
       .map((spelling) => context.resolver.resolve({ municipality: spelling }))
@@ -72,7 +75,13 @@ export async function storeEpaShares(
       unresolved.push(record.municipalityName);
       continue;
     }
-    byKey.set(`${record.year}|${gmCode}`, [record.year, gmCode, record.epaPct, record.municipalityName, file]);
+    const key = `${record.year}|${gmCode}`;
+    const earlier = byKey.get(key);
+    if (earlier !== undefined) {
+      duplicates.push(`${record.municipalityName} (${record.year}: dezelfde gemeente als ${String(earlier[3])})`);
+      continue;
+    }
+    byKey.set(key, [record.year, gmCode, record.epaPct, record.municipalityName, file]);
   }
   const rows = [...byKey.values()];
   const years = [...new Set(rows.map((row) => row[0] as number))].sort();
@@ -80,5 +89,5 @@ export async function storeEpaShares(
     for (const year of years) await database.run('DELETE FROM epa_municipality WHERE year = $1', [year]);
     await database.insert('epa_municipality', rows);
   });
-  return { years, municipalities: rows.length, unresolved: [...new Set(unresolved)].sort() };
+  return { years, municipalities: rows.length, unresolved: [...new Set(unresolved)].sort(), duplicates };
 }

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
+import { queryRows } from '../helpers/database-state.ts';
 
 const bodies = fileURLToPath(new URL('../fixtures/sources/snapshots/vektis-epa/bodies/', import.meta.url));
 
@@ -56,6 +57,15 @@ describe('Vektis files as they really come', () => {
     expect(imported.code).toBe(0);
     expect(imported.stdout.split('\n')[0]).toBe('epa-per-gemeente_2022.csv (bron vektis-epa): EPA-aandeel van 5 gemeenten ingelezen voor 2022, 1 afgewezen.');
     expect(imported.stdout).not.toContain('gemeente niet gevonden');
+  });
+
+  it('two names for one current municipality (a former one beside it): the first row counts, the later one goes to the summary's duplicates', async () => {
+    const imported = await runCli(['import', vektisFixture('epa-oude-en-nieuwe-naam_2019.csv'), '--year', '2025', '--source', 'vektis-epa', '--db', db]);
+    expect(imported.code).toBe(0);
+    expect(await queryRows(db, "SELECT gm_code, epa_pct, name_as_written FROM epa_municipality WHERE year = 2019 ORDER BY gm_code")).toEqual([
+      ['GM0394', 1.1, 'HAARLEMMERMEER'],
+      ['GM0518', 1, 'S GRAVENHAGE'],
+    ]);
   });
 
   it('without a year in a column, the file name or the setting, the file is refused and says where the year can go', async () => {
