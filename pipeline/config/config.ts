@@ -80,7 +80,8 @@ export function loadConfig(path: string = DEFAULT_CONFIG_PATH): MonitorConfig {
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    // Notepad and Excel's "UTF-8" save with a byte order mark, which JSON.parse refuses.
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new MonitorError(`configuratie ${path} is geen geldige JSON${jsonPosition(text, error)}`, { cause: error });
   }

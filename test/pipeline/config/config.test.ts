@@ -92,6 +92,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig(path)).toThrow(`configuratie ${path} klopt niet: de configuratie moet een object { … } zijn, niet een lijst`);
   });
 
+  it('a file saved with a byte order mark (Notepad) is read', () => {
+    const path = join(scratchDir(), 'kladblok.json');
+    writeFileSync(path, `\uFEFF${readFileSync(DEFAULT_CONFIG_PATH, 'utf8')}`);
+    expect(loadConfig(path).capacityPerWeek).toBe(100);
+  });
+
   it('an empty file is not valid JSON', () => {
     const path = join(scratchDir(), 'leeg.json');
     writeFileSync(path, '');
