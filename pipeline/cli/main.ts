@@ -1,7 +1,9 @@
 /**
  * The lsp-monitor command line. This is the composition root: it is the one place where the
  * pipeline is wired to the writers in outputs/. Errors are handled here, once: a MonitorError is
- * printed as its Dutch message with its exit code; anything else is a bug (exit 1, stack with --debug).
+ * printed as its Dutch message with its exit code; a failed file-system call or a DuckDB I/O
+ * failure is put into one Dutch line naming the path and the option to change (explain-error.ts);
+ * anything else is a bug ("interne fout", exit 1). The technical cause only with --debug.
  */
 import { parseArgs } from 'node:util';
 import { MonitorError, UsageError } from '../../sources/errors.ts';
