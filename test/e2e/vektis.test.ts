@@ -59,7 +59,7 @@ describe('Vektis files as they really come', () => {
     expect(imported.stdout).not.toContain('gemeente niet gevonden');
   });
 
-  it('two names for one current municipality (a former one beside it): the first row counts, the later one goes to the summary's duplicates', async () => {
+  it('two names for one current municipality (a former one beside it): the first row counts, the later one goes to the summary as a duplicate', async () => {
     const imported = await runCli(['import', vektisFixture('epa-oude-en-nieuwe-naam_2019.csv'), '--year', '2025', '--source', 'vektis-epa', '--db', db]);
     expect(imported.code).toBe(0);
     expect(await queryRows(db, "SELECT gm_code, epa_pct, name_as_written FROM epa_municipality WHERE year = 2019 ORDER BY gm_code")).toEqual([
