@@ -3,6 +3,7 @@
  * recognised and upgraded in place after a copy, keeping what people supplied; a newer, older or
  * foreign database is refused with advice that never says delete, and left byte for byte as it was.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { runCli, scratchDir } from '../../helpers/cli.ts';
 
 const V6_SCHEMA = readFileSync(fileURLToPath(new URL('../../fixtures/db/v6-schema.sql', import.meta.url)), 'utf8');
 const LATEST = latestSchemaVersion();
+const CLI = fileURLToPath(new URL('../../../pipeline/cli/lsp-monitor.mjs', import.meta.url));
 
 /** What people supplied, in a v6 database: imports, rejects, survey answers, corrections, verdicts, EPA shares. */
 const V6_DATA = `
@@ -129,6 +131,15 @@ describe('numbered migrations', () => {
     const again = await MonitorDatabase.open(path, { notify: (line) => notices.push(line) });
     again.close();
     expect(notices).toHaveLength(1);
+  });
+
+  it('tells the person running lsp-monitor about the upgrade and the copy, and the command then works on the upgraded file', async () => {
+    const path = await makeDatabase(V6_SCHEMA + V6_DATA);
+    const result = spawnSync(process.execPath, [CLI, 'imports', '--year', '2024', '--db', path], { encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toBe(`database monitor.duckdb bijgewerkt van schemaversie 6 naar ${LATEST}; het oude bestand staat ongewijzigd in ${path}.v6.bak\n`);
+    expect(result.stdout).toContain('  galan2024   inventaris-galan-2024.csv  9f2c6a0d1b7e');
+    expect(result.stdout).toContain('  survey  zelfevaluatie 2024.xlsx  2           1            1');
   });
 
   it('a second upgrade of another version-6 file next to an existing copy never overwrites that copy', async () => {
