@@ -11,7 +11,7 @@ export interface BuiltTable {
 }
 
 /** How far down a header row is looked for, below a title or notes. */
-const HEADER_SEARCH_ROWS = 10;
+export const HEADER_SEARCH_ROWS = 10;
 
 /** A column together with the position of its cells in a raw row. */
 interface PlacedColumn {

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { MonitorError } from '../errors.ts';
+import { HEADER_SEARCH_ROWS } from './build-table.ts';
 import { cellText, unreadableCellReason } from './cell-text.ts';
+import { fieldForHeader } from './header-synonyms.ts';
 import { checkGridLimits } from './grid-limits.ts';
 import { DEFAULT_MAX_DATA_ROWS, DEFAULT_MAX_UNPACKED_BYTES } from './limits.ts';
 import { shownText } from './shown-text.ts';
@@ -14,7 +16,8 @@ export interface XlsxGrid {
 }
 
 /**
- * The rows of one worksheet: the one named (any case), else the first visible one. The zip is
+ * The rows of one worksheet: the one named (any case), else the first visible one with a name
+ * column in its first rows, else the first visible one. The zip is
  * checked for bombs (zip-limits.ts) before exceljs unpacks it, and the rows against limits.ts.
  */
 export async function readXlsxGrid(
@@ -66,7 +69,16 @@ function pickWorksheet(file: string, workbook: ExcelJS.Workbook, sheetName: stri
     const names = worksheets.map((worksheet) => shownText(worksheet.name)).join(', ');
     throw new MonitorError(`werkblad '${shownText(sheetName)}' niet gevonden (werkbladen: ${names})`, { location: { file } });
   }
-  const visible = worksheets.find((worksheet) => worksheet.state !== 'hidden' && worksheet.state !== 'veryHidden');
-  if (visible === undefined) throw new MonitorError('geen zichtbaar werkblad gevonden', { location: { file } });
-  return visible;
+  const visible = worksheets.filter((worksheet) => worksheet.state !== 'hidden' && worksheet.state !== 'veryHidden');
+  if (visible.length === 0) throw new MonitorError('geen zichtbaar werkblad gevonden', { location: { file } });
+  // The monitor's own overview opens with its Toelichting: the list is the first sheet with a name column.
+  return visible.find(hasNameHeader) ?? visible[0]!;
+}
+
+function hasNameHeader(worksheet: ExcelJS.Worksheet): boolean {
+  for (let rowNumber = 1; rowNumber <= Math.min(worksheet.rowCount, HEADER_SEARCH_ROWS); rowNumber += 1) {
+    const cells = worksheet.getRow(rowNumber).values;
+    if (Array.isArray(cells) && cells.some((value) => fieldForHeader(cellText(value ?? null).trim()) === 'name')) return true;
+  }
+  return false;
 }

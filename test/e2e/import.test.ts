@@ -68,7 +68,7 @@ describe('rejects', () => {
     expect(shown.sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([
       ['Herstelcafé Deventer', 'Deventer', 'Midden-IJssel', 'grootte onbekend'],
       ['Inloop Almelo', 'Almelo', 'Twente', "grootte onbekend; dagdelen per week leeg gelaten: 'veel' is geen getal (dagdelen per week)"],
-      ['Inloop Hengelo', 'Hengelo', 'Twente', "grootte onbekend; grootte leeg gelaten: 'reusachtig' is geen geldige waarde, toegestaan: klein, middelgroot, groot"],
+      ['Inloop Hengelo', 'Hengelo (O.)', 'Twente', "grootte onbekend; grootte leeg gelaten: 'reusachtig' is geen geldige waarde, toegestaan: klein, middelgroot, groot"],
       ['Inloop Onbekend', '', 'Twente', 'gemeente onbekend; grootte onbekend'],
       ['Steunpunt Twello', 'Voorst', 'Midden-IJssel', "grootte onbekend; postcode leeg gelaten: '12345' is geen Nederlandse postcode (verwacht: 1234 AB)"],
     ]);

@@ -44,12 +44,38 @@ describe('own exports as next year’s inventory', () => {
 
   it('imports the Locaties sheet of the 2025 workbook as 2026 with all 278 and the same ids', async () => {
     const workbook = join(scratch, 'out-2025/overzicht.xlsx');
-    const imported = await ok(['import', workbook, '--sheet', 'Locaties', '--year', '2026']);
+    // No --sheet: the overview's Toelichting is passed over for the first sheet with a name column.
+    const imported = await ok(['import', workbook, '--year', '2026']);
     expect(imported.stdout).toContain('278 rijen ingelezen, 0 afgewezen');
     expect(imported.stderr).toBe('');
     expect((await ok(['build', '--year', '2026'])).stdout).toContain('278 steunpunten in beeld');
     const diff = await ok(['diff', '2025', '2026']);
     expect(diff.stdout).toMatch(/\(0 nieuw, 0 niet meer in beeld, \d+ gewijzigd\)/);
+  });
+
+  it('keeps a given id through a move or a rename, but not for a row that clearly is another steunpunt', async () => {
+    const file = join(scratch, 'verhuisd.csv');
+    writeFileSync(
+      file,
+      [
+        'location_id,naam,gemeente',
+        // Same name, another municipality (moved): the given id holds.
+        'LSP-6f6a041e5d,Herstelruimte Emmen,Coevorden',
+        // Another name, same municipality (renamed): the given id holds.
+        'LSP-e8b9ff9d22,Herstelhuis Almere Haven,Almere',
+        // Another name and another municipality: an id copied onto another steunpunt.
+        'LSP-0f941ef82b,Inloop De Vlonder,Maastricht',
+      ].join('\n'),
+    );
+    const imported = await ok(['import', file, '--year', '2030']);
+    expect(imported.stdout).toContain('3 rijen ingelezen, 0 afgewezen');
+    await ok(['build', '--year', '2030']);
+    const ids = await queryRows(db, 'SELECT name, location_id FROM location WHERE year = 2030 ORDER BY name');
+    expect(ids).toEqual([
+      ['Herstelhuis Almere Haven', 'LSP-e8b9ff9d22'],
+      ['Herstelruimte Emmen', 'LSP-6f6a041e5d'],
+      ['Inloop De Vlonder', expect.not.stringMatching(/^LSP-0f941ef82b$/)],
+    ]);
   });
 
   it('takes off the apostrophe the export put before a formula-looking name, and keeps every other text as written', async () => {

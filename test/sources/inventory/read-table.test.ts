@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { MonitorError } from '../../../sources/errors.ts';
 import { HEADER_SYNONYMS, normaliseHeader } from '../../../sources/inventory/header-synonyms.ts';
@@ -268,9 +269,18 @@ describe('readInventoryTable: errors', () => {
     expect(error.location).toEqual({ file: 'lijst.csv' });
   });
 
-  it('reports the missing name column for the first sheet when no sheet is named', async () => {
-    const error = await errorOf(readInventoryTable(fixture('locations.xlsx')));
-    expect(error.message).toBe("bestand locations.xlsx: kolom 'naam' ontbreekt (gevonden kolommen: Total, Count)");
+  it('reads the first visible sheet with a name column when no sheet is named (the overview opens with its Toelichting)', async () => {
+    const table = await readInventoryTable(fixture('locations.xlsx'));
+    expect(table.sheet).toBe('Locations');
+  });
+
+  it('reports the missing name column for the first sheet when no sheet has one', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Summary').addRow(['Total', 'Count']);
+    workbook.addWorksheet('Other').addRow(['Plaats']);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const error = await errorOf(readInventoryTableFromBytes('lijst.xlsx', bytes));
+    expect(error.message).toBe("bestand lijst.xlsx: kolom 'naam' ontbreekt (gevonden kolommen: Total, Count)");
   });
 
   it('names both headers of a duplicate column', async () => {
