@@ -25,8 +25,10 @@ Een nieuwe bron in een jaar dat al bronnen heeft, komt naast die bronnen: de mel
 Met --source survey leest het een zelfevaluatie op de tien kenmerken in (kolommen naam,
 gemeente of locatie-id, kenmerk 1 … kenmerk 10 met ja / in enige mate / nee / weet ik niet);
 de antwoorden worden gekoppeld aan de steunpunten van het (gebouwde) jaar. Met --source
-vektis-epa leest het het EPA-aandeel per gemeente van Vektis in (puntkomma-CSV zoals Vektis die
-publiceert); het jaar van de cijfers staat in het bestand. Met --source
+vektis-epa leest het het EPA-aandeel per gemeente van Vektis in (puntkomma-CSV met de
+gemeentenamen zoals Vektis ze schrijft); het jaar van de cijfers komt uit een kolom jaar, uit de
+bestandsnaam (…_2022.csv) of uit de instelling year van de bron, niet uit --year. Een
+kostenbestand van Vektis (Zorgverzekeringswet, zonder EPA-kolom) wordt geweigerd. Met --source
 regional-corrections leest het correcties van een regiocoördinator in (kolommen naam, gemeente,
 plaats, iza-regio, soort: gesloten / geen steunpunt / nieuw / potentieel / grootte, grootte,
 opmerking, locatie-id); die worden als correcties bewaard en het jaar wordt opnieuw gebouwd.

@@ -25,10 +25,10 @@ describe('source settings', () => {
       settings: {
         populationBaseUrl: CBS_STATLINE_SITE.population.baseUrl,
         populationTable: '03759ned',
-        populationYears: [2019, 2024],
+        populationYears: [2019, 2024, 2025, 2026],
         catalogueUrl: CBS_STATLINE_SITE.gebieden.catalogueUrl,
         gebiedenBaseUrl: CBS_STATLINE_SITE.gebieden.apiBaseUrl,
-        gebiedenYears: [2024, 2025],
+        gebiedenYears: [2024, 2025, 2026],
       },
     });
   });
