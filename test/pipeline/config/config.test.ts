@@ -10,7 +10,13 @@ import { CoverageMethod, DEFAULT_CONFIG_PATH, loadConfig } from '../../../pipeli
 import { MonitorError } from '../../../sources/errors.ts';
 import { scratchDir } from '../../helpers/cli.ts';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a config file as edited by hand
+/** A configuration as a person edits it: any key at any depth. */
+type Json = Record<string, unknown>;
+
+/** The object at `path` inside a configuration, to change a key in it. */
+function at(config: Json, ...path: string[]): Json {
+  return path.reduce((node, key) => node[key] as Json, config);
+}
 
 function bundled(): Json {
   return JSON.parse(readFileSync(DEFAULT_CONFIG_PATH, 'utf8')) as Json;
@@ -52,29 +58,29 @@ describe('loadConfig', () => {
       "onbekende sleutel 'weigths' (bedoelt u 'weights'?); sleutel 'weights' ontbreekt (verwacht een object { … })",
     ],
     ['an extra key next to the right one', (c) => (c['weigths'] = { klein: 2 }), "onbekende sleutel 'weigths' (bedoelt u 'weights'?)"],
-    ['a misspelt nested key', (c) => (c['weights']['kleinn'] = 0.5), "onbekende sleutel 'weights.kleinn' (bedoelt u 'weights.klein'?)"],
-    ['a key inside a method', (c) => (c['methods']['actueel']['provinceShares'] = 'published'), "onbekende sleutel 'methods.actueel.provinceShares' (bedoelt u 'methods.actueel.provinceShare'?)"],
-    ['a key inside a year', (c) => (c['years']['2024']['methode'] = 'galan2024'), "onbekende sleutel 'years.2024.methode' (bedoelt u 'years.2024.method'?)"],
-    ['an unknown key far from any known one', (c) => (c['distance']['kleur'] = 'rood'), "onbekende sleutel 'distance.kleur' (bekend: thresholdsKm, whiteSpotKm)"],
+    ['a misspelt nested key', (c) => (at(c, 'weights')['kleinn'] = 0.5), "onbekende sleutel 'weights.kleinn' (bedoelt u 'weights.klein'?)"],
+    ['a key inside a method', (c) => (at(c, 'methods', 'actueel')['provinceShares'] = 'published'), "onbekende sleutel 'methods.actueel.provinceShares' (bedoelt u 'methods.actueel.provinceShare'?)"],
+    ['a key inside a year', (c) => (at(c, 'years', '2024')['methode'] = 'galan2024'), "onbekende sleutel 'years.2024.methode' (bedoelt u 'years.2024.method'?)"],
+    ['an unknown key far from any known one', (c) => (at(c, 'distance')['kleur'] = 'rood'), "onbekende sleutel 'distance.kleur' (bekend: thresholdsKm, whiteSpotKm)"],
     ['a number as text', (c) => (c['capacityPerWeek'] = '100'), `sleutel 'capacityPerWeek' moet een getal zijn, niet tekst "100"`],
-    ['null', (c) => (c['weights']['groot'] = null), "sleutel 'weights.groot' moet een getal zijn, niet null"],
-    ['a negative weight', (c) => (c['weights']['klein'] = -0.5), "sleutel 'weights.klein' moet groter dan 0 zijn, niet -0.5"],
+    ['null', (c) => (at(c, 'weights')['groot'] = null), "sleutel 'weights.groot' moet een getal zijn, niet null"],
+    ['a negative weight', (c) => (at(c, 'weights')['klein'] = -0.5), "sleutel 'weights.klein' moet groter dan 0 zijn, niet -0.5"],
     ['a percentage above 100', (c) => (c['participationPct'] = [15, 150]), "sleutel 'participationPct[1]' moet hoogstens 100 zijn, niet 150"],
     ['an empty list', (c) => (c['participationPct'] = []), "sleutel 'participationPct' moet minstens 1 waarde bevatten"],
     ['a fraction where a whole number is needed', (c) => (c['maxInputRows'] = 1.5), "sleutel 'maxInputRows' moet een geheel getal zijn, niet 1.5"],
     [
       'a value outside a list of choices',
-      (c) => (c['methods']['actueel']['provinceOfLocation'] = 'provincie'),
+      (c) => (at(c, 'methods', 'actueel')['provinceOfLocation'] = 'provincie'),
       `sleutel 'methods.actueel.provinceOfLocation' moet "gemeente" of "iza-regio" zijn, niet tekst "provincie"`,
     ],
-    ['a year that is neither a number nor "latest"', (c) => (c['methods']['actueel']['epaYear'] = 'nu'), `sleutel 'methods.actueel.epaYear' moet een getal of "latest" zijn, niet tekst "nu"`],
-    ['a year key that is not a year', (c) => (c['years']['24'] = { method: 'actueel' }), "sleutel 'years.24' is geen geldige naam: '24' moet een jaartal van vier cijfers zijn"],
+    ['a year that is neither a number nor "latest"', (c) => (at(c, 'methods', 'actueel')['epaYear'] = 'nu'), `sleutel 'methods.actueel.epaYear' moet een getal of "latest" zijn, niet tekst "nu"`],
+    ['a year key that is not a year', (c) => (at(c, 'years')['24'] = { method: 'actueel' }), "sleutel 'years.24' is geen geldige naam: '24' moet een jaartal van vier cijfers zijn"],
     [
       'a method name with capitals',
-      (c) => (c['methods']['Nieuw'] = c['methods']['actueel']),
+      (c) => (at(c, 'methods')['Nieuw'] = at(c, 'methods')['actueel']),
       "sleutel 'methods.Nieuw' is geen geldige naam: 'Nieuw' moet alleen kleine letters, cijfers en '-' zijn",
     ],
-    ['an unknown method for a year', (c) => (c['years']['2025'] = { method: 'galan2025' }), "sleutel 'years.2025.method': onbekende methode 'galan2025' (bekend: galan2024, actueel)"],
+    ['an unknown method for a year', (c) => (at(c, 'years')['2025'] = { method: 'galan2025' }), "sleutel 'years.2025.method': onbekende methode 'galan2025' (bekend: galan2024, actueel)"],
     ['a list where an object belongs', (c) => (c['weights'] = [0.5, 1, 2, 1]), "sleutel 'weights' moet een object { … } zijn, niet een lijst"],
   ])('refuses %s, naming the key', (_, change, message) => {
     expect(refusal(change)).toBe(message);
@@ -105,7 +111,7 @@ describe('loadConfig', () => {
   });
 
   it('the method stored with a build is read leniently: a key added later does not make old builds unreadable', () => {
-    const stored = { ...bundled()['methods']['actueel'], name: 'actueel' };
+    const stored = { ...at(bundled(), 'methods', 'actueel'), name: 'actueel' };
     expect(CoverageMethod.safeParse(stored).success).toBe(true);
   });
 });
