@@ -132,4 +132,34 @@ describe('corrections from the edited Excel overview', () => {
     expect(lines[20]).toBe('  … en nog 10');
     expect(lines[21]).toBe('overzicht-30.xlsx: 30 wijziging(en) gevonden; niets overgenomen (--dry-run).');
   });
+
+  it('takes names that only look like formulas as text, and refuses a control character or an over-long name with the reason', async () => {
+    const names = ['@ease Utrecht', '+Plus Inloop', '-Herstelcafé-'];
+    const targets = after.locations.slice(40, 43).map((row) => row['location_id']!);
+    const editor = await OverviewEditor.open(readFileSync(join(scratch, 'na', 'overzicht.xlsx')));
+    targets.forEach((id, index) => editor.setLocation(editor.rowOf(id), 'naam', names[index]!));
+    writeFileSync(join(scratch, 'overzicht-namen.xlsx'), await editor.bytes());
+    const taken = await runCli(['corrections', join(scratch, 'overzicht-namen.xlsx'), '--year', '2024', '--db', db]);
+    expect(taken.stderr).toBe('');
+    expect(taken.code).toBe(0);
+    expect(taken.stdout).toContain('overzicht-namen.xlsx: 3 wijziging(en) overgenomen.');
+    expect((await report('namen')).code).toBe(0);
+    const written = readCsv(join(scratch, 'namen', 'locaties.csv'));
+    // Neutralised where written (outputs/csv/csv.ts): a leading quote, so a spreadsheet shows text.
+    targets.forEach((id, index) => expect(written.find((row) => row['location_id'] === id)?.['naam']).toBe(`'${names[index]}`));
+    const reread = await runCli(['corrections', join(scratch, 'namen', 'overzicht.xlsx'), '--year', '2024', '--db', db]);
+    expect(reread.stdout).toBe('overzicht.xlsx: geen wijzigingen ten opzichte van monitor 2024.');
+
+    const hostile = await OverviewEditor.open(readFileSync(join(scratch, 'namen', 'overzicht.xlsx')));
+    const [escaped, long] = after.locations.slice(50, 52).map((row) => hostile.rowOf(row['location_id']!));
+    // U+202E shows the name reversed; exceljs drops C0 characters such as ESC when it writes, XML cannot hold them.
+    hostile.setLocation(escaped!, 'naam', 'Inloop \u202egnirtS');
+    hostile.setLocation(long!, 'naam', 'Inloop '.repeat(100));
+    writeFileSync(join(scratch, 'overzicht-stuurtekens.xlsx'), await hostile.bytes());
+    const refused = await runCli(['corrections', join(scratch, 'overzicht-stuurtekens.xlsx'), '--year', '2024', '--db', db]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`Locaties, rij ${escaped}, kolom 'naam': bevat een onzichtbaar stuurteken (U+202E)`);
+    expect(refused.stderr).toContain(`Locaties, rij ${long}, kolom 'naam': naam is langer dan 500 tekens`);
+    expect(refused.stderr).toMatch(/fout: bestand overzicht-stuurtekens\.xlsx: 2 ongeldige wijziging\(en\); er is niets overgenomen/);
+  });
 });
