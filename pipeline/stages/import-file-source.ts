@@ -57,7 +57,7 @@ const FILE_SOURCE_IMPORTS: Readonly<Record<string, Handler>> = {
     const summary = await storeSurvey(database, context, { year, source, file: parsed.file, answers });
     return [
       `${parsed.file} (bron ${source}, ${year}): ${summary.answers} antwoorden van ${summary.locations} steunpunten ingelezen, ${parsed.rejects.length} afgewezen.`,
-      ...(summary.unmatched.length > 0 ? [`  niet gekoppeld aan een steunpunt van ${year}: ${summary.unmatched.join(', ')}`] : []),
+      ...(summary.unmatched.length > 0 ? [`  niet gekoppeld aan een steunpunt van ${year}: ${cappedLines(summary.unmatched).join(', ')}`] : []),
       ...[...ignoredLines(parsed.ignoredColumns), ...rejectLines(parsed.rejects)].map((line) => `  ${line}`),
     ];
   },
