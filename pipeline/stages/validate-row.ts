@@ -44,8 +44,10 @@ export function validateRow(row: TableRow, table: InventoryTable, context: Monit
     : { ...row.values };
   const extra = keptExtra(row);
   const notes: FieldNote[] = [];
+  const emptied: { field: InventoryField; reason: string }[] = [];
   const leaveEmpty = (field: InventoryField, reason: string) => {
     delete values[field];
+    emptied.push({ field, reason });
     notes.push({ row: row.row, field: header(field), reason: `${FIELD_LABELS[field]} leeg gelaten: ${reason}` });
   };
 
@@ -90,6 +92,10 @@ export function validateRow(row: TableRow, table: InventoryTable, context: Monit
 
   const resolution = resolveRecord(context, record);
   if (resolution.kind === 'unresolved') {
+    // A location field that was left empty is why nothing resolves: say that, not "nothing given".
+    const cause = emptied.find(({ field }) => LOCATION_FIELDS.has(field));
+    const nothingLeft = [...LOCATION_FIELDS].every((field) => record[field] === undefined);
+    if (cause !== undefined && nothingLeft) return { rejects: [{ row: row.row, field: header(cause.field), reason: cause.reason }] };
     return { rejects: [{ row: row.row, field: header(FIELD_OF_RESOLUTION[resolution.field]), reason: resolution.reason }] };
   }
   return { row: row.row, record, resolution, notes };
@@ -121,6 +127,8 @@ function recordInput(values: Partial<Record<InventoryField, string>>, extra: Par
 function signal(reason: string): string {
   return reason.replace(/;\s*/g, ', ');
 }
+
+const LOCATION_FIELDS: ReadonlySet<InventoryField> = new Set(['postcode', 'gmCode', 'municipality', 'place', 'izaRegion']);
 
 const FIELD_OF_RESOLUTION = {
   postcode: 'postcode',

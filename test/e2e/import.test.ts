@@ -59,11 +59,12 @@ describe('rejects', () => {
         'Inloop Onbekend;;Twente;;;',
         'Inloop Hengelo;Hengelo (O.);;;reusachtig;',
         'Inloop Almelo;Almelo;;;;veel',
+        `Inloop Lang;${'x'.repeat(600)};;;;`,
       ].join('\n'),
     );
     const { imported, locations, rejects } = await importAndReport(file);
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toContain('regio-oost.csv (bron regio-oost, 2025): 5 rijen ingelezen, 2 afgewezen.');
+    expect(imported.stdout).toContain('regio-oost.csv (bron regio-oost, 2025): 5 rijen ingelezen, 3 afgewezen.');
     const shown = locations.map((location) => [location['naam'], location['gemeente'], location['iza_regio'], location['signalen']]);
     expect(shown.sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([
       ['Herstelcafé Deventer', 'Deventer', 'Midden-IJssel', 'grootte onbekend'],
@@ -75,6 +76,8 @@ describe('rejects', () => {
     expect(rejects).toEqual([
       { bron: 'regio-oost', bestand: 'regio-oost.csv', rij: '3', veld: 'gemeente', reden: "gemeente 'Atlantis' niet gevonden; ook geen IZA-regio opgegeven" },
       { bron: 'regio-oost', bestand: 'regio-oost.csv', rij: '4', veld: 'naam', reden: 'naam ontbreekt' },
+      // The municipality left empty is why the row resolves nowhere: the reason says so.
+      { bron: 'regio-oost', bestand: 'regio-oost.csv', rij: '9', veld: 'gemeente', reden: 'tekst is langer dan 500 tekens' },
     ]);
   });
 
