@@ -532,6 +532,17 @@ describe('every intake gets the same hostile cells (issue #11)', () => {
       expect(baseOut.locations.map((row) => row['naam'])).not.toContain('Inloop Breed');
     });
 
+    it('reads its own locaties.csv and overzicht.xlsx back to the names as they were (the quote taken off)', async () => {
+      for (const file of ['locaties.csv', 'overzicht.xlsx']) {
+        const db = join(scratchDir(), 'monitor.duckdb');
+        const result = await runCli(['import', join(baseOut.out, file), '--year', '2026', '--db', db]);
+        expect(result.code, `${file}: ${result.stderr}`).toBe(0);
+        const names = (await queryRows(db, 'SELECT name FROM inventory_record')).map(([name]) => name);
+        expect(names, file).toEqual(expect.arrayContaining([HYPERLINK, HOSTILE.sum, HOSTILE.plus, HOSTILE.ease, HOSTILE.sql, '-Herstelcafé-', '+Plus Inloop Zeist']));
+        expect(names.filter((name) => String(name).startsWith("'") && name !== HOSTILE.sql), file).toEqual([]);
+      }
+    });
+
     it('writes every name to the workbook as a string cell, never a formula', async () => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(readFileSync(join(baseOut.out, 'overzicht.xlsx')).buffer as ArrayBuffer);
