@@ -3,7 +3,7 @@ import type { InventoryField } from '../schema.ts';
 
 export interface TableColumn {
   header: string;
-  /** null: a column the monitor does not know; its values are kept as extra. */
+  /** null: a column without an inventory field; its values are in TableRow.extra (the import stores only the few recognised ones). */
   field: InventoryField | null;
 }
 
@@ -12,7 +12,7 @@ export interface TableRow {
   row: number;
   /** Raw text per recognised field (trimmed, not validated); empty values are left out. */
   values: Partial<Record<InventoryField, string>>;
-  /** Unknown columns, keyed by their original header text; empty values are left out. */
+  /** Columns without a field, keyed by their original header text, for the reader's callers; empty values are left out. */
   extra: Record<string, string>;
   /** XLSX only, when a cell could not be read (a formula without a saved value): the reason, by header. */
   unreadable?: Record<string, string>;

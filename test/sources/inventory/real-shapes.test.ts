@@ -5,8 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { literalFormulaText, unreadableCellReason } from '../../../sources/inventory/cell-text.ts';
+import { fieldForHeader } from '../../../sources/inventory/header-synonyms.ts';
 import { headerSynonymTable, README_PATH, withHeaderTable } from '../../../sources/inventory/header-table.ts';
 import { readInventoryTable, readInventoryTableFromBytes } from '../../../sources/inventory/read-table.ts';
 import { InventoryRecord, isPlainCount, Postcode, readCount } from '../../../sources/schema.ts';
@@ -115,5 +117,33 @@ describe('the README shows the header synonyms', () => {
     const readme = readFileSync(README_PATH, 'utf8');
     expect(readme).toContain(headerSynonymTable());
     expect(withHeaderTable(readme)).toBe(readme);
+  });
+});
+
+describe('properties', () => {
+  it('an approximate count reads as its number, and any text reads as a non-negative number or nothing', () => {
+    const prefix = fc.constantFrom('', 'ca. ', 'ca ', 'circa ', 'ongeveer ', '± ', '~');
+    const suffix = fc.constantFrom('', '+', ' per week');
+    fc.assert(fc.property(prefix, fc.nat(100_000), suffix, (before, count, after) => readCount(`${before}${count}${after}`) === count));
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const value = readCount(text);
+        return value === undefined || (Number.isFinite(value) && (value >= 0 || /^\s*-/.test(text)));
+      }),
+    );
+  });
+
+  it('a title row above the header changes nothing but the skipped rows', async () => {
+    const title = fc.string({ minLength: 1, maxLength: 40 }).filter((text) => !/[";,\r\n\t]/.test(text) && text.trim() !== '' && fieldForHeader(text.trim()) !== 'name');
+    await fc.assert(
+      fc.asyncProperty(title, async (text) => {
+        const body = 'naam;plaats\nInloop A;Tilburg\n';
+        const plain = await readInventoryTableFromBytes('lijst.csv', utf8(body));
+        const titled = await readInventoryTableFromBytes('lijst.csv', utf8(`${text};\n${body}`));
+        expect(titled.titleRows).toEqual([1]);
+        expect(titled.rows.map(({ values }) => values)).toEqual(plain.rows.map(({ values }) => values));
+      }),
+      { numRuns: 50 },
+    );
   });
 });
