@@ -24,3 +24,21 @@ export function formatChangeNl(value: number): string {
   const text = formatCountNl(value);
   return roundHalfAway(value, 1) > 0 ? `+${text}` : text;
 }
+
+/**
+ * A percentage change with its sign and one decimal, as verschillen-per-regio.csv holds it:
+ * +14,3%, −0,4%, 0%. A small change that is not zero never reads as 0: it gets more decimals.
+ */
+export function formatChangePctNl(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  if (value === 0) return '0%';
+  let decimals = 1;
+  while (roundHalfAway(value, decimals) === 0 && decimals < 3) decimals += 1;
+  const text = formatPercentNl(value, decimals);
+  return value > 0 ? `+${text}` : text;
+}
+
+/** A count with its noun in the right number: "1 rij", "2 rijen", "1.011 steunpunten". For the CLI and the report alike. */
+export function countNl(count: number, singular: string, plural: string): string {
+  return `${formatNumberNl(count)} ${count === 1 ? singular : plural}`;
+}

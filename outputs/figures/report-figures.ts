@@ -6,9 +6,19 @@ import { provinceBarsSvg, provinceBarsTitle } from './province-bars.ts';
 import { provinceChangeSvg, provinceChangeTitle } from './province-change.ts';
 import { sizeMixSvg, sizeMixTitle } from './size-mix.ts';
 
+export const SIZE_MIX_FILE = 'figuren/grootte.svg';
+
+/** Whether a size mix shows anything: at least one steunpunt in view of known size. */
+export function hasKnownSize(counts: Readonly<Record<string, number>>): boolean {
+  return Object.entries(counts).some(([size, count]) => size !== 'onbekend' && count > 0);
+}
+
 export async function reportFigures({ data, previous }: ReportInput): Promise<Figure[]> {
   const participation = data.parameters.participationPct.slice(0, 3);
   const active = data.locations.filter((location) => location.status === 'actief');
+  const sizeCounts = Object.fromEntries(
+    (['klein', 'middelgroot', 'groot', 'onbekend'] as const).map((size) => [size, active.filter((location) => location.size_class === size).length]),
+  );
   const figures: Figure[] = [
     {
       file: 'figuren/gewenst-en-gewogen-per-provincie.svg',
@@ -19,17 +29,11 @@ export async function reportFigures({ data, previous }: ReportInput): Promise<Fi
         provinces: data.provinces.map((row) => ({ province: row.area_name, weighted: row.weighted, desired: row.desired })),
       }),
     },
-    {
-      file: 'figuren/grootte.svg',
-      title: sizeMixTitle(data.year),
-      svg: await sizeMixSvg({
-        year: data.year,
-        counts: Object.fromEntries(
-          (['klein', 'middelgroot', 'groot', 'onbekend'] as const).map((size) => [size, active.filter((location) => location.size_class === size).length]),
-        ),
-      }),
-    },
   ];
+  // With no size known the chart is one bar of "onbekend": the report says so in a sentence instead.
+  if (hasKnownSize(sizeCounts)) {
+    figures.push({ file: SIZE_MIX_FILE, title: sizeMixTitle(data.year), svg: await sizeMixSvg({ year: data.year, counts: sizeCounts }) });
+  }
   if (previous) {
     const before = new Map(previous.data.provinces.map((row) => [row.area_name, row.in_view]));
     figures.push({

@@ -3,7 +3,7 @@
  * known (as in 2024, where the report gives none) the chart says so instead of looking broken.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { formatCountNl, formatNumberNl } from '../format-nl.ts';
+import { countNl, formatCountNl, formatNumberNl } from '../format-nl.ts';
 import { SIZE_COLOURS } from './palette.ts';
 import { renderVegaLite } from './render-vega.ts';
 import type { SizeClass, SizeMixInput } from './types.ts';
@@ -25,7 +25,7 @@ export function sizeMixSubtitle(counts: SizeMixInput['counts']): string[] {
   const total = CLASSES.reduce((sum, { size }) => sum + (counts[size] ?? 0), 0);
   if (total === 0) return ['Geen steunpunten in beeld.'];
   const unknown = counts.onbekend ?? 0;
-  const lines = [`${formatCountNl(total)} steunpunten in beeld`];
+  const lines = [`${countNl(total, 'steunpunt', 'steunpunten')} in beeld`];
   if (unknown === total) lines.push('Van geen enkel steunpunt is de grootte bekend.');
   return lines;
 }

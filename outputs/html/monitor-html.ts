@@ -11,9 +11,11 @@ export function monitorHtml(markdown: string, figures: readonly Figure[], title:
   const marked = new Marked({
     gfm: true,
     renderer: {
-      image({ href, text }: Tokens.Image) {
+      // The SVG carries the figure's title (alt text in the Markdown); the caption is the link's title, never a repeat of it.
+      image({ href, title }: Tokens.Image) {
         const svg = inline.get(href);
-        return svg === undefined ? false : `<figure>${svg}<figcaption>${escapeHtml(text)}</figcaption></figure>`;
+        if (svg === undefined) return false;
+        return title ? `<figure>${svg}<figcaption>${escapeHtml(title)}</figcaption></figure>` : `<figure>${svg}</figure>`;
       },
     },
   });

@@ -3,6 +3,7 @@
  * exports (every number here is one of theirs, formatted the Dutch way).
  */
 import type { Figure, ReportInput } from '../report-input.ts';
+import { accountabilitySection } from './sections/accountability.ts';
 import { appendixSection } from './sections/appendix.ts';
 import { characteristicsSection } from './sections/characteristics.ts';
 import { nationalSection, provinceSection, regionSection } from './sections/coverage.ts';
@@ -16,7 +17,6 @@ import { yearOnYearSection } from './sections/year-on-year.ts';
 export function monitorMarkdown(input: ReportInput, figures: readonly Figure[]): string {
   return [
     `# Stand van het land ${input.data.year}: laagdrempelige steunpunten`,
-    '_Gegenereerd door lsp-monitor uit de bestanden in deze map. Niet met de hand bewerken: pas de bronnen aan en draai de monitor opnieuw._',
     summarySection(input),
     methodSection(input),
     nationalSection(input, figures),
@@ -28,5 +28,6 @@ export function monitorMarkdown(input: ReportInput, figures: readonly Figure[]):
     yearOnYearSection(input, figures),
     qualitySection(input),
     appendixSection(input),
+    accountabilitySection(input),
   ].join('\n\n').concat('\n');
 }

@@ -1,16 +1,26 @@
 import type { CoverageRow } from '../../../pipeline/read-monitor.ts';
 import { targetFigures } from '../../csv/exports.ts';
-import { formatCountNl, formatNumberNl, formatPercentNl } from '../../format-nl.ts';
+import { SIZE_MIX_FILE } from '../../figures/report-figures.ts';
+import { countNl, formatCountNl, formatNumberNl, formatPercentNl } from '../../format-nl.ts';
 import type { Figure, ReportInput } from '../../report-input.ts';
 import { markdownTable, type MarkdownColumn } from '../table.ts';
 import { figureLink } from './figure-link.ts';
 
 export function nationalSection({ data }: ReportInput, figures: readonly Figure[]): string {
+  const weights = data.parameters.weights;
+  const sizeFigure = figureLink(figures, SIZE_MIX_FILE, 'Per steunpunt staat de grootte in locaties.csv, met waar die op berust.');
+  const inView = data.locations.filter((location) => location.status === 'actief').length;
   return [
     '## Landelijk beeld',
     coverageTable('Gebied', [data.national], data.parameters.participationPct),
-    figureLink(figures, 'figuren/gewenst-en-gewogen-per-provincie.svg'),
-    figureLink(figures, 'figuren/grootte.svg'),
+    figureLink(
+      figures,
+      'figuren/gewenst-en-gewogen-per-provincie.svg',
+      `Gewogen: een klein steunpunt telt als ${formatNumberNl(weights.klein, 1)}, een groot als ${formatNumberNl(weights.groot)}. De cijfers staan in de tabel Per provincie.`,
+    ),
+    sizeFigure !== '' || inView === 0
+      ? sizeFigure
+      : `Van geen van de ${countNl(inView, 'steunpunt', 'steunpunten')} in beeld is de grootte bekend, daarom is er geen figuur van de verdeling naar grootte.`,
   ].filter((part) => part !== '').join('\n\n');
 }
 
@@ -27,7 +37,6 @@ export function regionSection({ data }: ReportInput): string {
 }
 
 function coverageTable(areaHeader: string, rows: readonly CoverageRow[], participation: readonly number[]): string {
-  const [first, second] = participation;
   const columns: MarkdownColumn<CoverageRow>[] = [
     { header: areaHeader, value: (row) => row.area_name },
     { header: 'Inwoners', value: (row) => formatNumberNl(row.population), align: 'right' },
@@ -39,13 +48,11 @@ function coverageTable(areaHeader: string, rows: readonly CoverageRow[], partici
     })),
     { header: 'In beeld', value: (row) => formatNumberNl(row.in_view), align: 'right' },
     { header: 'Gewogen', value: (row) => formatCountNl(row.weighted), align: 'right' },
-    ...[first, second]
-      .filter((p) => p !== undefined)
-      .map((p): MarkdownColumn<CoverageRow> => ({
-        header: `Dekking ${p}%`,
-        value: (row) => formatPercentNl(targetFigures(row, p, 0).coverage),
-        align: 'right',
-      })),
+    ...participation.map((p): MarkdownColumn<CoverageRow> => ({
+      header: `Dekking ${p}%`,
+      value: (row) => formatPercentNl(targetFigures(row, p, 0).coverage),
+      align: 'right',
+    })),
   ];
   return markdownTable(columns, rows);
 }

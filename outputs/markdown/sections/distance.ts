@@ -37,6 +37,6 @@ export function distanceSection({ data }: ReportInput, figures: readonly Figure[
       'Hemelsbreed is korter dan over de weg (zo meet het CBS de nabijheid van voorzieningen), en zegt niets over de reistijd ' +
       'met het openbaar vervoer (de norm van 45 minuten). Steunpunten staan op hun postcode, anders op hun plaats of gemeente.',
     markdownTable(columns, ordered),
-    figureLink(figures, 'figuren/afstand-kaart.svg'),
+    figureLink(figures, 'figuren/afstand-kaart.svg', `Gemeenten verder dan ${formatNumberNl(data.parameters.distance.whiteSpotKm)} km van een steunpunt staan in de tabel Witte vlekken; elke gemeente staat in afstand.csv.`),
   ].filter((part) => part !== '').join('\n\n');
 }

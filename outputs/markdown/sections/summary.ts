@@ -1,5 +1,5 @@
 import { targetFigures } from '../../csv/exports.ts';
-import { formatChangeNl, formatCountNl, formatNumberNl, formatPercentNl } from '../../format-nl.ts';
+import { countNl, formatChangeNl, formatChangePctNl, formatCountNl, formatNumberNl, formatPercentNl } from '../../format-nl.ts';
 import type { ReportInput } from '../../report-input.ts';
 
 export function summarySection({ data, previous }: ReportInput): string {
@@ -12,10 +12,10 @@ export function summarySection({ data, previous }: ReportInput): string {
   const change = previous?.diff.areas.find((area) => area.level === 'nederland');
   return [
     '## Samenvatting',
-    `- **${formatNumberNl(national.in_view)} steunpunten in beeld**` +
+    `- **${countNl(national.in_view, 'steunpunt', 'steunpunten')} in beeld**` +
       (change
-        ? `, ${formatChangeNl(change.difference)} (${formatChangeNl(change.changePct ?? 0)}%) ten opzichte van ${previous!.data.year}.`
-        : '; dit is het eerste monitorjaar in lsp-monitor, er is geen vorig jaar om mee te vergelijken.'),
+        ? `, ${formatChangeNl(change.difference)}${change.changePct === null ? '' : ` (${formatChangePctNl(change.changePct)})`} ten opzichte van ${previous!.data.year}.`
+        : '; er is geen eerder monitorjaar om mee te vergelijken.'),
     `- Gewogen naar bezoekerscapaciteit tellen zij als **${formatCountNl(national.weighted)}** steunpunten.`,
     `- Gewenst aantal bij ${parameters.participationPct.map((p) => `${p}%`).join(' / ')} deelname van mensen met een EPA: ` +
       `${desired.join(' / ')}; het gewogen aantal is daarvan ${coverage.join(' / ')}.`,

@@ -1,5 +1,5 @@
 import type { WhiteSpotRow } from '../../../pipeline/read-monitor.ts';
-import { formatNumberNl } from '../../format-nl.ts';
+import { countNl, formatNumberNl } from '../../format-nl.ts';
 import type { ReportInput } from '../../report-input.ts';
 import { markdownTable } from '../table.ts';
 
@@ -9,7 +9,7 @@ export function whiteSpotsSection({ data }: ReportInput): string {
   if (spots.length === 0) return ['## Witte vlekken', `Elke gemeente heeft hemelsbreed binnen ${km} km een steunpunt.`].join('\n\n');
   return [
     '## Witte vlekken',
-    `${formatNumberNl(spots.length)} gemeenten hebben hemelsbreed binnen ${km} km van hun midden ` +
+    `${countNl(spots.length, 'gemeente heeft', 'gemeenten hebben')} hemelsbreed binnen ${km} km van ${spots.length === 1 ? 'haar' : 'hun'} midden ` +
       'geen steunpunt in beeld (gesorteerd op inwoners). "Deels" betekent dat een deel van de gemeente wel binnen die afstand ligt.',
     markdownTable<WhiteSpotRow>(
       [

@@ -1,13 +1,14 @@
 import { methodChangeNl, type AreaChange } from '../../../pipeline/stages/diff-years.ts';
-import { formatChangeNl, formatNumberNl } from '../../format-nl.ts';
+import { countNl, formatChangeNl, formatChangePctNl, formatNumberNl } from '../../format-nl.ts';
 import type { Figure, ReportInput } from '../../report-input.ts';
 import { markdownTable, type MarkdownColumn } from '../table.ts';
 import { figureLink } from './figure-link.ts';
+import { methodLabelNl } from './method-label.ts';
 
-export function yearOnYearSection({ previous }: ReportInput, figures: readonly Figure[]): string {
-  if (!previous) return ['## Jaar-op-jaar', 'Dit is het eerste monitorjaar in lsp-monitor; er is nog geen vorig jaar om mee te vergelijken.'].join('\n\n');
+export function yearOnYearSection({ data, previous }: ReportInput, figures: readonly Figure[]): string {
+  if (!previous) return ['## Jaar-op-jaar', 'Er is geen eerder monitorjaar om mee te vergelijken.'].join('\n\n');
   const { diff } = previous;
-  const count = (kind: string) => formatNumberNl(diff.locations.filter((location) => location.change === kind).length);
+  const count = (kind: string) => diff.locations.filter((location) => location.change === kind).length;
   const byMethod = diff.methods.before.provinceOfLocation !== diff.methods.after.provinceOfLocation;
   // The parts that add up to the difference, as diff-years.ts takes it apart.
   const parts: MarkdownColumn<AreaChange>[] = [
@@ -23,7 +24,7 @@ export function yearOnYearSection({ previous }: ReportInput, figures: readonly F
         { header: `In beeld ${diff.from}`, value: (row) => formatNumberNl(row.inViewBefore), align: 'right' },
         { header: `In beeld ${diff.to}`, value: (row) => formatNumberNl(row.inViewAfter), align: 'right' },
         { header: 'Verschil', value: (row) => formatChangeNl(row.difference), align: 'right' },
-        { header: 'Verandering', value: (row) => (row.changePct === null ? '–' : `${formatChangeNl(row.changePct)}%`), align: 'right' },
+        { header: 'Verandering', value: (row) => formatChangePctNl(row.changePct), align: 'right' },
         ...(level === 'provincie' ? parts : []),
       ],
       diff.areas.filter((area) => area.level === level || area.level === 'nederland'),
@@ -33,12 +34,19 @@ export function yearOnYearSection({ previous }: ReportInput, figures: readonly F
     'die niet meer in beeld zijn en die naar een andere provincie verhuisden (per saldo); samen geven ze precies het verschil (verschillen-per-regio.csv).';
   return [
     '## Jaar-op-jaar',
-    `Ten opzichte van ${diff.from}: ${count('nieuw')} steunpunten nieuw in beeld, ${count('niet meer in beeld')} niet meer in beeld, ` +
-      `${count('gewijzigd')} gewijzigd (zie verschillen.csv). Een steunpunt houdt zijn location_id als het van naam verandert of bij een gemeentelijke herindeling.`,
-    methodChangeNl(diff),
+    `Ten opzichte van ${diff.from}: ${countNl(count('nieuw'), 'steunpunt', 'steunpunten')} nieuw in beeld, ${formatNumberNl(count('niet meer in beeld'))} niet meer in beeld, ` +
+      `${formatNumberNl(count('gewijzigd'))} gewijzigd (zie verschillen.csv). Een steunpunt blijft hetzelfde steunpunt, met hetzelfde nummer in de exports, als het van naam verandert of bij een gemeentelijke herindeling.`,
+    // The shared sentence names methods by their configuration key; readers get them in words.
+    methodChangeNl({
+      ...diff,
+      methods: {
+        before: { ...diff.methods.before, name: methodLabelNl(previous.data.method) },
+        after: { ...diff.methods.after, name: methodLabelNl(data.method) },
+      },
+    }),
     split,
     table('provincie', 'Provincie'),
-    figureLink(figures, 'figuren/verandering-per-provincie.svg'),
+    figureLink(figures, 'figuren/verandering-per-provincie.svg', 'De cijfers staan in de tabel hierboven en in verschillen-per-regio.csv.'),
     table('iza_regio', 'IZA-regio'),
   ].filter((part) => part !== '').join('\n\n');
 }
