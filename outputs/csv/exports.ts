@@ -1,6 +1,8 @@
 /**
- * The tidy exports of a monitor year, one declarative column list per file. Column names are
- * documented in reports/README.md; change both together.
+ * The tidy exports of a monitor year, one declarative column list per file. Each column carries
+ * its codebook entry (type, unit, Dutch meaning, allowed values) beside the code that writes it,
+ * so the codebook (outputs/csv/codebook.ts) is generated from the same declaration and cannot
+ * drift. Column names are also documented in reports/README.md; change both together.
  */
 import type {
   AccessibilityRow,
@@ -13,7 +15,54 @@ import type {
   ReviewRow,
   WhiteSpotRow,
 } from '../../pipeline/read-monitor.ts';
+import { ClassifiedSize, LocationStatus } from '../../sources/schema.ts';
+import type { SizeBasis } from '../../pipeline/stages/classify-size.ts';
 import { roundHalfAway, toCsv, type CsvColumn } from './csv.ts';
+
+/** A column's codebook entry, in Dutch for the researcher who reads it. */
+export interface ColumnDoc {
+  type: 'tekst' | 'geheel getal' | 'getal';
+  unit?: string;
+  meaning: string;
+  /** Allowed values, when the column has a closed list. */
+  values?: readonly string[];
+}
+
+export type DocumentedColumn<Row> = CsvColumn<Row> & { doc: ColumnDoc };
+
+/** What the codebook needs of a column: no row type, so every file's columns fit one list. */
+export interface ColumnDeclaration {
+  header: string;
+  decimals?: number;
+  doc: ColumnDoc;
+}
+
+export interface ExportColumns {
+  name: string;
+  columns: readonly ColumnDeclaration[];
+}
+
+/** The build parameters that decide which columns a year's exports have. */
+export interface ExportParameters {
+  participationPct: readonly number[];
+  distance: { thresholdsKm: readonly number[] };
+}
+
+const text = (meaning: string, values?: readonly string[]): ColumnDoc => (values ? { type: 'tekst', meaning, values } : { type: 'tekst', meaning });
+const count = (meaning: string, unit: string): ColumnDoc => ({ type: 'geheel getal', unit, meaning });
+const amount = (meaning: string, unit: string): ColumnDoc => ({ type: 'getal', unit, meaning });
+
+const SIZE_BASES = ['opgegeven', 'bezoekers', 'dagdelen', 'onbekend'] as const satisfies readonly SizeBasis[];
+const YES_NO = ['ja', 'nee'] as const;
+/** Shared meanings of columns that appear in several files. */
+export const COMMON_DOCS = {
+  locationId: text('vaste id van het steunpunt (LSP- + hash van organisatie, naam en gemeente); blijft gelijk over de jaren'),
+  gmCode: text('CBS-gemeentecode van de huidige gemeente (GMxxxx); leeg als onbekend'),
+  municipality: text('naam van de huidige CBS-gemeente; leeg als onbekend'),
+  province: text('provincie'),
+  izaRegion: text('IZA-regio; leeg als onbekend'),
+  population: count('inwoners in het bevolkingsjaar van de methode, op de huidige gemeenten', 'personen'),
+} as const;
 
 export interface ExportFile {
   name: string;
@@ -32,105 +81,117 @@ export function targetFigures(row: CoverageRow, participation: number, decimals:
   };
 }
 
-function coverageColumns(participation: readonly number[], desiredDecimals: number): CsvColumn<CoverageRow>[] {
+function coverageColumns(participation: readonly number[], desiredDecimals: number): DocumentedColumn<CoverageRow>[] {
   const figures = (row: CoverageRow, p: number) => targetFigures(row, p, desiredDecimals);
   return [
-    { header: 'inwoners', value: (row) => row.population },
-    { header: 'epa_aandeel_pct', value: (row) => row.epa_pct, decimals: 2 },
-    { header: 'epa_aantal', value: (row) => row.epa_count },
-    { header: 'epa_basis', value: (row) => row.epa_basis },
-    { header: 'in_beeld', value: (row) => row.in_view },
-    { header: 'potentieel', value: (row) => row.potential },
-    { header: 'gewogen', value: (row) => row.weighted, decimals: 1 },
-    ...participation.map((p) => ({ header: `gewenst_${p}`, value: (row: CoverageRow) => figures(row, p).desired, decimals: desiredDecimals })),
-    ...participation.map((p) => ({ header: `tekort_${p}`, value: (row: CoverageRow) => figures(row, p).shortfall, decimals: Math.max(1, desiredDecimals) })),
-    ...participation.map((p) => ({ header: `dekking_${p}_pct`, value: (row: CoverageRow) => figures(row, p).coverage, decimals: 1 })),
+    { header: 'inwoners', value: (row) => row.population , doc: COMMON_DOCS.population },
+    { header: 'epa_aandeel_pct', value: (row) => row.epa_pct, decimals: 2 , doc: amount('EPA-prevalentie: deel van de inwoners met een ernstige psychische aandoening', '%') },
+    { header: 'epa_aantal', value: (row) => row.epa_count , doc: count('inwoners met een EPA (inwoners × epa_aandeel_pct / 100)', 'personen') },
+    { header: 'epa_basis', value: (row) => row.epa_basis , doc: text('waar het EPA-aandeel vandaan komt', ['provincie', 'gemeente']) },
+    { header: 'in_beeld', value: (row) => row.in_view , doc: count('steunpunten met status actief', 'steunpunten') },
+    { header: 'potentieel', value: (row) => row.potential , doc: count('steunpunten met status potentieel (tellen niet mee in beeld)', 'steunpunten') },
+    { header: 'gewogen', value: (row) => row.weighted, decimals: 1 , doc: amount('gewogen aantal steunpunten in beeld', 'steunpunten') },
+    ...participation.map((p) => ({
+      header: `gewenst_${p}`, value: (row: CoverageRow) => figures(row, p).desired, decimals: desiredDecimals,
+      doc: amount(`gewenst aantal steunpunten bij ${p}% deelname: epa_aantal / capaciteit per steunpunt × ${p} / 100`, 'steunpunten'),
+    })),
+    ...participation.map((p) => ({
+      header: `tekort_${p}`, value: (row: CoverageRow) => figures(row, p).shortfall, decimals: Math.max(1, desiredDecimals),
+      doc: amount(`gewenst_${p} − gewogen (negatief: meer dan gewenst)`, 'steunpunten'),
+    })),
+    ...participation.map((p) => ({
+      header: `dekking_${p}_pct`, value: (row: CoverageRow) => figures(row, p).coverage, decimals: 1,
+      doc: amount(`gewogen / gewenst_${p} × 100; leeg als niets gewenst is`, '%'),
+    })),
   ];
 }
 
-const LOCATION_COLUMNS: CsvColumn<LocationRow>[] = [
-  { header: 'location_id', value: (row) => row.location_id },
-  { header: 'naam', value: (row) => row.name },
-  { header: 'organisatie', value: (row) => row.organisation },
-  { header: 'adres', value: (row) => row.address },
-  { header: 'postcode', value: (row) => row.postcode },
-  { header: 'plaats', value: (row) => row.place },
-  { header: 'gemeentecode', value: (row) => row.gm_code },
-  { header: 'gemeente', value: (row) => row.municipality },
-  { header: 'provincie', value: (row) => row.province },
-  { header: 'iza_regio', value: (row) => row.iza_region },
-  { header: 'grootte', value: (row) => row.size_class },
-  { header: 'grootte_basis', value: (row) => row.size_basis },
-  { header: 'gewicht', value: (row) => row.weight, decimals: 1 },
-  { header: 'status', value: (row) => row.status },
-  { header: 'bronnen', value: (row) => row.sources },
-  { header: 'signalen', value: (row) => row.flags },
-  { header: 'opmerking', value: (row) => row.note },
+export const LOCATION_COLUMNS: DocumentedColumn<LocationRow>[] = [
+  { header: 'location_id', value: (row) => row.location_id , doc: COMMON_DOCS.locationId },
+  { header: 'naam', value: (row) => row.name , doc: text('naam van het steunpunt zoals de bron die geeft') },
+  { header: 'organisatie', value: (row) => row.organisation , doc: text('organisatie die het steunpunt draagt, zoals de bron die geeft') },
+  { header: 'adres', value: (row) => row.address , doc: text('adres zoals de bron die geeft') },
+  { header: 'postcode', value: (row) => row.postcode , doc: text('postcode zoals de bron die geeft') },
+  { header: 'plaats', value: (row) => row.place , doc: text('plaats zoals de bron die geeft') },
+  { header: 'gemeentecode', value: (row) => row.gm_code , doc: COMMON_DOCS.gmCode },
+  { header: 'gemeente', value: (row) => row.municipality , doc: COMMON_DOCS.municipality },
+  { header: 'provincie', value: (row) => row.province , doc: text('provincie van de gemeente (of van de IZA-regio als de gemeente onbekend is)') },
+  { header: 'iza_regio', value: (row) => row.iza_region , doc: COMMON_DOCS.izaRegion },
+  { header: 'grootte', value: (row) => row.size_class , doc: text('grootteklasse', ClassifiedSize.options) },
+  { header: 'grootte_basis', value: (row) => row.size_basis , doc: text('waar de grootte vandaan komt', SIZE_BASES) },
+  { header: 'gewicht', value: (row) => row.weight, decimals: 1 , doc: amount('gewicht in het gewogen aantal (klein 0,5, middelgroot 1, groot 2, onbekend 1; instelbaar)', 'steunpunten') },
+  { header: 'status', value: (row) => row.status , doc: text('actief telt als in beeld; potentieel telt niet mee', LocationStatus.options) },
+  { header: 'bronnen', value: (row) => row.sources , doc: text('bron en rijnummer(s) van de records achter dit steunpunt, gescheiden door ;') },
+  { header: 'signalen', value: (row) => row.flags , doc: text('signalen over de datakwaliteit, gescheiden door ;', ['gemeente onbekend', 'grootte onbekend']) },
+  { header: 'opmerking', value: (row) => row.note , doc: text('opmerking uit de bron') },
 ];
 
-const REJECT_COLUMNS: CsvColumn<RejectRow>[] = [
-  { header: 'bron', value: (row) => row.source },
-  { header: 'bestand', value: (row) => row.file_name },
-  { header: 'rij', value: (row) => row.row_number },
-  { header: 'veld', value: (row) => row.field },
-  { header: 'reden', value: (row) => row.reason },
+const REJECT_COLUMNS: DocumentedColumn<RejectRow>[] = [
+  { header: 'bron', value: (row) => row.source , doc: text('bron (de naam waaronder het bestand is ingelezen)') },
+  { header: 'bestand', value: (row) => row.file_name , doc: text('bestandsnaam') },
+  { header: 'rij', value: (row) => row.row_number , doc: count('rij zoals een spreadsheet die toont (kopregel = 1)', 'rij') },
+  { header: 'veld', value: (row) => row.field , doc: text('kolomkop van het veld') },
+  { header: 'reden', value: (row) => row.reason , doc: text('waarom de rij niet bruikbaar is') },
 ];
 
-const REVIEW_COLUMNS: CsvColumn<ReviewRow>[] = [
-  { header: 'paar_id', value: (row) => row.pair_id },
-  { header: 'fase', value: (row) => row.stage },
-  { header: 'locatie_a', value: (row) => row.location_a },
-  { header: 'naam_a', value: (row) => row.name_a },
-  { header: 'plaats_a', value: (row) => row.place_a },
-  { header: 'locatie_b', value: (row) => row.location_b },
-  { header: 'naam_b', value: (row) => row.name_b },
-  { header: 'plaats_b', value: (row) => row.place_b },
-  { header: 'score', value: (row) => row.score, decimals: 3 },
-  { header: 'reden', value: (row) => row.rule },
-  { header: 'beslissing', value: () => null },
+const REVIEW_COLUMNS: DocumentedColumn<ReviewRow>[] = [
+  { header: 'paar_id', value: (row) => row.pair_id , doc: text('vaste id van het paar: hetzelfde paar houdt zijn id in elke run') },
+  { header: 'fase', value: (row) => row.stage , doc: text('binnen jaar: twee bronnen van dit jaar; tussen jaren: dit jaar tegen een eerdere locatie', ['binnen jaar', 'tussen jaren']) },
+  { header: 'locatie_a', value: (row) => row.location_a , doc: text('location_id van de eerste locatie') },
+  { header: 'naam_a', value: (row) => row.name_a , doc: text('naam van de eerste locatie') },
+  { header: 'plaats_a', value: (row) => row.place_a , doc: text('plaats van de eerste locatie') },
+  { header: 'locatie_b', value: (row) => row.location_b , doc: text('location_id van de tweede locatie') },
+  { header: 'naam_b', value: (row) => row.name_b , doc: text('naam van de tweede locatie') },
+  { header: 'plaats_b', value: (row) => row.place_b , doc: text('plaats van de tweede locatie') },
+  { header: 'score', value: (row) => row.score, decimals: 3 , doc: amount('Jaro-Winkler-gelijkenis van de namen, 0 tot 1', 'fractie') },
+  { header: 'reden', value: (row) => row.rule , doc: text('de regel die het paar twijfelachtig maakte') },
+  { header: 'beslissing', value: () => null , doc: text('leeg; vul in het Excel-overzicht zelfde of verschillend in', ['zelfde', 'verschillend']) },
 ];
 
-function accessibilityColumns(thresholdsKm: readonly number[]): CsvColumn<AccessibilityRow>[] {
+function accessibilityColumns(thresholdsKm: readonly number[]): DocumentedColumn<AccessibilityRow>[] {
   return [
-    { header: 'gemeentecode', value: (row) => row.gm_code },
-    { header: 'gemeente', value: (row) => row.municipality },
-    { header: 'provincie', value: (row) => row.province },
-    { header: 'inwoners', value: (row) => row.population },
-    { header: 'punten_basis', value: (row) => row.point_basis },
-    { header: 'dichtstbijzijnde_location_id', value: (row) => row.nearest_location_id },
-    { header: 'dichtstbijzijnde_naam', value: (row) => row.nearest_name },
-    { header: 'afstand_centrum_km', value: (row) => row.centre_km, decimals: 1 },
-    { header: 'afstand_gemiddeld_km', value: (row) => row.mean_km, decimals: 1 },
-    { header: 'afstand_max_km', value: (row) => row.max_km, decimals: 1 },
-    ...thresholdsKm.map((km) => ({ header: `inwoners_binnen_${km}km`, value: (row: AccessibilityRow) => row.within[String(km)] })),
+    { header: 'gemeentecode', value: (row) => row.gm_code , doc: COMMON_DOCS.gmCode },
+    { header: 'gemeente', value: (row) => row.municipality , doc: COMMON_DOCS.municipality },
+    { header: 'provincie', value: (row) => row.province , doc: COMMON_DOCS.province },
+    { header: 'inwoners', value: (row) => row.population , doc: COMMON_DOCS.population },
+    { header: 'punten_basis', value: (row) => row.point_basis , doc: text('pc4: de bewoonde PC4-punten van de gemeente, elk met een gelijk deel van de inwoners; centrum: het middelpunt van de gemeente', ['pc4', 'centrum']) },
+    { header: 'dichtstbijzijnde_location_id', value: (row) => row.nearest_location_id , doc: text('location_id van het dichtstbijzijnde steunpunt in beeld, vanaf het middelpunt') },
+    { header: 'dichtstbijzijnde_naam', value: (row) => row.nearest_name , doc: text('naam van dat steunpunt') },
+    { header: 'afstand_centrum_km', value: (row) => row.centre_km, decimals: 1 , doc: amount('hemelsbrede afstand van het middelpunt van de gemeente tot het dichtstbijzijnde steunpunt', 'km') },
+    { header: 'afstand_gemiddeld_km', value: (row) => row.mean_km, decimals: 1 , doc: amount('hemelsbrede afstand tot het dichtstbijzijnde steunpunt, gemiddeld over de bewoonde punten naar inwoners', 'km') },
+    { header: 'afstand_max_km', value: (row) => row.max_km, decimals: 1 , doc: amount('grootste hemelsbrede afstand van een bewoond punt tot het dichtstbijzijnde steunpunt', 'km') },
+    ...thresholdsKm.map((km) => ({
+      header: `inwoners_binnen_${km}km`, value: (row: AccessibilityRow) => row.within[String(km)],
+      doc: count(`inwoners binnen ${km} km (hemelsbreed) van een steunpunt in beeld`, 'personen'),
+    })),
   ];
 }
 
-const REACH_COLUMNS: CsvColumn<ReachRow>[] = [
-  { header: 'niveau', value: (row) => row.level },
-  { header: 'gebied', value: (row) => row.area },
-  { header: 'km', value: (row) => row.km },
-  { header: 'inwoners_binnen', value: (row) => row.population },
-  { header: 'aandeel_pct', value: (row) => row.share * 100, decimals: 1 },
+const REACH_COLUMNS: DocumentedColumn<ReachRow>[] = [
+  { header: 'niveau', value: (row) => row.level , doc: text('niveau van het gebied', ['nederland', 'provincie']) },
+  { header: 'gebied', value: (row) => row.area , doc: text('Nederland of de naam van de provincie') },
+  { header: 'km', value: (row) => row.km , doc: count('afstandsgrens (hemelsbreed)', 'km') },
+  { header: 'inwoners_binnen', value: (row) => row.population , doc: count('inwoners binnen die afstand van een steunpunt in beeld', 'personen') },
+  { header: 'aandeel_pct', value: (row) => row.share * 100, decimals: 1 , doc: amount('inwoners_binnen als deel van alle inwoners van het gebied', '%') },
 ];
 
-const WHITE_SPOT_COLUMNS: CsvColumn<WhiteSpotRow>[] = [
-  { header: 'rang', value: (row) => row.rank },
-  { header: 'gemeentecode', value: (row) => row.gm_code },
-  { header: 'gemeente', value: (row) => row.municipality },
-  { header: 'provincie', value: (row) => row.province },
-  { header: 'inwoners', value: (row) => row.population },
-  { header: 'afstand_centrum_km', value: (row) => row.centre_km, decimals: 1 },
-  { header: 'dichtstbijzijnde_steunpunt', value: (row) => row.nearest_name },
-  { header: 'dichtstbijzijnde_plaats', value: (row) => row.nearest_place },
-  { header: 'deels_binnen_bereik', value: (row) => (row.partly_within_reach ? 'ja' : 'nee') },
+const WHITE_SPOT_COLUMNS: DocumentedColumn<WhiteSpotRow>[] = [
+  { header: 'rang', value: (row) => row.rank , doc: count('rang naar aantal inwoners (1 = meeste)', 'rang') },
+  { header: 'gemeentecode', value: (row) => row.gm_code , doc: COMMON_DOCS.gmCode },
+  { header: 'gemeente', value: (row) => row.municipality , doc: COMMON_DOCS.municipality },
+  { header: 'provincie', value: (row) => row.province , doc: COMMON_DOCS.province },
+  { header: 'inwoners', value: (row) => row.population , doc: COMMON_DOCS.population },
+  { header: 'afstand_centrum_km', value: (row) => row.centre_km, decimals: 1 , doc: amount('hemelsbrede afstand van het middelpunt van de gemeente tot het dichtstbijzijnde steunpunt', 'km') },
+  { header: 'dichtstbijzijnde_steunpunt', value: (row) => row.nearest_name , doc: text('naam van het dichtstbijzijnde steunpunt in beeld') },
+  { header: 'dichtstbijzijnde_plaats', value: (row) => row.nearest_place , doc: text('plaats van dat steunpunt') },
+  { header: 'deels_binnen_bereik', value: (row) => (row.partly_within_reach ? 'ja' : 'nee') , doc: text('ja als een deel van de bewoonde punten binnen de afstand ligt', YES_NO) },
 ];
 
-const CHARACTERISTIC_COLUMNS: CsvColumn<CharacteristicRow & { share: number }>[] = [
-  { header: 'kenmerk', value: (row) => row.characteristic },
-  { header: 'antwoord', value: (row) => row.answer },
-  { header: 'steunpunten', value: (row) => row.locations },
-  { header: 'aandeel_pct', value: (row) => row.share, decimals: 1 },
+const CHARACTERISTIC_COLUMNS: DocumentedColumn<CharacteristicRow & { share: number }>[] = [
+  { header: 'kenmerk', value: (row) => row.characteristic , doc: count('nummer van het kenmerk (1 tot 10) in de zelfevaluatie', 'nummer') },
+  { header: 'antwoord', value: (row) => row.answer , doc: text('gegeven antwoord') },
+  { header: 'steunpunten', value: (row) => row.locations , doc: count('steunpunten in beeld die dit antwoord gaven (laatste antwoord per steunpunt)', 'steunpunten') },
+  { header: 'aandeel_pct', value: (row) => row.share, decimals: 1 , doc: amount('deel van de steunpunten die dit kenmerk beantwoordden', '%') },
 ];
 
 /** Answers per characteristic with each answer's share of the steunpunten that answered it. */
@@ -144,52 +205,72 @@ export function characteristicShares(rows: readonly CharacteristicRow[]): (Chara
 const AREA_DESIRED_DECIMALS = 0;
 const MUNICIPALITY_DESIRED_DECIMALS = 2;
 
-export function csvExports(data: MonitorData): ExportFile[] {
-  const participation = data.parameters.participationPct;
+/** Every export file's columns, in the order the files are written; the rows come from csvExports. */
+function exportTables(parameters: ExportParameters) {
+  const participation = parameters.participationPct;
   const areaColumns = coverageColumns(participation, AREA_DESIRED_DECIMALS);
-  return [
-    { name: 'locaties.csv', content: toCsv(LOCATION_COLUMNS, data.locations) },
-    {
+  return {
+    locations: { name: 'locaties.csv', columns: LOCATION_COLUMNS },
+    national: {
       name: 'nederland.csv',
-      content: toCsv([{ header: 'gebied', value: (row) => row.area_name }, ...areaColumns], [data.national]),
+      columns: [{ header: 'gebied', value: (row: CoverageRow) => row.area_name, doc: text('Nederland') }, ...areaColumns],
     },
-    {
+    provinces: {
       name: 'provincies.csv',
-      content: toCsv(
-        [{ header: 'provincie', value: (row) => row.area_name }, { header: 'gemeenten', value: (row) => row.municipalities }, ...areaColumns],
-        data.provinces,
-      ),
+      columns: [
+        { header: 'provincie', value: (row: CoverageRow) => row.area_name, doc: COMMON_DOCS.province },
+        { header: 'gemeenten', value: (row: CoverageRow) => row.municipalities, doc: count('gemeenten in de provincie', 'gemeenten') },
+        ...areaColumns,
+      ],
     },
-    {
+    regions: {
       name: 'iza-regios.csv',
-      content: toCsv(
-        [
-          { header: 'iza_regio', value: (row) => row.area_name },
-          { header: 'provincie', value: (row) => row.province },
-          { header: 'gemeenten', value: (row) => row.municipalities },
-          ...areaColumns,
-        ],
-        data.regions,
-      ),
+      columns: [
+        { header: 'iza_regio', value: (row: CoverageRow) => row.area_name, doc: text('IZA-regio') },
+        { header: 'provincie', value: (row: CoverageRow) => row.province, doc: text('provincie waar de meeste inwoners van de regio wonen') },
+        { header: 'gemeenten', value: (row: CoverageRow) => row.municipalities, doc: count('gemeenten in de regio', 'gemeenten') },
+        ...areaColumns,
+      ],
     },
-    {
+    municipalities: {
       name: 'gemeenten.csv',
-      content: toCsv(
-        [
-          { header: 'gemeentecode', value: (row) => row.area },
-          { header: 'gemeente', value: (row) => row.area_name },
-          { header: 'provincie', value: (row) => row.province },
-          { header: 'iza_regio', value: (row) => row.iza_region },
-          ...coverageColumns(participation, MUNICIPALITY_DESIRED_DECIMALS),
-        ],
-        data.municipalities,
-      ),
+      columns: [
+        { header: 'gemeentecode', value: (row: CoverageRow) => row.area, doc: text('CBS-gemeentecode (GMxxxx)') },
+        { header: 'gemeente', value: (row: CoverageRow) => row.area_name, doc: text('naam van de CBS-gemeente') },
+        { header: 'provincie', value: (row: CoverageRow) => row.province, doc: COMMON_DOCS.province },
+        { header: 'iza_regio', value: (row: CoverageRow) => row.iza_region, doc: COMMON_DOCS.izaRegion },
+        ...coverageColumns(participation, MUNICIPALITY_DESIRED_DECIMALS),
+      ],
     },
-    { name: 'afgewezen.csv', content: toCsv(REJECT_COLUMNS, data.rejects) },
-    { name: 'te-beoordelen.csv', content: toCsv(REVIEW_COLUMNS, data.review) },
-    { name: 'afstand.csv', content: toCsv(accessibilityColumns(data.parameters.distance.thresholdsKm), data.accessibility) },
-    { name: 'bereik.csv', content: toCsv(REACH_COLUMNS, data.reach) },
-    { name: 'witte-vlekken.csv', content: toCsv(WHITE_SPOT_COLUMNS, data.whiteSpots) },
-    { name: 'kenmerken.csv', content: toCsv(CHARACTERISTIC_COLUMNS, characteristicShares(data.characteristics)) },
+    rejects: { name: 'afgewezen.csv', columns: REJECT_COLUMNS },
+    review: { name: 'te-beoordelen.csv', columns: REVIEW_COLUMNS },
+    accessibility: { name: 'afstand.csv', columns: accessibilityColumns(parameters.distance.thresholdsKm) },
+    reach: { name: 'bereik.csv', columns: REACH_COLUMNS },
+    whiteSpots: { name: 'witte-vlekken.csv', columns: WHITE_SPOT_COLUMNS },
+    characteristics: { name: 'kenmerken.csv', columns: CHARACTERISTIC_COLUMNS },
+  } satisfies Record<string, ExportColumns>;
+}
+
+/** The columns of every file csvExports writes, for the codebook. */
+export function exportColumns(parameters: ExportParameters): ExportColumns[] {
+  return Object.values(exportTables(parameters));
+}
+
+export function csvExports(data: MonitorData): ExportFile[] {
+  const tables = exportTables(data.parameters);
+  const file = <Row>(table: { name: string; columns: readonly DocumentedColumn<Row>[] }, rows: readonly Row[]): ExportFile =>
+    ({ name: table.name, content: toCsv(table.columns, rows) });
+  return [
+    file(tables.locations, data.locations),
+    file(tables.national, [data.national]),
+    file(tables.provinces, data.provinces),
+    file(tables.regions, data.regions),
+    file(tables.municipalities, data.municipalities),
+    file(tables.rejects, data.rejects),
+    file(tables.review, data.review),
+    file(tables.accessibility, data.accessibility),
+    file(tables.reach, data.reach),
+    file(tables.whiteSpots, data.whiteSpots),
+    file(tables.characteristics, characteristicShares(data.characteristics)),
   ];
 }

@@ -11,6 +11,7 @@ import { checkOptionValues, COMMON_OPTIONS, DEFAULT_DATABASE, type Command, type
 import { buildCommand } from './commands/build.ts';
 import { correctionsCommand } from './commands/corrections.ts';
 import { diffCommand } from './commands/diff.ts';
+import { panelCommand } from './commands/panel.ts';
 import { fetchCommand } from './commands/fetch.ts';
 import { importCommand } from './commands/import.ts';
 import { importsCommand } from './commands/imports.ts';
@@ -25,6 +26,7 @@ const COMMANDS: readonly Command[] = [
   buildCommand,
   reportCommand,
   diffCommand,
+  panelCommand,
   correctionsCommand,
   runCommand,
   fetchCommand,
