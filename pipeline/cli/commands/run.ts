@@ -1,7 +1,13 @@
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeReport } from '../../../outputs/write-report.ts';
-import { BUNDLED_INVENTORIES, bundledYears } from '../../../sources/inventories/index.ts';
+import { MonitorError } from '../../../sources/errors.ts';
+import { SOURCE_ADAPTERS } from '../../../sources/adapters/registry.ts';
+import { bundledInputs, bundledYears, DEFAULT_INVENTORIES_ROOT, INPUTS_FILE, type BundledInput } from '../../../sources/inventories/index.ts';
+import type { MonitorContext } from '../../context.ts';
+import type { MonitorDatabase } from '../../db/database.ts';
+import { importFileSource, importsFilesOf } from '../../stages/import-file-source.ts';
 import { createContext } from '../../context.ts';
 import { readReportInput } from '../../read-report-input.ts';
 import { buildYear } from '../../stages/build-year.ts';
@@ -17,41 +23,58 @@ const DEFAULT_REPORTS = fileURLToPath(new URL('../../../reports/', import.meta.u
 export const runCommand: Command = {
   name: 'run',
   summary: 'de hele monitor op de meegeleverde gegevens: import, build en report per jaar',
-  usage: `Gebruik: lsp-monitor run [--reports <map>] [--db <bestand>]
+  usage: `Gebruik: lsp-monitor run [--reports <map>] [--inventories <map>] [--db <bestand>]
 
-Leest per monitorjaar de meegeleverde, gepubliceerde inventarisatie in (2024: De Galan). Voor
-een jaar zonder gepubliceerde inventarisatie speelt het de momentopnamen van de bronnen
-(MIND-atlas, NVZH) van dat jaar af: uit het archief van 'lsp-monitor fetch --online', anders de
-meegeleverde. Bouwt daarna elk jaar en schrijft het naar <map>/<jaar>/ (standaard:
-de map reports/ van lsp-monitor). Heeft geen netwerk nodig. Twee keer draaien geeft byte voor
-byte dezelfde bestanden.
+Leest per monitorjaar de meegeleverde invoer in: elke map in sources/inventories/ met een
+${INPUTS_FILE} (jaar, titel en de bestanden in volgorde: de lijst, daarna eventueel regionale
+correcties, zelfevaluaties of een EPA-tabel van dat jaar; 2024: De Galan). Voor een jaar zonder
+meegeleverde lijst speelt het de momentopnamen van de bronnen (MIND-atlas, NVZH) van dat jaar
+af: uit het archief van 'lsp-monitor fetch --online', anders de meegeleverde. Bouwt daarna elk
+jaar en schrijft het naar <map>/<jaar>/ (standaard: de map reports/ van lsp-monitor). Heeft geen
+netwerk nodig. Twee keer draaien geeft byte voor byte dezelfde bestanden.
+Een jaar waarvan <map>/<jaar>/ al bestaat (een gepubliceerde monitor) maar waarvan de invoer
+ontbreekt, wordt niet overgeslagen: run stopt dan voordat er iets verandert en zegt welk jaar.
 
 Opties:
   --reports <map>      map voor de rapporten per jaar
+  --inventories <map>  map met de meegeleverde invoer per jaar (standaard: sources/inventories)
   --archive <map>      archief met momentopnamen (standaard: ./archief)
 
 ${COMMON_USAGE}`,
-  options: { reports: { type: 'string' }, archive: { type: 'string' } },
+  options: { reports: { type: 'string' }, inventories: { type: 'string' }, archive: { type: 'string' } },
   positionals: { min: 0, max: 0 },
   async run({ values }, io) {
     const reportsRoot = stringOption(values, 'reports') ?? DEFAULT_REPORTS;
     const archiveDir = stringOption(values, 'archive') ?? DEFAULT_ARCHIVE;
+    const inputs = bundledInputs(stringOption(values, 'inventories') ?? DEFAULT_INVENTORIES_ROOT);
     const context = createContext({ configPath: stringOption(values, 'config') });
+    const years = [...new Set([...bundledYears(inputs), ...(await snapshotYears(archiveDir))])].sort();
+    const unreproducible = (await publishedYears(reportsRoot)).filter((year) => !years.includes(year));
+    if (unreproducible.length > 0) {
+      throw new MonitorError(
+        `${reportsRoot} bevat de monitor van ${unreproducible.join(', ')}, maar de invoer van dat jaar ontbreekt: ` +
+          `leg de lijst(en) vast in een map onder sources/inventories/ met een ${INPUTS_FILE}, of haal de momentopnamen op met ` +
+          `'lsp-monitor fetch --online'; er is niets veranderd`,
+      );
+    }
     await withWritableDatabase(values, 'run', async (database) => {
       const epa = await replayEpaShares(database, context, archiveDir, io.err);
       if (epa) io.out(`EPA-aandeel per gemeente (Vektis, archief): ${epa.municipalities} gemeenten voor ${epa.years.join(', ')}.`);
-      const years = [...new Set([...bundledYears(), ...(await snapshotYears(archiveDir))])].sort();
       for (const year of years) {
-        for (const inventory of BUNDLED_INVENTORIES.filter((candidate) => candidate.year === year)) {
-          printImportSummary(await importInventory(database, context, { path: inventory.path, year, source: inventory.source }), io);
+        const yearInputs = inputs.filter((input) => input.year === year);
+        const lists = yearInputs.filter((input) => !importsFilesOf(input.source));
+        for (const input of lists) {
+          printImportSummary(await importInventory(database, context, { path: input.path, year, source: input.source, ...sheetOf(input) }), io);
         }
         // A published inventory (desk research over all sources, De Galan 2024) is that year's list;
         // the raw source snapshots are replayed for years that have none.
-        const published = BUNDLED_INVENTORIES.some((candidate) => candidate.year === year);
-        for (const choice of published ? [] : await snapshotsForYear(year, archiveDir)) {
+        for (const choice of lists.length > 0 ? [] : await snapshotsForYear(year, archiveDir)) {
           printImportSummary(await importSnapshot(database, context, year, choice), io);
         }
         printBuildSummary(await buildYear(database, context, year), io);
+        const others = yearInputs.filter((input) => importsFilesOf(input.source));
+        for (const input of others) for (const line of await importBundledFile(database, context, input)) io.out(line);
+        if (others.length > 0) printBuildSummary(await buildYear(database, context, year), io);
         const directory = join(reportsRoot, String(year));
         const files = await writeReport(await readReportInput(database, year), directory);
         io.out(`Monitor ${year} geschreven naar ${directory}: ${files.length} bestanden.`);
@@ -59,3 +82,19 @@ ${COMMON_USAGE}`,
     });
   },
 };
+
+/** Years whose monitor lies in the reports folder (a folder named as a year). */
+async function publishedYears(reportsRoot: string): Promise<number[]> {
+  const entries = await readdir(reportsRoot, { withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isDirectory() && /^\d{4}$/.test(entry.name)).map((entry) => Number(entry.name)).sort();
+}
+
+function sheetOf(input: BundledInput): { sheet?: string } {
+  return input.sheet === undefined ? {} : { sheet: input.sheet };
+}
+
+/** A bundled correction, survey or EPA file: read as `lsp-monitor import --source <source>` reads it. */
+async function importBundledFile(database: MonitorDatabase, context: MonitorContext, input: BundledInput): Promise<string[]> {
+  const adapter = SOURCE_ADAPTERS.find((candidate) => candidate.id === input.source)!;
+  return importFileSource(database, context, adapter, { path: input.path, year: input.year, ...sheetOf(input) });
+}

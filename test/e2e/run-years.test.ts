@@ -1,0 +1,90 @@
+/**
+ * `run` reproduces every published year, not only the bundled 2024: a year is bundled by a folder
+ * with an inputs.json, and a published year whose inputs are missing stops the run before
+ * anything changes instead of being skipped.
+ */
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, scratchDir } from '../helpers/cli.ts';
+import { readCsv } from '../helpers/csv.ts';
+
+const BUNDLED = fileURLToPath(new URL('../../sources/inventories/', import.meta.url));
+
+/** A 2025 list made from the 2024 one: two steunpunten closed, one opened. */
+function list2025(): string {
+  const lines = readFileSync(join(BUNDLED, 'galan2024', 'locations.csv'), 'utf8').trimEnd().split('\n');
+  const [header, ...rows] = lines;
+  const kept = rows.filter((row) => !row.includes('Sociale inloop Feanwâlden') && !row.includes('Praktijkhuis Enschede'));
+  expect(kept.length).toBe(rows.length - 2);
+  return [header, ...kept, 'Utrecht stad,Inloophuis De Nieuwe Brug,Inloophuis De Nieuwe Brug,Utrecht,Utrecht,'].join('\n') + '\n';
+}
+
+function filesOf(directory: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(directory, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files[path.slice(directory.length)] = readFileSync(path).toString('base64');
+  }
+  return files;
+}
+
+describe('run reproduces every published year', () => {
+  const root = scratchDir();
+  const inventories = join(root, 'inventories');
+  const reports = join(root, 'reports');
+  let firstRun: Awaited<ReturnType<typeof runCli>>;
+
+  beforeAll(async () => {
+    cpSync(BUNDLED, inventories, { recursive: true, filter: (path) => !path.endsWith('.ts') });
+    mkdirSync(join(inventories, 'mind2025'));
+    writeFileSync(join(inventories, 'mind2025', 'lijst.csv'), list2025());
+    writeFileSync(
+      join(inventories, 'mind2025', 'inputs.json'),
+      JSON.stringify({ year: 2025, title: 'Lijst 2025 (test)', inputs: [{ source: 'mind2025', file: 'lijst.csv' }] }),
+    );
+    firstRun = await runCli(['run', '--inventories', inventories, '--reports', reports, '--db', join(root, 'eerste.duckdb')]);
+  });
+
+  it('builds and writes each bundled year', () => {
+    expect(firstRun.stderr).toBe('');
+    expect(firstRun.code).toBe(0);
+    expect(firstRun.stdout).toContain('lijst.csv (bron mind2025, 2025): 277 rijen ingelezen, 0 afgewezen.');
+    const in2025 = readCsv(join(reports, '2025', 'nederland.csv'))[0]!;
+    expect(in2025['in_beeld']).toBe('277');
+    expect(existsSync(join(reports, '2024', 'monitor.md'))).toBe(true);
+  });
+
+  it('writes the same bytes for every year from a fresh database', async () => {
+    const before = filesOf(reports);
+    const again = await runCli(['run', '--inventories', inventories, '--reports', reports, '--db', join(root, 'tweede.duckdb')]);
+    expect(again.code).toBe(0);
+    const after = filesOf(reports);
+    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+    expect(Object.keys(after).filter((name) => after[name] !== before[name])).toEqual([]);
+    expect(after).toEqual(before);
+  });
+
+  it('stops before changing anything when a published year has no inputs', async () => {
+    rmSync(join(inventories, 'mind2025'), { recursive: true });
+    const before = filesOf(reports);
+    const result = await runCli(['run', '--inventories', inventories, '--reports', reports, '--db', join(root, 'derde.duckdb')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `fout: ${reports} bevat de monitor van 2025, maar de invoer van dat jaar ontbreekt: leg de lijst(en) vast in een map ` +
+        "onder sources/inventories/ met een inputs.json, of haal de momentopnamen op met 'lsp-monitor fetch --online'; er is niets veranderd",
+    );
+    expect(filesOf(reports)).toEqual(before);
+    expect(existsSync(join(root, 'derde.duckdb'))).toBe(false);
+  });
+
+  it('refuses an inputs.json that names a file that is not there', async () => {
+    mkdirSync(join(inventories, 'kapot'));
+    writeFileSync(join(inventories, 'kapot', 'inputs.json'), JSON.stringify({ year: 2026, title: 't', inputs: [{ source: 'x', file: 'weg.csv' }] }));
+    const result = await runCli(['run', '--inventories', inventories, '--reports', join(root, 'leeg'), '--db', join(root, 'vierde.duckdb')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`fout: ${join(inventories, 'kapot', 'inputs.json')} noemt weg.csv, maar dat bestand staat niet in de map`);
+  });
+});
