@@ -5,13 +5,13 @@
  */
 import ExcelJS from 'exceljs';
 import type { ReviewPair } from '../workbook/extras.ts';
-import { SHEETS, YEAR_LABEL } from '../workbook/layout.ts';
+import { LOCATION_COLUMNS, SHEETS, YEAR_LABEL } from '../workbook/layout.ts';
 import { MonitorError } from '../../sources/errors.ts';
 import type { MonitorData } from '../read-monitor.ts';
-import { readCell } from './cells.ts';
+import { headerColumns, readCell } from './cells.ts';
 import { readLocationsSheet } from './locations.ts';
 import { readReviewSheet } from './review.ts';
-import type { CorrectionsResult } from './types.ts';
+import type { WorkbookCorrections } from './types.ts';
 
 export interface ReadCorrectionsOptions {
   /** The pairs the workbook was written with: an unknown pair id is an error, a decision it already had is no change. */
@@ -23,7 +23,7 @@ export async function readCorrections(
   fileName: string,
   current: MonitorData,
   options: ReadCorrectionsOptions = {},
-): Promise<CorrectionsResult> {
+): Promise<WorkbookCorrections> {
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as an ArrayBuffer; a copy gives one of exactly the file's length.
@@ -41,7 +41,15 @@ export async function readCorrections(
     ...change,
     rowHasErrors: change.rowHasErrors || rowsWithErrors.has(`${change.sheet}\u0000${change.row}`),
   }));
-  return { changes, errors };
+  return { changes, errors, ignoredColumns: ignoredColumns(workbook) };
+}
+
+/** Columns someone added to Locaties: not read, so nothing in them (a contact person, a phone number) is stored. */
+function ignoredColumns(workbook: ExcelJS.Workbook): string[] {
+  const sheet = workbook.getWorksheet(SHEETS.locations);
+  if (sheet === undefined) return [];
+  const known = new Set(LOCATION_COLUMNS.map((column) => column.header));
+  return [...headerColumns(sheet).keys()].filter((header) => !known.has(header));
 }
 
 /**

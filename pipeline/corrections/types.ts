@@ -58,6 +58,11 @@ export interface CorrectionsResult {
   errors: CorrectionError[];
 }
 
+/** What a whole workbook gives: its corrections, and the Locaties columns someone added, which are not read (never stored, named to the user). */
+export interface WorkbookCorrections extends CorrectionsResult {
+  ignoredColumns: string[];
+}
+
 export function correctionError(sheet: string, row: number | null, column: string | null, reason: string): CorrectionError {
   const where = [sheet, row === null ? undefined : `rij ${row}`, column === null ? undefined : `kolom '${column}'`]
     .filter((part) => part !== undefined)

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
+import { queryRows } from '../helpers/database-state.ts';
 import { OverviewEditor } from '../pipeline/corrections/edit-overview.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/dedup/', import.meta.url));
@@ -138,11 +139,18 @@ describe('corrections from the edited Excel overview', () => {
     const targets = after.locations.slice(40, 43).map((row) => row['location_id']!);
     const editor = await OverviewEditor.open(readFileSync(join(scratch, 'na', 'overzicht.xlsx')));
     targets.forEach((id, index) => editor.setLocation(editor.rowOf(id), 'naam', names[index]!));
+    // A column someone added: not read, so its personal data is not stored.
+    const added = editor.locations.columnCount + 1;
+    editor.locations.getCell(1, added).value = 'Contactpersoon';
+    editor.locations.getCell(editor.rowOf(targets[0]!), added).value = 'Jan Jansen 06-12345678';
     writeFileSync(join(scratch, 'overzicht-namen.xlsx'), await editor.bytes());
     const taken = await runCli(['corrections', join(scratch, 'overzicht-namen.xlsx'), '--year', '2024', '--db', db]);
     expect(taken.stderr).toBe('');
     expect(taken.code).toBe(0);
     expect(taken.stdout).toContain('overzicht-namen.xlsx: 3 wijziging(en) overgenomen.');
+    expect(taken.stdout).toContain("niet gelezen en niet bewaard: kolom 'Contactpersoon'");
+    const leaked = await queryRows(db, "SELECT count(*) FROM correction WHERE concat_ws('|', old_value, new_value) LIKE '%Jansen%'");
+    expect(Number(leaked[0]?.[0])).toBe(0);
     expect((await report('namen')).code).toBe(0);
     const written = readCsv(join(scratch, 'namen', 'locaties.csv'));
     // Neutralised where written (outputs/csv/csv.ts): a leading quote, so a spreadsheet shows text.

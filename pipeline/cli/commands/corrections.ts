@@ -51,7 +51,8 @@ ${COMMON_USAGE}`,
         return;
       }
       const current = await readMonitor(database, year);
-      const { changes, errors } = await readCorrections(bytes, file, current, { reviewPairs: reviewPairsOf(current.review) });
+      const { changes, errors, ignoredColumns } = await readCorrections(bytes, file, current, { reviewPairs: reviewPairsOf(current.review) });
+      if (ignoredColumns.length > 0) io.out(`  niet gelezen en niet bewaard: kolom ${ignoredColumns.map((column) => `'${column}'`).join(', ')}`);
       for (const line of cappedLines(errors.map((error) => error.message))) io.err(`  ${line}`);
       if (errors.length > 0 && !values['partial']) {
         throw new MonitorError(`${errors.length} ongeldige wijziging(en); er is niets overgenomen (gebruik --partial om de geldige wel over te nemen)`, {
