@@ -10,7 +10,7 @@ export function qualitySection({ data }: ReportInput): string {
     '## Datakwaliteit',
     [
       `- Afgewezen rijen: ${formatNumberNl(rejectedRows)} (met reden in afgewezen.csv).`,
-      `- Mogelijke dubbelingen om te beoordelen: ${formatNumberNl(data.review.length)} (te-beoordelen.csv; een beslissing geldt voor elke volgende run).`,
+      `- Mogelijke dubbelingen om te beoordelen: ${formatNumberNl(data.review.length)} (te-beoordelen.csv; een beslissing geldt ook voor elke volgende monitor).`,
       `- Steunpunten waarvan de grootte onbekend is: ${formatNumberNl(unknownSize)}; zij tellen als ${formatNumberNl(data.parameters.weights.onbekend)}.`,
       `- Steunpunten zonder bekende gemeente (wel geteld in hun IZA-regio en provincie): ${formatNumberNl(withoutMunicipality.length)}.`,
       ...withoutMunicipality.map(

@@ -90,6 +90,12 @@ describe('the report text', () => {
     expect(section(plain.markdown, 'Verantwoording')).toContain('Rekenwijze van 2024 in de instellingen (monitor.config.json): galan2024.');
   });
 
+  it('speaks of the monitor, not of the tool that makes it, outside the Verantwoording', async () => {
+    const { markdown } = await report(withPreviousYear(data, oneClosed));
+    for (const text of [plain.markdown, markdown]) expect(body(text)).not.toMatch(/\b(run|lsp-monitor|location_id)\b/);
+    expect(section(plain.markdown, 'Verantwoording')).toContain('Dit rapport is gemaakt met lsp-monitor');
+  });
+
   it('keeps every hash in the appendix Verantwoording, the last section', () => {
     const headings = plain.markdown.match(/^## .*$/gm) ?? [];
     expect(headings.at(-1)).toBe('## Verantwoording');
