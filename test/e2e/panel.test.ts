@@ -4,7 +4,7 @@
  * row per location and year with the change against the previous built year, the same bytes every
  * time, and a Parquet file with the codebook's types.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
@@ -123,6 +123,20 @@ describe('lsp-monitor panel', () => {
     expect(types).toEqual([['jaar', 'BIGINT'], ['postcode', 'VARCHAR'], ['gewicht', 'DOUBLE']]);
     const rows = await queryRows(db, `SELECT jaar, location_id, verandering FROM '${parquet}'`);
     expect(rows).toEqual(panel.map((row) => [row['jaar'], row['location_id'], row['verandering']]));
+  });
+
+  it('explains itself in Dutch', async () => {
+    const help = await runCli(['panel', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Gebruik: lsp-monitor panel --out <map> [--format csv|parquet]');
+  });
+
+  it('refuses while a built year is out of date, naming the build to run, and writes nothing', async () => {
+    await ok(['import', writeList('aanvulling-2026.csv', [{ naam: 'Inloophuis De Horst', plaats: 'Groesbeek', gemeente: 'Berg en Dal' }]), '--year', '2026']);
+    const stale = await runCli(['panel', '--out', join(scratch, 'verouderd'), '--db', db]);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toMatch(/de build van 2026 is ouder dan .*; gebruik eerst 'lsp-monitor build --year 2026'/);
+    expect(existsSync(join(scratch, 'verouderd'))).toBe(false);
   });
 
   it('refuses an unknown format and a database with no built year, in Dutch', async () => {
