@@ -44,13 +44,9 @@ export async function readPanel(database: MonitorDatabase): Promise<Panel> {
   );
   const latest = builds.at(-1);
   if (!latest) throw new MonitorError("er is nog geen monitorjaar gebouwd; gebruik eerst 'lsp-monitor build --year <jaar>'");
-  const locations = await database.query(
-    PanelLocation,
-    `SELECT l.year, l.location_id, l.name, l.organisation, l.address, l.postcode, l.place, l.gm_code, l.municipality, l.province,
-            l.iza_region, l.size_class, l.size_basis, l.weight, l.status, l.sources, l.flags, l.note, l.lat, l.lon,
-            l.coordinate_precision, l.dagdelen_per_week, l.visitors_per_week
-       FROM location l JOIN build_run b ON b.year = l.year`,
-  );
+  // Every field of LocationRow, so a field added to locaties.csv's rows reaches the panel unasked.
+  const fields = Object.keys(LocationRow.shape).map((field) => `l.${field}`).join(', ');
+  const locations = await database.query(PanelLocation, `SELECT l.year, ${fields} FROM location l JOIN build_run b ON b.year = l.year`);
   const byYear = new Map<number, Map<string, LocationRow>>(builds.map((build) => [build.year, new Map()]));
   for (const { year, ...location } of locations) byYear.get(year)!.set(location.location_id, location);
 

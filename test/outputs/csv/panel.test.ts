@@ -1,16 +1,16 @@
 /** panel.csv as written from panel rows: the columns of locaties.csv, and what a missing location keeps. */
 import { describe, expect, it } from 'vitest';
 import { PANEL_FILE, panelFile } from '../../../outputs/csv/panel.ts';
-import type { LocationRow } from '../../../pipeline/read-monitor.ts';
+import { LocationRow } from '../../../pipeline/read-monitor.ts';
 import type { PanelRow } from '../../../pipeline/read-panel.ts';
 
 // A row as the 2024 inventory gives it after a build (reports/2024/locaties.csv, row of Emmen).
-const location: LocationRow = {
-  location_id: 'LSP-6f6a041e5d', name: 'Herstelruimte Emmen', organisation: 'Herstelruimte Emmen', address: null, postcode: null,
-  place: 'Emmen', gm_code: 'GM0114', municipality: 'Emmen', province: 'Drenthe', iza_region: 'Drenthe', size_class: 'onbekend',
-  size_basis: 'onbekend', weight: 1, status: 'actief', sources: 'galan2024:57', flags: 'grootte onbekend', note: null, lat: null, lon: null,
-  coordinate_precision: null, dagdelen_per_week: null, visitors_per_week: null,
-};
+const unknown = Object.fromEntries(Object.keys(LocationRow.shape).map((field) => [field, null]));
+const location = LocationRow.parse({
+  ...unknown, location_id: 'LSP-6f6a041e5d', name: 'Herstelruimte Emmen', organisation: 'Herstelruimte Emmen', place: 'Emmen',
+  gm_code: 'GM0114', municipality: 'Emmen', province: 'Drenthe', iza_region: 'Drenthe', size_class: 'onbekend', size_basis: 'onbekend',
+  weight: 1, status: 'actief', sources: 'galan2024:57', flags: 'grootte onbekend',
+});
 
 const lines = (rows: PanelRow[]) => panelFile(rows).content.trimEnd().split('\n');
 
