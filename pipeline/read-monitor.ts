@@ -34,6 +34,7 @@ export const LocationRow = z.object({
   coordinate_precision: nullableText,
   dagdelen_per_week: z.number().nullable(),
   visitors_per_week: z.number().nullable(),
+  opening_hours: nullableText,
 });
 export type LocationRow = z.infer<typeof LocationRow>;
 
@@ -201,7 +202,7 @@ export async function readMonitor(database: MonitorDatabase, year: number): Prom
       LocationRow,
       `SELECT location_id, name, organisation, address, postcode, place, gm_code, municipality, province, iza_region,
               size_class, size_basis, weight, status, sources, flags, note, lat, lon, coordinate_precision,
-              dagdelen_per_week, visitors_per_week
+              dagdelen_per_week, visitors_per_week, opening_hours
          FROM location WHERE year = $1
         ORDER BY province, iza_region NULLS LAST, municipality NULLS LAST, organisation NULLS FIRST, name, location_id`,
       [year],

@@ -52,7 +52,7 @@ const text = (meaning: string, values?: readonly string[]): ColumnDoc => (values
 const count = (meaning: string, unit: string): ColumnDoc => ({ type: 'geheel getal', unit, meaning });
 const amount = (meaning: string, unit: string): ColumnDoc => ({ type: 'getal', unit, meaning });
 
-const SIZE_BASES = ['opgegeven', 'bezoekers', 'dagdelen', 'onbekend'] as const satisfies readonly SizeBasis[];
+const SIZE_BASES = ['opgegeven', 'bezoekers', 'dagdelen', 'openingstijden', 'onbekend'] as const satisfies readonly SizeBasis[];
 const YES_NO = ['ja', 'nee'] as const;
 /** Shared meanings of columns that appear in several files. */
 export const COMMON_DOCS = {

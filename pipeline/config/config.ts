@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { fileSystemReason, MonitorError } from '../../sources/errors.ts';
 import { describeIssues } from '../../sources/describe-issues.ts';
+import { DagdeelRule, DEFAULT_DAGDEEL_RULE } from '../../sources/inventory/opening-hours.ts';
 
 export const FIRST_MONITOR_YEAR = 2019;
 export const LAST_MONITOR_YEAR = 2099;
@@ -41,6 +42,8 @@ export const MonitorConfig = z
     methods: z.record(z.string().regex(/^[a-z0-9-]+$/), z.strictObject(CoverageMethod.shape)),
     defaultMethod: z.string(),
     years: z.record(z.string().regex(/^\d{4}$/), z.strictObject({ method: z.string() })),
+    /** How opening hours ("ma, wo en vr 10.00–14.00 uur") count as dagdelen (sources/inventory/opening-hours.ts). */
+    dagdeelRule: DagdeelRule.default(DEFAULT_DAGDEEL_RULE),
     /** Straight-line distance bands for the reach table, and the distance beyond which a municipality is a white spot. */
     distance: z.strictObject({ thresholdsKm: z.array(positive).min(1), whiteSpotKm: positive }),
     /** Limits on an imported file (sources/inventory/limits.ts): size, XLSX unpacked size, data rows. */

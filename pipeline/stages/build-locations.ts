@@ -153,6 +153,8 @@ interface LocationFacts {
   onlyOrganisation: boolean;
   /** What the import noticed about the records (a field left empty, an approximate count). */
   signals: string[];
+  /** Opening hours as a source wrote them, for the dagdelen rule. */
+  openingHours: string | undefined;
 }
 
 function locationFacts(draft: Draft): LocationFacts {
@@ -170,6 +172,7 @@ function locationFacts(draft: Draft): LocationFacts {
     sources: draft.rows.map((record) => `${record.source}:${record.row_number}`).join('; '),
     onlyOrganisation: locationRows.length === 0,
     signals: [...new Set(draft.rows.flatMap((record) => extraValue(record, 'signalen')?.split('; ') ?? []))],
+    openingHours: [...preferred, ...draft.rows].map((record) => extraValue(record, 'openingstijden')).find((text) => text !== undefined),
   };
 }
 
@@ -216,12 +219,13 @@ const CORRECTIONS_LABEL = 'correctie';
 function locationColumns(year: number, locationId: string, facts: LocationFacts, context: MonitorContext): RowValue[] {
   const { row } = facts;
   const size = classifySize(
-    { size: row.size_given, visitorsPerWeek: row.visitors_per_week, dagdelenPerWeek: row.dagdelen_per_week },
+    { size: row.size_given, visitorsPerWeek: row.visitors_per_week, dagdelenPerWeek: row.dagdelen_per_week, openingHours: facts.openingHours },
     context.config,
   );
   const flags = [
     row.gm_code === undefined ? 'gemeente onbekend' : undefined,
     size.size === 'onbekend' ? 'grootte onbekend' : undefined,
+    size.openingHoursProblem === undefined ? undefined : `openingstijden niet te lezen: ${size.openingHoursProblem}`,
     facts.onlyOrganisation ? 'alleen als organisatie genoemd' : undefined,
     ...facts.signals,
   ].filter((flag) => flag !== undefined);
@@ -251,11 +255,12 @@ function locationColumns(year: number, locationId: string, facts: LocationFacts,
     row.note,
     row.organisation === undefined ? undefined : organisationId(row.organisation),
     row.website,
-    row.dagdelen_per_week,
+    size.dagdelenPerWeek,
     row.visitors_per_week,
     point?.lat,
     point?.lon,
     point?.precision,
+    facts.openingHours,
   ];
 }
 

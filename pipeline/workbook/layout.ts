@@ -121,6 +121,8 @@ export const LOCATION_COLUMNS: readonly LocationColumn[] = [
   },
   { header: 'status', role: 'editable', field: 'status', list: 'status', width: 12, value: (row) => row.status },
   { header: 'dagdelen', role: 'editable', field: 'dagdelenPerWeek', width: 10, numFmt: '0', value: (row) => row.dagdelen_per_week },
+  // The dagdelen above are counted from these opening hours when no source gave a number (config dagdeelRule).
+  { header: 'openingstijden', role: 'derived', width: 30, numFmt: TEXT, value: (row) => row.opening_hours },
   { header: 'bezoekers', role: 'editable', field: 'visitorsPerWeek', width: 11, numFmt: '0', value: (row) => row.visitors_per_week },
   { header: 'bronnen', role: 'derived', width: 18, value: (row) => row.sources },
   { header: 'signalen', role: 'derived', width: 22, value: (row) => row.flags },

@@ -56,7 +56,7 @@ const Clock = z.string().regex(/^(?:[01]\d|2[0-4]):[0-5]\d$/, 'tijd als UU:MM');
 
 /** Where the parts of the day begin and end, and how long an opening must cover a part to count it. */
 export const DagdeelRule = z
-  .object({
+  .strictObject({
     /** End of the ochtend and start of the middag. */
     morningUntil: Clock,
     /** End of the middag and start of the avond. */
