@@ -31,7 +31,7 @@ export function methodSection({ data, previous }: ReportInput): string {
 }
 
 function methodChanges({ data, previous }: ReportInput): string {
-  if (!previous) return 'niets; er is geen eerder monitorjaar.';
+  if (!previous) return 'niet van toepassing, er is geen eerder monitorjaar.';
   const before = previous.data;
   const changes = [
     before.method.name !== data.method.name ? `rekenwijze ${methodLabelNl(before.method)} → ${methodLabelNl(data.method)}` : undefined,
