@@ -33,7 +33,7 @@ export const PANEL_COLUMNS: readonly DocumentedColumn<PanelRow>[] = [
   {
     header: 'toelichting',
     value: (row) => row.details,
-    doc: { type: 'tekst', meaning: 'bij gewijzigd de gewijzigde velden als veld: oud → nieuw, gescheiden door ;. Bij nieuw en niet meer in beeld waarom' },
+    doc: { type: 'tekst', meaning: 'bij gewijzigd: de gewijzigde velden als veld: oud → nieuw, gescheiden door ; — bij nieuw en niet meer in beeld: waarom — anders leeg' },
   },
 ];
 

@@ -81,7 +81,7 @@ describe('codebook', () => {
     const panelCodebook = readCsv(join(scratch, 'panel/codebook.csv'));
     expect(panelCodebook).toHaveLength(entries.length);
     expect(panelCodebook.find((row) => row['bestand'] === 'locaties.csv' && row['kolom'] === 'status')).toEqual({
-      bestand: 'locaties.csv', kolom: 'status', type: 'tekst', eenheid: '', betekenis: 'actief telt als in beeld; potentieel telt niet mee',
+      bestand: 'locaties.csv', kolom: 'status', type: 'tekst', eenheid: '', betekenis: 'status van het steunpunt: actief is in beeld; potentieel, gesloten en uitgesloten tellen niet mee',
       waarden: 'actief | potentieel | gesloten | uitgesloten',
     });
     const markdown = codebookExports(config).find((file) => file.name === 'codebook.md')!.content;
