@@ -5,6 +5,12 @@
  * is the same location under a new name. A location that returns after a gap gets its old id
  * back, because all earlier years are searched. An id is never given to two locations.
  *
+ * A municipality that differs between years is not a different steunpunt when name, organisation
+ * and place agree: lists disagree about the municipality of a place on a border ("Sociale inloop
+ * Feanwâlden, gemeente Dantumadiel" one year, the place resolved to Tytsjerksteradiel the next).
+ * The IZA-region and a full postcode still rule a pair out, so a name and place that two
+ * municipalities share far apart (Bergen NH / Bergen L) never merge.
+ *
  * A location id written in the file (the monitor's own export read back as next year's list) is
  * evidence that outranks the pair rules: the location keeps that id unless it clearly is another
  * steunpunt, i.e. both its name and its municipality differ from the earlier location's.
@@ -12,7 +18,7 @@
 import { createHash } from 'node:crypto';
 import { candidatePairs } from './candidates.ts';
 import { compareIds, type ScoredPair } from './cluster.ts';
-import { comparePair, type MatchRecord, type PairDecision } from './compare.ts';
+import { comparePair, judgePair, type MatchRecord, type PairDecision } from './compare.ts';
 
 export interface PriorLocation {
   locationId: string;
@@ -31,6 +37,7 @@ export interface IdentityAssignment {
 
 const RENAME_RULE = 'enige locatie van de organisatie in de gemeente (hernoemd)';
 const GIVEN_ID_RULE = 'locatie-id in het bestand';
+const SAME_PLACE_RULE = 'zelfde naam, organisatie en plaats; andere gemeente';
 
 export interface CurrentLocation {
   record: MatchRecord;
@@ -99,6 +106,9 @@ function decideAcrossYears(
   onlyBefore: ReadonlySet<string>,
 ): PairDecision {
   const decision = comparePair(current, earlier);
+  if (decision.rule === 'andere gemeente' && samePlaceOtherMunicipality(current, earlier)) {
+    return { outcome: 'zelfde', rule: SAME_PLACE_RULE, score: decision.score };
+  }
   if (decision.outcome === 'zelfde' || decision.rule.startsWith('andere gemeente') || decision.rule === 'andere IZA-regio') {
     return decision;
   }
@@ -108,6 +118,17 @@ function decideAcrossYears(
     return { outcome: 'zelfde', rule: RENAME_RULE, score: decision.score };
   }
   return decision;
+}
+
+/**
+ * Only the municipality differs: the same place and organisation (both given), the same IZA-region
+ * where both know one, and names the pair rules call the same once the municipality is set aside.
+ */
+function samePlaceOtherMunicipality(current: MatchRecord, earlier: MatchRecord): boolean {
+  if (current.placeKey === '' || current.placeKey !== earlier.placeKey) return false;
+  if (current.keys.organisationKey === '' || current.keys.organisationKey !== earlier.keys.organisationKey) return false;
+  if (current.izaRegion === null || earlier.izaRegion === null || current.izaRegion !== earlier.izaRegion) return false;
+  return judgePair({ ...current, gmCode: null }, { ...earlier, gmCode: null }).outcome === 'zelfde';
 }
 
 /** Another steunpunt despite the id it was given: neither its name nor its municipality is the earlier one's. */

@@ -18,6 +18,9 @@ export const RecordRow = z.object({
   place: optional(z.string()),
   gm_code: optional(z.string()),
   municipality: optional(z.string()),
+  /** As the list wrote them: a place outside the written municipality is a signal (build-locations). */
+  municipality_as_written: optional(z.string()),
+  gm_code_as_written: optional(z.string()),
   province: z.string(),
   iza_region: optional(z.string()),
   dagdelen_per_week: optional(z.number()),
@@ -33,7 +36,8 @@ export type RecordRow = z.infer<typeof RecordRow>;
 export async function readYearRecords(database: MonitorDatabase, year: number): Promise<RecordRow[]> {
   return database.query(
     RecordRow,
-    `SELECT source, row_number, name, organisation, address, postcode, place, gm_code, municipality, province,
+    `SELECT source, row_number, name, organisation, address, postcode, place, gm_code, municipality,
+            municipality_as_written, gm_code_as_written, province,
             iza_region, dagdelen_per_week, visitors_per_week, size_given, status, website, note, extra::VARCHAR AS extra
        FROM inventory_record WHERE year = $1 ORDER BY source, row_number`,
     [year],

@@ -2,6 +2,14 @@
  * Resolves a location to a current CBS municipality, never by guessing: postcode, then CBS code,
  * then municipality text, then place text. A text that can mean several municipalities does not
  * resolve. When nothing resolves but a valid IZA-regio is given, the location is kept in its region.
+ *
+ * A place that does not lie in the written municipality: the written municipality wins (a postcode
+ * still outranks both), the same way every year, and the mismatch becomes the signal "plaats ligt
+ * niet in gemeente" (place-outside-municipality.ts). Why the written municipality: the one such row
+ * of the 2024 list, "Feanwâlden, gemeente Dantumadiel", is placed in Tytsjerksteradiel only by the
+ * one geocoded point of PC4 9269, while that same row of pc4_centroids.csv gives Dantumadiel as its
+ * 2014 municipality; the place is the weaker evidence. Identity across
+ * years does not depend on this choice (pipeline/dedupe/identities.ts).
  */
 import { currentMunicipalities, MUNICIPALITY_YEARS, type ReferenceData } from '../../sources/reference/load.ts';
 import { createIzaRegionIndex, type IzaRegionIndex } from './iza-region.ts';

@@ -14,6 +14,7 @@ import type { MatchRecord } from '../dedupe/compare.ts';
 import { dedupeYear, pairKey } from '../dedupe/dedupe-year.ts';
 import { assignIdentities, type PriorLocation } from '../dedupe/identities.ts';
 import { extraValue, fingerprint, readYearRecords, recordLevel, toMatchRecord, type RecordRow } from '../dedupe/records.ts';
+import { placeOutsideMunicipality } from '../normalise/place-outside-municipality.ts';
 import { normaliseKey } from '../normalise/text-key.ts';
 import { markPhase } from '../phase-mark.ts';
 import { classifySize } from './classify-size.ts';
@@ -64,7 +65,7 @@ export async function buildLocations(database: MonitorDatabase, year: number, co
     'location',
     drafts.map((draft) => {
       const id = identities.ids.get(draft.record.id)!;
-      return locationColumns(year, id, corrected(locationFacts(draft), overrides.get(id), context), context);
+      return locationColumns(year, id, corrected(locationFacts(draft, context), overrides.get(id), context), context);
     }),
   );
   await database.insert(
@@ -157,7 +158,7 @@ interface LocationFacts {
   openingHours: string | undefined;
 }
 
-function locationFacts(draft: Draft): LocationFacts {
+function locationFacts(draft: Draft, context: MonitorContext): LocationFacts {
   const locationRows = draft.rows.filter((_, index) => draft.members[index]!.level === 'locatie');
   const preferred = locationRows.length > 0 ? locationRows : draft.rows;
   const row = { ...preferred[0]! };
@@ -171,9 +172,19 @@ function locationFacts(draft: Draft): LocationFacts {
     status: STATUS_PRIORITY.find((candidate) => draft.rows.some((record) => record.status === candidate)) ?? row.status,
     sources: draft.rows.map((record) => `${record.source}:${record.row_number}`).join('; '),
     onlyOrganisation: locationRows.length === 0,
-    signals: [...new Set(draft.rows.flatMap((record) => extraValue(record, 'signalen')?.split('; ') ?? []))],
+    signals: [...new Set(draft.rows.flatMap((record) => [...(extraValue(record, 'signalen')?.split('; ') ?? []), ...placeSignals(record, context)]))],
     openingHours: [...preferred, ...draft.rows].map((record) => extraValue(record, 'openingstijden')).find((text) => text !== undefined),
   };
+}
+
+/** A place or postcode outside the municipality the list wrote (the written municipality still decides). */
+function placeSignals(record: RecordRow, context: MonitorContext): string[] {
+  return placeOutsideMunicipality(context.resolver, {
+    ...(record.postcode === undefined ? {} : { postcode: record.postcode }),
+    ...(record.gm_code_as_written === undefined ? {} : { gmCode: record.gm_code_as_written }),
+    ...(record.municipality_as_written === undefined ? {} : { municipality: record.municipality_as_written }),
+    ...(record.place === undefined ? {} : { place: record.place }),
+  });
 }
 
 /** The working group's corrections win over every source; a changed municipality is resolved again. */
