@@ -13,7 +13,7 @@ import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase } from '../db/database.ts';
 import { currentBatch, dutchTime, yearBatches, type BatchInfo } from './import-ledger.ts';
 import { replaceBatch, type AcceptedRecord } from './store-records.ts';
-import { ignoredColumns, validateRow } from './validate-row.ts';
+import { ignoredColumns, validateRow, type FieldNote } from './validate-row.ts';
 
 export interface ImportOptions {
   path: string;
@@ -34,8 +34,12 @@ export interface ImportSummary {
   imported: number;
   rejectedRows: number;
   rejects: Reject[];
-  /** Unknown columns about people (contact person, e-mail, phone) that were read but not stored. */
+  /** Columns the import does not read (unknown, or computed by the monitor's own export): never stored. */
   skippedColumns: string[];
+  /** Rows kept with a field left empty or read approximately ("ca. 40"), each with its reason. */
+  notes: FieldNote[];
+  /** File rows above the header (a title), skipped. */
+  titleRows: number[];
   /** The earlier import of this source and year that this one replaced (or would have replaced). */
   replaced?: BatchInfo;
   /** The year's other sources when this source is new to the year: their records count next to these. */
@@ -75,11 +79,15 @@ export async function importInventory(
   }
 
   const accepted: AcceptedRecord[] = [];
+  const notes: FieldNote[] = [];
   const rejects: Reject[] = [];
   for (const row of table.rows) {
     const outcome = validateRow(row, table, context);
     if ('rejects' in outcome) rejects.push(...outcome.rejects.map((reject) => ({ source, file, ...reject })));
-    else accepted.push(outcome);
+    else {
+      accepted.push(outcome);
+      notes.push(...outcome.notes);
+    }
   }
   const previous = await currentBatch(database, options.year, source);
   const otherSources = previous ? [] : await yearBatches(database, options.year);
@@ -101,6 +109,8 @@ export async function importInventory(
     rejectedRows,
     rejects,
     skippedColumns,
+    notes,
+    titleRows: table.titleRows ?? [],
     ...(previous ? { replaced: previous } : {}),
     otherSources,
     ...(refusal ? { refusal } : {}),

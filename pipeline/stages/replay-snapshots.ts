@@ -78,7 +78,7 @@ export async function importSnapshot(
   const rejectedRows = await replaceBatch(database, context, {
     year, source: adapter.id, file, sha256, format: 'momentopname', rowsRead: parsed.records.length, accepted, rejects,
   });
-  return { source: adapter.id, year, file, sha256, rowsRead: parsed.records.length, imported: accepted.length, rejectedRows, rejects, skippedColumns: [] };
+  return { source: adapter.id, year, file, sha256, rowsRead: parsed.records.length, imported: accepted.length, rejectedRows, rejects, skippedColumns: [], notes: [], titleRows: [] };
 }
 
 /** The Vektis EPA snapshot in use in the archive (fetched with --online), if any, into the EPA shares. */

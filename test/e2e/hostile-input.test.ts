@@ -303,7 +303,12 @@ describe('rows rejected one by one: exit 0, every other row imported', () => {
   it('10,000-character fields: a name or an unresolvable row rejected, another field left empty with the reason', async () => {
     const { imported, names, rejects, signals } = await importRowByRow(writeScratch('lange-velden.csv', longFieldsCsv()));
     expect(imported.stdout).toBe(
-      `lange-velden.csv (bron lange-velden, ${YEAR}): 4 rijen ingelezen, 2 afgewezen.\n  niet bewaard (persoonsgegevens): kolom 'Bron'`,
+      [
+        `lange-velden.csv (bron lange-velden, ${YEAR}): 4 rijen ingelezen, 2 afgewezen.`,
+        "  niet gelezen en niet bewaard: kolom 'Bron'",
+        `  let op: rij 4, veld 'postcode': postcode leeg gelaten: '${'1'.repeat(40)}…' is geen Nederlandse postcode (verwacht: 1234 AB); het steunpunt telt mee`,
+        "  let op: rij 5, veld 'opmerking': opmerking leeg gelaten: tekst is langer dan 2000 tekens; het steunpunt telt mee",
+      ].join('\n'),
     );
     expect([...names].sort()).toEqual(['Inloop Houten', 'Inloop IJsselstein', 'Inloop Nieuwegein', 'Inloop Utrecht']);
     expect(rejects[0]).toEqual(['2', 'naam', 'naam is langer dan 500 tekens']);
@@ -321,7 +326,14 @@ describe('rows rejected one by one: exit 0, every other row imported', () => {
 
   it('postcodes of the wrong shape, word for word: the row is kept, the postcode left empty with the reason', async () => {
     const { imported, names, rejects, signals } = await importRowByRow(bad('postcode-fout.csv'));
-    expect(imported.stdout).toBe(`postcode-fout.csv (bron postcode-fout, ${YEAR}): 4 rijen ingelezen, 0 afgewezen.`);
+    expect(imported.stdout).toBe(
+      [
+        `postcode-fout.csv (bron postcode-fout, ${YEAR}): 4 rijen ingelezen, 0 afgewezen.`,
+        ...[[2, '12345'], [3, '1234 ABC'], [4, '0123 AB']].map(
+          ([row, written]) => `  let op: rij ${row}, veld 'postcode': postcode leeg gelaten: '${written}' is geen Nederlandse postcode (verwacht: 1234 AB); het steunpunt telt mee`,
+        ),
+      ].join('\n'),
+    );
     expect([...names].sort()).toEqual(['Inloop Dom', 'Inloop Lombok', 'Inloop Neude', 'Inloop Oudegracht']);
     expect(rejects).toEqual([]);
     expect(signals).toEqual({
@@ -376,7 +388,7 @@ describe('rows rejected one by one: exit 0, every other row imported', () => {
     const { imported, db } = await importRowByRow(file);
     expect(imported.stdout).toBe(
       `met-contact.csv (bron met-contact, ${YEAR}): 1 rijen ingelezen, 0 afgewezen.\n` +
-        "  niet bewaard (persoonsgegevens): kolom 'Contactpersoon', 'E-mailadres', 'Telefoon nr.', 'Bron'",
+        "  niet gelezen en niet bewaard: kolom 'Contactpersoon', 'E-mailadres', 'Telefoon nr.', 'Bron'",
     );
     expect(await queryRows(db, 'SELECT extra::VARCHAR FROM inventory_record')).toEqual([[null]]);
     const everything = JSON.stringify(await queryRows(db, 'SELECT * FROM inventory_record'));

@@ -66,6 +66,18 @@ describe("a coordinators' list (Windows-1252, sep=;, title row)", () => {
     ]);
     // Columns about people are named as not stored.
     expect(imported.stdout).toMatch(/niet bewaard.*'Contactpersoon'.*'Telefoon contactpersoon'/);
+    // What was skipped or read approximately is said at the import, not only in the report.
+    const lines = imported.stdout.split('\n');
+    // Rows as Excel shows them: it hides the sep= line, so the title is row 1.
+    expect(lines).toContain('  rij 1 boven de kopregel overgeslagen (titel)');
+    expect(lines.filter((line) => line.startsWith('  let op: '))).toEqual([
+      "  let op: rij 3, veld 'Bezoekers per week': bezoekers per week 'ca. 40' gelezen als 40; het steunpunt telt mee",
+      "  let op: rij 5, veld 'Bezoekers per week': bezoekers per week leeg gelaten: 'wisselend' is geen getal (bezoekers per week); het steunpunt telt mee",
+      "  let op: rij 6, veld 'Bezoekers per week': bezoekers per week 'ca 60' gelezen als 60; het steunpunt telt mee",
+    ]);
+    // The opening hours give the dagdelen and the size where nothing else does.
+    expect(locations['Inloop De Bossche Kamer']?.['grootte_basis']).toBe('bezoekers');
+    expect(locations['Ontmoetingsplek Nuenen']?.['signalen']).toContain("openingstijden niet te lezen: geen dagen of tijden herkend in 'op afspraak'");
   });
 });
 

@@ -95,8 +95,17 @@ export function printImportSummary(summary: ImportSummary, io: Io): void {
         `of verwijder deze import met 'lsp-monitor imports remove --year ${summary.year} --source ${summary.source}'.`,
     );
   }
+  if (summary.titleRows.length > 0) {
+    io.out(`  ${summary.titleRows.length === 1 ? 'rij' : 'rijen'} ${summary.titleRows.join(', ')} boven de kopregel overgeslagen (titel)`);
+  }
   if (summary.skippedColumns.length > 0) {
-    io.out(`  niet bewaard (persoonsgegevens): kolom ${summary.skippedColumns.map((column) => `'${column}'`).join(', ')}`);
+    io.out(`  niet gelezen en niet bewaard: kolom ${summary.skippedColumns.map((column) => `'${column}'`).join(', ')}`);
+  }
+  for (const note of summary.notes.slice(0, MAX_REJECTS_SHOWN)) {
+    io.out(`  let op: rij ${note.row}, veld '${note.field}': ${note.reason}; het steunpunt telt mee`);
+  }
+  if (summary.notes.length > MAX_REJECTS_SHOWN) {
+    io.out(`  … en nog ${summary.notes.length - MAX_REJECTS_SHOWN}; zie de signalen in locaties.csv na 'lsp-monitor report'.`);
   }
   printRejects(summary, io, "zie afgewezen.csv na 'lsp-monitor report'.");
 }
