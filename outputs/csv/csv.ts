@@ -10,6 +10,9 @@
  * written as numbers: a negative shortfall stays -3.23.
  */
 import { safeText } from '../../pipeline/workbook/safe-text.ts';
+import { roundHalfAway } from '../../pipeline/format-nl.ts';
+
+export { roundHalfAway };
 
 export type CellValue = string | number | null | undefined;
 
@@ -35,11 +38,6 @@ function formatCell(value: CellValue, decimals: number | undefined): string {
   return safe === value ? quote(value) : `"${safe.replace(/"/g, '""')}"`;
 }
 
-export function roundHalfAway(value: number, decimals: number): number {
-  const factor = 10 ** decimals;
-  const rounded = Math.sign(value) * Math.round(Math.abs(value) * factor + Number.EPSILON * factor) / factor;
-  return Object.is(rounded, -0) ? 0 : rounded;
-}
 
 function formatNumber(value: number, decimals: number): string {
   return roundHalfAway(value, decimals).toFixed(decimals);

@@ -2,7 +2,7 @@
  * Classes of a choropleth: breaks (upper bounds of every class but the last), the class of a
  * value, and the Dutch legend label of every class ("tot 5", "5 tot 10", "20 of meer").
  */
-import { formatNumberNl } from '../format-nl.ts';
+import { formatNumberNl } from '../../pipeline/format-nl.ts';
 
 export const DEFAULT_CLASS_COUNT = 5;
 export const MAX_CLASS_COUNT = 7;

@@ -3,7 +3,7 @@
  * desired number at each participation percentage (one shape and colour per percentage).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { formatCountNl } from '../format-nl.ts';
+import { formatCountNl } from '../../pipeline/format-nl.ts';
 import { NEUTRAL, TARGET_COLOURS } from './palette.ts';
 import { renderVegaLite } from './render-vega.ts';
 import type { ProvinceBarsInput } from './types.ts';

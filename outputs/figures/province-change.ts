@@ -4,7 +4,7 @@
  * only draws this when there is a previous year.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { formatChangeNl, formatCountNl } from '../format-nl.ts';
+import { formatChangeNl, formatCountNl } from '../../pipeline/format-nl.ts';
 import { CHANGE_COLOURS, NEUTRAL } from './palette.ts';
 import { renderVegaLite } from './render-vega.ts';
 import type { ProvinceChangeInput } from './types.ts';

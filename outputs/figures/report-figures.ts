@@ -1,5 +1,5 @@
 /** The figures of the published monitor, from its data (see outputs/report-input.ts). */
-import { formatNumberNl } from '../format-nl.ts';
+import { formatNumberNl } from '../../pipeline/format-nl.ts';
 import type { Figure, ReportInput } from '../report-input.ts';
 import { coverageMapSvg } from './coverage-map.ts';
 import { provinceBarsSvg, provinceBarsTitle } from './province-bars.ts';

@@ -3,7 +3,7 @@
  * known (as in 2024, where the report gives none) the chart says so instead of looking broken.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { countNl, formatCountNl, formatNumberNl } from '../format-nl.ts';
+import { countNl, formatCountNl, formatNumberNl } from '../../pipeline/format-nl.ts';
 import { SIZE_COLOURS } from './palette.ts';
 import { renderVegaLite } from './render-vega.ts';
 import type { SizeClass, SizeMixInput } from './types.ts';

@@ -14,6 +14,8 @@ import { MonitorError } from '../../sources/errors.ts';
 import { provinceRank } from '../../sources/reference/provinces.ts';
 import { CoverageMethod } from '../config/config.ts';
 import type { MonitorDatabase } from '../db/database.ts';
+import { methodLabelNl } from '../config/method-label.ts';
+import { countNl, formatChangeNl, formatChangePctNl, formatNumberNl } from '../format-nl.ts';
 
 export type ChangeKind = 'nieuw' | 'niet meer in beeld' | 'gewijzigd' | 'ongewijzigd';
 
@@ -56,6 +58,8 @@ export type ProvinceOfLocation = CoverageMethod['provinceOfLocation'];
 export interface YearMethod {
   year: number;
   name: string;
+  /** The method in words, for people (never the configuration key). */
+  label: string;
   provinceOfLocation: ProvinceOfLocation;
 }
 
@@ -109,13 +113,16 @@ export async function diffYears(database: MonitorDatabase, from: number, to: num
 
 const BuildRun = z.object({ method: z.string(), parameters: z.string() });
 // Only the key the diff needs: the rest of the stored method is the build's business.
-const BuildParameters = z.object({ method: z.looseObject({ provinceOfLocation: CoverageMethod.shape.provinceOfLocation }) });
+const BuildParameters = z.object({
+  method: z.looseObject({ provinceOfLocation: CoverageMethod.shape.provinceOfLocation, description: z.string().optional() }),
+});
 
 async function readMethod(database: MonitorDatabase, year: number): Promise<YearMethod> {
   const [build] = await database.query(BuildRun, 'SELECT method, parameters::VARCHAR AS parameters FROM build_run WHERE year = $1', [year]);
   if (!build) throw new MonitorError(`monitor ${year} is nog niet gebouwd; gebruik eerst 'lsp-monitor build --year ${year}'`);
   const { method } = BuildParameters.parse(JSON.parse(build.parameters));
-  return { year, name: build.method, provinceOfLocation: method.provinceOfLocation };
+  const label = method.description === undefined ? `‘${build.method}’` : methodLabelNl({ description: method.description });
+  return { year, name: build.method, label, provinceOfLocation: method.provinceOfLocation };
 }
 
 async function readRegionProvinces(database: MonitorDatabase): Promise<Map<string, string>> {
@@ -256,12 +263,11 @@ function byPlace(a: LocationChange, b: LocationChange): number {
 export function diffSummaryNl(diff: YearDiff): string {
   const national = diff.areas.find((area) => area.level === 'nederland');
   if (!national) return '';
-  const sign = national.difference >= 0 ? '+' : '−';
-  const pct = national.changePct === null ? '' : ` (${sign}${Math.abs(Math.round(national.changePct))}%)`;
+  const pct = national.changePct === null ? '' : ` (${formatChangePctNl(national.changePct)})`;
   const counts = (['nieuw', 'niet meer in beeld', 'gewijzigd'] as const)
-    .map((kind) => `${diff.locations.filter((location) => location.change === kind).length} ${kind}`)
+    .map((kind) => `${formatNumberNl(diff.locations.filter((location) => location.change === kind).length)} ${kind}`)
     .join(', ');
-  return `${national.inViewAfter} steunpunten, ${sign}${Math.abs(national.difference)}${pct} ten opzichte van ${diff.from} (${counts}).`;
+  return `${countNl(national.inViewAfter, 'steunpunt', 'steunpunten')}, ${formatChangeNl(national.difference)}${pct} ten opzichte van ${diff.from} (${counts}).`;
 }
 
 const PROVINCE_RULE_NL: Record<ProvinceOfLocation, string> = {
@@ -277,7 +283,7 @@ const PROVINCE_RULE_NL: Record<ProvinceOfLocation, string> = {
 export function methodChangeNl(diff: YearDiff): string {
   const { before, after } = diff.methods;
   if (before.name === after.name) return '';
-  const intro = `${before.year} is berekend met methode ${before.name} en ${after.year} met ${after.name}.`;
+  const intro = `${before.year} is berekend met methode ${before.label} en ${after.year} met ${after.label}.`;
   if (before.provinceOfLocation === after.provinceOfLocation) {
     return `${intro} Beide tellen een steunpunt ${PROVINCE_RULE_NL[after.provinceOfLocation]}, dus de methode verandert het aantal in beeld per provincie niet.`;
   }

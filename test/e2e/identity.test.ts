@@ -119,7 +119,7 @@ describe('locations keep their identity from 2024 to 2025', () => {
     const changed = ofKind('gewijzigd');
     expect(changed).toHaveLength(Object.keys(RENAMES).length + 1);
     expect(ofKind('ongewijzigd')).toHaveLength(278 - REMOVED.size - CLOSED.size - changed.length);
-    expect(summary).toBe('281 steunpunten, +3 (+1%) ten opzichte van 2024 (10 nieuw, 7 niet meer in beeld, 4 gewijzigd).');
+    expect(summary).toBe('281 steunpunten, +3 (+1,1%) ten opzichte van 2024 (10 nieuw, 7 niet meer in beeld, 4 gewijzigd).');
   });
 
   it('writes a 2025 report whose every number is in its exports, including the year-on-year changes', () => {

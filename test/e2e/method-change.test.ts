@@ -118,9 +118,9 @@ describe('year on year from galan2024 (2024) to actueel (2025)', () => {
   });
 
   it('says so in Dutch on the command line', () => {
-    expect(diffOutput[0]).toBe('278 steunpunten, +0 (+0%) ten opzichte van 2024 (2 nieuw, 2 niet meer in beeld, 0 gewijzigd).');
+    expect(diffOutput[0]).toBe('278 steunpunten, 0 (0%) ten opzichte van 2024 (2 nieuw, 2 niet meer in beeld, 0 gewijzigd).');
     expect(diffOutput[1]).toBe(
-      '2024 is berekend met methode galan2024 en 2025 met actueel. In 2024 telt een steunpunt mee in de provincie van zijn IZA-regio, ' +
+      '2024 is berekend met methode ‘zoals De Galan (2024)’ en 2025 met ‘meest recente inwonertal en EPA-cijfers tot en met het monitorjaar’. In 2024 telt een steunpunt mee in de provincie van zijn IZA-regio, ' +
         'in 2025 in de provincie van zijn gemeente. Alleen daardoor, zonder dat een steunpunt verhuisde, verandert het aantal in beeld per provincie: ' +
         'Overijssel −1, Gelderland +1, Utrecht +1, Noord-Brabant −1. De rest van het verschil komt van steunpunten die nieuw in beeld kwamen, ' +
         'niet meer in beeld zijn of naar een andere provincie verhuisden.',
@@ -165,7 +165,7 @@ describe('year on year from galan2024 (2024) to actueel (2025)', () => {
     }
     const diff = await runCli(['diff', '2025', '2026', '--out', join(scratch, 'diff-2026'), '--db', db]);
     expect(diff.code).toBe(0);
-    expect(diff.stdout.split('\n')).toEqual(['278 steunpunten, +0 (+0%) ten opzichte van 2025 (0 nieuw, 0 niet meer in beeld, 0 gewijzigd).', `Verschillen geschreven naar ${join(scratch, 'diff-2026')}.`]);
+    expect(diff.stdout.split('\n')).toEqual(['278 steunpunten, 0 (0%) ten opzichte van 2025 (0 nieuw, 0 niet meer in beeld, 0 gewijzigd).', `Verschillen geschreven naar ${join(scratch, 'diff-2026')}.`]);
     const rows = readCsv(join(scratch, 'diff-2026/verschillen-per-regio.csv'));
     expect(rows.filter((row) => ['door_methode', 'nieuw_in_beeld', 'niet_meer_in_beeld', 'verhuisd'].some((column) => row[column] !== '0'))).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import type { SourceBatch } from '../../../pipeline/read-monitor.ts';
-import { countNl, formatNumberNl } from '../../format-nl.ts';
+import { countNl, formatNumberNl } from '../../../pipeline/format-nl.ts';
 import type { ReportInput } from '../../report-input.ts';
 import { escapeCell } from '../table.ts';
 

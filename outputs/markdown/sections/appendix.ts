@@ -1,5 +1,5 @@
 import type { LocationRow } from '../../../pipeline/read-monitor.ts';
-import { formatNumberNl } from '../../format-nl.ts';
+import { formatNumberNl } from '../../../pipeline/format-nl.ts';
 import type { ReportInput } from '../../report-input.ts';
 import { escapeCell } from '../table.ts';
 

@@ -1,7 +1,7 @@
 import { SURVEY_ANSWERS } from '../../../sources/schema.ts';
 import { TEN_CHARACTERISTICS } from '../../../sources/adapters/survey.ts';
 import { characteristicShares } from '../../csv/exports.ts';
-import { formatNumberNl, formatPercentNl } from '../../format-nl.ts';
+import { formatNumberNl, formatPercentNl } from '../../../pipeline/format-nl.ts';
 import type { ReportInput } from '../../report-input.ts';
 import { markdownTable, type MarkdownColumn } from '../table.ts';
 

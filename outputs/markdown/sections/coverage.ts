@@ -1,7 +1,7 @@
 import type { CoverageRow } from '../../../pipeline/read-monitor.ts';
 import { targetFigures } from '../../csv/exports.ts';
 import { SIZE_MIX_FILE } from '../../figures/report-figures.ts';
-import { countNl, formatCountNl, formatNumberNl, formatPercentNl } from '../../format-nl.ts';
+import { countNl, formatCountNl, formatNumberNl, formatPercentNl } from '../../../pipeline/format-nl.ts';
 import type { Figure, ReportInput } from '../../report-input.ts';
 import { markdownTable, type MarkdownColumn } from '../table.ts';
 import { figureLink } from './figure-link.ts';

@@ -1,4 +1,4 @@
-import { formatNumberNl, formatPercentNl } from '../../format-nl.ts';
+import { formatNumberNl, formatPercentNl } from '../../../pipeline/format-nl.ts';
 import type { Figure, ReportInput } from '../../report-input.ts';
 import { markdownTable, type MarkdownColumn } from '../table.ts';
 import { figureLink } from './figure-link.ts';

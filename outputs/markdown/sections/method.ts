@@ -1,8 +1,8 @@
 import type { SourceBatch } from '../../../pipeline/read-monitor.ts';
-import { countNl, formatNumberNl } from '../../format-nl.ts';
+import { countNl, formatNumberNl } from '../../../pipeline/format-nl.ts';
 import type { ReportInput } from '../../report-input.ts';
 import { escapeCell } from '../table.ts';
-import { methodLabelNl } from './method-label.ts';
+import { methodLabelNl } from '../../../pipeline/config/method-label.ts';
 
 export function methodSection({ data, previous }: ReportInput): string {
   const { method, parameters } = data;

@@ -1,4 +1,4 @@
-import { formatNumberNl } from '../../format-nl.ts';
+import { formatNumberNl } from '../../../pipeline/format-nl.ts';
 import type { ReportInput } from '../../report-input.ts';
 import { escapeCell } from '../table.ts';
 

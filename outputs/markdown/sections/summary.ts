@@ -1,5 +1,5 @@
 import { targetFigures } from '../../csv/exports.ts';
-import { countNl, formatChangeNl, formatChangePctNl, formatCountNl, formatNumberNl, formatPercentNl } from '../../format-nl.ts';
+import { countNl, formatChangeNl, formatChangePctNl, formatCountNl, formatNumberNl, formatPercentNl } from '../../../pipeline/format-nl.ts';
 import type { ReportInput } from '../../report-input.ts';
 
 export function summarySection({ data, previous }: ReportInput): string {

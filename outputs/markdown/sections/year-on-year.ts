@@ -1,9 +1,8 @@
 import { methodChangeNl, type AreaChange } from '../../../pipeline/stages/diff-years.ts';
-import { countNl, formatChangeNl, formatChangePctNl, formatNumberNl } from '../../format-nl.ts';
+import { countNl, formatChangeNl, formatChangePctNl, formatNumberNl } from '../../../pipeline/format-nl.ts';
 import type { Figure, ReportInput } from '../../report-input.ts';
 import { markdownTable, type MarkdownColumn } from '../table.ts';
 import { figureLink } from './figure-link.ts';
-import { methodLabelNl } from './method-label.ts';
 
 export function yearOnYearSection({ data, previous }: ReportInput, figures: readonly Figure[]): string {
   if (!previous) return ['## Jaar-op-jaar', 'Er is geen eerder monitorjaar om mee te vergelijken.'].join('\n\n');
@@ -36,14 +35,7 @@ export function yearOnYearSection({ data, previous }: ReportInput, figures: read
     '## Jaar-op-jaar',
     `Ten opzichte van ${diff.from}: ${countNl(count('nieuw'), 'steunpunt', 'steunpunten')} nieuw in beeld, ${formatNumberNl(count('niet meer in beeld'))} niet meer in beeld, ` +
       `${formatNumberNl(count('gewijzigd'))} gewijzigd (zie verschillen.csv). Een steunpunt blijft hetzelfde steunpunt, met hetzelfde nummer in de exports, als het van naam verandert of bij een gemeentelijke herindeling.`,
-    // The shared sentence names methods by their configuration key; readers get them in words.
-    methodChangeNl({
-      ...diff,
-      methods: {
-        before: { ...diff.methods.before, name: methodLabelNl(previous.data.method) },
-        after: { ...diff.methods.after, name: methodLabelNl(data.method) },
-      },
-    }),
+    methodChangeNl(diff),
     split,
     table('provincie', 'Provincie'),
     figureLink(figures, 'figuren/verandering-per-provincie.svg', 'De cijfers staan in de tabel hierboven en in verschillen-per-regio.csv.'),

@@ -1,7 +1,7 @@
 /** Toelichting: what the workbook is, how it was computed, and how to edit and send it back. */
 import type ExcelJS from 'exceljs';
 import type { MonitorData } from '../../../pipeline/read-monitor.ts';
-import { formatNumberNl } from '../../format-nl.ts';
+import { formatNumberNl } from '../../../pipeline/format-nl.ts';
 import { protect, setText } from '../cells.ts';
 import type { OverviewExtras, OverviewImage } from '../../../pipeline/workbook/extras.ts';
 import { SHEETS, SPARE_LOCATION_ROWS, YEAR_LABEL } from '../../../pipeline/workbook/layout.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChangeNl, formatCountNl, formatNumberNl } from '../../../outputs/format-nl.ts';
+import { formatChangeNl, formatCountNl, formatNumberNl } from '../../../pipeline/format-nl.ts';
 import { sequentialColours } from '../../../outputs/figures/palette.ts';
 import { svgToPng } from '../../../outputs/figures/render-png.ts';
 import { normalizeSvgIds } from '../../../outputs/figures/svg-ids.ts';

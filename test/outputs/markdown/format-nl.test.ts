@@ -1,6 +1,6 @@
 /** The number helpers the report and the CLI share, so both read "−0,4%" and "1 rij". */
 import { describe, expect, it } from 'vitest';
-import { countNl, formatChangePctNl } from '../../../outputs/format-nl.ts';
+import { countNl, formatChangePctNl } from '../../../pipeline/format-nl.ts';
 
 describe('formatChangePctNl', () => {
   it('writes a change with a real minus sign, a Dutch comma and one decimal, as verschillen-per-regio.csv holds it', () => {

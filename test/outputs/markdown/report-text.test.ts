@@ -13,6 +13,7 @@ import { monitorHtml } from '../../../outputs/html/monitor-html.ts';
 import { monitorMarkdown } from '../../../outputs/markdown/monitor-md.ts';
 import type { Figure, ReportInput } from '../../../outputs/report-input.ts';
 import { buildMonitor2024 } from '../xlsx/monitor-2024.ts';
+import { methodLabelNl } from '../../../pipeline/config/method-label.ts';
 
 interface Report {
   figures: Figure[];
@@ -59,7 +60,10 @@ function withPreviousYear(data: MonitorData, before: Readonly<Record<string, num
   const diff: YearDiff = {
     from: 2023,
     to: 2024,
-    methods: { before: { year: 2023, name: 'actueel', provinceOfLocation: 'gemeente' }, after: { year: 2024, name: data.method.name, provinceOfLocation: 'iza-regio' } },
+    methods: {
+      before: { year: 2023, name: 'actueel', label: methodLabelNl(previousData.method), provinceOfLocation: 'gemeente' },
+      after: { year: 2024, name: data.method.name, label: methodLabelNl(data.method), provinceOfLocation: 'iza-regio' },
+    },
     locations: [],
     areas: [
       change('nederland', data.national.area_name, national, data.national.in_view),

@@ -1,6 +1,7 @@
-/** Numbers as Dutch readers expect them: 1.011 and 1,30 (thousands dot, decimal comma). */
-import { roundHalfAway } from './csv/csv.ts';
-
+/**
+ * Numbers as Dutch readers expect them: 1.011 and 1,30 (thousands dot, decimal comma). In
+ * pipeline/ so the CLI and the report (outputs/) print the same text.
+ */
 export function formatNumberNl(value: number | null | undefined, decimals = 0): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
   const [whole = '0', fraction] = Math.abs(roundHalfAway(value, decimals)).toFixed(decimals).split('.');
@@ -41,4 +42,11 @@ export function formatChangePctNl(value: number | null | undefined): string {
 /** A count with its noun in the right number: "1 rij", "2 rijen", "1.011 steunpunten". For the CLI and the report alike. */
 export function countNl(count: number, singular: string, plural: string): string {
   return `${formatNumberNl(count)} ${count === 1 ? singular : plural}`;
+}
+
+/** Rounds half away from zero, as people and spreadsheets do (2,25 → 2,3), and never gives −0. */
+export function roundHalfAway(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  const rounded = Math.sign(value) * Math.round(Math.abs(value) * factor + Number.EPSILON * factor) / factor;
+  return Object.is(rounded, -0) ? 0 : rounded;
 }
