@@ -4,6 +4,7 @@
  */
 import type { ExportFile } from './csv/exports.ts';
 import { csvExports } from './csv/exports.ts';
+import { codebookExports } from './csv/codebook.ts';
 import { diffExports } from './csv/diff-exports.ts';
 import { reportFigures } from './figures/report-figures.ts';
 import { monitorHtml } from './html/monitor-html.ts';
@@ -21,6 +22,7 @@ export async function reportFiles(input: ReportInput): Promise<(ExportFile | { n
     { name: OVERVIEW_FILE, content: await overviewBytes(input.data, overviewExtras(input, figures)) },
     ...csvExports(input.data),
     ...(input.previous ? diffExports(input.previous.diff) : []),
+    ...codebookExports(input.data.parameters),
     ...figures.map((figure) => ({ name: figure.file, content: figure.svg })),
     { name: 'monitor.md', content: markdown },
     { name: 'monitor.html', content: monitorHtml(markdown, figures, `Stand van het land ${input.data.year}: laagdrempelige steunpunten`) },

@@ -34,6 +34,7 @@ const FILE_SOURCE_IMPORTS: Readonly<Record<string, Handler>> = {
     return [
       `${parsed.file} (bron ${source}): EPA-aandeel van ${summary.municipalities} gemeenten ingelezen voor ${summary.years.join(', ')}, ${parsed.rejects.length} afgewezen.`,
       ...(summary.unresolved.length > 0 ? [`  gemeente niet gevonden, niet gebruikt: ${summary.unresolved.join(', ')}`] : []),
+      ...[...cappedLines(summary.duplicates.map((line) => `dubbel, niet gebruikt: ${line}`)), ...rejectLines(parsed.rejects)].map((line) => `  ${line}`),
     ];
   },
   'regional-corrections': async (database, context, year, parsed, source) => {

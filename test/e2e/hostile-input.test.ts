@@ -317,9 +317,7 @@ describe('rows rejected one by one: exit 0, every other row imported', () => {
     expect(signals['Inloop Nieuwegein']).toBe('grootte onbekend; opmerking leeg gelaten: tekst is langer dan 2000 tekens');
   });
 
-  // Needs the inventory reader (helper H8): the 10,000-character municipality is left out and the
-  // row then rejected as having no municipality at all, which hides why.
-  it.skip('a rejected row whose municipality was too long says so (H8: inventory reader)', async () => {
+  it('a rejected row whose municipality was too long says so', async () => {
     const { rejects } = await importRowByRow(writeScratch('lange-velden.csv', longFieldsCsv()));
     expect(rejects[1]).toEqual(['3', 'gemeente', 'tekst is langer dan 500 tekens']);
   });
@@ -663,9 +661,7 @@ describe('every intake gets the same hostile cells (issue #11)', () => {
       expectNothingRefusedIn(await everythingStored(db));
     });
 
-    // Needs the Vektis intake (helper H7): the refused rows are counted ("3 afgewezen") but neither
-    // printed nor stored in the rejects, so nobody can see which rows or why.
-    it.skip('lists each refused row with the guard’s reason (H7: Vektis intake)', () => {
+    it('lists each refused row with the guard’s reason', () => {
       const printed = `${imported.stdout}\n${imported.stderr}`;
       expect(printed).toContain("rij 8, veld 'Gemeentenaam': bevat een onzichtbaar stuurteken (U+001B)");
       expect(printed).toContain("rij 9, veld 'Gemeentenaam': bevat een onzichtbaar stuurteken (U+202E)");

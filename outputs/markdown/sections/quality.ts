@@ -1,4 +1,6 @@
 import { formatNumberNl } from '../../../pipeline/format-nl.ts';
+import { PLACE_OUTSIDE_SIGNAL } from '../../../pipeline/normalise/place-outside-municipality.ts';
+import type { LocationRow } from '../../../pipeline/read-monitor.ts';
 import type { ReportInput } from '../../report-input.ts';
 import { escapeCell } from '../table.ts';
 
@@ -16,6 +18,23 @@ export function qualitySection({ data }: ReportInput): string {
       ...withoutMunicipality.map(
         (location) => `  - ${escapeCell(location.name)} (${escapeCell(location.iza_region ?? 'regio onbekend')}, ${escapeCell(location.province)})`,
       ),
+      ...signalList(data.locations, PLACE_OUTSIDE_SIGNAL, 'Steunpunten waarvan de plaats of postcode niet in de opgegeven gemeente ligt (geteld in de opgegeven gemeente; controleer de lijst)'),
+      ...signalList(data.locations, OPENING_HOURS_SIGNAL, 'Steunpunten met openingstijden waaruit geen dagdelen te lezen zijn (grootte onbekend)'),
     ].join('\n'),
   ].join('\n\n');
+}
+
+const OPENING_HOURS_SIGNAL = 'openingstijden niet te lezen';
+
+/** A count line and one line per location whose signals include `signal`, quoting the signal; nothing when none do. */
+function signalList(locations: readonly LocationRow[], signal: string, label: string): string[] {
+  const found = locations.flatMap((location) => {
+    const text = (location.flags ?? '').split('; ').find((flag) => flag.startsWith(signal));
+    return text === undefined ? [] : [{ location, text }];
+  });
+  if (found.length === 0) return [];
+  return [
+    `- ${label}: ${formatNumberNl(found.length)}.`,
+    ...found.map(({ location, text }) => `  - ${escapeCell(location.name)}: ${escapeCell(text.slice(signal.length).replace(/^: /, ''))}`),
+  ];
 }
