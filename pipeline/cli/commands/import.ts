@@ -31,7 +31,8 @@ bestandsnaam (…_2022.csv) of uit de instelling year van de bron, niet uit --ye
 kostenbestand van Vektis (Zorgverzekeringswet, zonder EPA-kolom) wordt geweigerd. Met --source
 regional-corrections leest het correcties van een regiocoördinator in (kolommen naam, gemeente,
 plaats, iza-regio, soort: gesloten / geen steunpunt / nieuw / potentieel / grootte, grootte,
-opmerking, locatie-id); die worden als correcties bewaard en het jaar wordt opnieuw gebouwd.
+opmerking, locatie-id); die worden als correcties bewaard en het jaar en elk later gebouwd jaar
+worden opnieuw gebouwd, in één transactie.
 
 Opties:
   --year <jaar>        monitorjaar (verplicht)
