@@ -98,7 +98,8 @@ function codebookMarkdown(entries: readonly CodebookEntry[]): string {
   const lines = [
     '# Codeboek',
     '',
-    'Elke kolom van de CSV-bestanden van de monitor (en hun Parquet-versies): type, eenheid, betekenis en toegestane waarden.',
+    'Elke kolom van de CSV-bestanden van de monitor (en hun Parquet-versies): type, eenheid, betekenis en toegestane waarden. ' +
+      'Hetzelfde staat in codebook.csv, met de kolommen bestand, kolom, type, eenheid, betekenis en waarden.',
     'Alle bestanden: UTF-8, komma als scheidingsteken, punt als decimaalteken, leeg = onbekend. ' +
       'Tekst die met =, +, -, @, tab of return begint, staat er met een enkel aanhalingsteken (\') voor (zie reports/README.md).',
   ];

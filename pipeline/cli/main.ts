@@ -5,6 +5,7 @@
  * failure is put into one Dutch line naming the path and the option to change (explain-error.ts);
  * anything else is a bug ("interne fout", exit 1). The technical cause only with --debug.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { MonitorError, UsageError } from '../../sources/errors.ts';
 import { checkOptionValues, COMMON_OPTIONS, DEFAULT_DATABASE, type Command, type Io, type OptionValues } from './command.ts';
@@ -59,6 +60,10 @@ async function dispatch(argv: readonly string[], io: Io, given: Given): Promise<
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(overview());
+    return;
+  }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.out(`lsp-monitor ${packageVersion()}`);
     return;
   }
   const command = COMMANDS.find((candidate) => candidate.name === name);
@@ -122,7 +127,7 @@ function overview(): string {
     'Commando\'s:',
     ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
     '',
-    'Meer over een commando: lsp-monitor <commando> --help',
+    'Meer over een commando: lsp-monitor <commando> --help. Versie: lsp-monitor --version',
   ].join('\n');
 }
 
@@ -173,4 +178,10 @@ function pathArguments(given: Given): PathArgument[] {
 function databaseOf(given: Given): string {
   const db = given.values['db'];
   return typeof db === 'string' ? db : DEFAULT_DATABASE;
+}
+
+/** The version in package.json, the one place it is kept. */
+function packageVersion(): string {
+  const manifest: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  return typeof manifest === 'object' && manifest !== null && 'version' in manifest ? String(manifest.version) : 'onbekend';
 }

@@ -1,4 +1,5 @@
 /** CLI conventions: Dutch help on every command, exit 0 / 1 / 2, no stack traces without --debug. */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
@@ -28,6 +29,11 @@ describe('lsp-monitor command line', () => {
     const result = await runCli(args);
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n')[0]).toBe(message);
+  });
+
+  it('says its version, the one in package.json', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-v']) expect(await runCli([flag])).toEqual({ code: 0, stdout: `lsp-monitor ${version}`, stderr: '' });
   });
 
   it('a failed run exits 1 with the file named and no stack trace', async () => {
