@@ -12,6 +12,7 @@ import { monitorMarkdown } from './markdown/monitor-md.ts';
 import type { ReportInput } from './report-input.ts';
 import { overviewExtras } from './xlsx/extras-from-report.ts';
 import { overviewBytes } from './xlsx/overview.ts';
+import { ownedBySite, siteFiles } from './site/site-files.ts';
 import { checkFolderTarget, replaceFolder } from './write-atomic.ts';
 
 /** The published files of a year (committed under reports/), and the Excel overview (not committed). */
@@ -26,6 +27,7 @@ export async function reportFiles(input: ReportInput): Promise<(ExportFile | { n
     ...figures.map((figure) => ({ name: figure.file, content: figure.svg })),
     { name: 'monitor.md', content: markdown },
     { name: 'monitor.html', content: monitorHtml(markdown, figures, `Stand van het land ${input.data.year}: laagdrempelige steunpunten`) },
+    ...siteFiles(input),
   ];
 }
 
@@ -47,7 +49,7 @@ export async function writeReport(input: ReportInput, directory: string): Promis
   const files = await reportFiles(input);
   const names = new Set([...files.map((file) => file.name), ...FILES_WITH_AN_EARLIER_YEAR, FIGURES_FOLDER]);
   const owned = (name: string) =>
-    names.has(name) || new RegExp(`^${FIGURES_FOLDER}/[a-z0-9-]+\\.svg$`).test(name) || FOLDER_CLUTTER.has(name.split('/').pop() ?? '');
+    names.has(name) || new RegExp(`^${FIGURES_FOLDER}/[a-z0-9-]+\\.svg$`).test(name) || FOLDER_CLUTTER.has(name.split('/').pop() ?? '') || ownedBySite(name);
   await replaceFolder(directory, files, owned);
   return files.map((file) => file.name);
 }

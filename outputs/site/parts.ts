@@ -1,0 +1,81 @@
+/** Pieces shared by the start page and the region pages: map controls, legend, tables. */
+import { escapeHtml } from './html.ts';
+import type { MapModel } from './map-model.ts';
+
+export const CBS_CREDIT = 'Bron: CBS/PDOK, gebiedsindelingen 2025; inwoners: CBS.';
+
+export function mapControls(): string {
+  return [
+    '<div class="controls">',
+    '<fieldset><legend>Kleur van de gemeenten</legend>',
+    '<label><input type="radio" name="kleur" value="afstand" checked> afstand</label> ',
+    '<label><input type="radio" name="kleur" value="dekking"> dekking</label>',
+    '</fieldset>',
+    '<div class="zoom" role="group" aria-label="Zoomen">',
+    '<button type="button" data-zoom="in" aria-label="Inzoomen">+</button>',
+    '<button type="button" data-zoom="out" aria-label="Uitzoomen">−</button>',
+    '<button type="button" data-zoom="reset">Hele kaart</button>',
+    '</div>',
+    '</div>',
+  ].join('\n');
+}
+
+export function mapLegend(model: MapModel, region = false): string {
+  const list = (classes: readonly { label: string; colour: string }[]) =>
+    [...classes, { label: 'geen gegevens', colour: '#bbbbbb' }]
+      .map((item) => `<li><span class="swatch" style="background:${item.colour}"></span>${escapeHtml(item.label)}</li>`)
+      .join('\n');
+  return [
+    '<div class="legend">',
+    '<div class="legend-afstand"><h3>Afstand hemelsbreed vanaf het midden van de gemeente tot het dichtstbijzijnde steunpunt</h3><ul>',
+    list(model.distanceClasses),
+    '</ul></div>',
+    `<div class="legend-dekking"><h3>Dekking: gewogen steunpunten als deel van het gewenste aantal bij ${model.coveragePct}% deelname</h3><ul>`,
+    list(model.coverageClasses),
+    '</ul></div>',
+    '<ul>',
+    '<li><span class="swatch point"></span>steunpunt (paars: meer op dezelfde plek)</li>',
+    ...(region ? ['<li><span class="swatch outside"></span>gemeente buiten de regio</li>', '<li><span class="swatch line thick"></span>grens van de regio</li>'] : []),
+    '<li><span class="swatch line"></span>provinciegrens</li>',
+    '<li><span class="swatch line dashed"></span>grens van een IZA-regio</li>',
+    '</ul>',
+    '</div>',
+  ].join('\n');
+}
+
+export interface Column<T> {
+  header: string;
+  value: (row: T) => string;
+  /** Sort key when the text does not sort right (numbers). */
+  sort?: (row: T) => string | number;
+  numeric?: boolean;
+}
+
+export function tableHtml<T>(caption: string, columns: readonly Column<T>[], rows: readonly T[], sortable = false): string {
+  const head = columns
+    .map((column) => {
+      const className = column.numeric ? ' class="num"' : '';
+      return sortable
+        ? `<th scope="col"${className} aria-sort="none"><button type="button">${escapeHtml(column.header)}</button></th>`
+        : `<th scope="col"${className}>${escapeHtml(column.header)}</th>`;
+    })
+    .join('');
+  const body = rows
+    .map(
+      (row) =>
+        `<tr>${columns
+          .map((column) => {
+            const sort = column.sort ? ` data-sort="${escapeHtml(String(column.sort(row)))}"` : '';
+            return `<td${column.numeric ? ' class="num"' : ''}${sort}>${escapeHtml(column.value(row))}</td>`;
+          })
+          .join('')}</tr>`,
+    )
+    .join('\n');
+  return [
+    `<table${sortable ? ' data-sortable' : ''}>`,
+    `<caption>${escapeHtml(caption)}${sortable ? ' (klik op een kolomkop om te sorteren)' : ''}</caption>`,
+    `<thead><tr>${head}</tr></thead>`,
+    `<tbody>\n${body}\n</tbody>`,
+    '</table>',
+  ].join('\n');
+}

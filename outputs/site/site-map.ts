@@ -1,0 +1,119 @@
+/**
+ * The site's map as inline SVG, rendered here with d3-geo: municipalities as links to their
+ * IZA-region's page (classed for both colourings, the switch is CSS), province and IZA-region
+ * borders, and the steunpunten as focusable points, one per spot (steunpunten placed on the same
+ * place or municipality centre share it). Coordinates rounded to 0.1 px: deterministic and small.
+ */
+import { geoMercator, geoPath } from 'd3-geo';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { feature, mesh } from 'topojson-client';
+import type { GeometryObject } from 'topojson-specification';
+import { municipalityTopology } from '../figures/municipality-topology.ts';
+import { escapeHtml } from './html.ts';
+import { steunpuntTip, type MapModel } from './map-model.ts';
+
+export const MAP_WIDTH = 600;
+export const MAP_HEIGHT = 720;
+
+export interface MapFocus {
+  level: 'provincie' | 'iza_regio';
+  name: string;
+}
+
+export interface SiteMapOptions {
+  /** "" on the start page, "../" one folder down. */
+  root: string;
+  /** Region pages: fit the map to the region and highlight it. */
+  focus?: MapFocus;
+  regionSlug: (izaRegion: string) => string;
+  label: string;
+}
+
+export function siteMapSvg(model: MapModel, options: SiteMapOptions): string {
+  const { topology, municipalities } = municipalityTopology();
+  const collection = feature(topology, municipalities) as FeatureCollection<Geometry>;
+  const inFocus = (code: string): boolean => {
+    const municipality = model.municipalities.get(code);
+    if (!options.focus || !municipality) return false;
+    return options.focus.level === 'provincie' ? municipality.province === options.focus.name : municipality.izaRegion === options.focus.name;
+  };
+  const focused = collection.features.filter((item) => inFocus(String(item.id)));
+  const fitted: FeatureCollection<Geometry> = focused.length > 0 ? { type: 'FeatureCollection', features: focused } : collection;
+  const padding = options.focus ? 30 : 8;
+  const projection = geoMercator().fitExtent(
+    [
+      [padding, padding],
+      [MAP_WIDTH - padding, MAP_HEIGHT - padding],
+    ],
+    fitted,
+  );
+  // A region fills the map, so whole pixels are as sharp there as tenths are on the national map.
+  const path = geoPath(projection).digits(options.focus ? 0 : 1);
+  const visible = (item: Feature<Geometry>): boolean => {
+    const [[x0, y0], [x1, y1]] = path.bounds(item);
+    return x1 >= 0 && y1 >= 0 && x0 <= MAP_WIDTH && y0 <= MAP_HEIGHT;
+  };
+
+  const areas = collection.features.filter(visible).map((item) => {
+    const code = String(item.id);
+    const municipality = model.municipalities.get(code);
+    if (!municipality) throw new Error(`municipality ${code} of the map is not in the monitor`);
+    const classes = [
+      'gm',
+      municipality.distanceClass === null ? 'dx' : `d${municipality.distanceClass}`,
+      municipality.coverageClass === null ? 'cx' : `c${municipality.coverageClass}`,
+      ...(inFocus(code) ? ['in'] : []),
+    ].join(' ');
+    const target = municipality.izaRegion === null ? '' : ` href="${options.root}iza-regio/${options.regionSlug(municipality.izaRegion)}.html"`;
+    const label = `${municipality.name}${municipality.izaRegion === null ? '' : `, IZA-regio ${municipality.izaRegion}`}`;
+    return `<a class="${classes}"${target} data-gm="${code}" data-name="${escapeHtml(municipality.name)}" data-tip="${escapeHtml(municipality.tip)}" aria-label="${escapeHtml(label)}"><path d="${path(item) ?? ''}"/></a>`;
+  });
+
+  const attribute = (pick: (code: string) => string | null | undefined) => (a: GeometryObject, b: GeometryObject) =>
+    a !== b && pick(String(a.id)) !== pick(String(b.id));
+  const provinceBorders = path(mesh(topology, municipalities, attribute((code) => model.municipalities.get(code)?.province))) ?? '';
+  const regionBorders = path(mesh(topology, municipalities, attribute((code) => model.municipalities.get(code)?.izaRegion))) ?? '';
+  const coast = path(mesh(topology, municipalities, (a, b) => a === b)) ?? '';
+  const focusOutline = options.focus
+    ? path(mesh(topology, municipalities, (a, b) => (a === b ? inFocus(String(a.id)) : inFocus(String(a.id)) !== inFocus(String(b.id))))) ?? ''
+    : '';
+
+  const spots = new Map<string, { x: number; y: number; ids: string[]; tips: string[]; names: string[] }>();
+  for (const location of model.steunpunten) {
+    if (location.lat === null || location.lon === null) continue;
+    const xy = projection([location.lon, location.lat]);
+    if (!xy) continue;
+    const [x, y] = [round(xy[0]), round(xy[1])];
+    if (x < 0 || y < 0 || x > MAP_WIDTH || y > MAP_HEIGHT) continue;
+    const key = `${x},${y}`;
+    const spot = spots.get(key) ?? { x, y, ids: [], tips: [], names: [] };
+    spot.ids.push(location.location_id);
+    spot.tips.push(steunpuntTip(location));
+    spot.names.push(location.name);
+    spots.set(key, spot);
+  }
+  const points = [...spots.values()].map((spot) => {
+    const label = spot.names.length === 1 ? `Steunpunt ${spot.names[0] ?? ''}` : `${spot.names.length} steunpunten op deze plek: ${spot.names.join('; ')}`;
+    const tip = spot.tips.length === 1 ? (spot.tips[0] ?? '') : [`${spot.tips.length} steunpunten op deze plek`, ...spot.tips].join('\n\n');
+    return `<circle class="pt${spot.ids.length > 1 ? ' many' : ''}" cx="${spot.x}" cy="${spot.y}" r="${spot.ids.length > 1 ? 4.5 : 3.5}" tabindex="0" role="img" data-ids="${spot.ids.join(' ')}" data-tip="${escapeHtml(tip)}" aria-label="${escapeHtml(label)}"/>`;
+  });
+
+  return [
+    `<svg class="map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}" role="group" aria-label="${escapeHtml(options.label)}">`,
+    `<g class="areas">`,
+    ...areas,
+    '</g>',
+    `<path class="coast" d="${coast}"/>`,
+    `<path class="iza-borders" d="${regionBorders}"/>`,
+    `<path class="province-borders" d="${provinceBorders}"/>`,
+    ...(focusOutline === '' ? [] : [`<path class="focus-outline" d="${focusOutline}"/>`]),
+    '<g class="points">',
+    ...points,
+    '</g>',
+    '</svg>',
+  ].join('\n');
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
