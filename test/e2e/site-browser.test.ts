@@ -97,7 +97,9 @@ describe.skipIf(skip)('the site of the 2024 monitor in a browser', () => {
 
   it('switches the colouring, zooms with the buttons and sorts a table by keyboard', async () => {
     const page = await open('iza-regio/lekstroom.html');
-    const fill = () => page.locator('a.gm.in path').first().evaluate((path) => getComputedStyle(path).fill);
+    // The function runs in the page; the test's own types have no DOM library.
+    type Window = { getComputedStyle(element: unknown): { fill: string } };
+    const fill = () => page.locator('a.gm.in path').first().evaluate((path) => (globalThis as unknown as Window).getComputedStyle(path).fill);
     const byDistance = await fill();
     await page.locator('input[value="dekking"]').check();
     expect(await fill()).not.toBe(byDistance);
