@@ -14,7 +14,12 @@ export function regionPage(input: ReportInput, model: MapModel, slugs: SiteSlugs
   const kind = focus.level === 'provincie' ? 'Provincie' : 'IZA-regio';
   const inRegion = (location: { province: string | null; iza_region?: string | null; izaRegion?: string | null }) =>
     focus.level === 'provincie' ? location.province === focus.name : (location.iza_region ?? location.izaRegion) === focus.name;
-  const steunpunten = model.steunpunten.filter((location) => inRegion(location));
+  // A steunpunt counts in the province its method gives (galan2024: that of its IZA-region), so the list matches "in beeld".
+  const regionProvince = new Map(data.regions.map((region) => [region.area_name, region.province]));
+  const countedProvince = (location: LocationRow) =>
+    (data.method.provinceOfLocation === 'iza-regio' && location.iza_region !== null ? regionProvince.get(location.iza_region) : null) ?? location.province;
+  const steunpunten = model.steunpunten.filter((location) => (focus.level === 'provincie' ? countedProvince(location) === focus.name : inRegion(location)));
+  const elsewhere = steunpunten.filter((location) => location.province !== countedProvince(location));
   const codes = new Set([...model.municipalities.values()].filter((municipality) => inRegion(municipality)).map((municipality) => municipality.code));
   const whiteSpots = data.whiteSpots.filter((spot) => codes.has(spot.gm_code));
   const participation = data.parameters.participationPct;
@@ -69,6 +74,10 @@ export function regionPage(input: ReportInput, model: MapModel, slugs: SiteSlugs
           steunpunten,
           true,
         ),
+    ...elsewhere.map(
+      (location) =>
+        `<p>${escapeHtml(location.name)} ligt in ${escapeHtml(location.province)} en telt hier mee omdat de IZA-regio ${escapeHtml(location.iza_region ?? '')} bij ${escapeHtml(focus.name)} hoort.</p>`,
+    ),
     '</main>',
     `<footer><p>Stand van het land ${data.year}, laagdrempelige steunpunten. ${escapeHtml(CBS_CREDIT)}</p></footer>`,
   ].join('\n');
