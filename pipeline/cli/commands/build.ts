@@ -5,11 +5,12 @@ import { COMMON_USAGE, withWritableDatabase, requiredOption, stringOption, type 
 
 export const buildCommand: Command = {
   name: 'build',
-  summary: 'bereken locaties, grootte en dekking van een monitorjaar',
+  summary: 'bereken locaties, grootte en dekking van een monitorjaar (in de database)',
   usage: `Gebruik: lsp-monitor build --year <jaar> [--db <bestand>]
 
 Bouwt uit de ingelezen gegevens de locaties (met grootteklasse en gewicht) en de dekking per
 gemeente, IZA-regio, provincie en landelijk, volgens de methode die voor dat jaar is ingesteld.
+Schrijft alleen in de database, geen bestanden: 'lsp-monitor report' maakt er de monitor van.
 
 Opties:
   --year <jaar>        monitorjaar (verplicht)

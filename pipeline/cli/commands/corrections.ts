@@ -26,7 +26,8 @@ een bestand met een ongeldige wijziging wordt in zijn geheel geweigerd, tenzij -
 Een overzicht van een ander monitorjaar wordt altijd geweigerd.
 De wijzigingen worden bewaard als eigen bron en gelden voor elke volgende build van dit en latere jaren.
 Het jaar en elk later gebouwd jaar worden in dezelfde stap opnieuw gebouwd: lukt dat niet, dan is
-er niets overgenomen.
+er niets overgenomen. Schrijft alleen in de database, geen bestanden: maak daarna de monitor
+opnieuw met 'lsp-monitor report'. Hetzelfde bestand nog eens overnemen verandert niets.
 
 Opties:
   --year <jaar>        monitorjaar van het overzicht (verplicht)

@@ -16,8 +16,9 @@ export const diffCommand: Command = {
 Vergelijkt twee gebouwde monitorjaren per steunpunt (op zijn vaste location_id) en per provincie
 en IZA-regio, en toont een samenvatting. Het verschil per gebied wordt uitgesplitst: door de
 methode (het eerste jaar geteld zoals het tweede jaar telt, als de jaren een andere methode
-gebruiken), nieuw in beeld, niet meer in beeld en verhuisd. Met --out schrijft het verschillen.csv
-en verschillen-per-regio.csv (of .parquet met --format parquet) naar de map.
+gebruiken), nieuw in beeld, niet meer in beeld en verhuisd. Zonder --out schrijft het geen
+bestanden. Met --out schrijft het verschillen.csv en verschillen-per-regio.csv naar de map, met
+--format parquet ook verschillen.parquet en verschillen-per-regio.parquet.
 
 Opties:
   --out <map>          doelmap voor de bestanden

@@ -75,8 +75,9 @@ export const FETCH_USAGE = `Gebruik: lsp-monitor fetch [--online | --check] [--s
 
 Zonder --online wordt niets opgehaald: per webbron staat er welke momentopname wordt gebruikt, de
 laatste goede uit het archief of anders de meegeleverde. Met --online wordt elke webbron (of alleen
---source) opgehaald, als nieuwe momentopname bewaard en gecontroleerd. Lukt dat niet, dan blijft de
-vorige goede momentopname in gebruik en staat er een waarschuwing (LET OP).
+--source) opgehaald, als nieuwe momentopname in het archief bewaard (standaard ./archief) en
+gecontroleerd. Lukt dat niet, dan blijft de vorige goede momentopname in gebruik en staat er een
+waarschuwing (LET OP). fetch schrijft alleen in het archief; 'lsp-monitor run' leest het.
 
 Bronnen die als bestand binnenkomen worden niet opgehaald: lees ze in met
 'lsp-monitor import <bestand> --source <bron>'. Instellingen per bron (adressen, tabellen, jaren)

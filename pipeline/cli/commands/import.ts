@@ -15,7 +15,9 @@ export const importCommand: Command = {
   usage: `Gebruik: lsp-monitor import <bestand> --year <jaar> [--source <naam>] [--sheet <werkblad>] [--replace] [--db <bestand>]
 
 Leest een lijst steunpunten (CSV met komma of puntkomma, UTF-8 of Windows-1252; of XLSX) in.
-Elke rij wordt gecontroleerd; een rij die niet bruikbaar is komt met reden in de lijst afgewezen rijen.
+Elke rij wordt gecontroleerd; een rij die niet bruikbaar is, wordt met rij, veld en reden gemeld
+(alle staan in afgewezen.csv na 'lsp-monitor report'). Schrijft alleen in de database,
+geen bestanden; kolommen die de monitor niet kent, worden gemeld en niet bewaard.
 Een nieuwe import van dezelfde bron en hetzelfde jaar vervangt de vorige; de melding zegt welke
 (bestand, datum, rijen), en de vorige blijft bewaard ('lsp-monitor imports restore' zet haar terug).
 Een bestand zonder bruikbare rijen, of met minder dan de helft van de rijen die het vervangt,

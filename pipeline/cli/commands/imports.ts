@@ -17,7 +17,7 @@ export const importsCommand: Command = {
 Zonder actie: toont wat er voor het jaar is ingelezen. Per bron van steunpunten: bestand,
 sha256 (eerste 12 tekens), tijd, gelezen, ingelezen en afgewezen rijen; daarna de verwijderde en
 vervangen imports die terug te zetten zijn, de zelfevaluaties, de correctiebestanden en het
-EPA-aandeel (Vektis) met cijfers van dat jaar.
+EPA-aandeel (Vektis) met cijfers van dat jaar. Schrijft geen bestanden.
 
 remove   haalt de import van een bron uit het jaar. Niets gaat verloren: de rijen worden
          bewaard en 'imports restore' zet ze terug. Bouw het jaar daarna opnieuw.

@@ -46,6 +46,8 @@ Blijft draaien en haalt op de tijden van de cron-uitdrukking (tijdzone ${TIME_ZO
 zoals 'lsp-monitor fetch --online', en doet daarna de stappen van --then. Een run die nog loopt
 wordt niet nog eens gestart, ook niet door een ander lsp-monitor-proces (vergrendeling naast de
 database). Een mislukte run komt in het log en het schema gaat door. Stoppen: Ctrl-C.
+Schrijft de momentopnamen in het archief; met --then report de monitor van --year naar
+<map>/<jaar>/, met --then run alle jaren naar <map>/ (<map>: --reports, standaard reports/).
 
 Opties:
   --cron <uitdrukking> wanneer (verplicht), bijvoorbeeld "0 4 * * 1" voor elke maandag om 04:00
