@@ -67,11 +67,16 @@ export function mapModel(data: MonitorData): MapModel {
   return {
     year: data.year,
     coveragePct,
-    distanceClasses: classLabels(distanceBreaks, 1).map((label, index) => ({ label: `${label} km`, colour: distanceColours[index] ?? MISSING_COLOUR })),
-    coverageClasses: classLabels(COVERAGE_BREAKS).map((label, index) => ({ label: `${label}%`, colour: coverageColours[index] ?? MISSING_COLOUR })),
+    distanceClasses: classLabels(distanceBreaks, 1).map((label, index) => ({ label: withUnit(label, ' km'), colour: distanceColours[index] ?? MISSING_COLOUR })),
+    coverageClasses: classLabels(COVERAGE_BREAKS).map((label, index) => ({ label: withUnit(label, '%'), colour: coverageColours[index] ?? MISSING_COLOUR })),
     municipalities,
     steunpunten: data.locations.filter((location) => location.status === 'actief'),
   };
+}
+
+/** "5 tot 10" → "5 km tot 10 km", "25 of meer" → "25 km of meer". */
+function withUnit(label: string, unit: string): string {
+  return label.replace(/\d[\d.]*(,\d+)?/g, (number) => `${number}${unit}`);
 }
 
 /** "galan2024:57; mind2025:12" → "galan2024 (rij 57), mind2025 (rij 12)". */

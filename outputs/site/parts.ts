@@ -34,7 +34,7 @@ export function mapLegend(model: MapModel, region = false): string {
     list(model.coverageClasses),
     '</ul></div>',
     '<ul>',
-    '<li><span class="swatch point"></span>steunpunt (paars: meer op dezelfde plek)</li>',
+    '<li><span class="swatch point"></span>steunpunt</li>\n<li><span class="swatch point many"></span>meer steunpunten op dezelfde plek</li>',
     ...(region ? ['<li><span class="swatch outside"></span>gemeente buiten de regio</li>', '<li><span class="swatch line thick"></span>grens van de regio</li>'] : []),
     '<li><span class="swatch line"></span>provinciegrens</li>',
     '<li><span class="swatch line dashed"></span>grens van een IZA-regio</li>',

@@ -38,7 +38,7 @@ export function regionPage(input: ReportInput, model: MapModel, slugs: SiteSlugs
     '</header>',
     `<main id="inhoud" class="mode-afstand region" data-mode>`,
     `<dl class="figures" aria-label="Kerncijfers">${figures.map(([term, value]) => `<div><dt>${escapeHtml(term ?? '')}</dt><dd>${escapeHtml(value ?? '')}</dd></div>`).join('')}</dl>`,
-    '<p>Gewenst: het aantal steunpunten dat nodig is als dat deel van de mensen met een ernstige psychische aandoening (EPA) er komt. Gewogen: een klein steunpunt telt half, een groot dubbel. Dekking = gewogen / gewenst.</p>',
+    `<p>Gewenst: het aantal steunpunten dat nodig is als dat deel van de mensen met een ernstige psychische aandoening (EPA) er komt. Gewogen: een klein steunpunt telt als ${formatCountNl(data.parameters.weights.klein)}, een middelgroot als ${formatCountNl(data.parameters.weights.middelgroot)}, een groot als ${formatCountNl(data.parameters.weights.groot)}, een van onbekende grootte als ${formatCountNl(data.parameters.weights.onbekend)}. Dekking = gewogen / gewenst.</p>`,
     change(input, focus),
     '<h2>De regio op de kaart</h2>',
     '<div class="layout">',
@@ -58,7 +58,7 @@ export function regionPage(input: ReportInput, model: MapModel, slugs: SiteSlugs
     `<aside>${mapLegend(model, true)}</aside>`,
     '</div>',
     '<h2>Witte vlekken</h2>',
-    whiteSpotList(whiteSpots, data.parameters.distance.whiteSpotKm),
+    whiteSpotList(whiteSpots, data.parameters.distance.whiteSpotKm, focus.name),
     '<h2>Steunpunten</h2>',
     steunpunten.length === 0
       ? '<p>Geen steunpunten in beeld.</p>'
@@ -84,12 +84,12 @@ export function regionPage(input: ReportInput, model: MapModel, slugs: SiteSlugs
   return pageHtml({ title, root: '../', body });
 }
 
-function whiteSpotList(spots: readonly WhiteSpotRow[], km: number): string {
+function whiteSpotList(spots: readonly WhiteSpotRow[], km: number, region: string): string {
   if (spots.length === 0) return `<p>Geen witte vlekken: van elke gemeente ligt het midden binnen ${formatNumberNl(km)} km van een steunpunt.</p>`;
   return [
     `<p>Gemeenten waarvan het midden verder dan ${formatNumberNl(km)} km hemelsbreed van het dichtstbijzijnde steunpunt ligt.</p>`,
     tableHtml<WhiteSpotRow>(
-      'Witte vlekken',
+      `Witte vlekken in ${region}`,
       [
         { header: 'Gemeente', value: (spot) => spot.municipality },
         { header: 'Inwoners', value: (spot) => formatNumberNl(spot.population), numeric: true },

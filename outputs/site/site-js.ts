@@ -64,7 +64,7 @@ export const SITE_JS = `(function () {
     });
     var zoomTo = function (element) {
       var b = element.getBBox();
-      var w = Math.max(b.width * 3, base.w / 12);
+      var w = Math.max(b.width * 3, base.w / 5);
       view.w = Math.min(base.w, w); view.h = view.w * base.h / base.w;
       view.x = b.x + b.width / 2 - view.w / 2; view.y = b.y + b.height / 2 - view.h / 2;
       apply();
