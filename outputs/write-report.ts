@@ -9,6 +9,7 @@ import { diffExports } from './csv/diff-exports.ts';
 import { reportFigures } from './figures/report-figures.ts';
 import { monitorHtml } from './html/monitor-html.ts';
 import { monitorMarkdown } from './markdown/monitor-md.ts';
+import { monitorPdf, PDF_FILE, type PdfOptions } from './pdf/monitor-pdf.ts';
 import type { ReportInput } from './report-input.ts';
 import { overviewExtras } from './xlsx/extras-from-report.ts';
 import { overviewBytes } from './xlsx/overview.ts';
@@ -16,9 +17,11 @@ import { ownedBySite, siteFiles } from './site/site-files.ts';
 import { checkFolderTarget, replaceFolder } from './write-atomic.ts';
 
 /** The published files of a year (committed under reports/), and the Excel overview (not committed). */
-export async function reportFiles(input: ReportInput): Promise<(ExportFile | { name: string; content: Uint8Array })[]> {
+export async function reportFiles(input: ReportInput, options: PdfOptions = {}): Promise<(ExportFile | { name: string; content: Uint8Array })[]> {
   const figures = await reportFigures(input);
   const markdown = monitorMarkdown(input, figures);
+  const title = `Stand van het land ${input.data.year}: laagdrempelige steunpunten`;
+  const pdf = await monitorPdf(input, markdown, figures, title, options);
   return [
     { name: OVERVIEW_FILE, content: await overviewBytes(input.data, overviewExtras(input, figures)) },
     ...csvExports(input.data),
@@ -26,8 +29,9 @@ export async function reportFiles(input: ReportInput): Promise<(ExportFile | { n
     ...codebookExports(input.data.parameters),
     ...figures.map((figure) => ({ name: figure.file, content: figure.svg })),
     { name: 'monitor.md', content: markdown },
-    { name: 'monitor.html', content: monitorHtml(markdown, figures, `Stand van het land ${input.data.year}: laagdrempelige steunpunten`) },
+    { name: 'monitor.html', content: monitorHtml(markdown, figures, title) },
     ...siteFiles(input),
+    ...pdf,
   ];
 }
 
@@ -37,6 +41,8 @@ export const OVERVIEW_FILE = 'overzicht.xlsx';
 const FIGURES_FOLDER = 'figuren';
 /** Written only when an earlier year was built: an earlier report in the folder may hold them. */
 const FILES_WITH_AN_EARLIER_YEAR = ['verschillen.csv', 'verschillen-per-regio.csv'];
+/** Written only where Chromium is (not committed: its bytes depend on the Chromium version): an earlier report may hold one. */
+const FILES_WITH_CHROMIUM = [PDF_FILE];
 /** What file browsers leave in any folder they show: not a person's work, so replaced with the folder. */
 const FOLDER_CLUTTER = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
 
@@ -44,10 +50,10 @@ const FOLDER_CLUTTER = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
  * Replaces `directory` by the year's report. A folder holding anything a report does not write
  * (a person's own notes, an office lock file of an open overzicht.xlsx) is refused, naming it.
  */
-export async function writeReport(input: ReportInput, directory: string): Promise<string[]> {
+export async function writeReport(input: ReportInput, directory: string, options: PdfOptions = {}): Promise<string[]> {
   await checkFolderTarget(directory); // before seconds of rendering
-  const files = await reportFiles(input);
-  const names = new Set([...files.map((file) => file.name), ...FILES_WITH_AN_EARLIER_YEAR, FIGURES_FOLDER]);
+  const files = await reportFiles(input, options);
+  const names = new Set([...files.map((file) => file.name), ...FILES_WITH_AN_EARLIER_YEAR, ...FILES_WITH_CHROMIUM, FIGURES_FOLDER]);
   const owned = (name: string) =>
     names.has(name) || new RegExp(`^${FIGURES_FOLDER}/[a-z0-9-]+\\.svg$`).test(name) || FOLDER_CLUTTER.has(name.split('/').pop() ?? '') || ownedBySite(name);
   await replaceFolder(directory, files, owned);

@@ -7,6 +7,24 @@ import { Marked, type Tokens } from 'marked';
 import type { Figure } from '../report-input.ts';
 
 export function monitorHtml(markdown: string, figures: readonly Figure[], title: string): string {
+  return `<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+${monitorBodyHtml(markdown, figures)}</main>
+</body>
+</html>
+`;
+}
+
+/** The report's sections as HTML, figures inline: the body of monitor.html, and of monitor.pdf (outputs/pdf/). */
+export function monitorBodyHtml(markdown: string, figures: readonly Figure[]): string {
   const inline = new Map(figures.map((figure, index) => [figure.file, prefixIds(figure.svg, `f${index + 1}-`)]));
   const marked = new Marked({
     gfm: true,
@@ -19,21 +37,7 @@ export function monitorHtml(markdown: string, figures: readonly Figure[], title:
       },
     },
   });
-  const body = marked.parse(markdown, { async: false });
-  return `<!doctype html>
-<html lang="nl">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
-${body}</main>
-</body>
-</html>
-`;
+  return marked.parse(markdown, { async: false });
 }
 
 /** Makes the ids of one SVG unique within the page (figures number their clip paths alike). */
@@ -44,7 +48,7 @@ function prefixIds(svg: string, prefix: string): string {
     .replace(/\b(xlink:)?href="#([^"]+)"/g, `$1href="#${prefix}$2"`);
 }
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 

@@ -1,5 +1,6 @@
 import { checkFolderTarget } from '../../../outputs/write-atomic.ts';
 import { writeReport } from '../../../outputs/write-report.ts';
+import { findChromium, PDF_SKIPPED } from '../../../outputs/pdf/chromium.ts';
 import { loadConfig, parseMonitorYear } from '../../config/config.ts';
 import { withDatabase } from '../../db/database.ts';
 import { readReportInput } from '../../read-report-input.ts';
@@ -11,12 +12,13 @@ export const reportCommand: Command = {
   summary: 'schrijf de monitor (rapport, figuren, CSV-exports en Excel-overzicht) van een gebouwd jaar',
   usage: `Gebruik: lsp-monitor report --year <jaar> --out <map> [--db <bestand>]
 
-Schrijft de monitor van een gebouwd jaar naar de map: het rapport (monitor.md en monitor.html,
-met de figuren), de figuren als SVG in figuren/, de CSV-exports (locaties.csv, nederland.csv,
-provincies.csv, iza-regios.csv, gemeenten.csv, afgewezen.csv, te-beoordelen.csv, afstand.csv,
-bereik.csv, witte-vlekken.csv, kenmerken.csv; met een eerder gebouwd jaar ook verschillen.csv
-en verschillen-per-regio.csv) en het bewerkbare Excel-overzicht overzicht.xlsx. Zie
-reports/README.md voor de kolommen.
+Schrijft de monitor van een gebouwd jaar naar de map: het rapport (monitor.md, monitor.html en,
+als Chromium er is, monitor.pdf op A4, met de figuren), de figuren als SVG in figuren/, de
+CSV-exports (locaties.csv, nederland.csv, provincies.csv, iza-regios.csv, gemeenten.csv,
+afgewezen.csv, te-beoordelen.csv, afstand.csv, bereik.csv, witte-vlekken.csv, kenmerken.csv;
+met een eerder gebouwd jaar ook verschillen.csv en verschillen-per-regio.csv) en het bewerkbare
+Excel-overzicht overzicht.xlsx. Zie reports/README.md voor de kolommen. Zonder Chromium
+(apt-get install chromium) zegt report in één regel dat de PDF is overgeslagen.
 
 De map wordt als geheel vervangen: wie meekijkt of het schrijven onderbreekt, ziet de hele
 vorige of de hele nieuwe monitor. Een map met andere bestanden dan die van de monitor wordt
@@ -39,7 +41,9 @@ ${COMMON_USAGE}`,
       await assertReportable(database, config, year);
       return readReportInput(database, year);
     });
-    const files = await writeReport(input, directory);
+    const chromium = findChromium();
+    if (chromium === undefined) io.out(PDF_SKIPPED);
+    const files = await writeReport(input, directory, { chromium, notice: io.out });
     io.out(`Monitor ${year} geschreven naar ${directory}: ${files.join(', ')}.`);
   },
 };

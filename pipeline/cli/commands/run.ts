@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeReport } from '../../../outputs/write-report.ts';
+import { findChromium, PDF_SKIPPED } from '../../../outputs/pdf/chromium.ts';
 import { MonitorError } from '../../../sources/errors.ts';
 import { SOURCE_ADAPTERS } from '../../../sources/adapters/registry.ts';
 import { bundledInputs, bundledYears, DEFAULT_INVENTORIES_ROOT, INPUTS_FILE, type BundledInput } from '../../../sources/inventories/index.ts';
@@ -30,8 +31,10 @@ ${INPUTS_FILE} (jaar, titel en de bestanden in volgorde: de lijst, daarna eventu
 correcties, zelfevaluaties of een EPA-tabel van dat jaar; 2024: De Galan). Voor een jaar zonder
 meegeleverde lijst speelt het de momentopnamen van de bronnen (MIND-atlas, NVZH) van dat jaar
 af: uit het archief van 'lsp-monitor fetch --online', anders de meegeleverde. Bouwt daarna elk
-jaar en schrijft het naar <map>/<jaar>/ (standaard: de map reports/ van lsp-monitor). Heeft geen
-netwerk nodig. Twee keer draaien geeft byte voor byte dezelfde bestanden.
+jaar en schrijft het naar <map>/<jaar>/ (standaard: de map reports/ van lsp-monitor), met
+monitor.pdf als Chromium er is (apt-get install chromium); zonder Chromium zegt run in één regel
+dat de PDF is overgeslagen. Heeft geen netwerk nodig. Twee keer draaien geeft byte voor byte
+dezelfde bestanden (behalve monitor.pdf en overzicht.xlsx, die niet in git staan).
 Een jaar waarvan <map>/<jaar>/ al bestaat (een gepubliceerde monitor) maar waarvan de invoer
 ontbreekt, wordt niet overgeslagen: run stopt dan voordat er iets verandert en zegt welk jaar.
 
@@ -57,6 +60,8 @@ ${COMMON_USAGE}`,
           `'lsp-monitor fetch --online'; er is niets veranderd`,
       );
     }
+    const chromium = findChromium();
+    if (chromium === undefined) io.out(PDF_SKIPPED);
     await withWritableDatabase(values, 'run', async (database) => {
       const epa = await replayEpaShares(database, context, archiveDir, io.err);
       if (epa) io.out(`EPA-aandeel per gemeente (Vektis, archief): ${epa.municipalities} gemeenten voor ${epa.years.join(', ')}.`);
@@ -76,7 +81,7 @@ ${COMMON_USAGE}`,
         for (const input of others) for (const line of await importBundledFile(database, context, input)) io.out(line);
         if (others.length > 0) printBuildSummary(await buildYear(database, context, year), io);
         const directory = join(reportsRoot, String(year));
-        const files = await writeReport(await readReportInput(database, year), directory);
+        const files = await writeReport(await readReportInput(database, year), directory, { chromium, notice: io.out });
         io.out(`Monitor ${year} geschreven naar ${directory}: ${files.length} bestanden.`);
       }
     });
