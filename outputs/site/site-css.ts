@@ -73,6 +73,7 @@ export function siteCss(model: MapModel): string {
     '  details{display:block}details>summary{display:none}',
     '  tr{page-break-inside:avoid}thead{display:table-header-group}',
     '  a{color:inherit;text-decoration:none}',
+    '  th[aria-sort] button::after{content:none}',
     '}',
     '',
   ].join('\n');
