@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
+import { OverviewEditor } from '../pipeline/corrections/edit-overview.ts';
 import { readCsv } from '../helpers/csv.ts';
 
 const BUNDLED = fileURLToPath(new URL('../../sources/inventories/', import.meta.url));
@@ -86,5 +87,40 @@ describe('run reproduces every published year', () => {
     const result = await runCli(['run', '--inventories', inventories, '--reports', join(root, 'leeg'), '--db', join(root, 'vierde.duckdb')]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(`fout: ${join(inventories, 'kapot', 'inputs.json')} noemt weg.csv, maar dat bestand staat niet in de map`);
+  });
+});
+
+describe('run takes a bundled year\'s edited overview back in', () => {
+  const root = scratchDir();
+  const inventories = join(root, 'inventories');
+  let rerun: Awaited<ReturnType<typeof runCli>>;
+
+  beforeAll(async () => {
+    cpSync(BUNDLED, inventories, { recursive: true, filter: (path) => !path.endsWith('.ts') });
+    mkdirSync(join(inventories, 'mind2025'));
+    writeFileSync(join(inventories, 'mind2025', 'lijst.csv'), list2025());
+    const manifest = { year: 2025, title: 'Lijst 2025 (test)', inputs: [{ source: 'mind2025', file: 'lijst.csv' }] };
+    writeFileSync(join(inventories, 'mind2025', 'inputs.json'), JSON.stringify(manifest));
+    const first = await runCli(['run', '--inventories', inventories, '--reports', join(root, 'eerst'), '--db', join(root, 'eerst.duckdb')]);
+    expect(first.code, first.stderr).toBe(0);
+
+    // The working group sets one size in the 2025 overview; the file is bundled with the year.
+    const editor = await OverviewEditor.open(readFileSync(join(root, 'eerst', '2025', 'overzicht.xlsx')));
+    const didam = readCsv(join(root, 'eerst', '2025', 'locaties.csv')).find((row) => row['naam'] === 'Dorpskamer Didam')!;
+    editor.setLocation(editor.rowOf(didam['location_id']!), 'grootte', 'groot');
+    writeFileSync(join(inventories, 'mind2025', 'overzicht-2025.xlsx'), await editor.bytes());
+    manifest.inputs.push({ source: 'correcties', file: 'overzicht-2025.xlsx' });
+    writeFileSync(join(inventories, 'mind2025', 'inputs.json'), JSON.stringify(manifest));
+    rerun = await runCli(['run', '--inventories', inventories, '--reports', join(root, 'daarna'), '--db', join(root, 'daarna.duckdb')]);
+  });
+
+  it('applies the corrections before writing the year, from a fresh database', () => {
+    expect(rerun.stderr).toBe('');
+    expect(rerun.code).toBe(0);
+    expect(rerun.stdout).toContain('overzicht-2025.xlsx: 1 wijziging(en) overgenomen.');
+    const didam = readCsv(join(root, 'daarna', '2025', 'locaties.csv')).find((row) => row['naam'] === 'Dorpskamer Didam')!;
+    expect([didam['grootte'], didam['grootte_basis']]).toEqual(['groot', 'opgegeven']);
+    const in2024 = readCsv(join(root, 'daarna', '2024', 'locaties.csv')).find((row) => row['naam'] === 'Dorpskamer Didam')!;
+    expect(in2024['grootte']).toBe('onbekend');
   });
 });

@@ -4,13 +4,12 @@ import { MonitorError } from '../../../sources/errors.ts';
 import { readInventoryFile } from '../../../sources/inventory/read-table.ts';
 import { parseMonitorYear } from '../../config/config.ts';
 import { createContext } from '../../context.ts';
-import { correctionsSummaryNl, readCorrections } from '../../corrections/index.ts';
+import { correctionsSummaryNl } from '../../corrections/index.ts';
 import { applyCorrections, type AppliedCorrections } from '../../corrections/apply.ts';
 import { buildsOf, takenBeforeLineNl } from '../../corrections/applied-summary.ts';
 import { cappedLines } from '../../corrections/capped-lines.ts';
 import { alreadyApplied } from '../../corrections/store.ts';
-import { readMonitor } from '../../read-monitor.ts';
-import { reviewPairsOf } from '../../workbook/extras.ts';
+import { workbookChanges } from '../../corrections/workbook-changes.ts';
 import { COMMON_USAGE, requiredOption, stringOption, withWritableDatabase, type Command, type Io } from '../command.ts';
 import { printBuildSummary } from './build.ts';
 
@@ -51,8 +50,7 @@ ${COMMON_USAGE}`,
         printApplied(file, year, values['dry-run'] ? { outcome: 'already-applied' } : await applyCorrections(database, context, corrections, []), io);
         return;
       }
-      const current = await readMonitor(database, year);
-      const { changes, errors, ignoredColumns } = await readCorrections(bytes, file, current, { reviewPairs: reviewPairsOf(current.review) });
+      const { changes, errors, ignoredColumns } = await workbookChanges(database, year, file, bytes);
       if (ignoredColumns.length > 0) io.out(`  niet gelezen en niet bewaard: kolom ${ignoredColumns.map((column) => `'${column}'`).join(', ')}`);
       for (const line of cappedLines(errors.map((error) => error.message))) io.err(`  ${line}`);
       if (errors.length > 0 && !values['partial']) {

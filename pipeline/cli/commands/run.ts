@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeReport } from '../../../outputs/write-report.ts';
 import { findChromium, PDF_SKIPPED } from '../../../outputs/pdf/chromium.ts';
@@ -9,6 +10,11 @@ import { bundledInputs, bundledYears, DEFAULT_INVENTORIES_ROOT, INPUTS_FILE, typ
 import type { MonitorContext } from '../../context.ts';
 import type { MonitorDatabase } from '../../db/database.ts';
 import { importFileSource, importsFilesOf } from '../../stages/import-file-source.ts';
+import { applyCorrections } from '../../corrections/apply.ts';
+import { takenBeforeLineNl } from '../../corrections/applied-summary.ts';
+import { CORRECTIONS_SOURCE } from '../../corrections/store.ts';
+import { workbookChanges } from '../../corrections/workbook-changes.ts';
+import { readInventoryFile } from '../../../sources/inventory/read-table.ts';
 import { createContext } from '../../context.ts';
 import { readReportInput } from '../../read-report-input.ts';
 import { buildYear } from '../../stages/build-year.ts';
@@ -28,8 +34,8 @@ export const runCommand: Command = {
 
 Leest per monitorjaar de meegeleverde invoer in: elke map in sources/inventories/ met een
 ${INPUTS_FILE} (jaar, titel en de bestanden in volgorde: de lijst, daarna eventueel regionale
-correcties, zelfevaluaties of een EPA-tabel van dat jaar; 2024: De Galan). Voor een jaar zonder
-meegeleverde lijst speelt het de momentopnamen van de bronnen (MIND-atlas, NVZH) van dat jaar
+correcties, zelfevaluaties, een EPA-tabel of het bewerkte Excel-overzicht (bron correcties) van
+dat jaar; 2024: De Galan). Voor een jaar zonder meegeleverde lijst speelt het de momentopnamen van de bronnen (MIND-atlas, NVZH) van dat jaar
 af: uit het archief van 'lsp-monitor fetch --online', anders de meegeleverde. Bouwt daarna elk
 jaar en schrijft het naar <map>/<jaar>/ (standaard: de map reports/ van lsp-monitor), met
 monitor.pdf als Chromium er is (apt-get install chromium); zonder Chromium zegt run in één regel
@@ -67,7 +73,7 @@ ${COMMON_USAGE}`,
       if (epa) io.out(`EPA-aandeel per gemeente (Vektis, archief): ${epa.municipalities} gemeenten voor ${epa.years.join(', ')}.`);
       for (const year of years) {
         const yearInputs = inputs.filter((input) => input.year === year);
-        const lists = yearInputs.filter((input) => !importsFilesOf(input.source));
+        const lists = yearInputs.filter((input) => !importsFilesOf(input.source) && input.source !== CORRECTIONS_SOURCE);
         for (const input of lists) {
           printImportSummary(await importInventory(database, context, { path: input.path, year, source: input.source, ...sheetOf(input) }), io);
         }
@@ -77,7 +83,7 @@ ${COMMON_USAGE}`,
           printImportSummary(await importSnapshot(database, context, year, choice), io);
         }
         printBuildSummary(await buildYear(database, context, year), io);
-        const others = yearInputs.filter((input) => importsFilesOf(input.source));
+        const others = yearInputs.filter((input) => !lists.includes(input));
         for (const input of others) for (const line of await importBundledFile(database, context, input)) io.out(line);
         if (others.length > 0) printBuildSummary(await buildYear(database, context, year), io);
         const directory = join(reportsRoot, String(year));
@@ -98,8 +104,29 @@ function sheetOf(input: BundledInput): { sheet?: string } {
   return input.sheet === undefined ? {} : { sheet: input.sheet };
 }
 
-/** A bundled correction, survey or EPA file: read as `lsp-monitor import --source <source>` reads it. */
+/**
+ * A bundled correction, survey or EPA file: read as `lsp-monitor import --source <source>` reads
+ * it; the working group's edited overview (source `correcties`) as `lsp-monitor corrections` does.
+ */
 async function importBundledFile(database: MonitorDatabase, context: MonitorContext, input: BundledInput): Promise<string[]> {
+  if (input.source === CORRECTIONS_SOURCE) return takeInBundledWorkbook(database, context, input);
   const adapter = SOURCE_ADAPTERS.find((candidate) => candidate.id === input.source)!;
   return importFileSource(database, context, adapter, { path: input.path, year: input.year, ...sheetOf(input) });
+}
+
+/** A bundled overview must be valid as a whole: a published year is not rebuilt from part of its corrections. */
+async function takeInBundledWorkbook(database: MonitorDatabase, context: MonitorContext, input: BundledInput): Promise<string[]> {
+  const file = basename(input.path);
+  const bytes = await readInventoryFile(input.path, context.config.maxInputBytes);
+  const { changes, errors } = await workbookChanges(database, input.year, file, bytes);
+  if (errors.length > 0) {
+    throw new MonitorError(
+      `het meegeleverde overzicht van ${input.year} heeft ${errors.length} ongeldige wijziging(en), de eerste: ${errors[0]!.message}; ` +
+        `controleer het met 'lsp-monitor corrections ${file} --year ${input.year} --dry-run'`,
+      { location: { file } },
+    );
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const applied = await applyCorrections(database, context, { year: input.year, name: file, sha256 }, changes);
+  return [applied.outcome === 'applied' ? `${file}: ${applied.changes} wijziging(en) overgenomen.` : takenBeforeLineNl(file, input.year, applied.outcome)];
 }
