@@ -29,9 +29,13 @@ export interface SiteMapOptions {
   label: string;
 }
 
+/** The municipalities as GeoJSON, converted once per process: every page's map starts from it. */
+let collectionOnce: FeatureCollection<Geometry> | undefined;
+
 export function siteMapSvg(model: MapModel, options: SiteMapOptions): string {
   const { topology, municipalities } = municipalityTopology();
-  const collection = feature(topology, municipalities) as FeatureCollection<Geometry>;
+  collectionOnce ??= feature(topology, municipalities) as FeatureCollection<Geometry>;
+  const collection = collectionOnce;
   const inFocus = (code: string): boolean => {
     const municipality = model.municipalities.get(code);
     if (!options.focus || !municipality) return false;

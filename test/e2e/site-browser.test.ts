@@ -78,6 +78,11 @@ describe.skipIf(skip)('the site of the 2024 monitor in a browser', () => {
     await point.hover();
     await expect(page.locator('#tip').isVisible()).resolves.toBe(true);
     expect(await page.locator('#tip').textContent()).toContain(label.replace(/^Steunpunt /, ''));
+    await page.mouse.move(0, 0);
+    expect(await page.locator('#tip').isVisible()).toBe(false);
+    // Keyboard users reach the same text by focusing the point.
+    await point.focus();
+    expect(await page.locator('#tip').textContent()).toContain(label.replace(/^Steunpunt /, ''));
     await page.close();
   });
 

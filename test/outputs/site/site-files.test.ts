@@ -82,6 +82,23 @@ describe('the site of the 2024 monitor', () => {
     expect(search.filter((entry) => entry.t.toLowerCase().includes('enik'))).toHaveLength(8);
   });
 
+  it("shows a region's change since the previous built year, and says when there is none", () => {
+    const utrecht = (files: ReturnType<typeof siteFiles>) => files.find((file) => file.name === 'site/provincie/utrecht.html')?.content ?? '';
+    expect(utrecht(siteFiles(input))).toContain('Er is geen eerder jaar gebouwd');
+    const area = {
+      level: 'provincie' as const, area: 'Utrecht', inViewBefore: 12, inViewAfter: 14, weightedBefore: 12, weightedAfter: 14, difference: 2,
+      changePct: 16.67, recountedBefore: 12, methodEffect: 0, opened: 3, closed: 1, moved: 0,
+    };
+    const method = { year: 2023, name: 'galan2024', label: 'De Galan', provinceOfLocation: 'iza-regio' as const };
+    const withPrevious: ReportInput = {
+      ...input,
+      previous: { data: input.data, diff: { from: 2023, to: 2024, methods: { before: method, after: { ...method, year: 2024 } }, locations: [], areas: [area] } },
+    };
+    const html = utrecht(siteFiles(withPrevious));
+    expect(html).toContain('<h2>Verandering sinds 2023</h2>');
+    expect(html).toContain('In beeld: 12 in 2023, 14 in 2024 (+2, +16,7%). Nieuw of weer in beeld: 3; niet meer in beeld: 1.');
+  });
+
   it('escapes every text it shows', () => {
     const hostile = '<img src=x onerror=alert(1)> "Inloop" & </script>';
     const [first, ...rest] = input.data.locations;
