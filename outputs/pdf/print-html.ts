@@ -36,7 +36,7 @@ export function printHtml(input: ReportInput, markdown: string, figures: readonl
 <nav class="inhoud" aria-label="Inhoud">
 <h2>Inhoud</h2>
 <ol>
-${sections.map((section) => `<li><a href="#${section.id}"><span>${section.text}</span><span class="pagina">${pages.get(section.id) ?? ''}</span></a></li>`).join('\n')}
+${sections.map((section) => `<li><a href="#${section.id}"><span>${section.text}</span><span class="stippel"></span><span class="pagina">${pages.get(section.id) ?? ''}</span></a></li>`).join('\n')}
 </ol>
 </nav>
 <main>
@@ -57,8 +57,8 @@ body { font-family: "DejaVu Sans", Arial, sans-serif; color: #1a1a1a; margin: 0;
 .omslag dl { display: grid; grid-template-columns: 9rem 1fr; gap: .5rem 1rem; font-size: .95rem; }
 .omslag dt { font-weight: bold; } .omslag dd { margin: 0; }
 .inhoud { break-after: page; } .inhoud ol { font-size: 1.05rem; line-height: 1.9; }
-.inhoud a { color: inherit; text-decoration: none; display: flex; gap: .5rem; }
-.inhoud a span:first-child { flex: 1; border-bottom: 1px dotted #999; } .inhoud .pagina { min-width: 2rem; text-align: right; }
+.inhoud a { color: inherit; text-decoration: none; display: flex; align-items: baseline; gap: .4rem; }
+.inhoud .stippel { flex: 1; border-bottom: 1.5px dotted #888; } .inhoud .pagina { min-width: 1.5rem; text-align: right; }
 h2 { font-size: 1.5rem; margin-top: 1.8rem; border-bottom: 1px solid #ccc; padding-bottom: .2rem; break-after: avoid; }
 h3 { font-size: 1.15rem; break-after: avoid; }
 p, li { orphans: 3; widows: 3; }
