@@ -4,8 +4,10 @@ import type { MapModel } from './map-model.ts';
 
 export const CBS_CREDIT = 'Bron: CBS/PDOK, gebiedsindelingen 2025; inwoners: CBS.';
 
-export function mapControls(): string {
+/** `after`: where the skip link lands, so keyboard users need not tab through every municipality and point. */
+export function mapControls(after: { id: string; label: string }): string {
   return [
+    `<a class="skip" href="#${after.id}">${escapeHtml(after.label)}</a>`,
     '<div class="controls">',
     '<fieldset><legend>Kleur van de gemeenten</legend>',
     '<label><input type="radio" name="kleur" value="afstand" checked> afstand</label> ',

@@ -43,7 +43,7 @@ export function regionPage(input: ReportInput, model: MapModel, slugs: SiteSlugs
     '<h2>De regio op de kaart</h2>',
     '<div class="layout">',
     '<section aria-label="Kaart">',
-    mapControls(),
+    mapControls({ id: 'steunpunten', label: 'Kaart overslaan, naar de steunpunten' }),
     '<div class="map-box">',
     siteMapSvg(model, {
       root: '../',
@@ -59,7 +59,7 @@ export function regionPage(input: ReportInput, model: MapModel, slugs: SiteSlugs
     '</div>',
     '<h2>Witte vlekken</h2>',
     whiteSpotList(whiteSpots, data.parameters.distance.whiteSpotKm, focus.name),
-    '<h2>Steunpunten</h2>',
+    '<h2 id="steunpunten">Steunpunten</h2>',
     steunpunten.length === 0
       ? '<p>Geen steunpunten in beeld.</p>'
       : tableHtml<LocationRow>(

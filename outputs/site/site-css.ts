@@ -12,7 +12,7 @@ export function siteCss(model: MapModel): string {
     '*{box-sizing:border-box}',
     'body{margin:0 auto;max-width:72rem;padding:0 1rem 2rem;font:16px/1.5 "DejaVu Sans",Arial,sans-serif;color:var(--text);background:#fff}',
     'a{color:var(--accent)}',
-    '.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:10}',
+    '.skip{position:absolute;left:-999px}.skip:focus{position:fixed;left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:10}',
     'header{border-bottom:3px solid var(--accent);margin-bottom:1rem}',
     'h1{font-size:1.6rem;margin:1rem 0 .25rem}h2{font-size:1.25rem;margin:2rem 0 .5rem}',
     '.lead{color:var(--muted);margin:.25rem 0 1rem}',

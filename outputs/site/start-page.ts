@@ -60,7 +60,7 @@ export function startPage(data: MonitorData, model: MapModel, slugs: SiteSlugs):
     '<main id="inhoud" class="mode-afstand" data-mode>',
     '<div class="layout">',
     '<section aria-label="Kaart">',
-    mapControls(),
+    mapControls({ id: 'zoek', label: 'Kaart overslaan, naar het zoekvak' }),
     '<div class="map-box">',
     siteMapSvg(model, { root: '', regionSlug, label: `Kaart van Nederland met ${model.steunpunten.length} steunpunten; de tabellen onder de kaart geven dezelfde gegevens` }),
     '<div id="tip" class="tip" role="status" aria-live="polite" hidden></div>',
