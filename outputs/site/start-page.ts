@@ -80,6 +80,7 @@ export function startPage(data: MonitorData, model: MapModel, slugs: SiteSlugs):
     '</div>',
     '<nav class="regions" aria-label="Regio\'s">',
     '<h2>Provincies</h2>',
+    '<p>Tussen haakjes: het aantal steunpunten in beeld.</p>',
     links('provincie', data.provinces, slugs.province),
     '<h2>IZA-regio\'s</h2>',
     links('iza-regio', [...data.regions].sort((a, b) => a.area_name.localeCompare(b.area_name, 'nl')), slugs.region),
