@@ -8,19 +8,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS } from '../../outputs/pdf/chromium.ts';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 // In CI a missing browser is a failure, not a skip.
 const skip = !existsSync(CHROMIUM) && !process.env.CI;
 
@@ -37,7 +28,7 @@ describe.skipIf(skip)('the site of the 2024 monitor in a browser', () => {
     context = await chromium.launchPersistentContext(mkdtempSync(join(scratch, 'profile-')), {
       executablePath: CHROMIUM,
       headless: true,
-      args: ARGS,
+      args: [...CHROMIUM_ARGS],
       viewport: { width: 1280, height: 900 },
     });
   }, 180_000);
