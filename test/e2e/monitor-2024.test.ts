@@ -28,7 +28,7 @@ describe('the bundled 2024 monitor', () => {
 
   it('reproduces the committed reports/2024 byte for byte', () => {
     const files = (root: string) =>
-      (readdirSync(root, { recursive: true }) as string[]).filter((name) => /\.(csv|md|html|svg)$/.test(name)).sort();
+      (readdirSync(root, { recursive: true }) as string[]).filter((name) => /\.(csv|md|html|svg|css|js)$/.test(name)).sort();
     const expected = files(committed);
     expect(files(generated)).toEqual(expected);
     for (const name of expected) {
@@ -86,7 +86,7 @@ describe('the bundled 2024 monitor', () => {
     const result = await runCli(['run', '--db', join(scratch, 'monitor.duckdb'), '--reports', again]);
     expect(result.code).toBe(0);
     for (const name of readdirSync(generated, { recursive: true }) as string[]) {
-      if (!/\.(csv|md|html|svg)$/.test(name)) continue;
+      if (!/\.(csv|md|html|svg|css|js)$/.test(name)) continue;
       expect(readFileSync(join(again, '2024', name), 'utf8'), name).toBe(readFileSync(join(generated, name), 'utf8'));
     }
   });
