@@ -6,6 +6,7 @@ import { withDatabase } from '../../db/database.ts';
 import { readReportInput } from '../../read-report-input.ts';
 import { assertReportable } from '../../stages/build-freshness.ts';
 import { COMMON_USAGE, databasePath, requiredOption, stringOption, type Command } from '../command.ts';
+import { countNl } from '../../format-nl.ts';
 
 export const reportCommand: Command = {
   name: 'report',
@@ -44,6 +45,6 @@ ${COMMON_USAGE}`,
     const chromium = findChromium();
     if (chromium === undefined) io.out(PDF_SKIPPED);
     const files = await writeReport(input, directory, { chromium, notice: io.out });
-    io.out(`Monitor ${year} geschreven naar ${directory}: ${files.join(', ')}.`);
+    io.out(`Monitor ${year} geschreven naar ${directory}: ${countNl(files.length, 'bestand', 'bestanden')}.`);
   },
 };
