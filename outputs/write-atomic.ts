@@ -92,9 +92,9 @@ export async function replaceFolder(target: string, files: readonly FolderFile[]
     const foreign = (await guard(folder, () => listEntries(folder))).filter((entry) => !owned(entry));
     if (foreign.length > 0) {
       throw new MonitorError(
-        `map ${folder} bevat ${foreign.length === 1 ? 'een bestand' : 'bestanden'} die de monitor niet schrijft: ` +
+        `map ${folder} bevat ${foreign.length === 1 ? 'een bestand dat' : 'bestanden die'} de monitor niet schrijft: ` +
           `${foreign.slice(0, 10).join(', ')}${foreign.length > 10 ? ` en nog ${foreign.length - 10}` : ''}; ` +
-          'de monitor vervangt de hele map, dus verplaats ze of kies een andere map',
+          `de monitor vervangt de hele map, dus verplaats ${foreign.length === 1 ? 'het' : 'ze'} of kies een andere map`,
       );
     }
   }
