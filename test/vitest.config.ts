@@ -8,5 +8,7 @@ export default defineConfig({
     // End-to-end tests run the real pipeline on DuckDB; generous, but never a speed assertion.
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // Printing monitor.pdf costs seconds per report; the PDF tests switch it back on (LSP_MONITOR_PDF).
+    env: { LSP_MONITOR_PDF: 'uit' },
   },
 });

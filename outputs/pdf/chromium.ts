@@ -8,6 +8,17 @@ import { delimiter, join } from 'node:path';
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 const NAMES = ['chromium', 'chromium-browser'];
 
+/**
+ * The Chromium that prints monitor.pdf, or undefined when there is none or the PDF is switched off
+ * with LSP_MONITOR_PDF=uit (the test suite does so outside its PDF tests: printing costs seconds per
+ * report). `skipNotice` is the one line to show, or undefined when nothing needs saying.
+ */
+export function pdfPrinter(): { chromium: string | undefined; skipNotice: string | undefined } {
+  if (process.env['LSP_MONITOR_PDF'] === 'uit') return { chromium: undefined, skipNotice: undefined };
+  const chromium = findChromium();
+  return { chromium, skipNotice: chromium === undefined ? PDF_SKIPPED : undefined };
+}
+
 /** The path of an executable Chromium, or undefined when there is none. */
 export function findChromium(path = process.env['PATH'] ?? '', first: readonly string[] = [DEBIAN_CHROMIUM]): string | undefined {
   const candidates = [...first, ...path.split(delimiter).filter((dir) => dir !== '').flatMap((dir) => NAMES.map((name) => join(dir, name)))];

@@ -32,6 +32,8 @@ describe.skipIf(skip)('monitor.pdf (needs chromium and poppler-utils; skipped wi
 
   beforeAll(async () => {
     expect(tools, 'chromium, pdftoppm, pdftotext and pdfinfo must be installed (apt-get install chromium poppler-utils)').toBe(true);
+    // The suite switches the PDF off (test/vitest.config.ts); this file is where it is tested.
+    process.env['LSP_MONITOR_PDF'] = 'aan';
     const result = await runCli(['run', '--db', join(scratch, 'monitor.duckdb'), '--reports', join(scratch, 'reports')]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);

@@ -1,6 +1,6 @@
 import { checkFolderTarget } from '../../../outputs/write-atomic.ts';
 import { writeReport } from '../../../outputs/write-report.ts';
-import { findChromium, PDF_SKIPPED } from '../../../outputs/pdf/chromium.ts';
+import { pdfPrinter } from '../../../outputs/pdf/chromium.ts';
 import { loadConfig, parseMonitorYear } from '../../config/config.ts';
 import { withDatabase } from '../../db/database.ts';
 import { readReportInput } from '../../read-report-input.ts';
@@ -42,8 +42,8 @@ ${COMMON_USAGE}`,
       await assertReportable(database, config, year);
       return readReportInput(database, year);
     });
-    const chromium = findChromium();
-    if (chromium === undefined) io.out(PDF_SKIPPED);
+    const { chromium, skipNotice } = pdfPrinter();
+    if (skipNotice !== undefined) io.out(skipNotice);
     const files = await writeReport(input, directory, { chromium, notice: io.out });
     io.out(`Monitor ${year} geschreven naar ${directory}: ${countNl(files.length, 'bestand', 'bestanden')}.`);
   },

@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeReport } from '../../../outputs/write-report.ts';
-import { findChromium, PDF_SKIPPED } from '../../../outputs/pdf/chromium.ts';
+import { pdfPrinter } from '../../../outputs/pdf/chromium.ts';
 import { MonitorError } from '../../../sources/errors.ts';
 import { SOURCE_ADAPTERS } from '../../../sources/adapters/registry.ts';
 import { bundledInputs, bundledYears, DEFAULT_INVENTORIES_ROOT, INPUTS_FILE, type BundledInput } from '../../../sources/inventories/index.ts';
@@ -66,8 +66,8 @@ ${COMMON_USAGE}`,
           `'lsp-monitor fetch --online'; er is niets veranderd`,
       );
     }
-    const chromium = findChromium();
-    if (chromium === undefined) io.out(PDF_SKIPPED);
+    const { chromium, skipNotice } = pdfPrinter();
+    if (skipNotice !== undefined) io.out(skipNotice);
     await withWritableDatabase(values, 'run', async (database) => {
       const epa = await replayEpaShares(database, context, archiveDir, io.err);
       if (epa) io.out(`EPA-aandeel per gemeente (Vektis, archief): ${epa.municipalities} gemeenten voor ${epa.years.join(', ')}.`);
