@@ -12,8 +12,6 @@
 import { safeText } from '../../pipeline/workbook/safe-text.ts';
 import { roundHalfAway } from '../../pipeline/format-nl.ts';
 
-export { roundHalfAway };
-
 export type CellValue = string | number | null | undefined;
 
 export interface CsvColumn<Row> {

@@ -17,7 +17,8 @@ import type {
 } from '../../pipeline/read-monitor.ts';
 import { ClassifiedSize, LocationStatus } from '../../sources/schema.ts';
 import type { SizeBasis } from '../../pipeline/stages/classify-size.ts';
-import { roundHalfAway, toCsv, type CsvColumn } from './csv.ts';
+import { roundHalfAway } from '../../pipeline/format-nl.ts';
+import { toCsv, type CsvColumn } from './csv.ts';
 
 /** A column's codebook entry, in Dutch for the researcher who reads it. */
 export interface ColumnDoc {

@@ -1,5 +1,5 @@
 /** Comparing spreadsheet figures with the CSV exports, at the precision the CSV shows. */
-import { roundHalfAway } from '../../../outputs/csv/csv.ts';
+import { roundHalfAway } from '../../../pipeline/format-nl.ts';
 
 /** A figure formatted with as many decimals as the CSV shows; text (and empty) as it is. */
 export function likeCsv(expected: string, actual: string | undefined): string | undefined {
