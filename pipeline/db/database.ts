@@ -10,7 +10,9 @@ import { z } from 'zod';
 import { MonitorError } from '../../sources/errors.ts';
 import { loadMigrations, type Migration } from './schema.ts';
 
-export type SqlParams = readonly (string | number | boolean | null)[];
+export type SqlValue = string | number | boolean | null;
+/** Positional (`$1`) or named (`$year`) parameters. */
+export type SqlParams = readonly SqlValue[] | Readonly<Record<string, SqlValue>>;
 export type RowValue = string | number | boolean | null | undefined;
 
 export class MonitorDatabase {
@@ -42,12 +44,12 @@ export class MonitorDatabase {
   }
 
   async run(sql: string, params: SqlParams = []): Promise<void> {
-    await this.connection.run(sql, params as DuckDBValue[]);
+    await this.connection.run(sql, params as DuckDBValue[] | Record<string, DuckDBValue>);
   }
 
   /** Runs a query and validates every row against `schema`, so callers get inferred types. */
   async query<S extends z.ZodType>(schema: S, sql: string, params: SqlParams = []): Promise<z.infer<S>[]> {
-    const reader = await this.connection.runAndReadAll(sql, params as DuckDBValue[]);
+    const reader = await this.connection.runAndReadAll(sql, params as DuckDBValue[] | Record<string, DuckDBValue>);
     return reader.getRowObjects().map((row, index) => {
       const result = schema.safeParse(plainRow(row));
       if (!result.success) {

@@ -4,7 +4,8 @@
  * adding a file. The database's version is the highest number applied (`meta.schema_version`).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { sqlDirectory } from './sql-file.ts';
 
 export interface Migration {
   version: number;
@@ -12,7 +13,7 @@ export interface Migration {
   sql: string;
 }
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+const MIGRATIONS_DIR = join(sqlDirectory(), 'db', 'migrations');
 const MIGRATION_FILE = /^(\d{3,})-[a-z0-9-]+\.sql$/;
 
 /** Every migration in the folder, by version; two files with one number are a programming error. */
