@@ -3,8 +3,8 @@
  * MIND-atlas / NVZH split, test/fixtures/sources/galan2024-truth.csv. Run once after a change,
  * and commit what it writes:
  *
- *   npx tsx sources/snapshots/make-bundled-snapshots.ts               (all)
- *   npx tsx sources/snapshots/make-bundled-snapshots.ts cbs-statline  (only CBS)
+ *   npx tsx test/dev/make-bundled-snapshots.ts               (all)
+ *   npx tsx test/dev/make-bundled-snapshots.ts cbs-statline  (only CBS)
  *
  * Nothing here is recorded from a live site. The pages have the shape the site descriptions
  * (sources/adapters/*.site.ts) expect; their content is real:
@@ -23,22 +23,22 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import type { z } from 'zod';
-import type { ParseResult, RawFile, Snapshot, WebSourceAdapter } from '../adapter.ts';
-import { cbsStatline } from '../adapters/cbs-statline.ts';
-import { CbsStatlineSettings } from '../adapters/cbs-statline.site.ts';
-import { mindAtlas } from '../adapters/mind-atlas.ts';
-import { MIND_ATLAS_SITE } from '../adapters/mind-atlas.site.ts';
-import { nvzh } from '../adapters/nvzh.ts';
-import { NVZH_SITE } from '../adapters/nvzh.site.ts';
-import { PROVINCES } from '../reference/provinces.ts';
-import type { InventoryRecord } from '../schema.ts';
-import { toRawFile } from '../archive/raw-file.ts';
-import { writeVerdict } from '../archive/verdict.ts';
-import { writeSnapshot } from '../archive/write-snapshot.ts';
-import { type CbsAnswers, cbsAnswer, referenceMunicipalities, referencePopulation } from '../../test/fixtures/sources/cbs-statline-responses.ts';
+import type { ParseResult, RawFile, Snapshot, WebSourceAdapter } from '../../sources/adapter.ts';
+import { cbsStatline } from '../../sources/adapters/cbs-statline.ts';
+import { CbsStatlineSettings } from '../../sources/adapters/cbs-statline.site.ts';
+import { mindAtlas } from '../../sources/adapters/mind-atlas.ts';
+import { MIND_ATLAS_SITE } from '../../sources/adapters/mind-atlas.site.ts';
+import { nvzh } from '../../sources/adapters/nvzh.ts';
+import { NVZH_SITE } from '../../sources/adapters/nvzh.site.ts';
+import { PROVINCES } from '../../sources/reference/provinces.ts';
+import type { InventoryRecord } from '../../sources/schema.ts';
+import { toRawFile } from '../../sources/archive/raw-file.ts';
+import { writeVerdict } from '../../sources/archive/verdict.ts';
+import { writeSnapshot } from '../../sources/archive/write-snapshot.ts';
+import { type CbsAnswers, cbsAnswer, referenceMunicipalities, referencePopulation } from '../fixtures/sources/cbs-statline-responses.ts';
 
-const SNAPSHOTS_ROOT = fileURLToPath(new URL('./', import.meta.url));
-const TRUTH_FILE = fileURLToPath(new URL('../../test/fixtures/sources/galan2024-truth.csv', import.meta.url));
+const SNAPSHOTS_ROOT = fileURLToPath(new URL('../../sources/snapshots/', import.meta.url));
+const TRUTH_FILE = fileURLToPath(new URL('../fixtures/sources/galan2024-truth.csv', import.meta.url));
 const INVENTORY_FETCHED_AT = '2024-10-01T00:00:00Z';
 const CBS_FETCHED_AT = '2025-01-15T00:00:00Z';
 const SEED = 278;
@@ -124,11 +124,11 @@ const comparable = (name: string) =>
 
 function seedRows(): SeedRow[] {
   const pc4ByPlace = new Map<string, Record<string, string>[]>();
-  for (const area of readCsv('../reference/cbs/pc4_centroids.csv')) {
+  for (const area of readCsv('../../sources/reference/cbs/pc4_centroids.csv')) {
     const key = comparable(area.woonplaats ?? '');
     pc4ByPlace.set(key, [...(pc4ByPlace.get(key) ?? []), area]);
   }
-  return readCsv('../inventories/galan2024/locations.csv').map((line, index): SeedRow => {
+  return readCsv('../../sources/inventories/galan2024/locations.csv').map((line, index): SeedRow => {
     const municipality = line.municipality_as_written ?? '';
     const written = comparable(municipality);
     // Only areas that agree with the municipality the report gives: never guess between two places of one name.

@@ -24,7 +24,7 @@ describe('bundled snapshots', () => {
 
   it('holds only source folders and the bundle code; no snapshot reader of its own', () => {
     const names = readdirSync(fileURLToPath(new URL('../../../sources/snapshots/', import.meta.url))).sort();
-    expect(names).toEqual(['README.md', 'bundled.ts', 'cbs-statline', 'make-bundled-snapshots.ts', 'mind-atlas', 'nvzh', 'replay.ts']);
+    expect(names).toEqual(['README.md', 'bundled.ts', 'cbs-statline', 'mind-atlas', 'nvzh', 'replay.ts']);
   });
 
   it('a source without a bundled snapshot is a MonitorError', async () => {

@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importCycles, importsOf, layerViolations, projectRoot, readSourceTree, unresolved, type SourceFile } from './import-graph.ts';
+
+const root = projectRoot();
+
+/**
+ * Breaks that exist today in files another change owns (issue 14 §4): listed word for word, so the
+ * test fails both on a new break and when one is fixed (then remove it here).
+ */
+const KNOWN_CYCLES: readonly string[] = ['pipeline/cli/commands/schedule.ts -> pipeline/cli/main.ts -> pipeline/cli/commands/schedule.ts'];
+
+describe('the layers in the folder READMEs', () => {
+  const files = readSourceTree(root, ['sources', 'pipeline', 'outputs', 'test']);
+  const edges = files.flatMap(importsOf);
+
+  it('reads the whole tree', () => {
+    expect(files.some((file) => file.path === 'pipeline/cli/lsp-monitor.mjs')).toBe(true);
+    expect(edges.length).toBeGreaterThan(1000);
+  });
+
+  it('every relative import points at a file that exists', () => {
+    expect(unresolved(edges, files, (path) => existsSync(join(root, path)))).toEqual([]);
+  });
+
+  it('no import goes up a layer or into test/', () => {
+    expect(layerViolations(edges)).toEqual([]);
+  });
+
+  it('no import cycles between files', () => {
+    expect(importCycles(edges)).toEqual(KNOWN_CYCLES);
+  });
+});
+
+describe('the checker itself', () => {
+  const tree: SourceFile[] = [
+    { path: 'sources/schema.ts', text: "import { z } from 'zod';\nimport { readMonitor } from '../pipeline/read-monitor.ts';\n" },
+    { path: 'pipeline/format-nl.ts', text: "import type { Row } from '../sources/schema.ts';\nexport * from './stages/build.ts';\n" },
+    {
+      path: 'pipeline/stages/build.ts',
+      text: "import {\n  formatCount,\n} from '../format-nl.ts';\nexport async function later() {\n  // import('../../outputs/in-a-comment.ts')\n  return import('../../outputs/write-report.ts');\n}\n",
+    },
+    { path: 'outputs/write-report.ts', text: "import { type Row } from '../sources/schema.ts';\nimport { runCli } from '../test/helpers/cli.ts';\n" },
+    { path: 'pipeline/cli/main.ts', text: "import { writeReport } from '../../outputs/write-report.ts';\nimport { Command } from './commands/run.ts';\n" },
+    { path: 'pipeline/cli/commands/run.ts', text: "import { main } from '../main.ts';\n" },
+    { path: 'pipeline/cli/lsp-monitor.mjs', text: "const { main } = await import('./main.ts');\n" },
+  ];
+  const edges = tree.flatMap(importsOf);
+
+  it('reports each forbidden import with file and line, word for word', () => {
+    expect(layerViolations(edges)).toEqual([
+      'sources/schema.ts:2 imports pipeline/read-monitor.ts: sources/ may not import pipeline/',
+      'pipeline/stages/build.ts:6 imports outputs/write-report.ts: pipeline/ may not import outputs/',
+      'outputs/write-report.ts:2 imports test/helpers/cli.ts: outputs/ may not import test/',
+    ]);
+  });
+
+  it('reports each cycle once, word for word', () => {
+    expect(importCycles(edges)).toEqual([
+      'pipeline/cli/commands/run.ts -> pipeline/cli/main.ts -> pipeline/cli/commands/run.ts',
+      'pipeline/format-nl.ts -> pipeline/stages/build.ts -> pipeline/format-nl.ts',
+    ]);
+  });
+
+  it('sees type-only imports, re-exports, multi-line and dynamic imports, and skips comments', () => {
+    expect(edges.map((edge) => `${edge.from}:${edge.line} ${edge.to ?? edge.specifier}${edge.typeOnly ? ' (type)' : ''}`)).toEqual([
+      'sources/schema.ts:1 zod',
+      'sources/schema.ts:2 pipeline/read-monitor.ts',
+      'pipeline/format-nl.ts:1 sources/schema.ts (type)',
+      'pipeline/format-nl.ts:2 pipeline/stages/build.ts',
+      'pipeline/stages/build.ts:3 pipeline/format-nl.ts',
+      'pipeline/stages/build.ts:6 outputs/write-report.ts',
+      'outputs/write-report.ts:1 sources/schema.ts (type)',
+      'outputs/write-report.ts:2 test/helpers/cli.ts',
+      'pipeline/cli/main.ts:1 outputs/write-report.ts',
+      'pipeline/cli/main.ts:2 pipeline/cli/commands/run.ts',
+      'pipeline/cli/commands/run.ts:1 pipeline/cli/main.ts',
+      'pipeline/cli/lsp-monitor.mjs:1 pipeline/cli/main.ts',
+    ]);
+  });
+
+  it('names an import of a file that is not there', () => {
+    const moved = [{ path: 'pipeline/a.ts', text: "import { b } from './gone.ts';\n" }];
+    expect(unresolved(moved.flatMap(importsOf), moved, () => false)).toEqual(['pipeline/a.ts:1 imports ./gone.ts, which does not exist']);
+  });
+});
