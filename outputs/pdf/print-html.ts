@@ -10,12 +10,14 @@ export function printHtml(input: ReportInput, markdown: string, figures: readonl
   // The cover carries the title; the body's own h1 would repeat it on page 3.
   const body = monitorBodyHtml(markdown, figures).replace(/^<h1>.*?<\/h1>\n?/, '');
   const sections: { id: string; text: string }[] = [];
-  const numbered = body.replace(/<h2>(.*?)<\/h2>/g, (_, text: string) => {
+  const numbered = keepShortTablesWhole(body).replace(/<h2>(.*?)<\/h2>/g, (_, text: string) => {
     const id = `sectie-${sections.length + 1}`;
     sections.push({ id, text });
     return `<h2 id="${id}">${text}</h2>`;
   });
   const { year, method } = input.data;
+  // A title that already names the year (the usual "Stand van het land 2024: …") needs no second, large year.
+  const coverYear = title.includes(String(year)) ? '' : `<p class="jaar">${year}</p>\n`;
   return `<!doctype html>
 <html lang="nl">
 <head>
@@ -27,8 +29,7 @@ export function printHtml(input: ReportInput, markdown: string, figures: readonl
 <section class="omslag">
 <p class="reeks">Monitor laagdrempelige steunpunten</p>
 <h1>${escapeHtml(title)}</h1>
-<p class="jaar">${year}</p>
-<dl>
+${coverYear}<dl>
 <dt>Gegevens</dt><dd>steunpunten: monitorjaar ${year}; inwoners: CBS, 1 januari ${method.populationYear}; EPA-aandeel: ${method.epaYear}</dd>
 <dt>Gemaakt door</dt><dd>de werkgroep van de monitor, met lsp-monitor; bronnen: CBS (CC BY 4.0), Vektis en de ingelezen lijsten (zie Verantwoording)</dd>
 </dl>
@@ -46,13 +47,22 @@ ${numbered}</main>
 `;
 }
 
+/** Rows up to which a table is kept on one page: a province table (13 rows) is read as a whole. */
+const SHORT_TABLE_ROWS = 25;
+
+function keepShortTablesWhole(html: string): string {
+  return html.replace(/<table>([\s\S]*?)<\/table>/g, (table: string, inner: string) =>
+    (inner.match(/<tr>/g) ?? []).length <= SHORT_TABLE_ROWS + 1 ? `<table class="heel">${inner}</table>` : table,
+  );
+}
+
 const PRINT_STYLE = `
 @page { size: A4; margin: 18mm 16mm 20mm; }
 html { font-size: 10pt; }
 body { font-family: "DejaVu Sans", Arial, sans-serif; color: #1a1a1a; margin: 0; line-height: 1.4; hyphens: auto; }
 .omslag { height: 240mm; display: flex; flex-direction: column; justify-content: center; break-after: page; }
 .omslag .reeks { font-size: 1.1rem; color: #555; margin: 0; }
-.omslag h1 { font-size: 2.4rem; line-height: 1.2; margin: .6rem 0 1rem; }
+.omslag h1 { font-size: 2.4rem; line-height: 1.2; margin: .6rem 0 3rem; }
 .omslag .jaar { font-size: 3.2rem; font-weight: bold; color: #2a6f97; margin: 0 0 3rem; }
 .omslag dl { display: grid; grid-template-columns: 9rem 1fr; gap: .5rem 1rem; font-size: .95rem; }
 .omslag dt { font-weight: bold; } .omslag dd { margin: 0; }
@@ -65,6 +75,9 @@ p, li { orphans: 3; widows: 3; }
 table { border-collapse: collapse; margin: .8rem 0; font-size: .85rem; width: 100%; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
+table.heel { break-inside: avoid; }
+/* The sentence that introduces a table or figure stays on its page. */
+p:has(+ table), p:has(+ figure), h2 + p { break-after: avoid; }
 th, td { border-bottom: 1px solid #ddd; padding: .2rem .4rem; vertical-align: top; }
 th { background: #f2f2f2; text-align: left; } td[align="right"], th[align="right"] { text-align: right; font-variant-numeric: tabular-nums; }
 figure { margin: 1rem 0; break-inside: avoid; } figure svg { max-width: 100%; max-height: 230mm; height: auto; } figcaption { font-size: .85rem; color: #555; }

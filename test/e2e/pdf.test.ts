@@ -86,6 +86,16 @@ describe.skipIf(skip)('monitor.pdf (needs chromium and poppler-utils; skipped wi
     }
   });
 
+  it('keeps a short table on one page and says the year once on the cover', () => {
+    const page = (n: number) => execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' });
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+    const provinceTable = Array.from({ length: pages }, (_, index) => page(index + 1)).filter((text) => /^\s*Provincie\s+Inwoners/m.test(text));
+    // The 12 provinces and the national row are read as one table: the header is printed once, on one page.
+    expect(provinceTable).toHaveLength(1);
+    for (const area of ['Groningen', 'Limburg', 'Nederland']) expect(provinceTable[0]).toMatch(new RegExp(`^\\s*${area}\\s+\\d`, 'm'));
+    expect(page(1).match(/2024/g)).toHaveLength(2); // the title and the data line; no separate large year
+  });
+
   it('holds the figures of nederland.csv and provincies.csv: in view and desired at 15, 30 and 45%', () => {
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, ' ');
     const nl = (value: string) => new Intl.NumberFormat('nl-NL', { useGrouping: true }).format(Number(value));
