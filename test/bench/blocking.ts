@@ -21,6 +21,7 @@ import { blockKeys, candidatePairs, MAX_BLOCK } from '../../pipeline/dedupe/cand
 import { hardConflict, type MatchRecord } from '../../pipeline/dedupe/compare.ts';
 import { readYearRecords, recordLevel, toMatchRecord } from '../../pipeline/dedupe/records.ts';
 import { importInventory } from '../../pipeline/stages/import-inventory.ts';
+import { readTruth } from './gen/truth.ts';
 
 interface Variant {
   name: string;
@@ -43,12 +44,7 @@ const { records, truth } = await withDatabase(join(scratch, 'blocking.duckdb'), 
   const inventory = Inventory.parse(JSON.parse(await readFile(join(dataDir, 'inventory.json'), 'utf8')));
   for (const source of inventory.sources) await importInventory(database, context, { path: source.path, year, source: source.source });
   const rows = await readYearRecords(database, year);
-  const truthRows = await database.query(
-    z.object({ source: z.string(), row_number: z.number(), truth: z.string().nullable() }),
-    `SELECT source, row_number, json_extract_string(extra, '$.truth_id') AS truth FROM inventory_record WHERE year = $1`,
-    [year],
-  );
-  const truthOf = new Map(truthRows.map((row) => [`${row.source}:${row.row_number}`, row.truth ?? '-']));
+  const truthOf = readTruth(dataDir);
   const records = rows.map((row) => toMatchRecord(`${row.source}:${row.row_number}`, row.source, row, recordLevel(row)));
   return { records, truth: records.map((record) => truthOf.get(record.id) ?? '-') };
 }).finally(() => rm(scratch, { recursive: true, force: true }));

@@ -1,8 +1,9 @@
 /**
  * Synthetic inventories for the benchmark: `records` rows over three sources (bron-a.csv with
  * commas, bron-b.csv with semicolons in Windows-1252, bron-c.xlsx), with a known share of
- * steunpunten listed in two or three sources, written differently, and the truth in an extra
- * `truth_id` column the matcher never reads. Seeded: the same size and seed give the same files.
+ * steunpunten listed in two or three sources, written differently, and the truth beside them in
+ * `truth.csv` (gen/truth.ts), which the pipeline never reads. Seeded: the same size and seed give
+ * the same files.
  *
  *   npx tsx test/bench/generate.ts --records 10000 --out /tmp/lsp-bench [--seed lsp-bench]
  */
@@ -12,7 +13,8 @@ import { parseArgs } from 'node:util';
 import { generateLocations, SOURCE_IDS, type SourceId } from './gen/locations.ts';
 import { loadGeography } from './gen/places.ts';
 import { createRandom, shuffled } from './gen/random.ts';
-import { junkRow, renderListing, SOURCES } from './gen/sources.ts';
+import { JUNK_TRUTH_ID, junkRow, renderListing, SOURCES } from './gen/sources.ts';
+import { FIRST_DATA_ROW, writeTruth, type TruthLine } from './gen/truth.ts';
 import { phraseWords } from './gen/vocabulary.ts';
 import { writeSourceFile } from './gen/write-files.ts';
 
@@ -45,25 +47,28 @@ export async function generateInventories(options: { records: number; directory:
   const junk = Math.round(options.records * JUNK_SHARE);
   const locations = generateLocations(options.records - junk, geography, phraseWords(), random.fork('locations'));
 
-  const rows = new Map<SourceId, string[][]>(SOURCE_IDS.map((id) => [id, []]));
+  const rows = new Map<SourceId, { cells: string[]; truthId: string }[]>(SOURCE_IDS.map((id) => [id, []]));
   const rendering = random.fork('rendering');
   for (const location of locations) {
-    for (const id of location.sources) rows.get(id)!.push(renderListing(location, id, geography, rendering));
+    for (const id of location.sources) rows.get(id)!.push({ cells: renderListing(location, id, geography, rendering), truthId: location.truthId });
   }
   for (let index = 0; index < junk; index += 1) {
     const id = SOURCE_IDS[index % SOURCE_IDS.length]!;
-    rows.get(id)!.push(junkRow(id, index + 1));
+    rows.get(id)!.push({ cells: junkRow(id, index + 1), truthId: JUNK_TRUTH_ID });
   }
 
   await mkdir(options.directory, { recursive: true });
   const sources: GeneratedSource[] = [];
+  const truth: TruthLine[] = [];
   for (const id of SOURCE_IDS) {
     const spec = SOURCES[id];
     const path = join(options.directory, spec.file);
     const sourceRows = shuffled(rows.get(id)!, random.fork(`order/${id}`));
-    await writeSourceFile(path, spec, sourceRows);
+    await writeSourceFile(path, spec, sourceRows.map((row) => row.cells));
+    sourceRows.forEach((row, index) => truth.push({ source: spec.source, row: FIRST_DATA_ROW + index, truthId: row.truthId }));
     sources.push({ source: spec.source, path, rows: sourceRows.length });
   }
+  await writeTruth(options.directory, truth);
   const listed = (count: number) => locations.filter((location) => location.sources.length === count).length;
   const listedBy: [number, number, number] = [listed(1), listed(2), listed(3)];
   const truePairs = listedBy[1] + 3 * listedBy[2];

@@ -23,7 +23,8 @@ import { diagnose } from './measure/diagnose.ts';
 import { peakRssMb, startRssSampler } from './measure/memory.ts';
 import { loadOverviewStage } from './measure/overview.ts';
 import { BUILD_MARKERS, cutPhases, hotspots, IMPORT_MARKERS } from './measure/phases.ts';
-import { pairErrors, pairwiseQuality, readMembers } from './measure/quality.ts';
+import { readTruth } from './gen/truth.ts';
+import { pairErrors, pairwiseQuality, readMembers, readReviewPairs } from './measure/quality.ts';
 import type { SizeResult, StageName } from './measure/result.ts';
 import { takePhaseMarks, traceDatabase, type TraceEvent } from './measure/trace.ts';
 
@@ -145,8 +146,8 @@ try {
   if (!overviewInReport) result.peakRssMb = peakRssMb();
 
   result.lastStage = 'quality';
-  const members = await readMembers(database, year);
-  result.quality = pairwiseQuality(members);
+  const members = await readMembers(database, year, readTruth(dataDir));
+  result.quality = pairwiseQuality(members, await readReviewPairs(database, year));
   result.diagnosis = await diagnose(database, year, pairErrors(members));
   result.status = 'ok';
   const sampled = sampler.peaks();

@@ -31,15 +31,15 @@ export interface SourceSpec {
 export const SOURCES: Readonly<Record<SourceId, SourceSpec>> = {
   a: {
     id: 'a', source: 'bron-a', file: 'bron-a.csv', format: 'csv', delimiter: ',', encoding: 'utf-8',
-    headers: ['naam', 'organisatie', 'adres', 'postcode', 'plaats', 'gemeente', 'IZA-regio', 'bezoekers per week', 'status', 'truth_id'],
+    headers: ['naam', 'organisatie', 'adres', 'postcode', 'plaats', 'gemeente', 'IZA-regio', 'bezoekers per week', 'status'],
   },
   b: {
     id: 'b', source: 'bron-b', file: 'bron-b.csv', format: 'csv', delimiter: ';', encoding: 'windows-1252',
-    headers: ['Locatienaam', 'Organisatie', 'Postcode', 'Woonplaats', 'Gemeentecode', 'Gemeente', 'Dagdelen per week', 'Website', 'truth_id'],
+    headers: ['Locatienaam', 'Organisatie', 'Postcode', 'Woonplaats', 'Gemeentecode', 'Gemeente', 'Dagdelen per week', 'Website'],
   },
   c: {
     id: 'c', source: 'bron-c', file: 'bron-c.xlsx', format: 'xlsx', delimiter: ',', encoding: 'utf-8',
-    headers: ['Location name', 'Organization', 'City', 'Municipality', 'IZA region', 'Size', 'Status', 'truth_id'],
+    headers: ['Location name', 'Organization', 'City', 'Municipality', 'IZA region', 'Size', 'Status'],
   },
 };
 
@@ -63,17 +63,17 @@ export function renderListing(location: TrueLocation, id: SourceId, geography: G
       return [
         written.name, written.organisation, random.chance(0.6) ? location.address : '', written.postcode, written.place,
         written.municipality, random.chance(0.8) ? municipality.izaRegion ?? '' : '',
-        random.chance(0.5) ? String(location.visitorsPerWeek) : '', location.status, location.truthId,
+        random.chance(0.5) ? String(location.visitorsPerWeek) : '', location.status,
       ];
     case 'b':
       return [
         written.name, written.organisation, written.postcode, written.place, written.gmCode, written.municipality,
-        random.chance(0.5) ? String(location.dagdelenPerWeek) : '', random.chance(0.5) ? location.website ?? '' : '', location.truthId,
+        random.chance(0.5) ? String(location.dagdelenPerWeek) : '', random.chance(0.5) ? location.website ?? '' : '',
       ];
     case 'c':
       return [
         written.name, written.organisation, written.place, written.municipality, random.chance(0.6) ? municipality.izaRegion ?? '' : '',
-        random.chance(0.4) ? sizeInEnglish(location.visitorsPerWeek) : '', STATUS_IN_ENGLISH[location.status], location.truthId,
+        random.chance(0.4) ? sizeInEnglish(location.visitorsPerWeek) : '', STATUS_IN_ENGLISH[location.status],
       ];
   }
 }
@@ -81,11 +81,11 @@ export function renderListing(location: TrueLocation, id: SourceId, geography: G
 export function junkRow(id: SourceId, index: number): string[] {
   switch (id) {
     case 'a':
-      return [`Inloop (adres volgt) ${index}`, '', '', '12345', '', '', '', '', 'actief', JUNK_TRUTH_ID];
+      return [`Inloop (adres volgt) ${index}`, '', '', '12345', '', '', '', '', 'actief'];
     case 'b':
-      return [`Nieuw initiatief ${index}`, '', '', 'Nergenshuizen', '', '', '', '', JUNK_TRUTH_ID];
+      return [`Nieuw initiatief ${index}`, '', '', 'Nergenshuizen', '', '', '', ''];
     case 'c':
-      return [`Unknown ${index}`, '', 'Nergenshuizen', '', '', '', 'active', JUNK_TRUTH_ID];
+      return [`Unknown ${index}`, '', 'Nergenshuizen', '', '', '', 'active'];
   }
 }
 

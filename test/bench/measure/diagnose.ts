@@ -55,9 +55,12 @@ export async function diagnose(
     if (shared.every((key) => (blockSize.get(key) ?? 0) > MAX_BLOCK)) return `no candidate: only shared blocks > ${MAX_BLOCK} (not sorted neighbours)`;
     return candidateCause(left, right, ruleOf.get(unordered(a.item, b.item)));
   };
+  // By kind first (across municipalities, or within one), then by the rule that merged them.
   const mergeCause = (a: MemberRow, b: MemberRow) => {
+    const [left, right] = [rowById.get(a.item), rowById.get(b.item)];
+    const kind = left?.gm_code !== undefined && left.gm_code === right?.gm_code ? 'same municipality' : 'across municipalities';
     const rule = ruleOf.get(unordered(a.item, b.item));
-    return rule === undefined ? 'merged through other rows of the location' : `merged directly: ${rule}`;
+    return `${kind}, ${rule === undefined ? 'merged through other rows of the location' : `merged directly: ${rule}`}`;
   };
 
   const oversized = [...blockSize.values()].filter((size) => size > MAX_BLOCK);

@@ -26,7 +26,9 @@ export function renderMarkdown(meta: RunMeta, results: readonly SizeResult[], su
     'once reportFiles writes it, overzicht.xlsx); xlsx = the Excel overview timed on its own, in brackets when it',
     'is already part of report; total = setup (reference data, empty database) + import + build + report',
     '(+ xlsx when not in report). Peak RSS: the child\'s maxRSS before the quality check. P/R/F1: pairwise',
-    'against the truth ids.',
+    'against the truth ids (truth.csv), strict: a true pair sent to review counts as missed. review (true): the',
+    'review queue (te-beoordelen) in pairs, and how many are one steunpunt. R/F1 excl. review: the true pairs a',
+    'review pair links left out, as a pair for a person is neither hit nor miss.',
     '',
     '## Goals',
     '',
@@ -41,7 +43,7 @@ export function renderMarkdown(meta: RunMeta, results: readonly SizeResult[], su
 
 function resultsTable(summaries: readonly SizeSummary[]): string {
   const header =
-    '| records | gen | import (resolve) | dedupe | · blocking | · scoring | · clustering | · other | coverage | report | xlsx | total | peak RSS MB | locations (true) | P | R | F1 |';
+    '| records | gen | import (resolve) | dedupe | · blocking | · scoring | · clustering | · other | coverage | report | xlsx | total | peak RSS MB | locations (true) | P | R | F1 | review (true) | R excl. review | F1 excl. review |';
   const rows = summaries.map((summary) =>
     [
       summary.records.toLocaleString('en-US') + (summary.status === 'ok' ? '' : ` (${summary.status})`),
@@ -61,9 +63,12 @@ function resultsTable(summaries: readonly SizeSummary[]): string {
       ratio(summary.precision),
       ratio(summary.recall),
       ratio(summary.f1),
+      summary.reviewPairs === undefined ? '–' : `${summary.reviewPairs} (${summary.reviewTruePairs ?? '–'})`,
+      ratio(summary.recallExcludingReview),
+      ratio(summary.f1ExcludingReview),
     ].join(' | '),
   );
-  return [header, `|${'---|'.repeat(17)}`, ...rows.map((row) => `| ${row} |`)].join('\n');
+  return [header, `|${'---|'.repeat(20)}`, ...rows.map((row) => `| ${row} |`)].join('\n');
 }
 
 function profile(result: SizeResult): string[] {
@@ -92,6 +97,7 @@ function profile(result: SizeResult): string[] {
     lines.push(
       '',
       `Quality: ${quality.correctPairs} of ${quality.truePairs} true pairs found, ${quality.predictedPairs - quality.correctPairs} false; ` +
+        `review queue ${quality.review.pairs} pairs (${quality.review.truePairs} truly one steunpunt), linking ${quality.review.missedPairsInReview} of the missed true pairs; ` +
         `blocks: ${diagnosis.blocks.total}, of which ${diagnosis.blocks.oversized} oversized (sorted neighbours only) (largest ${diagnosis.blocks.largest} rows).`,
     );
     for (const [title, classes] of [['Missed pairs', diagnosis.missed], ['False merges', diagnosis.falseMerges]] as const) {

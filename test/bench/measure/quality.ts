@@ -1,8 +1,9 @@
 /**
  * Pairwise precision, recall and F1 of deduplication against the generator's truth: a pair of
  * imported rows is predicted "same" when location_member puts them in one location, and is
- * truly the same when they carry one truth_id (an extra column the matcher never reads). Rows
- * that were rejected on import are not in any location and are left out of both sides.
+ * truly the same when they carry one truth_id (truth.csv beside the generated files, which the
+ * pipeline never reads). Rows that were rejected on import are not in any location and are left
+ * out of both sides.
  */
 import { z } from 'zod';
 import type { MonitorDatabase } from '../../../pipeline/db/database.ts';
@@ -20,6 +21,23 @@ export interface Quality {
   f1: number;
   /** Junk rows (no steunpunt) that were imported instead of rejected. */
   junkImported: number;
+  review: ReviewQueue;
+}
+
+/**
+ * The pairs left for a person (te-beoordelen.csv): not merged, so in P/R/F1 above a true pair
+ * there counts as missed. Counted apart, because review is neither a hit nor a miss: a person
+ * decides it. `recallExcludingReview` leaves out of the true pairs those whose two locations a
+ * review pair links; a large queue buys that recall with work, so its size stands beside it.
+ */
+export interface ReviewQueue {
+  pairs: number;
+  /** Review pairs whose two rows are one steunpunt. */
+  truePairs: number;
+  /** Missed true pairs (rows in two locations) whose two locations a review pair links. */
+  missedPairsInReview: number;
+  recallExcludingReview: number;
+  f1ExcludingReview: number;
 }
 
 export interface MemberRow {
@@ -28,20 +46,32 @@ export interface MemberRow {
   truth: string;
 }
 
-const Member = z.object({ source: z.string(), row_number: z.number(), location_id: z.string(), truth: z.string().nullable() });
+const Member = z.object({ source: z.string(), row_number: z.number(), location_id: z.string() });
 
-export async function readMembers(database: MonitorDatabase, year: number): Promise<MemberRow[]> {
+/** Every imported row's location; `truth` from readTruth (gen/truth.ts). A row the truth does not name fails loudly. */
+export async function readMembers(database: MonitorDatabase, year: number, truth: ReadonlyMap<string, string>): Promise<MemberRow[]> {
   const rows = await database.query(
     Member,
-    `SELECT m.source, m.row_number, m.location_id, json_extract_string(r.extra, '$.truth_id') AS truth
-       FROM location_member m JOIN inventory_record r USING (year, source, row_number)
-      WHERE m.year = $1 ORDER BY m.source, m.row_number`,
+    `SELECT source, row_number, location_id FROM location_member WHERE year = $1 ORDER BY source, row_number`,
     [year],
   );
-  return rows.map((row) => ({ item: `${row.source}:${row.row_number}`, location: row.location_id, truth: row.truth ?? JUNK_TRUTH_ID }));
+  return rows.map((row) => {
+    const item = `${row.source}:${row.row_number}`;
+    const truthId = truth.get(item);
+    if (truthId === undefined) throw new Error(`truth.csv names no row ${item}: generated files and truth disagree`);
+    return { item, location: row.location_id, truth: truthId };
+  });
 }
 
-export function pairwiseQuality(members: readonly MemberRow[]): Quality {
+const ReviewPair = z.object({ item_a: z.string(), item_b: z.string() });
+
+/** The year's review queue as match_pair holds it (the pairs te-beoordelen.csv lists). */
+export async function readReviewPairs(database: MonitorDatabase, year: number): Promise<[string, string][]> {
+  const rows = await database.query(ReviewPair, `SELECT item_a, item_b FROM match_pair WHERE year = $1 AND outcome = 'te beoordelen'`, [year]);
+  return rows.map((row) => [row.item_a, row.item_b]);
+}
+
+export function pairwiseQuality(members: readonly MemberRow[], reviewPairs: readonly [string, string][] = []): Quality {
   const evaluated = members.filter((member) => member.truth !== JUNK_TRUTH_ID);
   const byLocation = countBy(evaluated, (member) => member.location);
   const byTruth = countBy(evaluated, (member) => member.truth);
@@ -61,9 +91,60 @@ export function pairwiseQuality(members: readonly MemberRow[]): Quality {
     correctPairs,
     precision,
     recall,
-    f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
+    f1: f1Of(precision, recall),
     junkImported: members.length - evaluated.length,
+    review: reviewQueue(evaluated, reviewPairs, { precision, truePairs, correctPairs }),
   };
+}
+
+function reviewQueue(
+  evaluated: readonly MemberRow[],
+  reviewPairs: readonly [string, string][],
+  found: { precision: number; truePairs: number; correctPairs: number },
+): ReviewQueue {
+  const memberOf = new Map(evaluated.map((member) => [member.item, member]));
+  const linked = new Set<string>();
+  let truePairs = 0;
+  for (const [a, b] of reviewPairs) {
+    const [left, right] = [memberOf.get(a), memberOf.get(b)];
+    if (left === undefined || right === undefined) continue;
+    if (left.truth === right.truth) truePairs += 1;
+    linked.add(unorderedKey(left.location, right.location));
+  }
+  // Missed pairs per (truth, location pair), counted from the sizes of each truth's parts.
+  const parts = countBy(evaluated, (member) => `${member.truth}\u0000${member.location}`);
+  const locationsOfTruth = new Map<string, [string, number][]>();
+  for (const [key, count] of parts) {
+    const [truth, location] = key.split('\u0000') as [string, string];
+    const list = locationsOfTruth.get(truth) ?? [];
+    list.push([location, count]);
+    locationsOfTruth.set(truth, list);
+  }
+  let missedPairsInReview = 0;
+  for (const list of locationsOfTruth.values()) {
+    for (let i = 0; i < list.length; i += 1) {
+      for (let j = i + 1; j < list.length; j += 1) {
+        if (linked.has(unorderedKey(list[i]![0], list[j]![0]))) missedPairsInReview += list[i]![1] * list[j]![1];
+      }
+    }
+  }
+  const decidable = found.truePairs - missedPairsInReview;
+  const recallExcludingReview = decidable === 0 ? 1 : found.correctPairs / decidable;
+  return {
+    pairs: reviewPairs.length,
+    truePairs,
+    missedPairsInReview,
+    recallExcludingReview,
+    f1ExcludingReview: f1Of(found.precision, recallExcludingReview),
+  };
+}
+
+function f1Of(precision: number, recall: number): number {
+  return precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+}
+
+function unorderedKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
 /** Pairs of the same steunpunt left in different locations, and pairs of different ones merged. */

@@ -31,6 +31,13 @@ export const Quality = z.object({
   recall: z.number(),
   f1: z.number(),
   junkImported: z.number(),
+  review: z.object({
+    pairs: z.number(),
+    truePairs: z.number(),
+    missedPairsInReview: z.number(),
+    recallExcludingReview: z.number(),
+    f1ExcludingReview: z.number(),
+  }),
 });
 
 export const Diagnosis = z.object({
