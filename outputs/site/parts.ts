@@ -51,12 +51,19 @@ export interface Column<T> {
   /** Sort key when the text does not sort right (numbers). */
   sort?: (row: T) => string | number;
   numeric?: boolean;
+  /** Short text kept on one line ("Noord-Brabant" otherwise breaks at its hyphen). */
+  nowrap?: boolean;
+}
+
+function cellClass<T>(column: Column<T>): string {
+  const classes = [...(column.numeric ? ['num'] : []), ...(column.nowrap ? ['kort'] : [])];
+  return classes.length === 0 ? '' : ` class="${classes.join(' ')}"`;
 }
 
 export function tableHtml<T>(caption: string, columns: readonly Column<T>[], rows: readonly T[], sortable = false): string {
   const head = columns
     .map((column) => {
-      const className = column.numeric ? ' class="num"' : '';
+      const className = cellClass(column);
       return sortable
         ? `<th scope="col"${className} aria-sort="none"><button type="button">${escapeHtml(column.header)}</button></th>`
         : `<th scope="col"${className}>${escapeHtml(column.header)}</th>`;
@@ -68,7 +75,7 @@ export function tableHtml<T>(caption: string, columns: readonly Column<T>[], row
         `<tr>${columns
           .map((column) => {
             const sort = column.sort ? ` data-sort="${escapeHtml(String(column.sort(row)))}"` : '';
-            return `<td${column.numeric ? ' class="num"' : ''}${sort}>${escapeHtml(column.value(row))}</td>`;
+            return `<td${cellClass(column)}${sort}>${escapeHtml(column.value(row))}</td>`;
           })
           .join('')}</tr>`,
     )

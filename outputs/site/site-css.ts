@@ -58,6 +58,7 @@ export function siteCss(model: MapModel): string {
     'caption{text-align:left;font-weight:bold;padding:.25rem 0}',
     'th,td{border-bottom:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}',
     'td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}',
+    'td.kort{white-space:nowrap}',
     'th button{background:none;border:0;padding:0;font:inherit;font-weight:bold;color:inherit}',
     'th[aria-sort] button::after{content:" ↕";color:var(--muted)}',
     'th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}',

@@ -26,7 +26,7 @@ export function startPage(data: MonitorData, model: MapModel, slugs: SiteSlugs):
   ];
   const municipalityColumns: Column<MapMunicipality & { row: CoverageRow | undefined }>[] = [
     { header: 'Gemeente', value: (row) => row.name },
-    { header: 'Provincie', value: (row) => row.province },
+    { header: 'Provincie', value: (row) => row.province, nowrap: true },
     { header: 'IZA-regio', value: (row) => row.izaRegion ?? 'onbekend' },
     { header: 'In beeld', value: (row) => formatNumberNl(row.row?.in_view), sort: (row) => row.row?.in_view ?? -1, numeric: true },
     {
