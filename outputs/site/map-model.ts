@@ -79,16 +79,16 @@ function withUnit(label: string, unit: string): string {
   return label.replace(/\d[\d.]*(,\d+)?/g, (number) => `${number}${unit}`);
 }
 
-/** "galan2024:57; mind2025:12" → "galan2024 (rij 57), mind2025 (rij 12)". */
+/** "galan2024:57; mind2025:12" → "lijst ‘galan2024’, rij 57; lijst ‘mind2025’, rij 12": the name given at import, then the row. */
 export function sourcesNl(sources: string): string {
   return sources
     .split(/[;,]\s*/)
     .filter((part) => part !== '')
     .map((part) => {
       const [source, row] = part.split(':');
-      return row === undefined ? part : `${source ?? ''} (rij ${row})`;
+      return row === undefined ? `lijst ‘${part}’` : `lijst ‘${source ?? ''}’, rij ${row}`;
     })
-    .join(', ');
+    .join('; ');
 }
 
 export function steunpuntTip(location: LocationRow): string {
