@@ -9,6 +9,7 @@ import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDB
 import { z } from 'zod';
 import { MonitorError } from '../../sources/errors.ts';
 import { loadMigrations, type Migration } from './schema.ts';
+import { columnsOf, type NewRow, type TableName } from './tables.ts';
 
 export type SqlValue = string | number | boolean | null;
 /** Positional (`$1`) or named (`$year`) parameters. */
@@ -59,7 +60,25 @@ export class MonitorDatabase {
     });
   }
 
-  /** Appends rows in column order through DuckDB's appender (fast, and still inside the open transaction). */
+  /**
+   * Appends rows through DuckDB's appender (fast, and still inside the open transaction), each
+   * written in the column order `tables.ts` declares for the table.
+   */
+  async append<T extends TableName>(table: T, rows: Iterable<NewRow<T>>): Promise<number> {
+    const columns = columnsOf(table);
+    const appender = await this.connection.createAppender(table);
+    let count = 0;
+    for (const row of rows) {
+      for (const column of columns) appendTo(appender, row[column] as RowValue);
+      appender.endRow();
+      count += 1;
+    }
+    appender.flushSync();
+    appender.closeSync();
+    return count;
+  }
+
+  /** Appends positional rows in column order (older callers; new code uses `append`). */
   async insert(table: string, rows: Iterable<readonly RowValue[]>): Promise<number> {
     const appender = await this.connection.createAppender(table);
     let count = 0;
