@@ -1,47 +1,18 @@
 /**
- * Writes so that readers only ever see the old or the new content. A file: a temporary file
- * beside it, renamed over the target. A folder: every file into a temporary folder beside it
+ * Writes so that readers only ever see the old or the new content. A file: see
+ * sources/write-file-atomic.ts. A folder: every file into a temporary folder beside it
  * (same parent, so the renames stay on one filesystem), then swapped in; leftovers of a killed
  * swap are recovered or removed by the next write to the same folder.
  */
 import { randomBytes } from 'node:crypto';
 import { chmod, lstat, mkdir, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { MonitorError } from '../sources/errors.ts';
-import { errorCode } from '../pipeline/lock/lock-file.ts';
+import { errorCode, MonitorError } from '../sources/errors.ts';
+import { ensureDirectory } from '../sources/write-file-atomic.ts';
 import { isProcessAlive } from '../pipeline/lock/process-alive.ts';
 
-export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
-  await ensureDirectory(dirname(path));
-  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(temporary, content);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
-
-/**
- * mkdir -p without Node's recursive mkdir, which retries forever where mkdir answers ENOENT for a
- * parent that exists (/proc/x spins at 100% CPU). Each level is tried once; errors keep their path.
- */
-export async function ensureDirectory(path: string): Promise<void> {
-  try {
-    await mkdir(path);
-  } catch (error) {
-    const code = errorCode(error);
-    if (code === 'EEXIST' || code === 'EISDIR') {
-      if ((await stat(path)).isDirectory()) return;
-      throw error;
-    }
-    const parent = dirname(path);
-    if (code !== 'ENOENT' || parent === path) throw error;
-    await ensureDirectory(parent);
-    await mkdir(path);
-  }
-}
+// The file writer lives in sources/ so every layer shares it; re-exported for the writers' callers.
+export { writeFileAtomic } from '../sources/write-file-atomic.ts';
 
 /**
  * Checks, before any work, that `target` can become a folder: not the root or the working

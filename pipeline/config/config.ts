@@ -3,11 +3,11 @@
  * coverage method per monitor year. Read from monitor.config.json (or --config) and validated,
  * so a typo in a threshold stops the run with a message instead of skewing the figures.
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { fileSystemReason, MonitorError } from '../../sources/errors.ts';
+import { MonitorError } from '../../sources/errors.ts';
 import { describeIssues } from '../../sources/describe-issues.ts';
+import { readSettingsFile } from '../../sources/settings-file.ts';
 import { DagdeelRule, DEFAULT_DAGDEEL_RULE } from '../../sources/inventory/opening-hours.ts';
 
 export const FIRST_MONITOR_YEAR = 2019;
@@ -73,36 +73,12 @@ export type MonitorConfig = z.infer<typeof MonitorConfig>;
 export const DEFAULT_CONFIG_PATH = fileURLToPath(new URL('./monitor.config.json', import.meta.url));
 
 export function loadConfig(path: string = DEFAULT_CONFIG_PATH): MonitorConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new MonitorError(`configuratie ${path} kan niet worden gelezen: ${fileSystemReason(error)}; geef met --config een leesbaar configuratiebestand op`, {
-      cause: error,
-    });
-  }
-  let raw: unknown;
-  try {
-    // Notepad and Excel's "UTF-8" save with a byte order mark, which JSON.parse refuses.
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new MonitorError(`configuratie ${path} is geen geldige JSON${jsonPosition(text, error)}`, { cause: error });
-  }
+  const raw = readSettingsFile(path, 'configuratie', '; geef met --config een leesbaar configuratiebestand op');
   const result = MonitorConfig.safeParse(raw);
   if (!result.success) {
     throw new MonitorError(`configuratie ${path} klopt niet: ${describeIssues(result.error.issues, raw, MonitorConfig)}`, { cause: result.error });
   }
   return result.data;
-}
-
-/** Where JSON.parse stopped, as line and column, so the person can find it in an editor. */
-function jsonPosition(text: string, error: unknown): string {
-  const match = /position (\d+)/.exec(error instanceof Error ? error.message : '');
-  if (!match) return '';
-  const before = text.slice(0, Number(match[1]));
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
-  return ` (regel ${line}, kolom ${column})`;
 }
 
 /** The coverage method for a monitor year: the year's own entry, else the default. */

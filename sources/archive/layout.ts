@@ -14,8 +14,6 @@ import { MonitorError } from '../errors.ts';
 export const BODIES_DIR = 'bodies';
 export const MANIFEST_FILE = 'manifest.json';
 export const VERDICT_FILE = 'verdict.json';
-/** Temporary files and folders start with this, so a listing never takes them for snapshots. */
-export const TEMP_PREFIX = '.tmp-';
 
 const SOURCE_ID = /^[a-z0-9][a-z0-9-]*$/;
 /** 2025-03-03T04-00-00-000Z, with -1, -2, … when two fetches share a millisecond. */

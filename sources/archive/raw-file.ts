@@ -1,6 +1,6 @@
 /** A fetched response as a snapshot holds it: named `<sha256>.<ext>` as the archive stores bodies. */
 import type { FetchedFile, RawFile } from '../adapter.ts';
-import { sha256Hex } from './hash.ts';
+import { sha256Hex } from '../sha256.ts';
 import { bodyName } from './layout.ts';
 
 export function toRawFile(fetched: FetchedFile): RawFile {

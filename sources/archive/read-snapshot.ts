@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
 import type { RawFile, Snapshot } from '../adapter.ts';
 import { MonitorError } from '../errors.ts';
-import { sha256Hex } from './hash.ts';
+import { sha256Hex } from '../sha256.ts';
 import { bodiesDirOf, hashOfBodyName, MANIFEST_FILE, SNAPSHOT_FOLDER, sourceDir, VERDICT_FILE } from './layout.ts';
 import { Manifest, Verdict } from './manifest.ts';
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic-file.ts';
+import { writeFileAtomic } from '../write-file-atomic.ts';
 import { VERDICT_FILE } from './layout.ts';
 import type { Verdict } from './manifest.ts';
 

@@ -9,9 +9,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FetchedFile } from '../adapter.ts';
-import { writeFileAtomic } from './atomic-file.ts';
-import { sha256Hex } from './hash.ts';
-import { BODIES_DIR, bodyName, hashOfBodyName, MANIFEST_FILE, snapshotFolderName, sourceDir, TEMP_PREFIX } from './layout.ts';
+import { sha256Hex } from '../sha256.ts';
+import { TEMP_PREFIX, writeFileAtomic } from '../write-file-atomic.ts';
+import { BODIES_DIR, bodyName, hashOfBodyName, MANIFEST_FILE, snapshotFolderName, sourceDir } from './layout.ts';
 import type { Manifest } from './manifest.ts';
 import type { SnapshotInfo } from './read-snapshot.ts';
 

@@ -3,12 +3,12 @@
  * centroids, the IZA-region crosswalk and EPA shares) and validates every row. The files are
  * ours, so a row that fails is a broken bundle: it stops the run with the file, row and field.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import type { z } from 'zod';
 import { MonitorError } from '../errors.ts';
+import { sha256Hex } from '../sha256.ts';
 import {
   CentroidRow,
   EpaShareRow,
@@ -48,10 +48,10 @@ export const REFERENCE_FILES = {
 };
 
 export function loadReferenceData(): ReferenceData {
-  const hash = createHash('sha256');
+  const hashed: string[] = [];
   const read = <S extends z.ZodType>(path: string, schema: S): z.infer<S>[] => {
     const text = readFileSync(path, 'utf8');
-    hash.update(path.slice(path.lastIndexOf('/') + 1)).update(text);
+    hashed.push(path.slice(path.lastIndexOf('/') + 1), text);
     return parseReferenceCsv(path, text, schema);
   };
   const municipalities = new Map(
@@ -65,7 +65,7 @@ export function loadReferenceData(): ReferenceData {
     centroids: read(REFERENCE_FILES.centroids, CentroidRow),
     izaRegions: read(REFERENCE_FILES.izaRegions, IzaRegionRow),
     epaShares: read(REFERENCE_FILES.epaShares, EpaShareRow),
-    fingerprint: hash.digest('hex'),
+    fingerprint: sha256Hex(...hashed),
   };
 }
 
