@@ -5,13 +5,13 @@
  * and reported by fetch as "niet ingesteld". An unknown source, a file source with settings or a
  * wrong value is a MonitorError naming the file and the setting.
  */
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { SourceAdapter } from '../adapter.ts';
 import { checkSettings } from '../archive/settings-check.ts';
 import { MonitorError } from '../errors.ts';
+import { readSettingsFile } from '../settings-file.ts';
 
 export const SOURCE_SETTINGS_PATH = fileURLToPath(new URL('./sources.settings.json', import.meta.url));
 
@@ -21,17 +21,7 @@ export type SourceSettings = (source: string) => Readonly<Record<string, unknown
 
 /** Reads and checks the settings file; returns a source's settings as written there (`{}` when absent). */
 export function loadSourceSettings(adapters: readonly SourceAdapter[], path: string = SOURCE_SETTINGS_PATH): SourceSettings {
-  const file = basename(path);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new MonitorError(`bron-instellingen kunnen niet worden gelezen: ${error instanceof Error ? error.message : String(error)}`, {
-      location: { file },
-      cause: error,
-    });
-  }
-  return parseSourceSettings(adapters, raw, file);
+  return parseSourceSettings(adapters, readSettingsFile(path, 'instellingenbestand'), basename(path));
 }
 
 export function parseSourceSettings(adapters: readonly SourceAdapter[], raw: unknown, file: string): SourceSettings {

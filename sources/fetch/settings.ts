@@ -4,11 +4,11 @@
  * also come from the environment variable LSP_MONITOR_CONTACT, so a deployment can set it
  * without editing the file.
  */
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { MonitorError } from '../errors.ts';
+import { readSettingsFile } from '../settings-file.ts';
 
 export const CONTACT_ENV = 'LSP_MONITOR_CONTACT';
 export const DEFAULT_FETCH_SETTINGS_PATH = fileURLToPath(new URL('./fetch.settings.json', import.meta.url));
@@ -63,18 +63,9 @@ export function loadFetchSettings(
   path: string = DEFAULT_FETCH_SETTINGS_PATH,
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): FetchSettings {
-  const file = basename(path);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new MonitorError(`fetch-instellingen kunnen niet worden gelezen: ${error instanceof Error ? error.message : String(error)}`, {
-      location: { file },
-      cause: error,
-    });
-  }
+  const raw = readSettingsFile(path, 'instellingenbestand');
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new MonitorError('fetch-instellingen moeten een JSON-object zijn', { location: { file } });
+    throw new MonitorError('fetch-instellingen moeten een JSON-object zijn', { location: { file: basename(path) } });
   }
   const fromEnv = env[CONTACT_ENV]?.trim();
   return parseFetchSettings(fromEnv ? { ...raw, userAgentContact: fromEnv } : raw, path);

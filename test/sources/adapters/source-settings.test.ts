@@ -1,4 +1,7 @@
 /** sources/adapters/sources.settings.json: one checked object per web source, defaults from the site descriptions. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CBS_STATLINE_SITE } from '../../../sources/adapters/cbs-statline.site.ts';
 import { MIND_ATLAS_SITE } from '../../../sources/adapters/mind-atlas.site.ts';
@@ -53,9 +56,12 @@ describe('source settings', () => {
     expect(() => parse(raw)).toThrow(message);
   });
 
-  it('names the file when it cannot be read', () => {
+  it('names the file in Dutch when it cannot be read, and reads one saved with a byte order mark', () => {
     expect(() => loadSourceSettings(SOURCE_ADAPTERS, '/bestaat/niet/sources.settings.json')).toThrow(
-      /^bestand sources\.settings\.json: bron-instellingen kunnen niet worden gelezen: /,
+      new MonitorError('instellingenbestand /bestaat/niet/sources.settings.json kan niet worden gelezen: die map of dat bestand bestaat niet'),
     );
+    const path = join(mkdtempSync(join(tmpdir(), 'lsp-source-settings-')), 'sources.settings.json');
+    writeFileSync(path, '\uFEFF{ "nvzh": {} }');
+    expect(loadSourceSettings(SOURCE_ADAPTERS, path)('nvzh')).toEqual({});
   });
 });

@@ -58,6 +58,17 @@ describe('fetch settings', () => {
     );
   });
 
+  it('reads a file saved with a byte order mark, and says in Dutch where it cannot be read', () => {
+    const path = settingsFile({ userAgentContact: 'a@example.org', retries: 1 });
+    writeFileSync(path, `\uFEFF${JSON.stringify({ userAgentContact: 'a@example.org', retries: 1 })}`);
+    expect(loadFetchSettings(path, {})).toMatchObject({ retries: 1 });
+    expect(thrown(() => loadFetchSettings('/bestaat/niet/fetch.settings.json', {})).message).toBe(
+      'instellingenbestand /bestaat/niet/fetch.settings.json kan niet worden gelezen: die map of dat bestand bestaat niet',
+    );
+    writeFileSync(path, '{\n  "retries": 1,\n}');
+    expect(thrown(() => loadFetchSettings(path, {})).message).toBe(`instellingenbestand ${path} is geen geldige JSON (regel 3, kolom 1)`);
+  });
+
   it('builds the User-Agent from the version and the contact', () => {
     expect(userAgent('monitor@example.org', '1.2.3')).toBe('lsp-monitor/1.2.3 (+monitor@example.org)');
     expect(userAgent('monitor@example.org')).toMatch(/^lsp-monitor\/\d+\.\d+\.\d+ \(\+monitor@example\.org\)$/);
