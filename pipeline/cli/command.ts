@@ -1,9 +1,9 @@
-/** The shape of a CLI command: its options, its Dutch help, and what it does. */
+/**
+ * The shape of a CLI command: its options, its Dutch help, and what it does. Imports nothing
+ * heavy: `--help` and a usage error are answered from this module and the help/ modules alone.
+ */
 import type { ParseArgsConfig } from 'node:util';
 import { MonitorError, UsageError } from '../../sources/errors.ts';
-import { parseMonitorYear } from '../config/config.ts';
-import { withDatabase, type MonitorDatabase } from '../db/database.ts';
-import { withLock } from '../lock/acquire-lock.ts';
 
 export interface Io {
   out: (line: string) => void;
@@ -12,7 +12,18 @@ export interface Io {
 
 export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
-export interface Command {
+/** Runs a whole command line in this process, as `lsp-monitor` does, and gives its exit code. */
+export type CommandLine = (argv: readonly string[], io: Io) => Promise<number>;
+
+export interface CommandInput {
+  positionals: string[];
+  values: OptionValues;
+  /** Given by main, for a command that runs other commands (schedule --then). */
+  commandLine?: CommandLine;
+}
+
+/** What the command line needs to know of a command before it runs: its help and options. */
+export interface CommandHelp {
   name: string;
   /** One Dutch line for the command list. */
   summary: string;
@@ -20,7 +31,10 @@ export interface Command {
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
   positionals: { min: number; max: number };
-  run(input: { positionals: string[]; values: OptionValues }, io: Io): Promise<void>;
+}
+
+export interface Command extends CommandHelp {
+  run(input: CommandInput, io: Io): Promise<void>;
 }
 
 /** Options every command takes. */
@@ -56,19 +70,6 @@ export function databasePath(values: OptionValues): string {
   return stringOption(values, 'db') ?? DEFAULT_DATABASE;
 }
 
-/**
- * Runs `work` on the database while holding its lock file, so two processes never write to one
- * database at once: the second waits (--wait) or is refused with who holds it.
- */
-export async function withWritableDatabase<T>(
-  values: OptionValues,
-  command: string,
-  work: (database: MonitorDatabase) => Promise<T>,
-): Promise<T> {
-  const path = databasePath(values);
-  return withLock(path, { wait: waitSeconds(values) * 1000, command }, () => withDatabase(path, work));
-}
-
 /** --wait in seconds (0 when not given): a whole or decimal number, "2,5" as a Dutch person writes it. */
 export function waitSeconds(values: OptionValues): number {
   const text = stringOption(values, 'wait');
@@ -82,9 +83,11 @@ export function waitSeconds(values: OptionValues): number {
  * Checks the values of the options many commands share before a command runs, so a bad value is
  * named with its option whichever command it was given to.
  */
-export function checkOptionValues(values: OptionValues): void {
+export async function checkOptionValues(values: OptionValues): Promise<void> {
   const year = values['year'];
   if (typeof year === 'string') {
+    // Loaded only when --year is given: the configuration module brings zod and its schemas.
+    const { parseMonitorYear } = await import('../config/config.ts');
     try {
       parseMonitorYear(year);
     } catch (error) {

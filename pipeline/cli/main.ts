@@ -8,31 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { MonitorError, UsageError } from '../../sources/errors.ts';
-import { checkOptionValues, COMMON_OPTIONS, DEFAULT_DATABASE, type Command, type Io, type OptionValues } from './command.ts';
-import { buildCommand } from './commands/build.ts';
-import { correctionsCommand } from './commands/corrections.ts';
-import { diffCommand } from './commands/diff.ts';
-import { panelCommand } from './commands/panel.ts';
-import { fetchCommand } from './commands/fetch.ts';
-import { importCommand } from './commands/import.ts';
-import { importsCommand } from './commands/imports.ts';
-import { reportCommand } from './commands/report.ts';
-import { runCommand } from './commands/run.ts';
-import { scheduleCommand } from './commands/schedule.ts';
+import { checkOptionValues, COMMON_OPTIONS, DEFAULT_DATABASE, type Io, type OptionValues } from './command.ts';
 import { explainError, type PathArgument } from './explain-error.ts';
-
-const COMMANDS: readonly Command[] = [
-  importCommand,
-  importsCommand,
-  buildCommand,
-  reportCommand,
-  diffCommand,
-  panelCommand,
-  correctionsCommand,
-  runCommand,
-  fetchCommand,
-  scheduleCommand,
-];
+import { COMMANDS } from './registry.ts';
 
 const consoleIo: Io = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -66,8 +44,9 @@ async function dispatch(argv: readonly string[], io: Io, given: Given): Promise<
     io.out(`lsp-monitor ${packageVersion()}`);
     return;
   }
-  const command = COMMANDS.find((candidate) => candidate.name === name);
-  if (!command) throw new UsageError(unknownCommand(argv));
+  const registered = COMMANDS.find((candidate) => candidate.help.name === name);
+  if (!registered) throw new UsageError(unknownCommand(argv));
+  const command = registered.help;
 
   let parsed: ReturnType<typeof parseArgs>;
   try {
@@ -88,20 +67,21 @@ async function dispatch(argv: readonly string[], io: Io, given: Given): Promise<
       `verkeerd aantal argumenten voor '${command.name}': verwacht ${expected}, gekregen ${parsed.positionals.length} (zie lsp-monitor ${command.name} --help)`,
     );
   }
-  checkOptionValues(parsed.values);
-  await command.run({ positionals: parsed.positionals, values: parsed.values }, io);
+  await checkOptionValues(parsed.values);
+  const loaded = await registered.load();
+  await loaded.run({ positionals: parsed.positionals, values: parsed.values, commandLine: main }, io);
 }
 
 /** A mistyped command is named, with the command that was probably meant. */
 function unknownCommand(argv: readonly string[]): string {
   const name = argv[0] ?? '';
   if (name.startsWith('-')) {
-    const command = argv.find((word) => COMMANDS.some((candidate) => candidate.name === word));
+    const command = argv.find((word) => COMMANDS.some((candidate) => candidate.help.name === word));
     const hint = command === undefined ? '' : ` (bijvoorbeeld: lsp-monitor ${command} ${argv.filter((word) => word !== command).join(' ')})`;
     return `het commando moet voorop staan, vóór de opties${hint}; zie lsp-monitor --help`;
   }
-  const guess = COMMANDS.find((candidate) => nearlyEqual(name.toLowerCase(), candidate.name));
-  return `onbekend commando '${name}'${guess === undefined ? '' : `; bedoelt u '${guess.name}'?`} (zie lsp-monitor --help)`;
+  const guess = COMMANDS.find((candidate) => nearlyEqual(name.toLowerCase(), candidate.help.name));
+  return `onbekend commando '${name}'${guess === undefined ? '' : `; bedoelt u '${guess.help.name}'?`} (zie lsp-monitor --help)`;
 }
 
 /** The same letters with one typed wrong, missing, extra or swapped. */
@@ -118,14 +98,14 @@ function nearlyEqual(typed: string, name: string): boolean {
 }
 
 function overview(): string {
-  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  const width = Math.max(...COMMANDS.map(({ help }) => help.name.length));
   return [
     'lsp-monitor: de monitor "Stand van het land" van laagdrempelige steunpunten',
     '',
     'Gebruik: lsp-monitor <commando> [opties]',
     '',
     'Commando\'s:',
-    ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
+    ...COMMANDS.map(({ help }) => `  ${help.name.padEnd(width)}  ${help.summary}`),
     '',
     'Meer over een commando: lsp-monitor <commando> --help. Versie: lsp-monitor --version',
   ].join('\n');

@@ -210,6 +210,8 @@ describe('a database that cannot be used', () => {
  * root (who may write anywhere) it runs as the user nobody, otherwise as the user running the tests.
  */
 function runWithoutPermission(args: readonly string[]): CliResult {
+  // As after 'npm ci': the owner has built dist/, which nobody else may write (and need not).
+  spawnSync(process.execPath, [CLI, '--version']);
   const command = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
   const result = spawnSync(command[0]!, [...command.slice(1), CLI, ...args], { encoding: 'utf8' });
   return { code: result.status ?? -1, stdout: result.stdout.trimEnd(), stderr: result.stderr.trimEnd() };

@@ -10,32 +10,13 @@ import { buildsOf, takenBeforeLineNl } from '../../corrections/applied-summary.t
 import { cappedLines } from '../../corrections/capped-lines.ts';
 import { alreadyApplied } from '../../corrections/store.ts';
 import { workbookChanges } from '../../corrections/workbook-changes.ts';
-import { COMMON_USAGE, requiredOption, stringOption, withWritableDatabase, type Command, type Io } from '../command.ts';
-import { printBuildSummary } from './build.ts';
+import { requiredOption, stringOption, type Command, type Io } from '../command.ts';
+import { correctionsHelp } from '../help/corrections.ts';
+import { printBuildSummary } from '../summaries.ts';
+import { withWritableDatabase } from '../writable-database.ts';
 
 export const correctionsCommand: Command = {
-  name: 'corrections',
-  summary: 'neem de wijzigingen uit een bewerkt overzicht.xlsx over',
-  usage: `Gebruik: lsp-monitor corrections <overzicht.xlsx> --year <jaar> [--partial] [--dry-run] [--db <bestand>]
-
-Leest een bewerkt Excel-overzicht (gemaakt door 'lsp-monitor report') en neemt de wijzigingen over:
-grootte, status, naam, gemeente, opmerkingen en andere bewerkbare kolommen, nieuwe rijen zonder id
-(nieuwe steunpunten) en beslissingen over mogelijke dubbelingen. Elke wijziging wordt gecontroleerd;
-een bestand met een ongeldige wijziging wordt in zijn geheel geweigerd, tenzij --partial.
-Een overzicht van een ander monitorjaar wordt altijd geweigerd.
-De wijzigingen worden bewaard als eigen bron en gelden voor elke volgende build van dit en latere jaren.
-Het jaar en elk later gebouwd jaar worden in dezelfde stap opnieuw gebouwd: lukt dat niet, dan is
-er niets overgenomen. Schrijft alleen in de database, geen bestanden: maak daarna de monitor
-opnieuw met 'lsp-monitor report'. Hetzelfde bestand nog eens overnemen verandert niets.
-
-Opties:
-  --year <jaar>        monitorjaar van het overzicht (verplicht)
-  --partial            neem de geldige wijzigingen over en sla rijen met fouten over
-  --dry-run            toon wat er zou veranderen, zonder iets over te nemen
-
-${COMMON_USAGE}`,
-  options: { year: { type: 'string' }, partial: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
-  positionals: { min: 1, max: 1 },
+  ...correctionsHelp,
   async run({ positionals, values }, io) {
     const year = parseMonitorYear(requiredOption(values, 'year'));
     const path = positionals[0]!;

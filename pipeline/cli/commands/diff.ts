@@ -6,27 +6,11 @@ import { parseMonitorYear } from '../../config/config.ts';
 import { withDatabase } from '../../db/database.ts';
 import { csvToParquet } from '../../db/parquet.ts';
 import { diffSummaryNl, diffYears, methodChangeNl } from '../../stages/diff-years.ts';
-import { COMMON_USAGE, databasePath, stringOption, type Command } from '../command.ts';
+import { databasePath, stringOption, type Command } from '../command.ts';
+import { diffHelp } from '../help/diff.ts';
 
 export const diffCommand: Command = {
-  name: 'diff',
-  summary: 'vergelijk twee monitorjaren: nieuwe, verdwenen en gewijzigde steunpunten',
-  usage: `Gebruik: lsp-monitor diff <jaar1> <jaar2> [--out <map>] [--format csv|parquet] [--db <bestand>]
-
-Vergelijkt twee gebouwde monitorjaren per steunpunt (op zijn vaste location_id) en per provincie
-en IZA-regio, en toont een samenvatting. Het verschil per gebied wordt uitgesplitst: door de
-methode (het eerste jaar geteld zoals het tweede jaar telt, als de jaren een andere methode
-gebruiken), nieuw in beeld, niet meer in beeld en verhuisd. Zonder --out schrijft het geen
-bestanden. Met --out schrijft het verschillen.csv en verschillen-per-regio.csv naar de map, met
---format parquet ook verschillen.parquet en verschillen-per-regio.parquet.
-
-Opties:
-  --out <map>          doelmap voor de bestanden
-  --format <formaat>   csv (standaard) of parquet
-
-${COMMON_USAGE}`,
-  options: { out: { type: 'string' }, format: { type: 'string' } },
-  positionals: { min: 2, max: 2 },
+  ...diffHelp,
   async run({ positionals, values }, io) {
     const [from, to] = positionals.map((year) => parseMonitorYear(year)) as [number, number];
     if (from === to) throw new UsageError('kies twee verschillende jaren');

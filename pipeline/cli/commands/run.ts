@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { writeReport } from '../../../outputs/write-report.ts';
 import { pdfPrinter } from '../../../outputs/pdf/chromium.ts';
 import { MonitorError } from '../../../sources/errors.ts';
@@ -20,38 +19,14 @@ import { readReportInput } from '../../read-report-input.ts';
 import { buildYear } from '../../stages/build-year.ts';
 import { importInventory } from '../../stages/import-inventory.ts';
 import { importSnapshot, replayEpaShares, snapshotsForYear, snapshotYears } from '../../stages/replay-snapshots.ts';
-import { DEFAULT_ARCHIVE } from './fetch.ts';
-import { COMMON_USAGE, withWritableDatabase, stringOption, type Command } from '../command.ts';
-import { printBuildSummary } from './build.ts';
-import { printImportSummary } from './import.ts';
-
-const DEFAULT_REPORTS = fileURLToPath(new URL('../../../reports/', import.meta.url));
+import { stringOption, type Command } from '../command.ts';
+import { DEFAULT_ARCHIVE, DEFAULT_REPORTS } from '../defaults.ts';
+import { runHelp } from '../help/run.ts';
+import { printBuildSummary, printImportSummary } from '../summaries.ts';
+import { withWritableDatabase } from '../writable-database.ts';
 
 export const runCommand: Command = {
-  name: 'run',
-  summary: 'de hele monitor op de meegeleverde gegevens: import, build en report per jaar',
-  usage: `Gebruik: lsp-monitor run [--reports <map>] [--inventories <map>] [--db <bestand>]
-
-Leest per monitorjaar de meegeleverde invoer in: elke map in sources/inventories/ met een
-${INPUTS_FILE} (jaar, titel en de bestanden in volgorde: de lijst, daarna eventueel regionale
-correcties, zelfevaluaties, een EPA-tabel of het bewerkte Excel-overzicht (bron correcties) van
-dat jaar; 2024: De Galan). Voor een jaar zonder meegeleverde lijst speelt het de momentopnamen van de bronnen (MIND-atlas, NVZH) van dat jaar
-af: uit het archief van 'lsp-monitor fetch --online', anders de meegeleverde. Bouwt daarna elk
-jaar en schrijft het naar <map>/<jaar>/ (standaard: de map reports/ van lsp-monitor), met
-monitor.pdf als Chromium er is (apt-get install chromium); zonder Chromium zegt run in één regel
-dat de PDF is overgeslagen. Heeft geen netwerk nodig. Twee keer draaien geeft byte voor byte
-dezelfde bestanden (behalve monitor.pdf en overzicht.xlsx, die niet in git staan).
-Een jaar waarvan <map>/<jaar>/ al bestaat (een gepubliceerde monitor) maar waarvan de invoer
-ontbreekt, wordt niet overgeslagen: run stopt dan voordat er iets verandert en zegt welk jaar.
-
-Opties:
-  --reports <map>      map voor de rapporten per jaar
-  --inventories <map>  map met de meegeleverde invoer per jaar (standaard: sources/inventories)
-  --archive <map>      archief met momentopnamen (standaard: ./archief)
-
-${COMMON_USAGE}`,
-  options: { reports: { type: 'string' }, inventories: { type: 'string' }, archive: { type: 'string' } },
-  positionals: { min: 0, max: 0 },
+  ...runHelp,
   async run({ values }, io) {
     const reportsRoot = stringOption(values, 'reports') ?? DEFAULT_REPORTS;
     const archiveDir = stringOption(values, 'archive') ?? DEFAULT_ARCHIVE;

@@ -4,16 +4,15 @@
  * interrupted, which is safe (a snapshot is written atomically, database writes are transactions)
  * and its lock is released.
  */
-import { fileURLToPath } from 'node:url';
 import { formatDutchDateTime, TIME_ZONE } from '../../../sources/archive/dutch-date.ts';
 import { MonitorError } from '../../../sources/errors.ts';
 import { parseMonitorYear } from '../../config/config.ts';
 import { startSchedule, type Schedule } from '../../schedule/schedule.ts';
 import { parseThenSteps, stepArguments, type ThenStep } from '../../schedule/then-steps.ts';
-import { COMMON_USAGE, databasePath, requiredOption, stringOption, type Command, type Io, type OptionValues } from '../command.ts';
-import { DEFAULT_ARCHIVE, fetchPlanFrom, runFetch, type FetchPlan } from './fetch.ts';
-
-const DEFAULT_REPORTS = fileURLToPath(new URL('../../../reports/', import.meta.url));
+import { databasePath, requiredOption, stringOption, type Command, type CommandLine, type Io, type OptionValues } from '../command.ts';
+import { DEFAULT_REPORTS } from '../defaults.ts';
+import { fetchPlanFrom, runFetch, type FetchPlan } from '../fetch-sources.ts';
+import { scheduleHelp } from '../help/schedule.ts';
 
 export interface ScheduledRunPlan {
   fetch: FetchPlan;
@@ -26,8 +25,8 @@ export interface ScheduledRunPlan {
 }
 
 export interface ScheduleDependencies {
-  /** One scheduled run: the online fetch, then the --then steps. */
-  runJob: (plan: ScheduledRunPlan, run: { startedAt: Date }, io: Io) => Promise<void>;
+  /** One scheduled run: the online fetch, then the --then steps, each run by `commandLine`. */
+  runJob: (plan: ScheduledRunPlan, run: { startedAt: Date }, io: Io, commandLine: CommandLine | undefined) => Promise<void>;
   /** Resolves when the schedule is to stop; default: never (the process ends by a signal). */
   untilStopped: (schedule: Schedule) => Promise<void>;
   isTty: () => boolean;
@@ -39,44 +38,11 @@ const defaultDependencies: ScheduleDependencies = {
   isTty: () => process.stdout.isTTY === true,
 };
 
-export const SCHEDULE_USAGE = `Gebruik: lsp-monitor schedule --cron "<uitdrukking>" [--then build,report] [--source <bron>]
-                            [--archive <map>] [--strict] [--year <jaar>] [--reports <map>]
-
-Blijft draaien en haalt op de tijden van de cron-uitdrukking (tijdzone ${TIME_ZONE}) de bronnen op,
-zoals 'lsp-monitor fetch --online', en doet daarna de stappen van --then. Een run die nog loopt
-wordt niet nog eens gestart, ook niet door een ander lsp-monitor-proces (vergrendeling naast de
-database). Een mislukte run komt in het log en het schema gaat door. Stoppen: Ctrl-C.
-Schrijft de momentopnamen in het archief; met --then report de monitor van --year naar
-<map>/<jaar>/, met --then run alle jaren naar <map>/ (<map>: --reports, standaard reports/).
-
-Opties:
-  --cron <uitdrukking> wanneer (verplicht), bijvoorbeeld "0 4 * * 1" voor elke maandag om 04:00
-  --then <stappen>     daarna, met komma's: build, report, run
-  --source <bron>      alleen deze bron
-  --archive <map>      archief met momentopnamen (standaard: ./${DEFAULT_ARCHIVE})
-  --strict             een bron die niet kan worden opgehaald laat de run mislukken
-  --year <jaar>        monitorjaar voor build en report (standaard: het jaar waarin de run start)
-  --reports <map>      map voor de rapporten per jaar (standaard: de map reports/ van lsp-monitor)
-
-${COMMON_USAGE}`;
-
 export function createScheduleCommand(overrides: Partial<ScheduleDependencies> = {}): Command {
   const dependencies = { ...defaultDependencies, ...overrides };
   return {
-    name: 'schedule',
-    summary: 'haal de bronnen op schema op (cron), eventueel gevolgd door build en report',
-    usage: SCHEDULE_USAGE,
-    options: {
-      cron: { type: 'string' },
-      then: { type: 'string' },
-      source: { type: 'string' },
-      archive: { type: 'string' },
-      strict: { type: 'boolean' },
-      year: { type: 'string' },
-      reports: { type: 'string' },
-    },
-    positionals: { min: 0, max: 0 },
-    async run({ values }, io) {
+    ...scheduleHelp,
+    async run({ values, commandLine }, io) {
       const cron = requiredOption(values, 'cron');
       const plan = scheduledRunPlanFrom(values);
       const tty = dependencies.isTty();
@@ -85,7 +51,7 @@ export function createScheduleCommand(overrides: Partial<ScheduleDependencies> =
         databasePath: databasePath(values),
         log: (line) => io.out(line),
         tty,
-        job: (run) => dependencies.runJob(plan, run, io),
+        job: (run) => dependencies.runJob(plan, run, io, commandLine),
       });
       const next = schedule.nextRun();
       io.out(`Schema gestart: '${cron.trim()}' (${TIME_ZONE}); eerste run ${next === null ? 'onbekend' : formatDutchDateTime(next)}.`);
@@ -113,14 +79,14 @@ export function scheduledRunPlanFrom(values: OptionValues): ScheduledRunPlan {
 }
 
 /** The real job: fetch online in this process, then each step through the command line. */
-export async function runScheduledJob(plan: ScheduledRunPlan, run: { startedAt: Date }, io: Io): Promise<void> {
+export async function runScheduledJob(plan: ScheduledRunPlan, run: { startedAt: Date }, io: Io, commandLine: CommandLine | undefined): Promise<void> {
   await runFetch(plan.fetch, io);
   if (plan.then.length === 0) return;
-  // Imported here, not at the top: main.ts lists this command, so a static import would be a cycle.
-  const { main } = await import('../main.ts');
+  // main hands itself in, so this command needs no import of main.ts (which lists the commands).
+  if (commandLine === undefined) throw new Error('schedule --then needs the command line to run its steps');
   const year = plan.year ?? calendarYear(run.startedAt);
   for (const step of plan.then) {
-    const code = await main(stepArguments(step, { year, reportsDir: plan.reportsDir, common: plan.common }), io);
+    const code = await commandLine(stepArguments(step, { year, reportsDir: plan.reportsDir, common: plan.common }), io);
     if (code !== 0) throw new MonitorError(`stap '${step}' is mislukt (afsluitcode ${code}); zie de melding hierboven`);
   }
 }

@@ -1,0 +1,105 @@
+// Builds the command line to JavaScript in dist/ (git-ignored), so no TypeScript is compiled when
+// lsp-monitor runs. `npm ci` runs it (prepare); the bin runs it again when a source is newer.
+//
+// One esbuild bundle of our own code, split per command so that a command's code (and the
+// packages it imports, which stay in node_modules) is loaded only when it runs. Plain JavaScript:
+// this file must run before anything is built.
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DIST = join(ROOT, 'dist');
+export const ENTRY = join(DIST, 'lsp-monitor.js');
+/** What the last build read, with each file's modification time: the bin compares them. */
+export const MANIFEST = join(DIST, 'build.json');
+
+/**
+ * A module finds its JSON, SQL, reference data and snapshots next to its source with
+ * `new URL('./x', import.meta.url)`. In the bundle, import.meta.url is dist/<chunk>.js, so each
+ * module's import.meta.url is replaced by the URL of its source file, relative to dist/ so that a
+ * moved checkout keeps working.
+ */
+const sourceUrlPlugin = {
+  name: 'source-import-meta-url',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, async (args) => {
+      const contents = await readFile(args.path, 'utf8');
+      if (!contents.includes('import.meta.url')) return { contents, loader: 'ts' };
+      const fromDist = relative(DIST, args.path).split(sep).join('/');
+      return { contents: contents.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromDist)}, import.meta.url).href`), loader: 'ts' };
+    });
+  },
+};
+
+/** Builds dist/; every file is written under a temporary name and renamed, so a concurrent run never reads half a file. */
+export async function buildDist({ clean = false, logLevel = 'silent' } = {}) {
+  const { build } = await import('esbuild');
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: { 'lsp-monitor': join(ROOT, 'pipeline/cli/main.ts') },
+    outdir: DIST,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    chunkNames: 'chunk-[hash]',
+    sourcemap: 'linked',
+    sourcesContent: false,
+    metafile: true,
+    write: false,
+    logLevel,
+    plugins: [sourceUrlPlugin],
+  });
+  if (clean) rmSync(DIST, { recursive: true, force: true });
+  mkdirSync(DIST, { recursive: true });
+  const temporary = `.${process.pid}-${Date.now()}.tmp`;
+  // Chunks before the entry that imports them, the manifest last.
+  const files = [...result.outputFiles].sort((a, b) => Number(a.path === ENTRY) - Number(b.path === ENTRY));
+  for (const file of files) writeAtomic(file.path, file.contents, temporary);
+  const inputs = Object.fromEntries(
+    Object.keys(result.metafile.inputs).map((input) => [input, statSync(join(ROOT, input)).mtimeMs]),
+  );
+  writeAtomic(MANIFEST, `${JSON.stringify({ inputs }, null, 1)}\n`, temporary);
+  removeTemporaries();
+  return { files: files.length, inputs: Object.keys(inputs).length };
+}
+
+function writeAtomic(path, contents, temporary) {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path + temporary, contents);
+  renameSync(path + temporary, path);
+}
+
+/** Left by a build that was killed half-way; a running build's own are renamed within milliseconds. */
+function removeTemporaries() {
+  const hourAgo = Date.now() - 3_600_000;
+  for (const name of readdirSync(DIST)) {
+    const path = join(DIST, name);
+    if (name.endsWith('.tmp') && statSync(path, { throwIfNoEntry: false })?.mtimeMs < hourAgo) rmSync(path, { force: true });
+  }
+}
+
+/** The sources of dist/ that changed since it was built (empty when it is up to date); undefined when there is no build. */
+export function staleInputs() {
+  let manifest;
+  try {
+    manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const stale = [];
+  for (const [input, mtimeMs] of Object.entries(manifest.inputs)) {
+    if (statSync(join(ROOT, input), { throwIfNoEntry: false })?.mtimeMs !== mtimeMs) stale.push(input);
+  }
+  return stale;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const started = performance.now();
+  const { files, inputs } = await buildDist({ clean: true, logLevel: 'error' });
+  process.stdout.write(`lsp-monitor gebouwd in dist/: ${inputs} bronbestanden, ${files} bestanden, ${((performance.now() - started) / 1000).toFixed(1).replace('.', ',')} s\n`);
+}

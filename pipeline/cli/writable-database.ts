@@ -1,0 +1,17 @@
+/** Opening the database for writing, under its lock: kept apart from command.ts, which must stay light. */
+import { withDatabase, type MonitorDatabase } from '../db/database.ts';
+import { withLock } from '../lock/acquire-lock.ts';
+import { databasePath, waitSeconds, type OptionValues } from './command.ts';
+
+/**
+ * Runs `work` on the database while holding its lock file, so two processes never write to one
+ * database at once: the second waits (--wait) or is refused with who holds it.
+ */
+export async function withWritableDatabase<T>(
+  values: OptionValues,
+  command: string,
+  work: (database: MonitorDatabase) => Promise<T>,
+): Promise<T> {
+  const path = databasePath(values);
+  return withLock(path, { wait: waitSeconds(values) * 1000, command }, () => withDatabase(path, work));
+}

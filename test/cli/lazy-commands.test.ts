@@ -1,0 +1,96 @@
+/**
+ * The command line answers at once: help, the version, a usage error and a mistyped command are
+ * answered without importing DuckDB, exceljs, vega, cheerio or playwright, which only the command
+ * that needs them loads. Checked on the real bin, in a fresh process whose every loaded module is
+ * written down by a loader hook (record-imports.mjs).
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runHelp } from '../../pipeline/cli/help/run.ts';
+import { INPUTS_FILE } from '../../sources/inventories/index.ts';
+import { scratchDir } from '../helpers/cli.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = join(ROOT, 'pipeline/cli/lsp-monitor.mjs');
+const RECORDER = join(ROOT, 'test/cli/record-imports.mjs');
+const HEAVY = ['@duckdb/node-api', 'exceljs', 'vega', 'vega-lite', 'cheerio', 'playwright-core'];
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** Every module URL the process loaded. */
+  modules: string[];
+}
+
+function runRecorded(args: readonly string[]): Run {
+  const log = join(scratchDir(), 'modules.log');
+  const result = spawnSync(process.execPath, ['--import', RECORDER, CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LSP_MONITOR_IMPORT_LOG: log },
+  });
+  const modules = readFileSync(log, 'utf8').split('\n').filter((line) => line !== '');
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, modules };
+}
+
+function packagesLoaded(modules: readonly string[]): string[] {
+  const names = modules.flatMap((url) => {
+    const match = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
+    return match === null ? [] : [match[1]!];
+  });
+  return [...new Set(names)].sort();
+}
+
+describe('a command line that answers at once', () => {
+  it.each([
+    [['--help'], 0],
+    [['--version'], 0],
+    [['build', '--help'], 0],
+    [['report', '-h'], 0],
+    [['biuld', '--year', '2024'], 2],
+    [['build', '--jaar', '2024'], 2],
+    [['build', '--year', 'twintig'], 2],
+    [['import', '--year', '2024'], 2],
+    [['diff', '2024'], 2],
+  ])('%j loads none of DuckDB, exceljs, vega, cheerio, playwright', (args, code) => {
+    const run = runRecorded(args);
+    expect(run.code, run.stderr).toBe(code);
+    expect(packagesLoaded(run.modules).filter((name) => HEAVY.includes(name))).toEqual([]);
+  });
+
+  it('loads DuckDB when a command needs the database (so the check above can fail)', () => {
+    const run = runRecorded(['imports', '--year', '2024', '--db', join(scratchDir(), 'm.duckdb')]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(packagesLoaded(run.modules)).toContain('@duckdb/node-api');
+  });
+
+  it('runs no TypeScript: the built JavaScript in dist/, without tsx', () => {
+    const run = runRecorded(['--help']);
+    expect(run.modules.filter((url) => url.endsWith('.ts'))).toEqual([]);
+    expect(packagesLoaded(run.modules)).not.toContain('tsx');
+    expect(run.modules).toContain(new URL('dist/lsp-monitor.js', `file://${ROOT}`).href);
+  });
+
+  it('builds again, before it runs, when a source is newer than dist/', () => {
+    runRecorded(['--version']);
+    const manifest = join(ROOT, 'dist/build.json');
+    const builtAt = statSync(manifest).mtimeMs;
+    const source = join(ROOT, 'pipeline/cli/help/build.ts');
+    const later = new Date(Date.now() + 1000);
+    utimesSync(source, later, later);
+    const run = runRecorded(['build', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Gebruik: lsp-monitor build/);
+    expect(packagesLoaded(run.modules)).toContain('esbuild');
+    expect(statSync(manifest).mtimeMs).toBeGreaterThan(builtAt);
+    // and, up to date again, the next start does not build
+    expect(packagesLoaded(runRecorded(['--version']).modules)).not.toContain('esbuild');
+  });
+
+  it("run's help names the inputs file the bundled years are read from", () => {
+    expect(runHelp.usage).toContain(`met een\n${INPUTS_FILE} (jaar`);
+  });
+});
