@@ -9,7 +9,7 @@ import { chmod, lstat, mkdir, readdir, realpath, rename, rm, stat, writeFile } f
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { errorCode, MonitorError } from '../sources/errors.ts';
 import { ensureDirectory } from '../sources/write-file-atomic.ts';
-import { isProcessAlive } from '../pipeline/lock/process-alive.ts';
+import { isProcessAlive } from '../pipeline/lock/lock-file.ts';
 
 // The file writer lives in sources/ so every layer shares it; re-exported for the writers' callers.
 export { writeFileAtomic } from '../sources/write-file-atomic.ts';

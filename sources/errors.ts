@@ -41,6 +41,12 @@ function withLocation(message: string, { file, row, field }: ErrorLocation): str
   return parts.length === 0 ? message : `${parts.join(', ')}: ${message}`;
 }
 
+/** What to tell people about an error: a MonitorError's own message, anything else as an internal error. */
+export function messageOf(error: unknown): string {
+  if (error instanceof MonitorError) return error.message;
+  return `interne fout: ${error instanceof Error ? error.message : String(error)}`;
+}
+
 /** The error code of a failed system call ('ENOENT', 'EACCES', ...), if `error` is one. */
 export function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;

@@ -11,7 +11,7 @@ import { checkBreaks, classIndex, classLabels, quantileBreaks } from './map-clas
 import { mapLegendSvg } from './map-legend.ts';
 import { municipalityTopology } from './municipality-topology.ts';
 import { FONT_FAMILY, NEUTRAL, sequentialColours } from './palette.ts';
-import { escapeXml, wrapText } from './svg-text.ts';
+import { escapeXml, wrapText } from './svg.ts';
 import type { CoverageMapInput } from './types.ts';
 
 export const COVERAGE_MAP_SIZE = { width: 780, height: 800 } as const;

@@ -1,6 +1,6 @@
 /** The legend column of the coverage map: classes, "geen gegevens", and the map's symbols. */
 import { FONT_FAMILY, NEUTRAL } from './palette.ts';
-import { escapeXml, wrapText } from './svg-text.ts';
+import { escapeXml, wrapText } from './svg.ts';
 
 export interface MapLegendInput {
   x: number;

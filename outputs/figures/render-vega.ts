@@ -6,8 +6,7 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { FailOnWarning } from './fail-on-warning.ts';
-import { labelSvg } from './svg-accessibility.ts';
-import { normalizeSvgIds } from './svg-ids.ts';
+import { labelSvg, normalizeSvgIds } from './svg.ts';
 import { CHART_CONFIG } from './vega-theme.ts';
 
 export async function renderVegaLite(spec: TopLevelSpec, label: string): Promise<string> {

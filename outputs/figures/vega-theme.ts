@@ -1,7 +1,16 @@
 /** The look shared by every vega-lite chart: font, sizes, greys, Dutch numbers, no interaction. */
+import type { NumberLocale } from 'vega';
 import type { Config } from 'vega-lite';
-import { VEGA_NUMBER_LOCALE_NL } from './number-nl.ts';
 import { FONT_FAMILY, NEUTRAL } from './palette.ts';
+
+/** Number locale for vega's d3-format, so axis labels read 1.000 and 2,5 (as pipeline/format-nl.ts writes numbers). */
+const VEGA_NUMBER_LOCALE_NL: NumberLocale = {
+  decimal: ',',
+  thousands: '.',
+  grouping: [3],
+  currency: ['€ ', ''],
+  minus: '−',
+};
 
 export const CHART_CONFIG: Config = {
   font: FONT_FAMILY,

@@ -8,9 +8,8 @@ import { closeSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeS
 import { hostname } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { formatDutchDateTime } from '../../sources/archive/dutch-date.ts';
-import { fileSystemReason, MonitorError } from '../../sources/errors.ts';
-import { errorCode, lockPathFor, readLockFile, sameHolder, type LockHolder } from './lock-file.ts';
-import { isProcessAlive } from './process-alive.ts';
+import { errorCode, fileSystemReason, MonitorError } from '../../sources/errors.ts';
+import { isProcessAlive, lockPathFor, readLockFile, sameHolder, type LockHolder } from './lock-file.ts';
 
 export interface AcquireLockOptions {
   /** How long to wait for a lock held by another process, in ms; default 0: refuse at once. */

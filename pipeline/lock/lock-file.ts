@@ -3,8 +3,6 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { errorCode, fileSystemReason, MonitorError } from '../../sources/errors.ts';
 
-export { errorCode };
-
 export const LockHolder = z.object({
   pid: z.number().int().positive(),
   hostname: z.string().min(1),
@@ -46,4 +44,15 @@ export function readLockFile(path: string): LockFileState {
 
 export function sameHolder(a: LockHolder, b: LockHolder): boolean {
   return a.pid === b.pid && a.hostname === b.hostname && a.startedAt === b.startedAt;
+}
+
+/** Whether a process with this PID runs on this machine (signal 0 only checks, it sends nothing). */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, under another user.
+    return errorCode(error) !== 'ESRCH';
+  }
 }

@@ -5,9 +5,8 @@
  * not set is not fetched and not a failure: it is "niet ingesteld".
  */
 import type { HttpClient, WebSourceAdapter } from '../adapter.ts';
-import { MonitorError } from '../errors.ts';
+import { messageOf, MonitorError } from '../errors.ts';
 import { formatDutchDateTime } from './dutch-date.ts';
-import { messageOf } from './error-message.ts';
 import type { Verdict } from './manifest.ts';
 import { latestGoodSnapshot, readSnapshot, type SnapshotInfo } from './read-snapshot.ts';
 import { checkSettings } from './settings-check.ts';

@@ -7,7 +7,7 @@
  */
 import type { SourceAdapter } from '../adapter.ts';
 import { formatDutchDateTime } from './dutch-date.ts';
-import { messageOf } from './error-message.ts';
+import { messageOf } from '../errors.ts';
 import { listSnapshots, readSnapshot, type SnapshotInfo } from './read-snapshot.ts';
 
 export type ParsingAdapter = Pick<SourceAdapter, 'id' | 'version' | 'parse'>;

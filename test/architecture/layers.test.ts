@@ -14,7 +14,6 @@ const KNOWN_OWN_HASHES: readonly string[] = [
   'pipeline/cli/commands/run.ts',
   'pipeline/dedupe/identities.ts',
   'pipeline/stages/build-locations.ts',
-  'pipeline/stages/import-inventory.ts',
   'pipeline/stages/replay-snapshots.ts',
 ];
 

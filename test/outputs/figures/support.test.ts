@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatChangeNl, formatCountNl, formatNumberNl } from '../../../pipeline/format-nl.ts';
 import { sequentialColours } from '../../../outputs/figures/palette.ts';
 import { svgToPng } from '../../../outputs/figures/render-png.ts';
-import { normalizeSvgIds } from '../../../outputs/figures/svg-ids.ts';
-import { escapeXml, wrapText } from '../../../outputs/figures/svg-text.ts';
+import { escapeXml, normalizeSvgIds, wrapText } from '../../../outputs/figures/svg.ts';
 import { decodePng, inkShare, pngSize } from './helpers/png.ts';
 
 describe('normalizeSvgIds', () => {
