@@ -43,6 +43,32 @@ export function layerOf(path: string): Layer | undefined {
 
 const CODE = /\.(ts|mts|mjs|js)$/;
 
+const LAYER_FOLDERS: Readonly<Record<string, Layer>> = {
+  'sources/': 'sources',
+  'pipeline/': 'pipeline',
+  'pipeline/cli/': 'cli',
+  'outputs/': 'outputs',
+  'test/': 'test',
+};
+
+/**
+ * The "| code in | may import |" tables of folder READMEs: per layer, the layers a row names in
+ * backticks (`sources/`), plus the layer itself, which may always import its own files.
+ */
+export function layersInReadme(markdown: string): Map<Layer, Layer[]> {
+  const table = new Map<Layer, Layer[]>();
+  const lines = markdown.split('\n');
+  for (let at = lines.findIndex((line) => /^\|\s*code in\s*\|\s*may import\s*\|/.test(line)); at !== -1 && at < lines.length; at += 1) {
+    const cells = (lines[at] ?? '').split('|').map((cell) => cell.trim());
+    if (cells.length < 3) break;
+    const layer = LAYER_FOLDERS[/^`([^`]+)`$/.exec(cells[1] ?? '')?.[1] ?? ''];
+    if (layer === undefined) continue;
+    const named = [...(cells[2] ?? '').matchAll(/`([^`]+)`/g)].map((match) => LAYER_FOLDERS[match[1] ?? '']).filter((found) => found !== undefined);
+    table.set(layer, [...new Set([layer, ...named])].sort());
+  }
+  return table;
+}
+
 /** Every .ts/.mjs file under the given top-level folders, skipping declaration files. */
 export function readSourceTree(root: string, folders: readonly string[]): SourceFile[] {
   const files: SourceFile[] = [];

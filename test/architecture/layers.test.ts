@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importCycles, importsOf, layerViolations, projectRoot, readSourceTree, unresolved, type SourceFile } from './import-graph.ts';
+import { ALLOWED, importCycles, importsOf, layersInReadme, layerViolations, projectRoot, readSourceTree, unresolved, type SourceFile } from './import-graph.ts';
 
 const root = projectRoot();
 
@@ -28,6 +28,12 @@ describe('the layers in the folder READMEs', () => {
 
   it('every relative import points at a file that exists', () => {
     expect(unresolved(edges, files, (path) => existsSync(join(root, path)))).toEqual([]);
+  });
+
+  it('the folder READMEs state the table this test enforces', () => {
+    const stated = new Map(['sources', 'pipeline', 'outputs', 'test'].flatMap((folder) => [...layersInReadme(readFileSync(join(root, folder, 'README.md'), 'utf8'))]));
+    const enforced = new Map(Object.entries(ALLOWED).map(([layer, allowed]) => [layer, [...allowed].sort()]));
+    expect(Object.fromEntries(stated)).toEqual(Object.fromEntries(enforced));
   });
 
   it('no import goes up a layer or into test/', () => {
@@ -97,6 +103,11 @@ describe('the checker itself', () => {
       'pipeline/cli/commands/run.ts:1 pipeline/cli/main.ts',
       'pipeline/cli/lsp-monitor.mjs:1 pipeline/cli/main.ts',
     ]);
+  });
+
+  it('reads a README table, ignoring folders that are no layer', () => {
+    const readme = ['# outputs/', '', '| code in | may import |', '|---|---|', '| `outputs/` | `sources/`, `pipeline/` (its `workbook/` layout) |', '', 'Only `pipeline/cli/` imports it.'].join('\n');
+    expect(Object.fromEntries(layersInReadme(readme))).toEqual({ outputs: ['outputs', 'pipeline', 'sources'] });
   });
 
   it('names an import of a file that is not there', () => {
