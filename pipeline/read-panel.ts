@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { MonitorError } from '../sources/errors.ts';
 import type { MonitorDatabase } from './db/database.ts';
+import { sql } from './db/sql-file.ts';
+import { TABLES } from './db/tables.ts';
 import { LocationRow } from './read-monitor.ts';
 import { diffYears, type ChangeKind, type LocationChange } from './stages/diff-years.ts';
 
@@ -30,6 +32,10 @@ export interface Panel {
   parameters: { participationPct: number[]; distance: { thresholdsKm: number[] } };
 }
 
+const BUILDS = sql('read-panel/builds.sql');
+const BUILT_LOCATIONS = sql('read-panel/built-locations.sql');
+
+// Every field of LocationRow (the query reads them all), so a field added to locaties.csv's rows reaches the panel unasked.
 const PanelLocation = LocationRow.extend({ year: z.number() });
 // Only the keys the export columns depend on; the rest of the stored parameters is the build's business.
 const ExportParameters = z.looseObject({
@@ -38,15 +44,10 @@ const ExportParameters = z.looseObject({
 });
 
 export async function readPanel(database: MonitorDatabase): Promise<Panel> {
-  const builds = await database.query(
-    z.object({ year: z.number(), parameters: z.string() }),
-    'SELECT year, parameters::VARCHAR AS parameters FROM build_run ORDER BY year',
-  );
+  const builds = await database.query(TABLES.build_run.pick({ year: true, parameters: true }), BUILDS);
   const latest = builds.at(-1);
   if (!latest) throw new MonitorError("er is nog geen monitorjaar gebouwd; gebruik eerst 'lsp-monitor build --year <jaar>'");
-  // Every field of LocationRow, so a field added to locaties.csv's rows reaches the panel unasked.
-  const fields = Object.keys(LocationRow.shape).map((field) => `l.${field}`).join(', ');
-  const locations = await database.query(PanelLocation, `SELECT l.year, ${fields} FROM location l JOIN build_run b ON b.year = l.year`);
+  const locations = await database.query(PanelLocation, BUILT_LOCATIONS);
   const byYear = new Map<number, Map<string, LocationRow>>(builds.map((build) => [build.year, new Map()]));
   for (const { year, ...location } of locations) byYear.get(year)!.set(location.location_id, location);
 

@@ -6,11 +6,16 @@
  * Population of the method's year is carried onto the current municipalities through the
  * lineage table (mergers; a split spreads by the receivers' population). A municipality's EPA
  * share is its own where known, else its province's (marked `provincie` in epa_basis).
+ *
+ * Every sum of fractional numbers adds in a fixed order (ORDER BY inside the aggregate): the
+ * physical order of the rows differs between databases and runs, and floating-point addition
+ * is not associative, so the 16th digit of a total depended on the database's history.
  */
 import { z } from 'zod';
 import { MonitorError } from '../../sources/errors.ts';
 import type { CoverageMethod, MonitorConfig } from '../config/config.ts';
 import type { MonitorDatabase } from '../db/database.ts';
+import { sql } from '../db/sql-file.ts';
 
 export interface ResolvedMethod {
   name: string;
@@ -22,10 +27,16 @@ export interface ResolvedMethod {
 
 const YearRow = z.object({ year: z.number().nullable() });
 
-/** Every EPA share: the bundled ones (province, 2019) and the Vektis municipal ones imported since. */
-const EPA_SHARES = `(SELECT year, level, area, epa_pct FROM ref_epa_share
-                    UNION ALL SELECT year, 'gemeente', gm_code, epa_pct FROM epa_municipality)`;
-const EPA_OR = (table: 'ref_population' | 'epa_share') => (table === 'epa_share' ? EPA_SHARES : table);
+const MAX_POPULATION_YEAR = sql('stages/build-coverage/max-population-year.sql');
+const MAX_EPA_YEAR = sql('stages/build-coverage/max-epa-year.sql');
+const MAX_MUNICIPALITY_YEAR = sql('stages/build-coverage/max-municipality-year.sql');
+const LOCATION_COUNTS = sql('stages/build-coverage/location-counts.sql');
+const DROP_LOCATION_COUNTS = sql('stages/build-coverage/drop-location-counts.sql');
+const MUNICIPALITY_COVERAGE = sql('stages/build-coverage/municipality-coverage.sql');
+const REGION_COVERAGE = sql('stages/build-coverage/region-coverage.sql');
+const PROVINCE_COVERAGE = sql('stages/build-coverage/province-coverage.sql');
+const NATIONAL_COVERAGE = sql('stages/build-coverage/national-coverage.sql');
+const COVERAGE_TARGET = sql('stages/build-coverage/coverage-target.sql');
 
 export async function resolveMethodYears(
   database: MonitorDatabase,
@@ -33,22 +44,22 @@ export async function resolveMethodYears(
   name: string,
   method: CoverageMethod,
 ): Promise<ResolvedMethod> {
-  const pick = async (table: 'ref_population' | 'epa_share', wanted: number | 'latest', what: string) => {
-    const [row] = wanted === 'latest'
-      ? await database.query(YearRow, `SELECT max(year) AS year FROM ${EPA_OR(table)} WHERE year <= $1`, [year])
-      : await database.query(YearRow, `SELECT max(year) AS year FROM ${EPA_OR(table)} WHERE year = $1`, [wanted]);
+  const pick = async (query: string, wanted: number | 'latest', what: string) => {
+    // Years are positive, so 0 leaves the range open below.
+    const range = wanted === 'latest' ? { first: 0, last: year } : { first: wanted, last: wanted };
+    const [row] = await database.query(YearRow, query, range);
     if (row?.year == null) {
       const which = wanted === 'latest' ? `tot en met ${year}` : `voor ${wanted}`;
       throw new MonitorError(`methode '${name}': geen ${what} ${which} in de referentiegegevens`);
     }
     return row.year;
   };
-  const [municipalityRow] = await database.query(YearRow, 'SELECT max(year) AS year FROM ref_municipality');
+  const [municipalityRow] = await database.query(YearRow, MAX_MUNICIPALITY_YEAR);
   return {
     name,
     method,
-    populationYear: await pick('ref_population', method.populationYear, 'inwonertallen'),
-    epaYear: await pick('epa_share', method.epaYear, 'EPA-cijfers'),
+    populationYear: await pick(MAX_POPULATION_YEAR, method.populationYear, 'inwonertallen'),
+    epaYear: await pick(MAX_EPA_YEAR, method.epaYear, 'EPA-cijfers'),
     municipalityYear: municipalityRow?.year ?? year,
   };
 }
@@ -59,114 +70,22 @@ export async function buildCoverage(
   resolved: ResolvedMethod,
   config: MonitorConfig,
 ): Promise<void> {
-  const params = [year, resolved.municipalityYear, resolved.populationYear, resolved.epaYear] as const;
-  await database.run(MUNICIPALITY_COVERAGE, params);
-  await database.run(REGION_COVERAGE, [year]);
-  const provinceCoverage =
-    resolved.method.provinceShare === 'published' ? PROVINCE_COVERAGE_PUBLISHED_SHARE : PROVINCE_COVERAGE_WEIGHTED_SHARE;
-  await database.run(provinceCoverage(PROVINCE_OF_LOCATION[resolved.method.provinceOfLocation]), [year, resolved.epaYear]);
-  await database.run(NATIONAL_COVERAGE, [year]);
+  await database.run(LOCATION_COUNTS, { year, province_of_location: resolved.method.provinceOfLocation });
+  await database.run(MUNICIPALITY_COVERAGE, {
+    year,
+    municipality_year: resolved.municipalityYear,
+    population_year: resolved.populationYear,
+    epa_year: resolved.epaYear,
+  });
+  await database.run(REGION_COVERAGE, { year });
+  await database.run(PROVINCE_COVERAGE, {
+    year,
+    epa_year: resolved.epaYear,
+    published_share: resolved.method.provinceShare === 'published',
+  });
+  await database.run(NATIONAL_COVERAGE, { year });
+  await database.run(DROP_LOCATION_COUNTS);
   for (const participation of config.participationPct) {
-    await database.run(
-      `INSERT INTO coverage_target
-         SELECT year, level, area, $2, epa_count / $3 * $2 / 100 FROM coverage WHERE year = $1 AND epa_count IS NOT NULL`,
-      [year, participation, config.capacityPerWeek],
-    );
+    await database.run(COVERAGE_TARGET, { year, participation_pct: participation, capacity_per_week: config.capacityPerWeek });
   }
 }
-
-/** Steunpunten per area: in view (status actief), potential, and weighted (actief only). */
-const locationCounts = (areaOfLocation: string, joins = '') => `
-  SELECT ${areaOfLocation} AS area,
-         count(*) FILTER (WHERE l.status = 'actief')::INTEGER AS in_view,
-         count(*) FILTER (WHERE l.status = 'potentieel')::INTEGER AS potential,
-         coalesce(sum(l.weight) FILTER (WHERE l.status = 'actief'), 0) AS weighted
-    FROM location l ${joins} WHERE l.year = $1 AND ${areaOfLocation} IS NOT NULL GROUP BY ${areaOfLocation}`;
-
-const PROVINCE_OF_LOCATION = {
-  gemeente: locationCounts('l.province'),
-  'iza-regio': locationCounts('coalesce(rp.province, l.province)', 'LEFT JOIN ref_region_province rp USING (iza_region)'),
-} as const;
-
-// $1 monitor year, $2 current municipal division year, $3 population year, $4 EPA year.
-const MUNICIPALITY_COVERAGE = `
-  INSERT INTO coverage
-  WITH current_municipality AS (SELECT gm_code, name, province FROM ref_municipality WHERE year = $2),
-       population AS (
-         SELECT l.gm_code, sum(p.population * l.share) AS population
-           FROM ref_population p JOIN ref_lineage l ON l.from_code = p.gm_code
-          WHERE p.year = $3 GROUP BY l.gm_code),
-       -- A municipality's own share of the EPA year, else its province's of the latest year up to it.
-       province_share AS (
-         SELECT area AS province, arg_max(epa_pct, year) AS epa_pct FROM ${EPA_SHARES}
-          WHERE level = 'provincie' AND year <= $4 GROUP BY area),
-       municipality_share AS (SELECT area AS gm_code, epa_pct FROM ${EPA_SHARES} WHERE year = $4 AND level = 'gemeente'),
-       counts AS (${locationCounts('l.gm_code')})
-  SELECT $1, 'gemeente', m.gm_code, m.name, m.province, r.iza_region, 1, p.population,
-         coalesce(ms.epa_pct, ps.epa_pct),
-         p.population * coalesce(ms.epa_pct, ps.epa_pct) / 100,
-         CASE WHEN ms.epa_pct IS NOT NULL THEN 'gemeente' WHEN ps.epa_pct IS NOT NULL THEN 'provincie' END,
-         coalesce(c.in_view, 0), coalesce(c.potential, 0), coalesce(c.weighted, 0)
-    FROM current_municipality m
-    LEFT JOIN population p USING (gm_code)
-    LEFT JOIN ref_iza_region r USING (gm_code)
-    LEFT JOIN municipality_share ms USING (gm_code)
-    LEFT JOIN province_share ps ON ps.province = m.province
-    LEFT JOIN counts c ON c.area = m.gm_code`;
-
-const REGION_COVERAGE = `
-  INSERT INTO coverage
-  WITH municipalities AS (
-         SELECT iza_region, count(*)::INTEGER AS municipalities, sum(population) AS population, sum(epa_count) AS epa_count,
-                string_agg(DISTINCT epa_basis, '+' ORDER BY epa_basis) AS epa_basis
-           FROM coverage WHERE year = $1 AND level = 'gemeente' GROUP BY iza_region),
-       counts AS (${locationCounts('l.iza_region')})
-  SELECT $1, 'iza_regio', r.iza_region, r.iza_region, r.province, r.iza_region, m.municipalities, m.population,
-         m.epa_count / m.population * 100, m.epa_count, m.epa_basis,
-         coalesce(c.in_view, 0), coalesce(c.potential, 0), coalesce(c.weighted, 0)
-    FROM ref_region_province r
-    LEFT JOIN municipalities m USING (iza_region)
-    LEFT JOIN counts c ON c.area = r.iza_region`;
-
-const provinceCoverage = (epaPct: string, epaCount: string, epaBasis: string) => (counts: string) => `
-  INSERT INTO coverage
-  WITH municipalities AS (
-         SELECT province, count(*)::INTEGER AS municipalities, sum(population) AS population, sum(epa_count) AS epa_count,
-                string_agg(DISTINCT epa_basis, '+' ORDER BY epa_basis) AS epa_basis
-           FROM coverage WHERE year = $1 AND level = 'gemeente' GROUP BY province),
-       province_share AS (
-         SELECT area AS province, arg_max(epa_pct, year) AS epa_pct FROM ${EPA_SHARES}
-          WHERE level = 'provincie' AND year <= $2 GROUP BY area),
-       counts AS (${counts})
-  SELECT $1, 'provincie', m.province, m.province, m.province, NULL, m.municipalities, m.population,
-         ${epaPct}, ${epaCount}, ${epaBasis},
-         coalesce(c.in_view, 0), coalesce(c.potential, 0), coalesce(c.weighted, 0)
-    FROM municipalities m
-    LEFT JOIN province_share ps USING (province)
-    LEFT JOIN counts c ON c.area = m.province`;
-
-/** The province's share as published (De Galan: the unweighted mean of its municipalities). */
-const PROVINCE_COVERAGE_PUBLISHED_SHARE = provinceCoverage(
-  'ps.epa_pct',
-  'm.population * ps.epa_pct / 100',
-  `CASE WHEN ps.epa_pct IS NOT NULL THEN 'provincie' END`,
-);
-
-/** The province's share as the population-weighted mean of its municipalities' shares. */
-const PROVINCE_COVERAGE_WEIGHTED_SHARE = provinceCoverage('m.epa_count / m.population * 100', 'm.epa_count', 'm.epa_basis');
-
-/** The whole country: desired numbers follow from the national EPA count, not from rounded provinces. */
-const NATIONAL_COVERAGE = `
-  INSERT INTO coverage
-  WITH provinces AS (
-         SELECT sum(municipalities)::INTEGER AS municipalities, sum(population) AS population, sum(epa_count) AS epa_count,
-                string_agg(DISTINCT epa_basis, '+' ORDER BY epa_basis) AS epa_basis
-           FROM coverage WHERE year = $1 AND level = 'provincie'),
-       counts AS (
-         SELECT count(*) FILTER (WHERE status = 'actief')::INTEGER AS in_view,
-                count(*) FILTER (WHERE status = 'potentieel')::INTEGER AS potential,
-                coalesce(sum(weight) FILTER (WHERE status = 'actief'), 0) AS weighted
-           FROM location WHERE year = $1)
-  SELECT $1, 'nederland', 'NL', 'Nederland', NULL, NULL, p.municipalities, p.population,
-         p.epa_count / p.population * 100, p.epa_count, p.epa_basis, c.in_view, c.potential, c.weighted
-    FROM provinces p, counts c`;

@@ -4,56 +4,28 @@
  * it was built, something it reads changed: an import of the year, corrections or review
  * decisions (applied by every build of their year and later years), the build of an earlier year
  * (whose locations lend their ids), or the configuration (compared with the parameters the build
- * stored in build_run), and removing or restoring an import (import_event). Everything lives in
- * `staleReasons`, one query per kind of input: a new input of the build is one more query there.
+ * stored in build_run), and removing or restoring an import (import_event). Everything dated lives
+ * in one query (`build-freshness/inputs-newer-than-build.sql`, one part per kind of input).
  */
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { MonitorError } from '../../sources/errors.ts';
 import { methodForYear, type MonitorConfig } from '../config/config.ts';
 import type { MonitorDatabase } from '../db/database.ts';
+import { sql } from '../db/sql-file.ts';
 
-/** UTC as stored (every timestamp is written from toISOString); shown as such to people. */
-const AT = `strftime(%COLUMN%, '%Y-%m-%d %H:%M:%S') || ' UTC'`;
-const at = (column: string) => AT.replace('%COLUMN%', column);
+const BUILD_OF_YEAR = sql('stages/build-freshness/build-of-year.sql');
+const INPUTS_NEWER_THAN_BUILD = sql('stages/build-freshness/inputs-newer-than-build.sql');
+const LATEST_BUILD_BEFORE = sql('stages/build-freshness/latest-build-before.sql');
 
 const Build = z.object({ method: z.string(), parameters: z.string(), built_at: z.string() });
 const Dated = z.object({ what: z.string(), at: z.string() });
 
 /** Why the build of `year` is stale, in Dutch; empty when it is current. Undefined when the year was never built. */
 export async function staleReasons(database: MonitorDatabase, config: MonitorConfig, year: number): Promise<string[] | undefined> {
-  const [build] = await database.query(
-    Build,
-    `SELECT method, parameters::VARCHAR AS parameters, ${at('built_at')} AS built_at FROM build_run WHERE year = $1`,
-    [year],
-  );
+  const [build] = await database.query(Build, BUILD_OF_YEAR, { year });
   if (!build) return undefined;
-  const newer = (sql: string) => database.query(Dated, sql, [year]);
-  const after = `> (SELECT built_at FROM build_run WHERE year = $1)`;
-  const dated = [
-    ...(await newer(
-      `SELECT 'de import van bron ' || source || ' (' || file_name || ', ' || ${at('imported_at')} || ')' AS what, ${at('imported_at')} AS at
-         FROM import_batch WHERE year = $1 AND imported_at ${after}`,
-    )),
-    // A removed import leaves no import_batch row and a restored one keeps its old imported_at: the ledger says when.
-    ...(await newer(
-      `SELECT CASE action WHEN 'verwijderd' THEN 'het verwijderen' ELSE 'het terugzetten' END || ' van de import van bron ' || source ||
-              ' (' || file_name || ', ' || ${at('happened_at')} || ')' AS what, ${at('happened_at')} AS at
-         FROM import_event WHERE year = $1 AND action IN ('verwijderd', 'teruggezet') AND happened_at ${after}`,
-    )),
-    ...(await newer(
-      `SELECT 'de correcties uit ' || file_name || ' (' || year || ', ' || ${at('applied_at')} || ')' AS what, ${at('applied_at')} AS at
-         FROM correction_file WHERE year <= $1 AND applied_at ${after}`,
-    )),
-    ...(await newer(
-      `SELECT count(*) || ' beoordeling(en) van mogelijke dubbelen (laatste ' || ${at('max(decided_at)')} || ')' AS what, ${at('max(decided_at)')} AS at
-         FROM match_verdict WHERE decided_at ${after} HAVING count(*) > 0`,
-    )),
-    ...(await newer(
-      `SELECT 'de build van ' || year || ' (' || ${at('built_at')} || '), waarvan de locaties hun id doorgeven' AS what, ${at('built_at')} AS at
-         FROM build_run WHERE year < $1 AND built_at ${after}`,
-    )),
-  ];
+  const dated = await database.query(Dated, INPUTS_NEWER_THAN_BUILD, { year });
   const changed = changedParameters(build, config, year);
   return [
     ...dated.sort((a, b) => a.at.localeCompare(b.at) || a.what.localeCompare(b.what)).map((row) => row.what),
@@ -78,7 +50,7 @@ function changedParameters(build: z.infer<typeof Build>, config: MonitorConfig, 
  * builds to run.
  */
 export async function assertReportable(database: MonitorDatabase, config: MonitorConfig, year: number): Promise<void> {
-  const [earlier] = await database.query(z.object({ year: z.number().nullable() }), 'SELECT max(year) AS year FROM build_run WHERE year < $1', [year]);
+  const [earlier] = await database.query(z.object({ year: z.number().nullable() }), LATEST_BUILD_BEFORE, { year });
   const years = earlier?.year == null ? [year] : [year, earlier.year];
   const problems: string[] = [];
   const rebuild: number[] = [];

@@ -1,0 +1,2 @@
+-- The latest municipal division in the reference data.
+SELECT max(year) AS year FROM ref_municipality
