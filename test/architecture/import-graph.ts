@@ -222,6 +222,23 @@ function shortestCycle(start: string, members: ReadonlySet<string>, next: Readon
   return [start];
 }
 
+/**
+ * Files under `folders` that no chain of imports from `roots` reaches: code only a test or a
+ * person runs by hand (a development script), or code nothing uses.
+ */
+export function unreachable(roots: readonly string[], edges: readonly ImportEdge[], files: readonly SourceFile[], folders: readonly string[]): string[] {
+  const next = new Map<string, string[]>();
+  for (const edge of edges) if (edge.to !== undefined) next.set(edge.from, [...(next.get(edge.from) ?? []), edge.to]);
+  const reached = new Set<string>();
+  const pending = [...roots];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (reached.has(node)) continue;
+    reached.add(node);
+    pending.push(...(next.get(node) ?? []));
+  }
+  return files.map((file) => file.path).filter((path) => folders.some((folder) => path.startsWith(`${folder}/`)) && !reached.has(path));
+}
+
 /** Imports whose target file does not exist (a moved file left behind), so no rule is checked on a guess. */
 export function unresolved(edges: readonly ImportEdge[], files: readonly SourceFile[], exists: (path: string) => boolean): string[] {
   const known = new Set(files.map((file) => file.path));
