@@ -15,7 +15,8 @@
  *   is a MonitorError naming the source, so the last good snapshot stays in use.
  */
 import type { z } from 'zod';
-import type { Reject } from './schema.ts';
+import type { InventoryListRow } from './adapters/inventory-list-row.ts';
+import type { CbsStatlineRecord, EpaMunicipalityRecord, InventoryRecord, RegionalCorrection, Reject, SurveyAnswer } from './schema.ts';
 
 /** One raw response as fetched and as stored in a snapshot. */
 export interface RawFile {
@@ -102,4 +103,59 @@ export interface FileSourceAdapter<Schema extends z.ZodType = z.ZodType> extends
   origin: 'file';
 }
 
+/** Any adapter, whatever its kind: what the archive and the fetch need (id, version, fetch, parse). */
 export type SourceAdapter<Schema extends z.ZodType = z.ZodType> = WebSourceAdapter<Schema> | FileSourceAdapter<Schema>;
+
+/** What a received file's parse says beside its records: the columns it did not read, never stored. */
+export interface ReceivedColumns {
+  ignoredColumns: string[];
+}
+
+/**
+ * Every kind of intake: the zod schema its records are validated against, and what its parse
+ * result carries beside the records. The pipeline stores each kind in its own way
+ * (pipeline/stages/intake.ts), so a new source of an existing kind needs no pipeline change.
+ */
+export interface IntakeKinds {
+  /** A list of steunpunten people send (CSV/XLSX), under a source name of their choosing. */
+  'inventory-list': { schema: typeof InventoryListRow; extra: InventoryListExtra };
+  /** Steunpunten from a web source's snapshot (MIND-atlas, NVZH). */
+  'web-snapshot': { schema: typeof InventoryRecord; extra: object };
+  /** CBS reference tables: the bundled reference data is made from them, the monitor's database never takes them in. */
+  'reference-table': { schema: typeof CbsStatlineRecord; extra: object };
+  'regional-corrections': { schema: typeof RegionalCorrection; extra: ReceivedColumns };
+  survey: { schema: typeof SurveyAnswer; extra: ReceivedColumns };
+  'epa-table': { schema: typeof EpaMunicipalityRecord; extra: object };
+}
+export type SourceKind = keyof IntakeKinds;
+
+/** What an inventory list's parse says beside its rows, for the import message and the ledger. */
+export interface InventoryListExtra extends ReceivedColumns {
+  /** The received file's name. */
+  fileName: string;
+  format: string;
+  /** Data rows read (usable or not). */
+  rowsRead: number;
+  /** File rows above the header (a title), skipped. */
+  titleRows: number[];
+  /** The header of each inventory field's column, for a reject about that field. */
+  headers: Partial<Record<keyof InventoryRecord, string>>;
+}
+
+export type KindRecord<K extends SourceKind> = z.infer<IntakeKinds[K]['schema']>;
+export type KindParseResult<K extends SourceKind> = ParseResult<KindRecord<K>> & IntakeKinds[K]['extra'];
+
+/** Listed first in the intersections below, so a call of `parse` is typed by the kind. */
+interface Kinded<K extends SourceKind> {
+  kind: K;
+  recordSchema: IntakeKinds[K]['schema'];
+  parse(snapshot: Snapshot): KindParseResult<K> | Promise<KindParseResult<K>>;
+}
+
+export type WebAdapterOfKind<K extends SourceKind, Settings extends SettingsSchema = SettingsSchema> = Kinded<K> &
+  WebSourceAdapter<IntakeKinds[K]['schema'], Settings>;
+export type FileAdapterOfKind<K extends SourceKind> = Kinded<K> & FileSourceAdapter<IntakeKinds[K]['schema']>;
+export type AdapterOfKind<K extends SourceKind> = WebAdapterOfKind<K> | FileAdapterOfKind<K>;
+
+/** An adapter of a declared kind: `kind` tells the pipeline where its records go and types them. */
+export type KindedAdapter = { [K in SourceKind]: AdapterOfKind<K> }[SourceKind];

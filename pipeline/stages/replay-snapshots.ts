@@ -6,24 +6,24 @@
  */
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import type { SourceAdapter } from '../../sources/adapter.ts';
+import type { AdapterOfKind, KindedAdapter } from '../../sources/adapter.ts';
 import { SOURCE_ADAPTERS } from '../../sources/adapters/registry.ts';
 import { latestGoodSnapshot, listSnapshots, readSnapshot, type SnapshotInfo } from '../../sources/archive/read-snapshot.ts';
 import { BUNDLED_SNAPSHOTS_ROOT } from '../../sources/snapshots/bundled.ts';
-import { EpaMunicipalityRecord, InventoryRecord } from '../../sources/schema.ts';
 import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase } from '../db/database.ts';
-import type { ImportSummary } from './import-inventory.ts';
-import { storeEpaShares, type EpaSummary } from './store-epa.ts';
-import { replaceBatch, resolveRecord, type AcceptedRecord } from './store-records.ts';
+import { takeIn } from './intake.ts';
+import type { EpaSummary } from './store-epa.ts';
+import type { ImportSummary } from './store-list.ts';
 
 export interface ReplayChoice {
-  adapter: SourceAdapter;
+  adapter: AdapterOfKind<'web-snapshot'>;
   info: SnapshotInfo;
   from: 'archief' | 'meegeleverd';
 }
 
-const INVENTORY_SOURCES = SOURCE_ADAPTERS.filter((adapter) => adapter.origin === 'web' && adapter.recordSchema === InventoryRecord);
+const INVENTORY_SOURCES = SOURCE_ADAPTERS.filter((adapter): adapter is AdapterOfKind<'web-snapshot'> => adapter.kind === 'web-snapshot');
+const EPA_SOURCES = SOURCE_ADAPTERS.filter((adapter): adapter is AdapterOfKind<'epa-table'> => adapter.kind === 'epa-table');
 
 /** Monitor year of a snapshot: the year it was fetched in, in Dutch time. */
 export function snapshotYear(info: Pick<SnapshotInfo, 'fetchedAt'>): number {
@@ -61,24 +61,8 @@ export async function importSnapshot(
   { adapter, info }: ReplayChoice,
 ): Promise<ImportSummary> {
   const snapshot = await readSnapshot(info.dir);
-  const parsed = await adapter.parse(snapshot);
-  const accepted: AcceptedRecord[] = [];
-  const rejects = [...parsed.rejects];
-  parsed.records.forEach(({ record, origin }, index) => {
-    const inventoryRecord = InventoryRecord.parse(record);
-    const resolution = resolveRecord(context, inventoryRecord);
-    if (resolution.kind === 'unresolved') {
-      rejects.push({ source: adapter.id, file: origin, row: index + 1, field: resolution.field, reason: resolution.reason });
-      return;
-    }
-    accepted.push({ row: index + 1, record: { ...inventoryRecord, extra: { ...inventoryRecord.extra, herkomst: origin } }, resolution });
-  });
   const sha256 = createHash('sha256').update(snapshot.files.map((file) => file.sha256).join('\n')).digest('hex');
-  const file = `${adapter.id}/${basename(info.dir)}`;
-  const rejectedRows = await replaceBatch(database, context, {
-    year, source: adapter.id, file, sha256, format: 'momentopname', rowsRead: parsed.records.length, accepted, rejects,
-  });
-  return { source: adapter.id, year, file, sha256, rowsRead: parsed.records.length, imported: accepted.length, rejectedRows, rejects, skippedColumns: [], notes: [], titleRows: [] };
+  return takeIn(adapter, snapshot, { database, context, year, source: adapter.id, file: `${adapter.id}/${basename(info.dir)}`, sha256, replace: true });
 }
 
 /** The Vektis EPA snapshot in use in the archive (fetched with --online), if any, into the EPA shares. */
@@ -88,11 +72,13 @@ export async function replayEpaShares(
   archiveDir: string,
   warn: (line: string) => void,
 ): Promise<EpaSummary | undefined> {
-  const adapter = SOURCE_ADAPTERS.find((candidate) => candidate.recordSchema === EpaMunicipalityRecord);
+  const [adapter] = EPA_SOURCES;
   const info = adapter ? await latestGoodSnapshot(archiveDir, adapter.id) : undefined;
   if (!adapter || !info) return undefined;
-  const parsed = await adapter.parse(await readSnapshot(info.dir));
-  for (const reject of parsed.rejects) warn(`  afgewezen (${adapter.id}): ${reject.reason}`);
-  const records = parsed.records.map(({ record }) => EpaMunicipalityRecord.parse(record));
-  return storeEpaShares(database, context, `${adapter.id}/${basename(info.dir)}`, records);
+  const snapshot = await readSnapshot(info.dir);
+  const file = `${adapter.id}/${basename(info.dir)}`;
+  // EPA shares are stored per data year (from the table), not per monitor year; nor is a fingerprint kept.
+  const taken = await takeIn(adapter, snapshot, { database, context, year: 0, source: adapter.id, file, sha256: '', replace: true });
+  for (const reject of taken.rejects) warn(`  afgewezen (${adapter.id}): ${reject.reason}`);
+  return taken.epa;
 }

@@ -12,7 +12,7 @@
  * observation is one CBS has not published yet: fetch says so per year.
  */
 import { z } from 'zod';
-import type { ParseResult, RawFile, WebSourceAdapter } from '../adapter.ts';
+import type { ParseResult, RawFile, WebAdapterOfKind } from '../adapter.ts';
 import { PROVINCES } from '../reference/provinces.ts';
 import { CbsStatlineRecord, type Reject } from '../schema.ts';
 import { type CbsStatlineSite, CbsStatlineSettings, siteWith } from './cbs-statline.site.ts';
@@ -188,8 +188,9 @@ function summary(site: CbsStatlineSite, walked: Walked, records: readonly CbsSta
 
 // --- The adapter -------------------------------------------------------------------------------
 
-export const cbsStatline: WebSourceAdapter<typeof CbsStatlineRecord, typeof CbsStatlineSettings> = {
+export const cbsStatline: WebAdapterOfKind<'reference-table', typeof CbsStatlineSettings> = {
   id: ID,
+  kind: 'reference-table',
   title: 'CBS StatLine: bevolking per gemeente en Gebieden in Nederland',
   origin: 'web',
   // 2: the real group titles and nesting, the measure by its code, tables not yet published skipped.

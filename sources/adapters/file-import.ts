@@ -56,13 +56,30 @@ export async function importFileSnapshot(
   bytes: Uint8Array,
   options: { importedAt: string; sheet?: string },
 ): Promise<Snapshot> {
+  return namingSource(adapter.id, async () => receivedFileSnapshot(adapter, path, bytes, options));
+}
+
+/**
+ * The snapshot of one received file, with the settings its parse is to read it with (limits), if
+ * any. An unknown format is a MonitorError naming the file.
+ */
+export function receivedFileSnapshot(
+  adapter: Pick<FileSourceAdapter, 'id' | 'version'>,
+  path: string,
+  bytes: Uint8Array,
+  options: { importedAt: string; sheet?: string; settings?: Readonly<Record<string, unknown>> },
+): Snapshot {
   const fileName = basename(path);
-  return namingSource(adapter.id, async () => {
-    const format = formatForFile(fileName);
-    const sheet = format === 'xlsx' ? options.sheet : undefined;
-    const file = toRawFile({ url: receivedFileUrl(fileName, sheet), status: 200, contentType: CONTENT_TYPES[format], bytes });
-    return { source: adapter.id, adapterVersion: adapter.version, fetchedAt: options.importedAt, files: [file] };
-  });
+  const format = formatForFile(fileName);
+  const sheet = format === 'xlsx' ? options.sheet : undefined;
+  const file = toRawFile({ url: receivedFileUrl(fileName, sheet), status: 200, contentType: CONTENT_TYPES[format], bytes });
+  return {
+    source: adapter.id,
+    adapterVersion: adapter.version,
+    fetchedAt: options.importedAt,
+    ...(options.settings === undefined ? {} : { settings: options.settings }),
+    files: [file],
+  };
 }
 
 export interface ImportedTable {

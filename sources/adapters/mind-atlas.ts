@@ -4,7 +4,7 @@
  * Site details live in mind-atlas.site.ts (the start URL is a setting); personal data is dropped
  * as personal-data.ts says.
  */
-import type { WebSourceAdapter } from '../adapter.ts';
+import type { WebAdapterOfKind } from '../adapter.ts';
 import { InventoryRecord } from '../schema.ts';
 import { extractHtmlEntries, linkOnPage } from './html-list.ts';
 import { compactExtra, type InventoryCandidate, REQUIRED_NAME, REQUIRED_PLACE, toInventoryRecords } from './inventory-records.ts';
@@ -21,8 +21,9 @@ const pages = (startUrl: string): Chain => ({
   max: site.maxPages,
 });
 
-export const mindAtlas: WebSourceAdapter<typeof InventoryRecord, typeof MindAtlasSettings> = {
+export const mindAtlas: WebAdapterOfKind<'web-snapshot', typeof MindAtlasSettings> = {
   id: ID,
+  kind: 'web-snapshot',
   title: 'MIND-atlas, categorie zelfregie- en herstelcentra',
   origin: 'web',
   version: 1,

@@ -6,7 +6,7 @@
  * settings); personal data is dropped as personal-data.ts says.
  */
 import { z } from 'zod';
-import type { FetchContext, ParseResult, WebSourceAdapter } from '../adapter.ts';
+import type { FetchContext, ParseResult, WebAdapterOfKind } from '../adapter.ts';
 import { InventoryRecord } from '../schema.ts';
 import { extractHtmlEntries, htmlToText } from './html-list.ts';
 import { compactExtra, type InventoryCandidate, REQUIRED_NAME, REQUIRED_PLACE, toInventoryRecords } from './inventory-records.ts';
@@ -19,8 +19,9 @@ const ID = 'nvzh';
 const StoreList = z.array(z.record(z.string(), z.unknown()));
 type Store = z.infer<typeof StoreList>[number];
 
-export const nvzh: WebSourceAdapter<typeof InventoryRecord, typeof NvzhSettings> = {
+export const nvzh: WebAdapterOfKind<'web-snapshot', typeof NvzhSettings> = {
   id: ID,
+  kind: 'web-snapshot',
   title: 'NVZH, ledenkaart zelfregie- en herstelorganisaties',
   origin: 'web',
   version: 1,

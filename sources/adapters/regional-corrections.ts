@@ -8,7 +8,7 @@
  * stored (they may hold personal data); the import names them. A row longer than the guard allows
  * (sources/guard.ts) is refused with that reason.
  */
-import type { FileSourceAdapter, ParseResult } from '../adapter.ts';
+import type { FileAdapterOfKind, KindParseResult } from '../adapter.ts';
 import { CORRECTION_KINDS, RegionalCorrection, type InventoryField } from '../schema.ts';
 import { extraHeader, headerFinder, importedTables } from './file-import.ts';
 import { readableRows } from './file-rows.ts';
@@ -21,8 +21,9 @@ const LOCATION_ID_HEADERS = ['locatie-id', 'locatie id', 'location id', 'id'];
 /** The inventory fields a correction reads; every other column is named as ignored and not stored. */
 const READ_FIELDS: ReadonlySet<InventoryField> = new Set(['name', 'municipality', 'place', 'izaRegion', 'size', 'note']);
 
-export const regionalCorrections: FileSourceAdapter<typeof RegionalCorrection> = {
+export const regionalCorrections: FileAdapterOfKind<'regional-corrections'> = {
   id: ID,
+  kind: 'regional-corrections',
   title: 'Correcties van regiocoördinatoren',
   origin: 'file',
   // 2: parse reads the received CSV/XLSX itself; version 1 snapshots held the worksheet rows as JSON beside it.
@@ -30,8 +31,7 @@ export const regionalCorrections: FileSourceAdapter<typeof RegionalCorrection> =
   recordSchema: RegionalCorrection,
 
   async parse(snapshot) {
-    // ignoredColumns: for the import message (pipeline/stages/import-file-source.ts).
-    const result: ParseResult<RegionalCorrection> & { ignoredColumns: string[] } = { records: [], rejects: [], ignoredColumns: [] };
+    const result: KindParseResult<'regional-corrections'> = { records: [], rejects: [], ignoredColumns: [] };
     for (const { file, fileName, table } of await importedTables(ID, snapshot)) {
       const kindHeader = extraHeader(table.columns, KIND_HEADERS);
       if (kindHeader === undefined) {

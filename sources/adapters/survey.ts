@@ -7,7 +7,7 @@
  * an empty cell is no answer. Other columns are not read or stored (they may hold personal data);
  * the import names them. A row longer than the guard allows (sources/guard.ts) is refused with that reason.
  */
-import type { FileSourceAdapter, ParseResult } from '../adapter.ts';
+import type { FileAdapterOfKind, KindParseResult } from '../adapter.ts';
 import { normaliseHeader } from '../inventory/header-synonyms.ts';
 import type { TableColumn } from '../inventory/table.ts';
 import { SurveyAnswer } from '../schema.ts';
@@ -36,8 +36,9 @@ const LOCATION_ID_HEADERS = ['locatie-id', 'locatie id', 'location id', 'id'];
 /** What a row says about the steunpunt, checked once for all its answers. */
 const Steunpunt = SurveyAnswer.pick({ locationId: true, name: true, municipality: true });
 
-export const survey: FileSourceAdapter<typeof SurveyAnswer> = {
+export const survey: FileAdapterOfKind<'survey'> = {
   id: ID,
+  kind: 'survey',
   title: 'Zelfevaluatie tien kenmerken',
   origin: 'file',
   // 2: parse reads the received CSV/XLSX itself; version 1 snapshots held the worksheet rows as JSON beside it.
@@ -45,8 +46,7 @@ export const survey: FileSourceAdapter<typeof SurveyAnswer> = {
   recordSchema: SurveyAnswer,
 
   async parse(snapshot) {
-    // ignoredColumns: for the import message (pipeline/stages/import-file-source.ts).
-    const result: ParseResult<SurveyAnswer> & { ignoredColumns: string[] } = { records: [], rejects: [], ignoredColumns: [] };
+    const result: KindParseResult<'survey'> = { records: [], rejects: [], ignoredColumns: [] };
     for (const { file, fileName, table } of await importedTables(ID, snapshot)) {
       const characteristics = characteristicColumns(table.columns, fileName);
       const idHeader = extraHeader(table.columns, LOCATION_ID_HEADERS);

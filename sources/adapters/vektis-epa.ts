@@ -8,7 +8,7 @@
  * The URL is the setting `url`, because no public address of such a table is known; parse reads
  * every file of the snapshot, whatever its URL, and so also a file read in with `lsp-monitor import`.
  */
-import type { ParseResult, RawFile, Snapshot, WebSourceAdapter } from '../adapter.ts';
+import type { ParseResult, RawFile, Snapshot, WebAdapterOfKind } from '../adapter.ts';
 import { guardRow } from '../guard.ts';
 import { readCsvGrid } from '../inventory/csv-grid.ts';
 import { normaliseHeader } from '../inventory/header-synonyms.ts';
@@ -20,8 +20,9 @@ const ID = 'vektis-epa';
 
 type Column = keyof typeof site.columns;
 
-export const vektisEpa: WebSourceAdapter<typeof EpaMunicipalityRecord, typeof VektisEpaSettings> = {
+export const vektisEpa: WebAdapterOfKind<'epa-table', typeof VektisEpaSettings> = {
   id: ID,
+  kind: 'epa-table',
   title: 'Vektis, EPA-prevalentie per gemeente',
   origin: 'web',
   // Still 1: a snapshot good under version 1 has a year column and reads the same now; what is new

@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { SOURCE_ADAPTERS } from '../../sources/adapters/registry.ts';
+import { mindAtlas } from '../../sources/adapters/mind-atlas.ts';
+import { nvzh } from '../../sources/adapters/nvzh.ts';
 import { listSnapshots } from '../../sources/archive/read-snapshot.ts';
 import { BUNDLED_SNAPSHOTS_ROOT } from '../../sources/snapshots/bundled.ts';
 import { createContext } from '../../pipeline/context.ts';
@@ -36,9 +37,8 @@ describe('replaying the bundled MIND-atlas and NVZH snapshots', () => {
   beforeAll(async () => {
     const context = createContext();
     await withDatabase(join(scratchDir(), 'monitor.duckdb'), async (database) => {
-      for (const id of ['mind-atlas', 'nvzh']) {
-        const adapter = SOURCE_ADAPTERS.find((candidate) => candidate.id === id)!;
-        const [info] = (await listSnapshots(BUNDLED_SNAPSHOTS_ROOT, id)).filter((snapshot) => snapshot.status === 'good');
+      for (const adapter of [mindAtlas, nvzh]) {
+        const [info] = (await listSnapshots(BUNDLED_SNAPSHOTS_ROOT, adapter.id)).filter((snapshot) => snapshot.status === 'good');
         await importSnapshot(database, context, YEAR, { adapter, info: info!, from: 'meegeleverd' });
       }
       await buildYear(database, context, YEAR);

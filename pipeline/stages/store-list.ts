@@ -1,0 +1,125 @@
+/**
+ * An inventory list's rows (sources/adapters/inventory-list.ts) into the year's records: each row
+ * resolved to a current municipality, a row that resolves nowhere a reject with file, row, field
+ * and reason. The whole list goes in as one batch that replaces an earlier import of the same
+ * source and year, so importing twice changes nothing; a list that would leave the source with no
+ * or far fewer usable rows is refused unless confirmed (--replace).
+ */
+import type { KindParseResult } from '../../sources/adapter.ts';
+import type { FieldNote } from '../../sources/adapters/inventory-list-row.ts';
+import { LOCATION_FIELDS } from '../../sources/adapters/inventory-list-row.ts';
+import type { InventoryField, Reject } from '../../sources/schema.ts';
+import { currentBatch, dutchTime, yearBatches, type BatchInfo } from './import-ledger.ts';
+import type { IntakeTarget } from './intake-target.ts';
+import { replaceBatch, resolveRecord, type AcceptedRecord } from './store-records.ts';
+
+export interface ImportSummary {
+  source: string;
+  year: number;
+  file: string;
+  sha256: string;
+  rowsRead: number;
+  imported: number;
+  rejectedRows: number;
+  rejects: Reject[];
+  /** Columns the import does not read (unknown, or computed by the monitor's own export): never stored. */
+  skippedColumns: string[];
+  /** Rows kept with a field left empty or read approximately ("ca. 40"), each with its reason. */
+  notes: FieldNote[];
+  /** File rows above the header (a title), skipped. */
+  titleRows: number[];
+  /** The earlier import of this source and year that this one replaced (or would have replaced). */
+  replaced?: BatchInfo;
+  /** The year's other sources when this source is new to the year: their records count next to these. */
+  otherSources?: BatchInfo[];
+  /** Why nothing was stored: the file would leave the source with no or far fewer usable rows. */
+  refusal?: string;
+}
+
+/**
+ * A replacement with fewer than this share of the rows it replaces is refused unless confirmed
+ * (--replace): a list that shrinks by half is far more often a wrong or partial file than a
+ * year in which half the steunpunten closed.
+ */
+export const SHRINK_REFUSAL_SHARE = 0.5;
+
+export async function storeInventoryList(parsed: KindParseResult<'inventory-list'>, target: IntakeTarget): Promise<ImportSummary> {
+  const { database, context, year, source, file, sha256 } = target;
+  const header = (field: InventoryField) => parsed.headers[field] ?? field;
+  const accepted: AcceptedRecord[] = [];
+  const notes: FieldNote[] = [];
+  const unresolved: Omit<Reject, 'source' | 'file'>[] = [];
+  for (const { record: { row, record, notes: rowNotes, emptiedLocation } } of parsed.records) {
+    const resolution = resolveRecord(context, record);
+    if (resolution.kind !== 'unresolved') {
+      accepted.push({ row, record, resolution });
+      notes.push(...rowNotes);
+      continue;
+    }
+    // A location field that was left empty is why nothing resolves: say that, not "nothing given".
+    const nothingLeft = LOCATION_FIELDS.every((field) => record[field] === undefined);
+    unresolved.push(
+      emptiedLocation !== undefined && nothingLeft
+        ? { row, field: emptiedLocation.column, reason: emptiedLocation.reason }
+        : { row, field: header(FIELD_OF_RESOLUTION[resolution.field]), reason: resolution.reason },
+    );
+  }
+  // In row order, as the rows were read: a row has either reasons from reading or one from resolving.
+  const rejects = [...parsed.rejects.map(({ row, field, reason }) => ({ row, field, reason })), ...unresolved]
+    .sort((a, b) => (a.row ?? 0) - (b.row ?? 0))
+    .map((reject) => ({ source, file, ...reject }));
+
+  const previous = await currentBatch(database, year, source);
+  const otherSources = previous ? [] : await yearBatches(database, year);
+  const refusal = target.replace ? undefined : shrinkRefusal({ file, source, year, usable: accepted.length, rejects, previous });
+  const rejectedRows = refusal
+    ? new Set(rejects.map((reject) => reject.row)).size
+    : await replaceBatch(database, context, { year, source, file, sha256, format: parsed.format, rowsRead: parsed.rowsRead, accepted, rejects });
+  return {
+    source,
+    year,
+    file,
+    sha256,
+    rowsRead: parsed.rowsRead,
+    imported: accepted.length,
+    rejectedRows,
+    rejects,
+    skippedColumns: parsed.ignoredColumns,
+    notes,
+    titleRows: parsed.titleRows,
+    ...(previous ? { replaced: previous } : {}),
+    otherSources,
+    ...(refusal ? { refusal } : {}),
+  };
+}
+
+function shrinkRefusal(input: {
+  file: string; source: string; year: number; usable: number; rejects: readonly Reject[]; previous: BatchInfo | undefined;
+}): string | undefined {
+  const { file, source, year, usable, previous } = input;
+  const rejected = new Set(input.rejects.map((reject) => reject.row)).size;
+  if (!previous || previous.rows_imported === 0) return usable === 0 ? `${file}: geen enkele rij is bruikbaar (${rejected} afgewezen); er is niets ingelezen` : undefined;
+  const now = `de ${previous.rows_imported} rijen van bron ${source} voor ${year} (${previous.file_name}, ingelezen ${dutchTime(previous.imported_ms)})`;
+  const unchanged = 'Er is niets veranderd.';
+  if (usable === 0) {
+    return (
+      `${file}: geen enkele rij is bruikbaar (${rejected} afgewezen); deze import zou ${now} vervangen door niets. ${unchanged} ` +
+      `Verbeter het bestand; moet de bron echt weg, gebruik dan 'lsp-monitor imports remove --year ${year} --source ${source}'`
+    );
+  }
+  if (usable < previous.rows_imported * SHRINK_REFUSAL_SHARE) {
+    return (
+      `${file}: ${usable} bruikbare rijen (${rejected} afgewezen), minder dan de helft van ${now}; ` +
+      `${previous.rows_imported - usable} rijen zouden verdwijnen. ${unchanged} Klopt dit toch, importeer dan opnieuw met --replace`
+    );
+  }
+  return undefined;
+}
+
+const FIELD_OF_RESOLUTION = {
+  postcode: 'postcode',
+  gemeentecode: 'gmCode',
+  gemeente: 'municipality',
+  plaats: 'place',
+  iza_regio: 'izaRegion',
+} as const satisfies Record<string, InventoryField>;

@@ -1,0 +1,193 @@
+/**
+ * Lists of steunpunten that people send (regiocoördinatoren, organisations, the published
+ * inventory of a year): a CSV or XLSX read in with `lsp-monitor import <bestand>` under a source
+ * name of their choosing (`--source`, or the file name). Unlike the other file sources its id is
+ * not the source name: every `--source` that names no other importable source is such a list.
+ *
+ * Each row → a usable row or the reasons it cannot be used:
+ * - Only recognised fields are kept: the fields of InventoryRecord and the few columns kept under
+ *   a fixed extra key (location_id, openingstijden, niveau; header-synonyms.ts). Every other
+ *   column is named in `ignoredColumns` and never stored: it could hold personal data.
+ * - A row far longer than any list's (a pasted document) is refused whole by the guard
+ *   (../guard.ts) before its fields are read; each field passes the guard through the schema.
+ * - An unparseable optional field never drops a steunpunt: the field is left empty and the row
+ *   carries a signal with field and reason (extra `signalen`). Only a missing or unusable name
+ *   rejects the row here; the pipeline rejects a row that resolves to no municipality or region.
+ * - An approximate count ("ca. 40") reads as its number, with a signal.
+ * - The monitor's own export (a file with a location_id column) is read back as written: the
+ *   apostrophe its CSV and workbook put before a formula-looking text is taken off again.
+ *
+ * The snapshot records the size limits of the monitor's configuration as its settings, so parse
+ * reads nothing but the snapshot.
+ */
+import { z } from 'zod';
+import type { FileAdapterOfKind, InventoryListExtra, KindParseResult, Snapshot } from '../adapter.ts';
+import { MonitorError } from '../errors.ts';
+import { guardRow } from '../guard.ts';
+import { extraKeyForHeader, FIELD_LABELS, isComputedHeader } from '../inventory/header-synonyms.ts';
+import { readInventoryTableFromBytes, type InventoryTable, type TableRow } from '../inventory/read-table.ts';
+import { type ExtraKey, type InventoryField, type InventoryInput, InventoryRecord, isPlainCount, type Reject } from '../schema.ts';
+import { receivedFile, receivedFileSnapshot } from './file-import.ts';
+import { InventoryListRow, LOCATION_FIELDS, type FieldNote } from './inventory-list-row.ts';
+import { restoreOwnExportText } from './own-export-text.ts';
+import { sourceError } from './source-io.ts';
+
+const ID = 'inventory-list';
+const VERSION = 1;
+
+/** The limits a list is read with (the monitor's configuration), recorded in the snapshot. */
+const ListSettings = z.object({
+  maxBytes: z.number().int().positive().optional(),
+  maxUnpackedBytes: z.number().int().positive().optional(),
+  maxDataRows: z.number().int().positive().optional(),
+});
+export type ListSettings = z.infer<typeof ListSettings>;
+
+/** The counts whose approximate forms are read as numbers. */
+const COUNT_FIELDS = ['dagdelenPerWeek', 'visitorsPerWeek'] as const satisfies readonly InventoryField[];
+
+type RowOutcome = { usable: InventoryListRow } | { rejects: Omit<Reject, 'source' | 'file'>[] };
+
+export const inventoryList: FileAdapterOfKind<'inventory-list'> = {
+  id: ID,
+  kind: 'inventory-list',
+  title: 'Toegestuurde lijst met steunpunten',
+  origin: 'file',
+  version: VERSION,
+  recordSchema: InventoryListRow,
+
+  async parse(snapshot) {
+    const [file, ...more] = snapshot.files;
+    const received = file === undefined ? undefined : receivedFile(file.url);
+    if (file === undefined || received === undefined || more.length > 0) {
+      throw sourceError(ID, `een lijst is precies één ingelezen bestand (gevonden: ${snapshot.files.length}); lees het bestand opnieuw in met 'lsp-monitor import <bestand>'`);
+    }
+    const { fileName, sheet } = received;
+    const limits = ListSettings.parse(snapshot.settings ?? {});
+    const table = await readInventoryTableFromBytes(fileName, file.bytes, { ...limits, ...(sheet === undefined ? {} : { sheet }) });
+    if (table.rows.length === 0) {
+      // An empty list would silently replace an earlier import of this source and year.
+      throw new MonitorError('het bestand heeft alleen een kopregel en geen rijen met steunpunten; er is niets ingelezen', {
+        location: { file: fileName },
+      });
+    }
+    const result: KindParseResult<'inventory-list'> = { records: [], rejects: [], ...listExtra(fileName, table) };
+    for (const row of table.rows) {
+      const outcome = readRow(row, table);
+      if ('usable' in outcome) result.records.push({ record: outcome.usable, origin: `${file.name}#${row.row}` });
+      else result.rejects.push(...outcome.rejects.map((reject) => ({ source: ID, file: fileName, ...reject })));
+    }
+    return result;
+  },
+};
+
+/** A received list as the snapshot its parse reads. */
+export function inventoryListSnapshot(path: string, bytes: Uint8Array, options: { importedAt: string; sheet?: string; limits: ListSettings }): Snapshot {
+  return receivedFileSnapshot(inventoryList, path, bytes, {
+    importedAt: options.importedAt,
+    ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
+    settings: ListSettings.parse(options.limits),
+  });
+}
+
+function listExtra(fileName: string, table: InventoryTable): InventoryListExtra {
+  const headers: InventoryListExtra['headers'] = {};
+  for (const { field, header } of table.columns) if (field !== null && headers[field] === undefined) headers[field] = header;
+  return {
+    fileName,
+    format: table.format,
+    rowsRead: table.rows.length,
+    titleRows: table.titleRows ?? [],
+    headers,
+    ignoredColumns: ignoredColumns(table),
+  };
+}
+
+function readRow(row: TableRow, table: InventoryTable): RowOutcome {
+  // A row far longer than any list's (a pasted document) is refused whole, before its fields are read.
+  const tooLong = guardRow({ ...row.values, ...row.extra });
+  if (tooLong !== undefined) return { rejects: [{ row: row.row, field: null, reason: tooLong }] };
+  const header = (field: InventoryField) => table.columns.find((column) => column.field === field)?.header ?? field;
+  const ownExport = table.columns.some(({ field, header }) => field === null && extraKeyForHeader(header) === 'locatieId');
+  const values: Partial<Record<InventoryField, string>> = ownExport
+    ? Object.fromEntries(Object.entries(row.values).map(([field, value]) => [field, restoreOwnExportText(value)]))
+    : { ...row.values };
+  const extra = keptExtra(row);
+  const notes: FieldNote[] = [];
+  const emptied: { field: InventoryField; reason: string }[] = [];
+  const leaveEmpty = (field: InventoryField, reason: string) => {
+    delete values[field];
+    emptied.push({ field, reason });
+    notes.push({ row: row.row, field: header(field), reason: `${FIELD_LABELS[field]} leeg gelaten: ${reason}` });
+  };
+
+  const unreadableName = row.unreadable?.[header('name')];
+  if (unreadableName !== undefined) return { rejects: [{ row: row.row, field: header('name'), reason: unreadableName }] };
+  for (const [column, reason] of Object.entries(row.unreadable ?? {})) {
+    const field = table.columns.find((candidate) => candidate.header === column)?.field;
+    if (field !== null && field !== undefined && field !== 'name') leaveEmpty(field, reason);
+  }
+
+  let parsed = InventoryRecord.safeParse(recordInput(values, extra));
+  // Each pass empties the optional fields zod refused; the name is required and rejects the row.
+  for (let pass = 0; !parsed.success && pass < 3; pass += 1) {
+    const issues = parsed.error.issues;
+    if (issues.some((issue) => issue.path[0] === 'name')) break;
+    for (const issue of issues) {
+      const [first, key] = issue.path;
+      if (first === 'extra') {
+        delete extra[String(key) as ExtraKey];
+        notes.push({ row: row.row, field: String(key), reason: `${String(key)} leeg gelaten: ${issue.message}` });
+      } else leaveEmpty(String(first) as InventoryField, issue.message);
+    }
+    parsed = InventoryRecord.safeParse(recordInput(values, extra));
+  }
+  if (!parsed.success) {
+    return {
+      rejects: parsed.error.issues.map((issue) => ({
+        row: row.row,
+        field: issue.path[0] === 'extra' ? String(issue.path[1]) : header(String(issue.path[0]) as InventoryField),
+        reason: issue.message,
+      })),
+    };
+  }
+  let record = parsed.data;
+  for (const field of COUNT_FIELDS) {
+    const written = values[field];
+    if (written !== undefined && record[field] !== undefined && !isPlainCount(written)) {
+      notes.push({ row: row.row, field: header(field), reason: `${FIELD_LABELS[field]} '${written}' gelezen als ${record[field]}` });
+    }
+  }
+  if (notes.length > 0) record = { ...record, extra: { ...record.extra, signalen: notes.map((note) => signal(note.reason)).join('; ') } };
+  const cause = emptied.find(({ field }) => LOCATION_FIELDS.includes(field));
+  return {
+    usable: { row: row.row, record, notes, ...(cause === undefined ? {} : { emptiedLocation: { column: header(cause.field), reason: cause.reason } }) },
+  };
+}
+
+/**
+ * The headers of the columns that are read but not stored: unknown columns (which may hold
+ * personal data) and the columns the monitor computes itself.
+ */
+function ignoredColumns(table: Pick<InventoryTable, 'columns'>): string[] {
+  return table.columns.filter(({ field, header }) => field === null && (extraKeyForHeader(header) === null || isComputedHeader(header))).map(({ header }) => header);
+}
+
+/** The recognised columns without a field of their own, under their extra key; the first column of a key wins. */
+function keptExtra(row: TableRow): Partial<Record<ExtraKey, string>> {
+  const kept: Partial<Record<ExtraKey, string>> = {};
+  for (const [column, value] of Object.entries(row.extra)) {
+    const key = extraKeyForHeader(column);
+    if (key !== null && kept[key] === undefined) kept[key] = value;
+  }
+  return kept;
+}
+
+function recordInput(values: Partial<Record<InventoryField, string>>, extra: Partial<Record<ExtraKey, string>>): InventoryInput {
+  return { ...values, name: values.name, extra };
+}
+
+/** A note as one signal of a list joined by '; '. */
+function signal(reason: string): string {
+  return reason.replace(/;\s*/g, ', ');
+}
