@@ -4,7 +4,8 @@
  * write results/bench-<timestamp>.json and .md. See README.md.
  *
  *   npx tsx test/bench/run.ts [--sizes 1000,10000,100000] [--large] [--out DIR] [--seed S]
- *                             [--year 2030] [--timeout-min 30] [--keep]
+ *                             [--year 2030] [--timeout-min 30] [--keep] [--suite]
+ * then the command line's timings (cli-timings.ts; --suite adds npm test).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { measureCliTimings, renderCliTimings } from './cli-timings.ts';
 import { DEFAULT_SEED, generateInventories } from './generate.ts';
 import { renderMarkdown, type RunMeta } from './measure/markdown.ts';
 import { SizeResult } from './measure/result.ts';
@@ -32,6 +34,7 @@ const { values } = parseArgs({
     year: { type: 'string', default: '2030' },
     'timeout-min': { type: 'string', default: '30' },
     keep: { type: 'boolean', default: false },
+    suite: { type: 'boolean', default: false },
   },
 });
 const sizes = [...(values.sizes?.split(',').map((size) => parseSize(size)) ?? DEFAULT_SIZES), ...(values.large ? [LARGE_SIZE] : [])];
@@ -63,10 +66,11 @@ for (const records of sizes) {
   }
 }
 
-const markdown = renderMarkdown(meta, results, summaries, checkGoals(summaries));
+const cliTimings = await measureCliTimings({ suite: values.suite });
+const markdown = renderMarkdown(meta, results, summaries, checkGoals(summaries)) + renderCliTimings(cliTimings);
 const stamp = meta.startedAt.replace(/[:.]/g, '-');
 await mkdir(outDir, { recursive: true });
-await writeFile(join(outDir, `bench-${stamp}.json`), `${JSON.stringify({ meta, summaries, results }, null, 2)}\n`);
+await writeFile(join(outDir, `bench-${stamp}.json`), `${JSON.stringify({ meta, summaries, results, cliTimings }, null, 2)}\n`);
 await writeFile(join(outDir, `bench-${stamp}.md`), markdown);
 process.stdout.write(markdown);
 process.stderr.write(`written: ${join(outDir, `bench-${stamp}.json`)} and .md\n`);

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runHelp } from '../../pipeline/cli/help/run.ts';
+import { scheduleHelp } from '../../pipeline/cli/help/schedule.ts';
+import { TIME_ZONE } from '../../sources/archive/dutch-date.ts';
 import { INPUTS_FILE } from '../../sources/inventories/index.ts';
 import { scratchDir } from '../helpers/cli.ts';
 
@@ -90,7 +92,8 @@ describe('a command line that answers at once', () => {
     expect(packagesLoaded(runRecorded(['--version']).modules)).not.toContain('esbuild');
   });
 
-  it("run's help names the inputs file the bundled years are read from", () => {
+  it("run's help names the inputs file the bundled years are read from, schedule's the time zone it runs in", () => {
     expect(runHelp.usage).toContain(`met een\n${INPUTS_FILE} (jaar`);
+    expect(scheduleHelp.usage).toContain(`(tijdzone ${TIME_ZONE})`);
   });
 });
