@@ -48,6 +48,23 @@ export class MonitorDatabase {
     await this.connection.run(sql, params as DuckDBValue[] | Record<string, DuckDBValue>);
   }
 
+  /**
+   * Runs a file of several statements in order (a prepared statement holds one), binding to each
+   * the named parameters it uses.
+   */
+  async runStatements(sql: string, params: Readonly<Record<string, SqlValue>> = {}): Promise<void> {
+    const statements = await this.connection.extractStatements(sql);
+    for (let index = 0; index < statements.count; index += 1) {
+      const prepared = await statements.prepare(index);
+      for (let parameter = 1; parameter <= prepared.parameterCount; parameter += 1) {
+        const name = prepared.parameterName(parameter);
+        if (!(name in params)) throw new Error(`statement ${index + 1} uses parameter $${name}, which was not given`);
+        prepared.bindValue(parameter, params[name] as DuckDBValue);
+      }
+      await prepared.run();
+    }
+  }
+
   /** Runs a query and validates every row against `schema`, so callers get inferred types. */
   async query<S extends z.ZodType>(schema: S, sql: string, params: SqlParams = []): Promise<z.infer<S>[]> {
     const reader = await this.connection.runAndReadAll(sql, params as DuckDBValue[] | Record<string, DuckDBValue>);

@@ -6,26 +6,21 @@
 import { z } from 'zod';
 import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase } from '../db/database.ts';
+import { sql } from '../db/sql-file.ts';
+import { TABLES, type NewRow } from '../db/tables.ts';
 import { computeAccessibility } from '../geo/distance.ts';
 import { whiteSpots } from '../geo/white-spots.ts';
 
-const Steunpunt = z.object({ location_id: z.string(), lat: z.number(), lon: z.number() });
+const LOCATED_STEUNPUNTEN = sql('stages/build-accessibility/located-steunpunten.sql');
+const MUNICIPALITIES = sql('stages/build-accessibility/municipalities.sql');
+
+const Steunpunt = TABLES.location.pick({ location_id: true }).extend({ lat: z.number(), lon: z.number() });
 const Municipality = z.object({ gm_code: z.string(), name: z.string(), province: z.string(), population: z.number().nullable() });
 
 export async function buildAccessibility(database: MonitorDatabase, context: MonitorContext, year: number): Promise<void> {
   const { thresholdsKm, whiteSpotKm } = context.config.distance;
-  const steunpunten = await database.query(
-    Steunpunt,
-    `SELECT location_id, lat, lon FROM location
-      WHERE year = $1 AND status = 'actief' AND lat IS NOT NULL ORDER BY location_id`,
-    [year],
-  );
-  const municipalities = await database.query(
-    Municipality,
-    `SELECT area AS gm_code, area_name AS name, province, population FROM coverage
-      WHERE year = $1 AND level = 'gemeente' ORDER BY area`,
-    [year],
-  );
+  const steunpunten = await database.query(Steunpunt, LOCATED_STEUNPUNTEN, { year });
+  const municipalities = await database.query(Municipality, MUNICIPALITIES, { year });
   const accessibility = computeAccessibility({
     steunpunten: steunpunten.map((row) => ({ id: row.location_id, lat: row.lat, lon: row.lon })),
     municipalities: municipalities.map((row) => ({
@@ -40,25 +35,38 @@ export async function buildAccessibility(database: MonitorDatabase, context: Mon
     whiteSpotKm,
   });
 
-  await database.insert(
+  await database.append(
     'accessibility',
-    accessibility.municipalities.map((row) => [
-      year, row.gmCode, row.pointBasis, row.pointCount, row.nearestSteunpuntId,
-      row.afstand_centrum_km, row.afstand_gemiddeld_km, row.afstand_min_km, row.afstand_max_km,
-    ]),
+    accessibility.municipalities.map((row) => ({
+      year,
+      gm_code: row.gmCode,
+      point_basis: row.pointBasis,
+      points: row.pointCount,
+      nearest_location_id: row.nearestSteunpuntId,
+      centre_km: row.afstand_centrum_km,
+      mean_km: row.afstand_gemiddeld_km,
+      min_km: row.afstand_min_km,
+      max_km: row.afstand_max_km,
+    })),
   );
-  await database.insert('reach', [
+  await database.append('reach', [
     ...accessibility.municipalities.flatMap((row) => reachRows(year, 'gemeente', row.gmCode, row.reach)),
     ...accessibility.provinces.flatMap((row) => reachRows(year, 'provincie', row.area, row.reach)),
     ...reachRows(year, 'nederland', accessibility.national.area, accessibility.national.reach),
   ]);
-  await database.insert(
+  await database.append(
     'white_spot',
-    whiteSpots(accessibility, whiteSpotKm).map((spot, index) => [year, index + 1, spot.gmCode, whiteSpotKm, spot.partlyWithinReach]),
+    whiteSpots(accessibility, whiteSpotKm).map((spot, index) => ({
+      year,
+      rank: index + 1,
+      gm_code: spot.gmCode,
+      within_km: whiteSpotKm,
+      partly_within_reach: spot.partlyWithinReach,
+    })),
   );
 }
 
-function reachRows(year: number, level: string, area: string, reach: readonly { km: number; population: number; share: number }[]) {
-  return reach.map((band) => [year, level, area, band.km, band.population, band.share]);
+function reachRows(year: number, level: string, area: string, reach: readonly { km: number; population: number; share: number }[]): NewRow<'reach'>[] {
+  return reach.map((band) => ({ year, level, area, km: band.km, population: band.population, share: band.share }));
 }
 

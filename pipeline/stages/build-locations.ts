@@ -8,7 +8,9 @@ import { z } from 'zod';
 import { LocationStatus, SizeClass, type LocationStatus as Status } from '../../sources/schema.ts';
 import type { MonitorContext } from '../context.ts';
 import { CORRECTED_BY, loadOverrides } from '../corrections/overrides.ts';
-import type { MonitorDatabase, RowValue } from '../db/database.ts';
+import type { MonitorDatabase } from '../db/database.ts';
+import { sql } from '../db/sql-file.ts';
+import { TABLES, type NewRow } from '../db/tables.ts';
 import type { ScoredPair } from '../dedupe/cluster.ts';
 import type { MatchRecord } from '../dedupe/compare.ts';
 import { dedupeYear, pairKey } from '../dedupe/dedupe-year.ts';
@@ -61,30 +63,37 @@ export async function buildLocations(database: MonitorDatabase, year: number, co
   const locationOf = (record: MatchRecord) => identities.ids.get(draftOf(record).record.id);
 
   const overrides = await loadOverrides(database, year);
-  await database.insert(
+  await database.append(
     'location',
     drafts.map((draft) => {
       const id = identities.ids.get(draft.record.id)!;
       return locationColumns(year, id, corrected(locationFacts(draft, context), overrides.get(id), context), context);
     }),
   );
-  await database.insert(
+  await database.append(
     'location_member',
     drafts.flatMap((draft) =>
       draft.members.map((member) => {
         const row = rowById.get(member.id)!;
-        return [year, identities.ids.get(draft.record.id), row.source, row.row_number, fingerprint(member), member.level];
+        return {
+          year,
+          location_id: identities.ids.get(draft.record.id)!,
+          source: row.source,
+          row_number: row.row_number,
+          fingerprint: fingerprint(member),
+          level: member.level,
+        };
       }),
     ),
   );
-  await database.insert('organisation', organisationRows(year, drafts));
+  await database.append('organisation', organisationRows(year, drafts));
   // A merge outranks a doubt about the same pair (an organisation entry absorbed after review).
   const withinYear = new Map<string, ScoredPair>();
   for (const pair of [...clustering.merges, ...clustering.review]) {
     const key = pairKey(pair.a.id, pair.b.id);
     if (!withinYear.has(key) && (pair.decision.outcome !== 'te beoordelen' || draftOf(pair.a) !== draftOf(pair.b))) withinYear.set(key, pair);
   }
-  await database.insert('match_pair', [
+  await database.append('match_pair', [
     ...[...withinYear.values()].map((pair) => pairColumns(year, 'binnen jaar', pair, locationOf(pair.a), locationOf(pair.b), rowById)),
     ...identities.matches.map(acrossYears),
     ...identities.review.map(acrossYears),
@@ -104,27 +113,22 @@ function identityKey(row: RecordRow): string {
   return [row.organisation ?? '', row.name, row.gm_code ?? `regio:${row.iza_region ?? ''}`].map(normaliseKey).join('|');
 }
 
-const PriorRow = z.object({
-  location_id: z.string(),
-  name: z.string(),
-  organisation: z.string().nullable(),
-  postcode: z.string().nullable(),
-  place: z.string().nullable(),
-  gm_code: z.string().nullable(),
-  iza_region: z.string().nullable(),
-  website: z.string().nullable(),
+const PRIOR_LOCATIONS = sql('stages/build-locations/prior-locations.sql');
+
+const PriorRow = TABLES.location.pick({
+  location_id: true,
+  name: true,
+  organisation: true,
+  postcode: true,
+  place: true,
+  gm_code: true,
+  iza_region: true,
+  website: true,
 });
 
 /** Every location of earlier years, in its latest version. */
 async function readPriorLocations(database: MonitorDatabase, year: number): Promise<PriorLocation[]> {
-  const rows = await database.query(
-    PriorRow,
-    `SELECT location_id, name, organisation, postcode, place, gm_code, iza_region, website
-       FROM (SELECT *, row_number() OVER (PARTITION BY location_id ORDER BY year DESC) AS version
-               FROM location WHERE year < $1)
-      WHERE version = 1 ORDER BY location_id`,
-    [year],
-  );
+  const rows = await database.query(PriorRow, PRIOR_LOCATIONS, { year });
   return rows.map((row) => ({
     locationId: row.location_id,
     name: row.name,
@@ -227,7 +231,7 @@ function corrected(facts: LocationFacts, fields: ReadonlyMap<string, string | nu
 
 const CORRECTIONS_LABEL = 'correctie';
 
-function locationColumns(year: number, locationId: string, facts: LocationFacts, context: MonitorContext): RowValue[] {
+function locationColumns(year: number, locationId: string, facts: LocationFacts, context: MonitorContext): NewRow<'location'> {
   const { row } = facts;
   const size = classifySize(
     { size: row.size_given, visitorsPerWeek: row.visitors_per_week, dagdelenPerWeek: row.dagdelen_per_week, openingHours: facts.openingHours },
@@ -245,34 +249,34 @@ function locationColumns(year: number, locationId: string, facts: LocationFacts,
     ...(row.place === undefined ? {} : { place: row.place }),
     ...(row.gm_code === undefined ? {} : { gmCode: row.gm_code }),
   });
-  return [
+  return {
     year,
-    locationId,
-    row.name,
-    row.organisation,
-    row.address,
-    row.postcode,
-    row.place,
-    row.gm_code,
-    row.municipality,
-    row.province,
-    row.iza_region,
-    size.size,
-    size.basis,
-    size.weight,
-    facts.status,
-    facts.sources,
-    flags.length === 0 ? undefined : flags.join('; '),
-    row.note,
-    row.organisation === undefined ? undefined : organisationId(row.organisation),
-    row.website,
-    size.dagdelenPerWeek,
-    row.visitors_per_week,
-    point?.lat,
-    point?.lon,
-    point?.precision,
-    facts.openingHours,
-  ];
+    location_id: locationId,
+    name: row.name,
+    organisation: row.organisation,
+    address: row.address,
+    postcode: row.postcode,
+    place: row.place,
+    gm_code: row.gm_code,
+    municipality: row.municipality,
+    province: row.province,
+    iza_region: row.iza_region,
+    size_class: size.size,
+    size_basis: size.basis,
+    weight: size.weight,
+    status: facts.status,
+    sources: facts.sources,
+    flags: flags.length === 0 ? undefined : flags.join('; '),
+    note: row.note,
+    organisation_id: row.organisation === undefined ? undefined : organisationId(row.organisation),
+    website: row.website,
+    dagdelen_per_week: size.dagdelenPerWeek,
+    visitors_per_week: row.visitors_per_week,
+    lat: point?.lat,
+    lon: point?.lon,
+    coordinate_precision: point?.precision,
+    opening_hours: facts.openingHours,
+  };
 }
 
 export function organisationId(name: string): string {
@@ -283,7 +287,7 @@ function draftOrganisationKey(name: string): string {
   return normaliseKey(name.replace(/\([^)]*\)/g, ' ')).replace(/^stichting /, '');
 }
 
-function organisationRows(year: number, drafts: readonly Draft[]): RowValue[][] {
+function organisationRows(year: number, drafts: readonly Draft[]): NewRow<'organisation'>[] {
   const byId = new Map<string, { name: string; locations: number }>();
   for (const draft of drafts) {
     const name = draft.rows.find((row) => row.organisation !== undefined)?.organisation;
@@ -292,7 +296,7 @@ function organisationRows(year: number, drafts: readonly Draft[]): RowValue[][] 
     const entry = byId.get(id) ?? { name, locations: 0 };
     byId.set(id, { name: entry.name, locations: entry.locations + 1 });
   }
-  return [...byId].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, entry]) => [year, id, entry.name, entry.locations]);
+  return [...byId].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, entry]) => ({ year, organisation_id: id, name: entry.name, locations: entry.locations }));
 }
 
 function pairColumns(
@@ -302,12 +306,27 @@ function pairColumns(
   locationA: string | undefined,
   locationB: string | undefined,
   rowById: ReadonlyMap<string, RecordRow>,
-): RowValue[] {
+): NewRow<'match_pair'> {
   const a = rowById.get(pair.a.id)!;
   const b = rowById.get(pair.b.id)!;
-  return [year, stage, pairId(fingerprint(pair.a), fingerprint(pair.b)), pair.a.id, pair.b.id, fingerprint(pair.a), fingerprint(pair.b),
-    locationA, locationB, a.name, b.name, a.place ?? a.municipality, b.place ?? b.municipality,
-    pair.decision.score, pair.decision.rule, pair.decision.outcome];
+  return {
+    year,
+    stage,
+    pair_id: pairId(fingerprint(pair.a), fingerprint(pair.b)),
+    item_a: pair.a.id,
+    item_b: pair.b.id,
+    fingerprint_a: fingerprint(pair.a),
+    fingerprint_b: fingerprint(pair.b),
+    location_a: locationA,
+    location_b: locationB,
+    name_a: a.name,
+    name_b: b.name,
+    place_a: a.place ?? a.municipality,
+    place_b: b.place ?? b.municipality,
+    score: pair.decision.score,
+    rule: pair.decision.rule,
+    outcome: pair.decision.outcome,
+  };
 }
 
 function priorPairColumns(
@@ -316,11 +335,26 @@ function priorPairColumns(
   locationA: string | undefined,
   current: RecordRow,
   earlier: PriorLocation,
-): RowValue[] {
+): NewRow<'match_pair'> {
   const earlierFingerprint = `locatie:${earlier.locationId}`;
-  return [year, 'tussen jaren', pairId(fingerprint(pair.a), earlierFingerprint), pair.a.id, pair.b.id, fingerprint(pair.a),
-    earlierFingerprint, locationA, earlier.locationId, current.name, earlier.name, current.place ?? current.municipality,
-    earlier.place, pair.decision.score, pair.decision.rule, pair.decision.outcome];
+  return {
+    year,
+    stage: 'tussen jaren',
+    pair_id: pairId(fingerprint(pair.a), earlierFingerprint),
+    item_a: pair.a.id,
+    item_b: pair.b.id,
+    fingerprint_a: fingerprint(pair.a),
+    fingerprint_b: earlierFingerprint,
+    location_a: locationA,
+    location_b: earlier.locationId,
+    name_a: current.name,
+    name_b: earlier.name,
+    place_a: current.place ?? current.municipality,
+    place_b: earlier.place,
+    score: pair.decision.score,
+    rule: pair.decision.rule,
+    outcome: pair.decision.outcome,
+  };
 }
 
 /** A short stable id for a pair, as the review list and the Excel overview show it. */

@@ -7,6 +7,8 @@ import { MonitorError } from '../../sources/errors.ts';
 import { methodForYear } from '../config/config.ts';
 import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase } from '../db/database.ts';
+import { sql } from '../db/sql-file.ts';
+import { TABLES } from '../db/tables.ts';
 import { ensureReferenceTables } from '../db/reference-tables.ts';
 import { buildAccessibility } from './build-accessibility.ts';
 import { buildCoverage, resolveMethodYears } from './build-coverage.ts';
@@ -20,18 +22,13 @@ export interface BuildSummary {
   weighted: number;
 }
 
-const BUILD_TABLES = [
-  'location', 'location_member', 'organisation', 'match_pair', 'coverage', 'coverage_target',
-  'accessibility', 'reach', 'white_spot', 'build_run',
-] as const;
+const IMPORT_BATCH_COUNT = sql('stages/build-year/import-batch-count.sql');
+const CLEAR_BUILD = sql('stages/build-year/clear-build.sql');
+const NATIONAL_SUMMARY = sql('stages/build-year/national-summary.sql');
 
 export async function buildYear(database: MonitorDatabase, context: MonitorContext, year: number): Promise<BuildSummary> {
   await ensureReferenceTables(database, context.reference, context.resolver, context.regions);
-  const [imported] = await database.query(
-    z.object({ batches: z.number() }),
-    'SELECT count(*)::INTEGER AS batches FROM import_batch WHERE year = $1',
-    [year],
-  );
+  const [imported] = await database.query(z.object({ batches: z.number() }), IMPORT_BATCH_COUNT, { year });
   if (!imported?.batches) {
     throw new MonitorError(`er zijn geen gegevens voor ${year} geïmporteerd; gebruik eerst 'lsp-monitor import <bestand> --year ${year}'`);
   }
@@ -40,7 +37,7 @@ export async function buildYear(database: MonitorDatabase, context: MonitorConte
   const { config } = context;
 
   const locations = await database.transaction(async () => {
-    for (const table of BUILD_TABLES) await database.run(`DELETE FROM ${table} WHERE year = $1`, [year]);
+    await database.runStatements(CLEAR_BUILD, { year });
     const count = await buildLocations(database, year, context);
     await buildCoverage(database, year, resolved, config);
     await buildAccessibility(database, context, year);
@@ -52,16 +49,19 @@ export async function buildYear(database: MonitorDatabase, context: MonitorConte
       distance: config.distance,
       method,
     };
-    await database.insert('build_run', [
-      [year, name, resolved.populationYear, resolved.epaYear, JSON.stringify(parameters), new Date().toISOString()],
+    await database.append('build_run', [
+      {
+        year,
+        method: name,
+        population_year: resolved.populationYear,
+        epa_year: resolved.epaYear,
+        parameters: JSON.stringify(parameters),
+        built_at: new Date().toISOString(),
+      },
     ]);
     return count;
   });
 
-  const [national] = await database.query(
-    z.object({ in_view: z.number(), weighted: z.number() }),
-    `SELECT in_view, weighted FROM coverage WHERE year = $1 AND level = 'nederland'`,
-    [year],
-  );
+  const [national] = await database.query(TABLES.coverage.pick({ in_view: true, weighted: true }), NATIONAL_SUMMARY, { year });
   return { year, method: name, locations, inView: national?.in_view ?? 0, weighted: national?.weighted ?? 0 };
 }
