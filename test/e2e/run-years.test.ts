@@ -23,14 +23,13 @@ function list2025(): string {
 }
 
 /**
- * The committed files of a reports folder. overzicht.xlsx and monitor.pdf are not committed and not
- * compared: the workbook's cached values may differ in the 16th digit between databases (issue 13)
- * and the PDF's bytes depend on the Chromium version.
+ * The files of a reports folder, overzicht.xlsx included (its cached values no longer depend on
+ * the database, issue 13). monitor.pdf is not compared: its bytes depend on the Chromium version.
  */
 function filesOf(directory: string): Record<string, string> {
   const files: Record<string, string> = {};
   for (const entry of readdirSync(directory, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || entry.name === 'overzicht.xlsx' || entry.name === 'monitor.pdf') continue;
+    if (!entry.isFile() || entry.name === 'monitor.pdf') continue;
     const path = join(entry.parentPath, entry.name);
     files[path.slice(directory.length)] = readFileSync(path).toString('base64');
   }
