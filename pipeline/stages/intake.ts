@@ -7,30 +7,41 @@
  * Reference tables (CBS) have no entry: the monitor reads the bundled reference data made from
  * them (sources/reference/), never a snapshot of them.
  */
-import type { AdapterOfKind, KindedAdapter, KindParseResult, Snapshot, SourceKind } from '../../sources/adapter.ts';
+import type { AdapterOfKind, KindedAdapter, KindParseResult, Snapshot } from '../../sources/adapter.ts';
+import type { WorkbookCorrections } from '../corrections/types.ts';
 import { storeEpaTable, storeRegionalCorrections, storeSurveyAnswers, type EpaIntake, type FileIntake } from './store-file-source.ts';
 import type { IntakeTarget } from './intake-target.ts';
 import { storeInventoryList, type ImportSummary } from './store-list.ts';
 import { storeWebSnapshot } from './store-snapshot.ts';
+import { storeWorkbookCorrections } from './store-workbook.ts';
 
-/** What taking in each kind gives back. */
-interface IntakeResults {
-  'inventory-list': ImportSummary;
-  'web-snapshot': ImportSummary;
-  'regional-corrections': FileIntake;
-  survey: FileIntake;
-  'epa-table': EpaIntake;
+/** Per kind: what its adapter's parse gives, and what storing it gives back. */
+interface Intakes {
+  'inventory-list': { parsed: KindParseResult<'inventory-list'>; result: ImportSummary };
+  'web-snapshot': { parsed: KindParseResult<'web-snapshot'>; result: ImportSummary };
+  'regional-corrections': { parsed: KindParseResult<'regional-corrections'>; result: FileIntake };
+  survey: { parsed: KindParseResult<'survey'>; result: FileIntake };
+  'epa-table': { parsed: KindParseResult<'epa-table'>; result: EpaIntake };
+  /** The edited Excel overview (intake-workbook.ts): its adapter lives in pipeline/, as its reader needs the year's build. */
+  'workbook-corrections': { parsed: WorkbookCorrections; result: FileIntake };
 }
-export type StoredKind = keyof IntakeResults & SourceKind;
+export type IntakeKind = keyof Intakes;
 
-type Store<K extends StoredKind> = (parsed: KindParseResult<K>, target: IntakeTarget) => Promise<IntakeResults[K]>;
+/** What the routing needs of an adapter: its kind, and a parse whose result that kind's store takes. */
+export interface IntakeAdapter<K extends IntakeKind> {
+  kind: K;
+  parse(snapshot: Snapshot): Intakes[K]['parsed'] | Promise<Intakes[K]['parsed']>;
+}
 
-const STORES: { [K in StoredKind]: Store<K> } = {
+type Store<K extends IntakeKind> = (parsed: Intakes[K]['parsed'], target: IntakeTarget) => Promise<Intakes[K]['result']>;
+
+const STORES: { [K in IntakeKind]: Store<K> } = {
   'inventory-list': storeInventoryList,
   'web-snapshot': storeWebSnapshot,
   'regional-corrections': storeRegionalCorrections,
   survey: storeSurveyAnswers,
   'epa-table': storeEpaTable,
+  'workbook-corrections': storeWorkbookCorrections,
 };
 
 /** The kinds `lsp-monitor import <bestand> --source <id>` reads as the file of that source (any other --source is a list). */
@@ -39,7 +50,7 @@ export type FileKind = (typeof FILE_KINDS)[number];
 export type FileSourceOfKind = { [K in FileKind]: AdapterOfKind<K> }[FileKind];
 
 /** Parses the snapshot with its adapter and stores the records where their kind belongs. */
-export async function takeIn<K extends StoredKind>(adapter: AdapterOfKind<K>, snapshot: Snapshot, target: IntakeTarget): Promise<IntakeResults[K]> {
+export async function takeIn<K extends IntakeKind>(adapter: IntakeAdapter<K>, snapshot: Snapshot, target: IntakeTarget): Promise<Intakes[K]['result']> {
   const store: Store<K> = STORES[adapter.kind];
   return store(await adapter.parse(snapshot), target);
 }

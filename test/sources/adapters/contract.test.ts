@@ -1,11 +1,25 @@
 /**
  * The adapter contract (sources/adapter.ts), checked for every adapter in the registry against
- * each of its snapshots: the bundled one (sources/snapshots/) and the test fixtures
- * (test/fixtures/sources/snapshots/).
+ * each of its snapshots: the bundled one (sources/snapshots/), the test fixtures
+ * (test/fixtures/sources/snapshots/) and, for the inventory list, lists in their real shape read
+ * in as `lsp-monitor import` does. Every kind of intake is exercised; the workbook corrections,
+ * whose adapter reads against a built year, at the end.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { HttpClient, Snapshot, SourceAdapter } from '../../../sources/adapter.ts';
-import { SOURCE_ADAPTERS } from '../../../sources/adapters/registry.ts';
+import type { HttpClient, KindedAdapter, Snapshot } from '../../../sources/adapter.ts';
+import { inventoryListSnapshot } from '../../../sources/adapters/inventory-list.ts';
+import { INTAKE_ADAPTERS } from '../../../sources/adapters/registry.ts';
+import { MonitorError } from '../../../sources/errors.ts';
+import { createContext } from '../../../pipeline/context.ts';
+import { withDatabase } from '../../../pipeline/db/database.ts';
+import { workbookCorrections, workbookSnapshot } from '../../../pipeline/stages/intake-workbook.ts';
+import { takeIn } from '../../../pipeline/stages/intake.ts';
+import { runCli, scratchDir } from '../../helpers/cli.ts';
+import { readCsv } from '../../helpers/csv.ts';
+import { OverviewEditor } from '../../pipeline/corrections/edit-overview.ts';
 import { toRawFile } from '../../../sources/archive/raw-file.ts';
 import { latestGoodSnapshot, readSnapshot } from '../../../sources/archive/read-snapshot.ts';
 import { Reject } from '../../../sources/schema.ts';
@@ -15,20 +29,40 @@ import { errorOfCall } from './helpers.ts';
 
 interface SnapshotCase {
   label: string;
-  dir: string;
+  snapshot: () => Promise<Snapshot>;
 }
 
 const bundledDirs = new Map(
-  await Promise.all(SOURCE_ADAPTERS.map(async (adapter) => [adapter.id, (await latestGoodSnapshot(BUNDLED_SNAPSHOTS_ROOT, adapter.id))?.dir] as const)),
+  await Promise.all(INTAKE_ADAPTERS.map(async (adapter) => [adapter.id, (await latestGoodSnapshot(BUNDLED_SNAPSHOTS_ROOT, adapter.id))?.dir] as const)),
 );
 
-function casesFor(adapter: SourceAdapter): SnapshotCase[] {
+/** Lists as they are sent: the published 2024 inventory, and a coordinator's workbook with a title row above the header. */
+const RECEIVED_LISTS = [
+  fileURLToPath(new URL('../../../sources/inventories/galan2024/locations.csv', import.meta.url)),
+  fileURLToPath(new URL('../../fixtures/inventory/coordinatoren.xlsx', import.meta.url)),
+];
+
+function casesFor(adapter: KindedAdapter): SnapshotCase[] {
   const bundledDir = bundledDirs.get(adapter.id);
-  const bundled: SnapshotCase[] = bundledDir === undefined ? [] : [{ label: 'meegeleverd', dir: bundledDir }];
+  const bundled: SnapshotCase[] = bundledDir === undefined ? [] : [{ label: 'meegeleverd', snapshot: () => readSnapshot(bundledDir) }];
   const fixtures = Object.values(FIXTURES)
     .filter((fixture) => fixture.source === adapter.id)
-    .map((fixture): SnapshotCase => ({ label: `fixture ${fixture.label}`, dir: fixtureSnapshotDir(fixture) }));
-  return [...bundled, ...fixtures];
+    .map((fixture): SnapshotCase => ({ label: `fixture ${fixture.label}`, snapshot: () => readSnapshot(fixtureSnapshotDir(fixture)) }));
+  const lists = (adapter.kind === 'inventory-list' ? RECEIVED_LISTS : []).map(
+    (path): SnapshotCase => ({
+      label: `lijst ${basename(path)}`,
+      snapshot: async () => inventoryListSnapshot(path, readFileSync(path), { importedAt: '2025-03-01T09:00:00Z', limits: {} }),
+    }),
+  );
+  return [...bundled, ...fixtures, ...lists];
+}
+
+/**
+ * What a structural problem's message names: the source, so the archive keeps the last good
+ * snapshot; a list has no source of its own (the sender names it), so its message names the file.
+ */
+function namedIn(adapter: KindedAdapter, snapshot: Snapshot): string {
+  return adapter.kind === 'inventory-list' ? decodeURIComponent(snapshot.files[0]!.url.replace(/^file:/, '').replace(/#.*$/, '')) : `bron ${adapter.id}:`;
 }
 
 const UNRELATED_HTML = '<!doctype html><html><head><title>Onderhoud</title></head><body><h1>We zijn zo terug</h1><p>Deze pagina is tijdelijk niet beschikbaar.</p></body></html>';
@@ -64,12 +98,17 @@ function serving(snapshot: Snapshot): { http: HttpClient; requested: string[] } 
 
 describe('the registry', () => {
   it('has unique adapter ids', () => {
-    const ids = SOURCE_ADAPTERS.map((adapter) => adapter.id);
+    const ids = INTAKE_ADAPTERS.map((adapter) => adapter.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('has an adapter of every kind the pipeline takes in, each with a snapshot to be tested on', () => {
+    const tested = new Set(INTAKE_ADAPTERS.filter((adapter) => casesFor(adapter).length > 0).map((adapter) => adapter.kind));
+    expect([...tested].sort()).toEqual(['epa-table', 'inventory-list', 'reference-table', 'regional-corrections', 'survey', 'web-snapshot']);
   });
 });
 
-describe.each(SOURCE_ADAPTERS.map((adapter) => [adapter.id, adapter] as const))('adapter %s', (_, adapter) => {
+describe.each(INTAKE_ADAPTERS.map((adapter) => [adapter.id, adapter] as const))('adapter %s', (_, adapter) => {
   const cases = casesFor(adapter);
 
   it('has a snapshot to be tested on', () => {
@@ -97,7 +136,7 @@ describe.each(SOURCE_ADAPTERS.map((adapter) => [adapter.id, adapter] as const))(
   describe.each(cases.map((testCase) => [testCase.label, testCase] as const))('snapshot %s', (__, testCase) => {
     let snapshot: Snapshot;
     beforeAll(async () => {
-      snapshot = await readSnapshot(testCase.dir);
+      snapshot = await testCase.snapshot();
     });
 
     it('belongs to this source and adapter version', () => {
@@ -126,9 +165,10 @@ describe.each(SOURCE_ADAPTERS.map((adapter) => [adapter.id, adapter] as const))(
       expect(await adapter.parse(snapshot)).toEqual(await adapter.parse(snapshot));
     });
 
-    it('a snapshot whose bodies are an unrelated page is a MonitorError that names the source', async () => {
+    it('a snapshot whose bodies are an unrelated page is a MonitorError that names the source (a list: the file)', async () => {
       const error = await errorOfCall(() => adapter.parse(withUnrelatedBodies(snapshot)));
-      expect(error.message).toContain(`bron ${adapter.id}:`);
+      expect(error).toBeInstanceOf(MonitorError);
+      expect(error.message).toContain(namedIn(adapter, snapshot));
     });
 
     if (adapter.origin === 'web') {
@@ -150,5 +190,59 @@ describe.each(SOURCE_ADAPTERS.map((adapter) => [adapter.id, adapter] as const))(
         for (const file of snapshot.files) expect(file.url).toMatch(/^file:[^#]+(#blad=.+)?$/);
       });
     }
+  });
+});
+
+describe('adapter correcties (workbook-corrections): the edited overview, read against the built year', () => {
+  const scratch = scratchDir();
+  const db = join(scratch, 'monitor.duckdb');
+  const list = RECEIVED_LISTS[1]!;
+  let edited: Uint8Array;
+  let editedLocation: string;
+
+  beforeAll(async () => {
+    for (const args of [
+      ['import', list, '--year', '2025', '--source', 'coordinatoren', '--db', db],
+      ['build', '--year', '2025', '--db', db],
+      ['report', '--year', '2025', '--out', join(scratch, 'werk'), '--db', db],
+    ]) expect((await runCli(args)).code, args[0]).toBe(0);
+    const editor = await OverviewEditor.open(readFileSync(join(scratch, 'werk', 'overzicht.xlsx')));
+    const [first] = readCsv(join(scratch, 'werk', 'locaties.csv'));
+    editedLocation = first!['location_id']!;
+    editor.setLocation(editor.rowOf(editedLocation), 'grootte', 'groot');
+    edited = await editor.bytes();
+  }, 300_000);
+
+  const parse = async (snapshot: Snapshot) => withDatabase(db, (database) => workbookCorrections(database, 2025).parse(snapshot));
+
+  it('parses the received workbook into the changes it makes, the same way twice', async () => {
+    const snapshot = workbookSnapshot(join(scratch, 'overzicht-bewerkt.xlsx'), edited, '2025-03-02T09:00:00Z');
+    expect(snapshot.files.map((file) => file.url)).toEqual(['file:overzicht-bewerkt.xlsx']);
+    const parsed = await parse(snapshot);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.changes).toEqual([expect.objectContaining({ kind: 'change', locationId: editedLocation, field: 'size', to: 'groot' })]);
+    expect(await parse(snapshot)).toEqual(parsed);
+  });
+
+  it('an empty snapshot, or one whose body is an unrelated page, is a MonitorError that names the source or the file', async () => {
+    const snapshot = workbookSnapshot(join(scratch, 'overzicht-bewerkt.xlsx'), edited, '2025-03-02T09:00:00Z');
+    expect((await errorOfCall(() => parse({ ...snapshot, files: [] }))).message).toContain('bron correcties:');
+    const unrelated = await errorOfCall(() => parse(withUnrelatedBodies(snapshot)));
+    expect(unrelated).toBeInstanceOf(MonitorError);
+    expect(unrelated.message).toContain('overzicht-bewerkt.xlsx');
+  });
+
+  it('is routed by its kind to the corrections, which every later build applies', async () => {
+    const path = join(scratch, 'overzicht-bewerkt.xlsx');
+    writeFileSync(path, edited);
+    const snapshot = workbookSnapshot(path, edited, '2025-03-02T09:00:00Z');
+    const lines = await withDatabase(db, async (database) => {
+      const target = { database, context: createContext(), year: 2025, source: 'correcties', file: 'overzicht-bewerkt.xlsx', sha256: snapshot.files[0]!.sha256, replace: false };
+      return (await takeIn(workbookCorrections(database, 2025), snapshot, target)).lines;
+    });
+    expect(lines).toEqual(['overzicht-bewerkt.xlsx: 1 wijziging(en) overgenomen.']);
+    expect((await runCli(['report', '--year', '2025', '--out', join(scratch, 'na'), '--db', db])).code).toBe(0);
+    const after = readCsv(join(scratch, 'na', 'locaties.csv'));
+    expect(after.find((row) => row['location_id'] === editedLocation)?.['grootte']).toBe('groot');
   });
 });
