@@ -1,6 +1,6 @@
 import { MonitorError } from '../errors.ts';
 import { checkColumns } from './check-columns.ts';
-import { columnLetters } from './column-letters.ts';
+import { columnLetters } from './shown-text.ts';
 import { fieldForHeader } from './header-synonyms.ts';
 import type { RawRow, TableColumn, TableRow } from './table.ts';
 

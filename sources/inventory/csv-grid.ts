@@ -1,10 +1,10 @@
+/** CSV bytes → raw rows: the delimiter, papaparse, and the refusals with their row and column. */
 import Papa from 'papaparse';
 import { MonitorError } from '../errors.ts';
 import { decodeCsvBytes } from './decode-text.ts';
-import { detectDelimiter } from './detect-delimiter.ts';
 import { checkGridLimits } from './grid-limits.ts';
 import { DEFAULT_MAX_DATA_ROWS } from './limits.ts';
-import { mixedEncodingError } from './mixed-encoding.ts';
+import { columnLetters, shownText } from './shown-text.ts';
 import type { CsvDelimiter, CsvEncoding, RawRow } from './table.ts';
 
 export interface CsvGrid {
@@ -53,4 +53,72 @@ function quoteErrorMessage(error: Papa.ParseError): string {
     default:
       return `CSV kan niet gelezen worden (${error.message})`;
   }
+}
+
+/** In order of preference when counts are equal; comma is also the answer for a one-column file. */
+const CANDIDATES: readonly CsvDelimiter[] = [',', ';', '\t'];
+
+/** The delimiter used most often in the header line, counting only characters outside quotes. */
+function detectDelimiter(text: string): CsvDelimiter {
+  const counts = new Map<string, number>(CANDIDATES.map((candidate) => [candidate, 0]));
+  let inQuotes = false;
+  for (const char of text) {
+    if (char === '"') inQuotes = !inQuotes;
+    else if (inQuotes) continue;
+    else if (char === '\n' || char === '\r') break;
+    else {
+      const count = counts.get(char);
+      if (count !== undefined) counts.set(char, count + 1);
+    }
+  }
+  let best: CsvDelimiter = ',';
+  for (const candidate of CANDIDATES) {
+    if ((counts.get(candidate) ?? 0) > (counts.get(best) ?? 0)) best = candidate;
+  }
+  return best;
+}
+
+/**
+ * The refusal of a file that mixes UTF-8 with another encoding (typically Windows-1252 pasted
+ * into a UTF-8 file), naming the row and column of the first byte that is not UTF-8.
+ */
+function mixedEncodingError(file: string, text: string, offset: number, delimiter: CsvDelimiter): MonitorError {
+  const { row, column } = csvPosition(text, offset, delimiter);
+  const header = Papa.parse<string[]>(text, { delimiter, quoteChar: '"', preview: 1 }).data[0]?.[column]?.trim();
+  const field = header === undefined || header === '' ? `kolom ${columnLetters(column)}` : shownText(header);
+  const byte = text.charCodeAt(offset);
+  const hex = byte.toString(16).toUpperCase().padStart(2, '0');
+  return new MonitorError(
+    `gemengde tekencodering: het bestand is UTF-8, maar hier staat een teken in een andere codering ` +
+      `(byte 0x${hex}, in Windows-1252 '${shownText(text.charAt(offset))}'); sla het bestand opnieuw op als CSV UTF-8`,
+    { location: { file, row, field } },
+  );
+}
+
+/**
+ * Where a character offset lies in CSV text, as a spreadsheet would show it: the record (row,
+ * header = 1) and the 0-based column. Quotes are followed as papaparse follows them, so a line
+ * break inside a quoted cell does not start a new row.
+ */
+interface CsvPosition {
+  row: number;
+  column: number;
+}
+
+function csvPosition(text: string, offset: number, delimiter: string): CsvPosition {
+  // Papaparse takes \n (or \r\n) as the line break when there is one, else a lone \r.
+  const lineBreak = text.includes('\n') ? '\n' : '\r';
+  let row = 1;
+  let column = 0;
+  let inQuotes = false;
+  for (let index = 0; index < offset && index < text.length; index += 1) {
+    const char = text[index];
+    if (char === '"') inQuotes = !inQuotes;
+    else if (inQuotes) continue;
+    else if (char === lineBreak) {
+      row += 1;
+      column = 0;
+    } else if (char === delimiter) column += 1;
+  }
+  return { row, column };
 }

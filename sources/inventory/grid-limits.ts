@@ -1,7 +1,6 @@
 import { MonitorError } from '../errors.ts';
-import { columnLetters } from './column-letters.ts';
 import { DEFAULT_MAX_DATA_ROWS, MAX_CELL_CHARS, MAX_COLUMNS } from './limits.ts';
-import { shownText } from './shown-text.ts';
+import { columnLetters, shownText } from './shown-text.ts';
 import type { RawRow } from './table.ts';
 
 const count = (value: number) => value.toLocaleString('nl-NL');

@@ -6,7 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { MonitorError } from '../errors.ts';
 import { buildTable } from './build-table.ts';
-import { formatBytes } from './byte-size.ts';
+import { formatBytes } from './shown-text.ts';
 import { readCsvGrid } from './csv-grid.ts';
 import { formatForFile } from './file-format.ts';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_UNPACKED_BYTES } from './limits.ts';

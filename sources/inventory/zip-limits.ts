@@ -6,9 +6,8 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import { MonitorError } from '../errors.ts';
-import { formatBytes } from './byte-size.ts';
 import { MAX_COMPRESSION_RATIO, MIN_RATIO_CHECKED_BYTES } from './limits.ts';
-import { shownText } from './shown-text.ts';
+import { formatBytes, shownText } from './shown-text.ts';
 import { readZipDirectory, type ZipEntry, type ZipProblem } from './zip-directory.ts';
 
 const NOT_XLSX = 'geen geldig Excel-bestand (xlsx)';
