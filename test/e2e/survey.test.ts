@@ -95,4 +95,13 @@ describe('self-assessment on the ten characteristics', () => {
     const stored = await queryRows(db, "SELECT DISTINCT name FROM survey_answer WHERE year = 2024 AND source = 'survey' ORDER BY name");
     expect(stored).toEqual([['=HYPERLINK("http://x","klik")'], ['Herstelruimte Emmen']]);
   });
+
+  it('names a file with spaces in its name as it is called, not as the snapshot url writes it', async () => {
+    const spaced = join(scratch, 'zelfevaluatie regio noord.csv');
+    writeFileSync(spaced, readFileSync(join(scratch, 'zelfevaluatie.csv')));
+    const result = await runCli(['import', spaced, '--year', '2024', '--source', 'survey', '--db', db]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('zelfevaluatie regio noord.csv (bron survey, 2024): 40 antwoorden van 3 steunpunten ingelezen, 0 afgewezen.');
+    expect(await queryRows(db, "SELECT DISTINCT file_name FROM survey_answer WHERE year = 2024 AND source = 'survey'")).toEqual([['zelfevaluatie regio noord.csv']]);
+  });
 });

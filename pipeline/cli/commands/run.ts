@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { writeReport } from '../../../outputs/write-report.ts';
@@ -9,15 +8,12 @@ import { bundledInputs, bundledYears, DEFAULT_INVENTORIES_ROOT, INPUTS_FILE, typ
 import type { MonitorContext } from '../../context.ts';
 import type { MonitorDatabase } from '../../db/database.ts';
 import { importFileSource, importsFilesOf } from '../../stages/import-file-source.ts';
-import { applyCorrections } from '../../corrections/apply.ts';
-import { takenBeforeLineNl } from '../../corrections/applied-summary.ts';
 import { CORRECTIONS_SOURCE } from '../../corrections/store.ts';
-import { workbookChanges } from '../../corrections/workbook-changes.ts';
-import { readInventoryFile } from '../../../sources/inventory/read-table.ts';
 import { createContext } from '../../context.ts';
 import { readReportInput } from '../../read-report-input.ts';
 import { buildYear } from '../../stages/build-year.ts';
 import { importInventory } from '../../stages/import-inventory.ts';
+import { importBundledWorkbook } from '../../stages/intake-workbook.ts';
 import { importSnapshot, replayEpaShares, snapshotsForYear, snapshotYears } from '../../stages/replay-snapshots.ts';
 import { stringOption, type Command } from '../command.ts';
 import { DEFAULT_ARCHIVE, DEFAULT_REPORTS } from '../defaults.ts';
@@ -84,24 +80,7 @@ function sheetOf(input: BundledInput): { sheet?: string } {
  * it; the working group's edited overview (source `correcties`) as `lsp-monitor corrections` does.
  */
 async function importBundledFile(database: MonitorDatabase, context: MonitorContext, input: BundledInput): Promise<string[]> {
-  if (input.source === CORRECTIONS_SOURCE) return takeInBundledWorkbook(database, context, input);
+  if (input.source === CORRECTIONS_SOURCE) return importBundledWorkbook(database, context, input);
   const adapter = SOURCE_ADAPTERS.find((candidate) => candidate.id === input.source)!;
   return importFileSource(database, context, adapter, { path: input.path, year: input.year, ...sheetOf(input) });
-}
-
-/** A bundled overview must be valid as a whole: a published year is not rebuilt from part of its corrections. */
-async function takeInBundledWorkbook(database: MonitorDatabase, context: MonitorContext, input: BundledInput): Promise<string[]> {
-  const file = basename(input.path);
-  const bytes = await readInventoryFile(input.path, context.config.maxInputBytes);
-  const { changes, errors } = await workbookChanges(database, input.year, file, bytes);
-  if (errors.length > 0) {
-    throw new MonitorError(
-      `het meegeleverde overzicht van ${input.year} heeft ${errors.length} ongeldige wijziging(en), de eerste: ${errors[0]!.message}; ` +
-        `controleer het met 'lsp-monitor corrections ${file} --year ${input.year} --dry-run'`,
-      { location: { file } },
-    );
-  }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const applied = await applyCorrections(database, context, { year: input.year, name: file, sha256 }, changes);
-  return [applied.outcome === 'applied' ? `${file}: ${applied.changes} wijziging(en) overgenomen.` : takenBeforeLineNl(file, input.year, applied.outcome)];
 }
