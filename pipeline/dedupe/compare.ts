@@ -19,6 +19,8 @@ export interface MatchRecord {
   izaRegion: string | null;
   postcode: string | null;
   placeKey: string;
+  /** The resolved municipality's name as a key ('' when unknown): a place written as this is unspecific. */
+  municipalityKey: string;
   websiteDomain: string | null;
   /** 'organisatie': an organisation listed without its locations (e.g. NVZH's member list). */
   level: 'locatie' | 'organisatie';
@@ -69,9 +71,10 @@ export function judgePair(a: MatchRecord, b: MatchRecord): Omit<PairDecision, 's
   }
   if (containedIn(a.keys, b.keys) || containedIn(b.keys, a.keys)) {
     const placesDiffer = a.placeKey !== '' && b.placeKey !== '' && a.placeKey !== b.placeKey && !samePostcode;
-    return placesDiffer
-      ? { outcome: 'te beoordelen', rule: 'naam komt overeen, andere plaats' }
-      : { outcome: 'zelfde', rule: samePostcode ? 'naam komt overeen, zelfde postcode' : 'naam komt overeen' };
+    if (!placesDiffer) return { outcome: 'zelfde', rule: samePostcode ? 'naam komt overeen, zelfde postcode' : 'naam komt overeen' };
+    return placeGivenAsMunicipality(a, b)
+      ? { outcome: 'zelfde', rule: 'naam komt overeen, gemeente als plaats' }
+      : { outcome: 'te beoordelen', rule: 'naam komt overeen, andere plaats' };
   }
   if (a.level === 'organisatie' || b.level === 'organisatie') {
     const [organisation, location] = a.level === 'organisatie' ? [a, b] : [b, a];
@@ -86,6 +89,24 @@ export function judgePair(a: MatchRecord, b: MatchRecord): Omit<PairDecision, 's
     return { outcome: 'te beoordelen', rule: 'namen lijken op elkaar' };
   }
   return { outcome: 'verschillend', rule: 'andere naam' };
+}
+
+/**
+ * One record gives its municipality as the place, the other a place in that municipality: the
+ * places agree ("Ommen" for Stegeren). Unless the other's name carries its own place and this
+ * name does not: "STIP Noordwijk" (in Noordwijk, also the municipality) and "STIP Noordwijkerhout"
+ * (in Noordwijkerhout) are two walk-ins of one organisation.
+ */
+function placeGivenAsMunicipality(a: MatchRecord, b: MatchRecord): boolean {
+  if (a.gmCode === null || a.gmCode !== b.gmCode) return false;
+  const [general, specific] = isMunicipalityAsPlace(a) ? [a, b] : isMunicipalityAsPlace(b) ? [b, a] : [undefined, undefined];
+  if (general === undefined || isMunicipalityAsPlace(specific)) return false;
+  const place = specific.placeKey.replaceAll(' ', '');
+  return !specific.keys.compactKey.includes(place) || general.keys.compactKey.includes(place);
+}
+
+function isMunicipalityAsPlace(record: MatchRecord): boolean {
+  return record.municipalityKey !== '' && record.placeKey === record.municipalityKey;
 }
 
 /**
@@ -140,8 +161,38 @@ function containedIn(inner: MatchKeys, outer: MatchKeys): boolean {
   const outerWords = outer.words;
   const organisationFound = words.organisation.length === 0 || wordsCovered(words.organisation, outerWords.within, outerWords.compactWithin);
   return (
-    wordsCovered(words.own, outerWords.within, outerWords.compactWithin) && organisationFound && sharesWord(words.full, outerWords.full)
+    wordsCovered(words.own, outerWords.within, outerWords.compactWithin) &&
+    organisationFound &&
+    sharesWord(words.full, outerWords.full) &&
+    !(foundOnlyInOrganisation(words.full, outer) && hasWordNotIn(outerWords.own, inner))
   );
+}
+
+/**
+ * A word of `words` (the inner name's) that `outer`'s own name words lack, so it was found in the
+ * organisation (in its column, or written before the name): the town in "Stichting Geldrop-Mierlo
+ * Welzijn" or "Welzijnswerk Sittard-Geleen". Such a word says where the organisation works, not
+ * which of its locations this is: "Inloop Mierlo" is not "Sociale inloop Roggeweide" of
+ * Geldrop-Mierlo Welzijn, whose name has a word "Inloop Mierlo" lacks.
+ */
+function foundOnlyInOrganisation(words: Int32Array, outer: MatchKeys): boolean {
+  let ownCompact: string | undefined;
+  for (const word of words) {
+    if (hasSimilarWord(word, outer.words.own)) continue;
+    const text = wordText(word);
+    ownCompact ??= Array.from(outer.words.own, wordText).join('');
+    if (text.length < 6 || !ownCompact.includes(text)) return true;
+  }
+  return false;
+}
+
+function hasWordNotIn(words: Int32Array, other: MatchKeys): boolean {
+  for (const word of words) {
+    if (hasSimilarWord(word, other.words.within)) continue;
+    const text = wordText(word);
+    if (text.length < 6 || !other.words.compactWithin.includes(text)) return true;
+  }
+  return false;
 }
 
 function organisationCoveredByLocation(organisation: MatchKeys, location: MatchKeys): boolean {

@@ -10,6 +10,7 @@ import { BlockIndex } from './candidates.ts';
 import { clusterRecords, type Clustering, type ScoredPair, type Verdict } from './cluster.ts';
 import { hardConflict, judgePair, nameSimilarity, type MatchRecord } from './compare.ts';
 import { markPhase } from '../phase-mark.ts';
+import { namedAfterOrganisation } from './match-key.ts';
 import { fingerprint } from './records.ts';
 
 const COVERED_BY_LOCATIONS = 'organisatie gedekt door haar locaties in de regio';
@@ -46,7 +47,8 @@ export async function dedupeYear(database: MonitorDatabase, listed: readonly Mat
 function withOrganisationEntriesRecognised(records: readonly MatchRecord[]): MatchRecord[] {
   const parents = new Map<string, Set<string>>();
   for (const record of records) {
-    if (record.keys.organisationKey === '' || record.keys.fullTokens.join(' ') === record.keys.organisationKey) continue;
+    // A record named after its organisation, even with a slip, is that organisation, not one of its locations.
+    if (record.keys.organisationKey === '' || namedAfterOrganisation(record.keys)) continue;
     const key = `${record.izaRegion ?? ''}|${record.keys.organisationKey}`;
     parents.set(key, (parents.get(key) ?? new Set()).add(record.source));
   }

@@ -4,9 +4,12 @@
  * only called "Locatie X" or "Hoofdlocatie" read together with its organisation.
  */
 import { normaliseKey } from '../normalise/text-key.ts';
-import { wordIds, type WordIds } from './words.ts';
+import { oneEditApart } from './one-edit.ts';
+import { similarTexts, wordIds, type WordIds } from './words.ts';
 
 const LEGAL_FORMS = new Set(['stichting', 'vereniging', 'bv', 'cooperatie', 'vof', 'ua', 'ggz']);
+/** Legal forms long enough that a slip in them ("Sticchting") is still recognisable as one. */
+const LONG_LEGAL_FORMS = ['stichting', 'vereniging', 'cooperatie'];
 const FILLER = new Set(['de', 'het', 'een', 'van', 'en', 'in', 'voor', 'te', 'op', 'aan', 'den', 'der', 'locatie', 'onderdeel']);
 const ED_WORDS = new Set(['plaats', 'plek']);
 const GENERIC_NAMES = new Set(['hoofdlocatie', 'locatie', 'steunpunt', 'inloop', 'herstelcentrum']);
@@ -31,7 +34,7 @@ export function matchTokens(text: string | null | undefined): string[] {
   // Bracketed parts stay: "(Raadhuisstraat)" and "(Stadswerkplaats)" are two locations.
   const tokens = normaliseKey(text)
     .split(' ')
-    .filter((token) => token !== '' && !LEGAL_FORMS.has(token) && !FILLER.has(token));
+    .filter((token) => token !== '' && !LEGAL_FORMS.has(token) && !FILLER.has(token) && !isSlippedLegalForm(token));
   // "ED-plaats", "ED plaats", "ED–plaats" and "ED.plaats" are all TEAM ED's "EDplaats". Joined
   // after filtering, so a second pass finds nothing new to join (the key is idempotent).
   const joined: string[] = [];
@@ -40,6 +43,19 @@ export function matchTokens(text: string | null | undefined): string[] {
     joined.push(index > 0 && tokens[index - 1] === 'ed' && ED_WORDS.has(token) ? `ed${token}` : token);
   });
   return joined;
+}
+
+function isSlippedLegalForm(token: string): boolean {
+  if (token.length < 8 || token.length > 11) return false;
+  for (const form of LONG_LEGAL_FORMS) if (oneEditApart(token, form)) return true;
+  return false;
+}
+
+/** The name is its organisation's name, perhaps with a slip ("Stichting Meeeuwenplein" of Stichting Meeuwenplein). */
+export function namedAfterOrganisation(keys: MatchKeys): boolean {
+  const { fullTokens, organisationTokens } = keys;
+  if (organisationTokens.length === 0 || fullTokens.length !== organisationTokens.length) return false;
+  return fullTokens.every((token, index) => similarTexts(token, organisationTokens[index]!));
 }
 
 export function matchKeys(name: string, organisation: string | null | undefined): MatchKeys {

@@ -65,6 +65,8 @@ export interface LocationFacts {
   organisation?: string | undefined;
   postcode?: string | undefined;
   place?: string | undefined;
+  /** The municipality the record resolved to (its current name). */
+  municipality?: string | undefined;
   gm_code?: string | undefined;
   iza_region?: string | undefined;
   website?: string | undefined;
@@ -78,6 +80,7 @@ export function toMatchRecord(id: string, source: string, facts: LocationFacts, 
     izaRegion: facts.iza_region ?? null,
     postcode: facts.postcode ?? null,
     placeKey: normaliseKey(facts.place ?? ''),
+    municipalityKey: normaliseKey(facts.municipality ?? ''),
     websiteDomain: websiteDomain(facts.website),
     level,
     keys: matchKeys(facts.name, facts.organisation),

@@ -4,6 +4,7 @@
  * a cache far faster than strings, and a lookup allocates nothing.
  */
 import { jaroWinkler } from './jaro-winkler.ts';
+import { oneEditApart } from './one-edit.ts';
 import { PairCache } from './pair-cache.ts';
 
 /** A name's words as numbers (see MatchKeys for what each list holds). */
@@ -24,6 +25,8 @@ export interface WordIds {
 /** Word similarity at or above which two words count as the same word (a typo). */
 export const WORD_SIMILARITY = 0.92;
 const MIN_SIMILAR_LENGTH = 5;
+/** A slip of one letter counts as the same word when the longer spelling has at least this many letters. */
+const MIN_ONE_EDIT_LENGTH = 6;
 // Jaro-Winkler ≤ 0.6·Jaro + 0.4 and Jaro ≤ (2 + shorter/longer) / 3: below this length ratio no
 // two words reach WORD_SIMILARITY (0.92 needs a ratio of 0.6); a margin keeps rounding out of it.
 const MIN_LENGTH_RATIO = 0.59;
@@ -65,13 +68,27 @@ export function similarWords(a: number, b: number): boolean {
   return wordScore(a, b) >= WORD_SIMILARITY;
 }
 
-/** Jaro-Winkler of two words, computed once per pair. */
+/**
+ * Jaro-Winkler of two words, computed once per pair; two words one typing slip apart (one-edit.ts)
+ * score at least WORD_SIMILARITY, however Jaro-Winkler rates them.
+ */
 export function wordScore(a: number, b: number): number {
   const known = wordScores.get(a, b);
   if (known !== undefined) return known;
-  const score = jaroWinkler(words[a]!, words[b]!);
+  const [textA, textB] = [words[a]!, words[b]!];
+  let score = jaroWinkler(textA, textB);
+  if (score < WORD_SIMILARITY && Math.max(textA.length, textB.length) >= MIN_ONE_EDIT_LENGTH && oneEditApart(textA, textB)) score = WORD_SIMILARITY;
   wordScores.set(a, b, score);
   return score;
+}
+
+/** The same test as similarWords, on words not (yet) numbered: for finding typo neighbours while blocking. */
+export function similarTexts(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length < MIN_SIMILAR_LENGTH || b.length < MIN_SIMILAR_LENGTH) return false;
+  if (Math.min(a.length, b.length) < MIN_LENGTH_RATIO * Math.max(a.length, b.length)) return false;
+  if (Math.max(a.length, b.length) >= MIN_ONE_EDIT_LENGTH && oneEditApart(a, b)) return true;
+  return jaroWinkler(a, b) >= WORD_SIMILARITY;
 }
 
 /**

@@ -4,6 +4,7 @@ import { toMatchRecord } from '../../../pipeline/dedupe/records.ts';
 
 const record = (id: string, name: string, gmCode = 'GM0363', organisation?: string) =>
   toMatchRecord(id, id.split(':')[0]!, { name, organisation, gm_code: gmCode, iza_region: 'Amsterdam-Amstelland' }, 'locatie');
+const letter = (index: number) => String.fromCharCode(97 + index);
 const ids = (pairs: readonly (readonly [{ id: string }, { id: string }])[]) => pairs.map(([a, b]) => `${a.id} ~ ${b.id}`);
 
 describe('candidatePairs', () => {
@@ -19,13 +20,29 @@ describe('candidatePairs', () => {
   });
 
   it('compares only sorted neighbours in a block larger than MAX_BLOCK', () => {
-    const crowd = Array.from({ length: MAX_BLOCK + 1 }, (_, index) => record(`a:${index}`, `Herstelcafe Wijk${String(index).padStart(3, '0')}x`));
+    // Words at least two letters apart, so no two of them are typo neighbours of each other.
+    const code = (index: number) => `${letter(index % 26)}${letter(Math.floor(index / 26))}`.repeat(2);
+    const crowd = Array.from({ length: MAX_BLOCK + 1 }, (_, index) => record(`a:${index}`, `Herstelcafe Wijk${code(index)}x`));
     // Shares only the oversized 'herstelcafe' block with a:7, and sorts right after it without that word.
-    const typo = record('b:1', 'Herstelcafe Wijk007xx');
+    const typo = record('b:1', `Herstelcafe Wijk${code(7)}xyz`);
     const pairs = ids(candidatePairs([...crowd, typo]));
     expect(pairs).toContain('a:7 ~ b:1');
     expect(pairs).not.toContain('a:0 ~ a:99');
     expect(pairs.length).toBeLessThan(3 * crowd.length);
+  });
+
+  it('pairs two spellings of a name word one slip apart, which share no block key', () => {
+    const pairs = ids(
+      candidatePairs([
+        record('a:1', 'Stichting Goudwijk', 'GM0331'),
+        record('b:1', 'Stichting Gouwdijk', 'GM0331'),
+        record('a:2', 'Hazelkwartier', 'GM0441', 'Hazelkwartier'),
+        record('b:2', 'HAZELKWARTIR', 'GM0441'),
+        // The same slip in another municipality is no candidate.
+        record('c:2', 'Hazelkwartiir', 'GM0453'),
+      ]),
+    );
+    expect(pairs).toEqual(['a:1 ~ b:1', 'a:2 ~ b:2']);
   });
 
   it('pairs only across the two groups with between, the a-side first', () => {
