@@ -7,6 +7,7 @@
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { describeIssue } from '../describe-issues.ts';
 import { MonitorError } from '../errors.ts';
 import { readSettingsFile } from '../settings-file.ts';
 
@@ -51,7 +52,7 @@ export function parseFetchSettings(input: unknown, origin: string): FetchSetting
   const field = issue?.path.join('.') ?? '';
   const message =
     issue?.code === 'unrecognized_keys'
-      ? `onbekende instelling ${issue.keys.map((key) => `'${key}'`).join(', ')}`
+      ? describeIssue(issue, input, FetchSettings)
       : field === 'userAgentContact' && issue?.code === 'invalid_type'
         ? `geen contactadres voor de User-Agent ingesteld: zet userAgentContact in ${origin} of de omgevingsvariabele ${CONTACT_ENV}`
         : `ongeldige fetch-instelling: ${issue?.message ?? 'onbekende fout'}`;

@@ -52,7 +52,11 @@ describe('fetch settings', () => {
       "bestand fetch.settings.json, veld 'concurrencyPerHost': ongeldige fetch-instelling: mag hoogstens 4 zijn",
     );
     const typo = settingsFile({ userAgentContact: 'a@example.org', timeout: 5 });
-    expect(thrown(() => loadFetchSettings(typo, {})).message).toBe("bestand fetch.settings.json: onbekende instelling 'timeout'");
+    expect(thrown(() => loadFetchSettings(typo, {})).message).toBe("bestand fetch.settings.json: onbekende sleutel 'timeout' (bedoelt u 'timeoutMs'?)");
+    const far = settingsFile({ userAgentContact: 'a@example.org', kleur: 'rood' });
+    expect(thrown(() => loadFetchSettings(far, {})).message).toBe(
+      "bestand fetch.settings.json: onbekende sleutel 'kleur' (bekend: userAgentContact, timeoutMs, retries, maxBytes, concurrencyPerHost, minDelayMs)",
+    );
     expect(thrown(() => parseFetchSettings({ userAgentContact: 'niemand' }, 'x.json')).message).toBe(
       "bestand x.json, veld 'userAgentContact': ongeldige fetch-instelling: moet een e-mailadres of een http(s)-adres zijn waar de beheerder van deze monitor te bereiken is",
     );
