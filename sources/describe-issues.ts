@@ -140,7 +140,8 @@ function describeValue(value: unknown): string {
   return 'een object';
 }
 
-function valueAt(input: unknown, path: Path): unknown {
+/** The value at a zod issue's path in the input, undefined where the path leads nowhere. */
+export function valueAt(input: unknown, path: Path): unknown {
   let value = input;
   for (const part of path) {
     if (typeof value !== 'object' || value === null) return undefined;

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { WebSourceAdapter } from '../adapter.ts';
+import { describeIssue, valueAt } from '../describe-issues.ts';
 import { MonitorError } from '../errors.ts';
 
 export type SettingsCheck =
@@ -26,23 +27,14 @@ export function checkSettings(
       missing.add(name);
       continue;
     }
-    throw new MonitorError(`bron ${adapter.id}: ${describe(issue, name)}`, {
+    throw new MonitorError(`bron ${adapter.id}: ${describe(issue, name, raw, adapter.settingsSchema)}`, {
       ...(file === undefined ? {} : { location: { file, field: name === '' ? adapter.id : `${adapter.id}.${name}` } }),
     });
   }
   return { ready: false, missing: [...missing] };
 }
 
-function describe(issue: z.core.$ZodIssue, name: string): string {
-  if (issue.code === 'unrecognized_keys') return `onbekende instelling ${issue.keys.map((key) => `'${key}'`).join(', ')}`;
+function describe(issue: z.core.$ZodIssue, name: string, raw: unknown, schema: z.ZodType): string {
+  if (issue.code === 'unrecognized_keys') return describeIssue(issue, raw, schema);
   return name === '' ? `instellingen: ${issue.message}` : `instelling '${name}': ${issue.message}`;
-}
-
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
-  let current = value;
-  for (const key of path) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = Reflect.get(current, key);
-  }
-  return current;
 }

@@ -49,7 +49,8 @@ describe('source settings', () => {
     [{ mind: {} }, "bestand sources.settings.json: onbekende bron 'mind' (bekend: mind-atlas, nvzh, cbs-statline, vektis-epa, regional-corrections, survey)"],
     [{ survey: { sheet: 'Blad1' } }, "bestand sources.settings.json, veld 'survey': bron survey komt binnen als bestand en heeft geen instellingen"],
     [{ 'vektis-epa': { url: 'epa.csv' } }, "bestand sources.settings.json, veld 'vektis-epa.url': bron vektis-epa: instelling 'url': moet een http(s)-adres zijn"],
-    [{ 'cbs-statline': { tabel: '03759ned' } }, "bestand sources.settings.json, veld 'cbs-statline': bron cbs-statline: onbekende instelling 'tabel'"],
+    [{ 'cbs-statline': { tabel: '03759ned' } }, "bestand sources.settings.json, veld 'cbs-statline': bron cbs-statline: onbekende sleutel 'tabel' (bekend: populationBaseUrl, populationTable, populationYears, catalogueUrl, gebiedenBaseUrl, gebiedenYears)"],
+    [{ 'cbs-statline': { populationTabel: '03759ned' } }, "bestand sources.settings.json, veld 'cbs-statline': bron cbs-statline: onbekende sleutel 'populationTabel' (bedoelt u 'populationTable'?)"],
     [{ 'cbs-statline': { gebiedenYears: [] } }, "bestand sources.settings.json, veld 'cbs-statline.gebiedenYears': bron cbs-statline: instelling 'gebiedenYears': moet minstens één jaar bevatten"],
   ])('refuses %j', (raw, message) => {
     expect(() => parse(raw)).toThrow(MonitorError);
