@@ -19,6 +19,7 @@ import { SHEETS } from '../../pipeline/workbook/layout.ts';
 import { PROVINCES } from '../../sources/reference/provinces.ts';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
+import { monitor2024, monitor2024Database } from '../helpers/monitor-2024.ts';
 import { numbersNotInExports } from '../helpers/report-numbers.ts';
 
 const seedPath = fileURLToPath(new URL('../../sources/inventories/galan2024/locations.csv', import.meta.url));
@@ -57,7 +58,9 @@ function inventory2025(): string {
 
 describe('year on year from galan2024 (2024) to actueel (2025)', () => {
   const scratch = scratchDir();
-  const db = join(scratch, 'monitor.duckdb');
+  let db: string;
+  /** The 2024 monitor as `lsp-monitor run` published it (read only). */
+  let reports2024: string;
   let diffOutput: string[];
   let areas: Record<string, string>[];
   const province = (name: string) => areas.find((row) => row['niveau'] === 'provincie' && row['gebied'] === name)!;
@@ -65,8 +68,13 @@ describe('year on year from galan2024 (2024) to actueel (2025)', () => {
   beforeAll(async () => {
     const file = join(scratch, 'inventaris-2025.csv');
     writeFileSync(file, inventory2025());
+    // 2024 as `lsp-monitor run` leaves it on a fresh database: the suite's one run, copied.
+    const { run, reports } = await monitor2024();
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    reports2024 = join(reports, '2024');
+    db = await monitor2024Database(scratch);
     const steps = [
-      ['run', '--db', db, '--reports', join(scratch, 'reports')],
       ['import', file, '--year', '2025', '--db', db],
       ['build', '--year', '2025', '--db', db],
       ['report', '--year', '2025', '--out', join(scratch, 'r2025'), '--db', db],
@@ -100,8 +108,8 @@ describe('year on year from galan2024 (2024) to actueel (2025)', () => {
   });
 
   it('recounts 2024 as the published 2024 locations lie by municipality, against the published provinces of both years', () => {
-    const located2024 = readCsv(join(scratch, 'reports/2024/locaties.csv')).filter((row) => row['status'] === 'actief');
-    const published2024 = readCsv(join(scratch, 'reports/2024/provincies.csv'));
+    const located2024 = readCsv(join(reports2024, 'locaties.csv')).filter((row) => row['status'] === 'actief');
+    const published2024 = readCsv(join(reports2024, 'provincies.csv'));
     const published2025 = readCsv(join(scratch, 'r2025/provincies.csv'));
     for (const { name } of PROVINCES) {
       const row = province(name);

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
+import { monitor2024, monitor2024Database } from '../helpers/monitor-2024.ts';
 import { numbersNotInExports } from '../helpers/report-numbers.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -17,13 +18,14 @@ const published = join(repo, 'sources/reference/galan2024');
 
 describe('the bundled 2024 monitor', () => {
   const scratch = scratchDir();
-  const reports = join(scratch, 'reports');
-  const generated = join(reports, '2024');
+  let generated: string;
 
+  // The suite's one run on a fresh database (test/helpers/monitor-2024.ts), which other tests read too.
   beforeAll(async () => {
-    const result = await runCli(['run', '--db', join(scratch, 'monitor.duckdb'), '--reports', reports]);
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
+    const { run, reports } = await monitor2024();
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    generated = join(reports, '2024');
   });
 
   it('reproduces the committed reports/2024 byte for byte', () => {
@@ -83,7 +85,7 @@ describe('the bundled 2024 monitor', () => {
 
   it('gives the same bytes when run again on the same database', async () => {
     const again = join(scratch, 'again');
-    const result = await runCli(['run', '--db', join(scratch, 'monitor.duckdb'), '--reports', again]);
+    const result = await runCli(['run', '--db', await monitor2024Database(scratch), '--reports', again]);
     expect(result.code).toBe(0);
     for (const name of readdirSync(generated, { recursive: true }) as string[]) {
       if (!/\.(csv|md|html|svg|css|js)$/.test(name)) continue;

@@ -8,8 +8,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
+import { monitor2024 } from '../helpers/monitor-2024.ts';
 
 const sourcesMd = fileURLToPath(new URL('../../sources/inventories/galan2024/SOURCES.md', import.meta.url));
 
@@ -27,14 +27,14 @@ function translatedNotes(): { dutch: string; english: string }[] {
 }
 
 describe('the published 2024 monitor reads as Dutch text for a publisher', () => {
-  const scratch = scratchDir();
-  const folder = join(scratch, 'reports', '2024');
+  let folder: string;
   let published: Map<string, string>;
 
   beforeAll(async () => {
-    const result = await runCli(['run', '--db', join(scratch, 'monitor.duckdb'), '--reports', join(scratch, 'reports')]);
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
+    const { run, reports } = await monitor2024();
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    folder = join(reports, '2024');
     const names = (readdirSync(folder, { recursive: true }) as string[]).filter((name) => /\.(csv|md|html|svg)$/.test(name));
     published = new Map(names.map((name) => [name, readFileSync(join(folder, name), 'utf8')]));
   }, 180_000);
