@@ -5,13 +5,20 @@
  * only when every build it affects is newer than it (a database left by the earlier
  * two-transaction version is repaired by rebuilding).
  */
-import { z } from 'zod';
 import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase } from '../db/database.ts';
+import { sql } from '../db/sql-file.ts';
+import { TABLES } from '../db/tables.ts';
 import { buildYear, type BuildSummary } from '../stages/build-year.ts';
 import { storeCorrections } from './store.ts';
 import { pauseForTest } from './test-pause.ts';
 import type { Correction } from './types.ts';
+
+const BUILDS_AFTER = sql('corrections/apply/builds-after.sql');
+const APPLIED_AT = sql('corrections/apply/applied-at.sql');
+const BUILDS_SINCE = sql('corrections/apply/builds-since.sql');
+
+const BuiltYear = TABLES.build_run.pick({ year: true });
 
 export interface CorrectionsFile {
   year: number;
@@ -56,11 +63,7 @@ async function rebuild(database: MonitorDatabase, context: MonitorContext, years
 
 /** The corrected year and every later year that has a build: corrections hold for later years too. */
 async function affectedYears(database: MonitorDatabase, year: number): Promise<number[]> {
-  const later = await database.query(
-    z.object({ year: z.number() }),
-    'SELECT year FROM build_run WHERE year > $1 ORDER BY year',
-    [year],
-  );
+  const later = await database.query(BuiltYear, BUILDS_AFTER, { year });
   return [year, ...later.map((row) => row.year)];
 }
 
@@ -69,17 +72,9 @@ async function affectedYears(database: MonitorDatabase, year: number): Promise<n
  * is missing or older than the file (empty: all of them contain it).
  */
 async function staleYears(database: MonitorDatabase, file: CorrectionsFile): Promise<number[] | null> {
-  const [stored] = await database.query(
-    z.object({ applied_at: z.string() }),
-    'SELECT applied_at::VARCHAR AS applied_at FROM correction_file WHERE year = $1 AND sha256 = $2',
-    [file.year, file.sha256],
-  );
+  const [stored] = await database.query(TABLES.correction_file.pick({ applied_at: true }), APPLIED_AT, { year: file.year, sha256: file.sha256 });
   if (stored === undefined) return null;
-  const current = await database.query(
-    z.object({ year: z.number() }),
-    `SELECT year FROM build_run WHERE year >= $1 AND built_at >= $2::TIMESTAMP`,
-    [file.year, stored.applied_at],
-  );
+  const current = await database.query(BuiltYear, BUILDS_SINCE, { year: file.year, since: stored.applied_at });
   const upToDate = new Set(current.map((row) => row.year));
   return (await affectedYears(database, file.year)).filter((year) => !upToDate.has(year));
 }

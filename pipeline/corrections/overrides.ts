@@ -4,19 +4,18 @@
  */
 import { z } from 'zod';
 import type { MonitorDatabase } from '../db/database.ts';
+import { sql } from '../db/sql-file.ts';
+
+const LOCATION_OVERRIDES = sql('corrections/overrides/location-overrides.sql');
+
+/** A change of a correction (its location and field are set) with the file it came from. */
+const Override = z.object({ location_id: z.string(), field: z.string(), new_value: z.string().nullable(), file_name: z.string() });
 
 /** location id -> field (an InventoryField name) -> corrected value (null: emptied). */
 export type LocationOverrides = ReadonlyMap<string, ReadonlyMap<string, string | null>>;
 
 export async function loadOverrides(database: MonitorDatabase, year: number): Promise<LocationOverrides> {
-  const rows = await database.query(
-    z.object({ location_id: z.string(), field: z.string(), new_value: z.string().nullable(), file_name: z.string() }),
-    `SELECT c.location_id, c.field, c.new_value, f.file_name
-       FROM correction c JOIN correction_file f USING (year, sha256)
-      WHERE c.kind = 'change' AND c.year <= $1
-      ORDER BY c.year, f.applied_at, c.seq`,
-    [year],
-  );
+  const rows = await database.query(Override, LOCATION_OVERRIDES, { year });
   const overrides = new Map<string, Map<string, string | null>>();
   for (const row of rows) {
     const fields = overrides.get(row.location_id) ?? new Map<string, string | null>();

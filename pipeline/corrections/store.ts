@@ -7,11 +7,17 @@ import { z } from 'zod';
 import { MonitorError } from '../../sources/errors.ts';
 import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase, RowValue } from '../db/database.ts';
+import { sql } from '../db/sql-file.ts';
+import type { NewRow } from '../db/tables.ts';
 import { ensureReferenceTables } from '../db/reference-tables.ts';
 import { recordColumns, resolveRecord } from '../stages/store-records.ts';
 import type { Correction, NewLocation } from './types.ts';
 
 export const CORRECTIONS_SOURCE = 'correcties';
+
+const APPLIED_FILE_COUNT = sql('corrections/store/applied-file-count.sql');
+const RECORD_REVIEW_VERDICT = sql('corrections/store/record-review-verdict.sql');
+const LAST_RECORD_ROW = sql('corrections/store/last-record-row.sql');
 
 export interface StoredCorrections {
   alreadyApplied: boolean;
@@ -20,11 +26,7 @@ export interface StoredCorrections {
 
 /** Whether this exact file (by sha256) was already taken in for the year. */
 export async function alreadyApplied(database: MonitorDatabase, year: number, sha256: string): Promise<boolean> {
-  const [existing] = await database.query(
-    z.object({ n: z.number() }),
-    'SELECT count(*)::INTEGER AS n FROM correction_file WHERE year = $1 AND sha256 = $2',
-    [year, sha256],
-  );
+  const [existing] = await database.query(z.object({ n: z.number() }), APPLIED_FILE_COUNT, { year, sha256 });
   return (existing?.n ?? 0) > 0;
 }
 
@@ -37,31 +39,41 @@ export async function storeCorrections(
   if (await alreadyApplied(database, file.year, file.sha256)) return { alreadyApplied: true, changes: 0 };
   await ensureReferenceTables(database, context.reference, context.resolver, context.regions);
   await database.transaction(async () => {
-    await database.insert('correction_file', [[file.year, file.name, file.sha256, new Date().toISOString(), changes.length]]);
-    await database.insert('correction', changes.map((change, seq) => correctionColumns(file, seq + 1, change)));
+    await database.append('correction_file', [
+      { year: file.year, file_name: file.name, sha256: file.sha256, applied_at: new Date().toISOString(), changes: changes.length },
+    ]);
+    await database.append('correction', changes.map((change, seq) => correctionRow(file, seq + 1, change)));
     await insertNewLocations(database, context, file, changes.filter((change): change is NewLocation => change.kind === 'new-location'));
     for (const change of changes) {
       if (change.kind !== 'review-decision') continue;
-      await database.run(
-        `INSERT OR REPLACE INTO match_verdict
-           SELECT fingerprint_a, fingerprint_b, $3, $4, now() FROM match_pair WHERE year = $1 AND pair_id = $2 LIMIT 1`,
-        [file.year, change.pairId, change.decision, file.name],
-      );
+      await database.run(RECORD_REVIEW_VERDICT, { year: file.year, pair_id: change.pairId, decision: change.decision, file_name: file.name });
     }
   });
   return { alreadyApplied: false, changes: changes.length };
 }
 
-function correctionColumns(file: { year: number; sha256: string }, seq: number, change: Correction): RowValue[] {
-  const base = [file.year, file.sha256, seq, change.kind];
-  const where = [change.sheet, change.row];
+function correctionRow(file: { year: number; sha256: string }, seq: number, change: Correction): NewRow<'correction'> {
+  const row = {
+    year: file.year,
+    sha256: file.sha256,
+    seq,
+    kind: change.kind,
+    location_id: null,
+    field: null,
+    old_value: null,
+    new_value: null,
+    pair_id: null,
+    decision: null,
+    sheet: change.sheet,
+    row_number: change.row,
+  };
   switch (change.kind) {
     case 'change':
-      return [...base, change.locationId, change.field, text(change.from), text(change.to), null, null, ...where];
+      return { ...row, location_id: change.locationId, field: change.field, old_value: text(change.from), new_value: text(change.to) };
     case 'new-location':
-      return [...base, null, null, null, change.record.name, null, null, ...where];
+      return { ...row, new_value: change.record.name };
     case 'review-decision':
-      return [...base, null, null, null, null, change.pairId, change.decision, ...where];
+      return { ...row, pair_id: change.pairId, decision: change.decision };
   }
 }
 
@@ -71,11 +83,7 @@ async function insertNewLocations(
   file: { year: number; name: string },
   locations: readonly NewLocation[],
 ): Promise<void> {
-  const [last] = await database.query(
-    z.object({ n: z.number().nullable() }),
-    'SELECT max(row_number) AS n FROM inventory_record WHERE year = $1 AND source = $2',
-    [file.year, CORRECTIONS_SOURCE],
-  );
+  const [last] = await database.query(z.object({ n: z.number().nullable() }), LAST_RECORD_ROW, { year: file.year, source: CORRECTIONS_SOURCE });
   let rowNumber = last?.n ?? 0;
   const rows: RowValue[][] = [];
   for (const { record, sheet, row } of locations) {

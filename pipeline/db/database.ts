@@ -9,7 +9,12 @@ import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDB
 import { z } from 'zod';
 import { MonitorError } from '../../sources/errors.ts';
 import { loadMigrations, type Migration } from './schema.ts';
+import { sql } from './sql-file.ts';
 import { columnsOf, type NewRow, type TableName } from './tables.ts';
+
+const MAIN_TABLES = sql('db/database/main-tables.sql');
+const META_VALUE = sql('db/database/meta-value.sql');
+const SET_META_VALUE = sql('db/database/set-meta-value.sql');
 
 export type SqlValue = string | number | boolean | null;
 /** Positional (`$1`) or named (`$year`) parameters. */
@@ -150,13 +155,13 @@ export class MonitorDatabase {
   }
 
   async getMeta(key: string): Promise<string | undefined> {
-    const rows = await this.connection.runAndReadAll('SELECT value FROM meta WHERE key = $1', [key]);
+    const rows = await this.connection.runAndReadAll(META_VALUE, { key });
     const value = rows.getRowObjects()[0]?.['value'];
     return typeof value === 'string' ? value : undefined;
   }
 
   async setMeta(key: string, value: string): Promise<void> {
-    await this.run('INSERT OR REPLACE INTO meta (key, value) VALUES ($1, $2)', [key, value]);
+    await this.run(SET_META_VALUE, { key, value });
   }
 
   close(): void {
@@ -173,10 +178,7 @@ export class MonitorDatabase {
     const latest = migrations.at(-1)!.version;
     const baseline = migrations[0]!.version;
     const name = basename(this.path);
-    const tables = await this.query(
-      z.object({ table_name: z.string() }),
-      "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main'",
-    );
+    const tables = await this.query(z.object({ table_name: z.string() }), MAIN_TABLES);
     if (tables.length === 0) {
       await this.transaction(async () => {
         for (const migration of migrations) await this.runScript(migration.sql);

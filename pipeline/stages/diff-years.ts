@@ -14,6 +14,8 @@ import { MonitorError } from '../../sources/errors.ts';
 import { provinceRank } from '../../sources/reference/provinces.ts';
 import { CoverageMethod } from '../config/config.ts';
 import type { MonitorDatabase } from '../db/database.ts';
+import { sql } from '../db/sql-file.ts';
+import { TABLES } from '../db/tables.ts';
 import { methodLabelNl } from '../config/method-label.ts';
 import { countNl, formatChangeNl, formatChangePctNl, formatNumberNl } from '../format-nl.ts';
 
@@ -71,19 +73,24 @@ export interface YearDiff {
   areas: AreaChange[];
 }
 
-const Location = z.object({
-  location_id: z.string(),
-  name: z.string(),
-  organisation: z.string().nullable(),
-  postcode: z.string().nullable(),
-  place: z.string().nullable(),
-  gm_code: z.string().nullable(),
-  municipality: z.string().nullable(),
-  province: z.string(),
-  iza_region: z.string().nullable(),
-  size_class: z.string(),
-  status: z.string(),
-  sources: z.string(),
+const BUILD_OF_YEAR = sql('read-monitor/build-of-year.sql');
+const REGION_PROVINCES = sql('stages/diff-years/region-provinces.sql');
+const LOCATIONS_OF_YEAR = sql('stages/diff-years/locations-of-year.sql');
+const AREA_COUNTS = sql('stages/diff-years/area-counts.sql');
+
+const Location = TABLES.location.pick({
+  location_id: true,
+  name: true,
+  organisation: true,
+  postcode: true,
+  place: true,
+  gm_code: true,
+  municipality: true,
+  province: true,
+  iza_region: true,
+  size_class: true,
+  status: true,
+  sources: true,
 });
 type Location = z.infer<typeof Location>;
 
@@ -111,14 +118,14 @@ export async function diffYears(database: MonitorDatabase, from: number, to: num
   return { from, to, methods, locations: locations.sort(byPlace), areas: await areaChanges(database, from, to, parts) };
 }
 
-const BuildRun = z.object({ method: z.string(), parameters: z.string() });
+const BuildRun = TABLES.build_run.pick({ method: true, parameters: true });
 // Only the key the diff needs: the rest of the stored method is the build's business.
 const BuildParameters = z.object({
   method: z.looseObject({ provinceOfLocation: CoverageMethod.shape.provinceOfLocation, description: z.string().optional() }),
 });
 
 async function readMethod(database: MonitorDatabase, year: number): Promise<YearMethod> {
-  const [build] = await database.query(BuildRun, 'SELECT method, parameters::VARCHAR AS parameters FROM build_run WHERE year = $1', [year]);
+  const [build] = await database.query(BuildRun, BUILD_OF_YEAR, { year });
   if (!build) throw new MonitorError(`monitor ${year} is nog niet gebouwd; gebruik eerst 'lsp-monitor build --year ${year}'`);
   const { method } = BuildParameters.parse(JSON.parse(build.parameters));
   const label = method.description === undefined ? `‘${build.method}’` : methodLabelNl({ description: method.description });
@@ -126,17 +133,12 @@ async function readMethod(database: MonitorDatabase, year: number): Promise<Year
 }
 
 async function readRegionProvinces(database: MonitorDatabase): Promise<Map<string, string>> {
-  const rows = await database.query(z.object({ iza_region: z.string(), province: z.string() }), 'SELECT iza_region, province FROM ref_region_province');
+  const rows = await database.query(TABLES.ref_region_province, REGION_PROVINCES);
   return new Map(rows.map((row) => [row.iza_region, row.province]));
 }
 
 async function readLocations(database: MonitorDatabase, year: number): Promise<Map<string, Location>> {
-  const rows = await database.query(
-    Location,
-    `SELECT location_id, name, organisation, postcode, place, gm_code, municipality, province, iza_region,
-            size_class, status, sources FROM location WHERE year = $1`,
-    [year],
-  );
+  const rows = await database.query(Location, LOCATIONS_OF_YEAR, { year });
   return new Map(rows.map((row) => [row.location_id, row]));
 }
 
@@ -215,12 +217,7 @@ function changeParts(
 const AreaRow = z.object({ level: z.enum(['nederland', 'provincie', 'iza_regio']), area: z.string(), year: z.number(), in_view: z.number(), weighted: z.number() });
 
 async function areaChanges(database: MonitorDatabase, from: number, to: number, parts: ReadonlyMap<string, Parts>): Promise<AreaChange[]> {
-  const rows = await database.query(
-    AreaRow,
-    `SELECT level, area_name AS area, year, in_view, weighted FROM coverage
-      WHERE year IN ($1, $2) AND level IN ('nederland', 'provincie', 'iza_regio')`,
-    [from, to],
-  );
+  const rows = await database.query(AreaRow, AREA_COUNTS, { from, to });
   const key = (row: { level: string; area: string }) => `${row.level}|${row.area}`;
   const areas = new Map<string, AreaChange>();
   for (const row of rows) {

@@ -3,22 +3,26 @@
  * locations: by its location id, else by name (and municipality) with the deduplication rules.
  * Only an unambiguous match counts; never a guess.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { MonitorError } from '../../sources/errors.ts';
 import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase } from '../db/database.ts';
+import { sql } from '../db/sql-file.ts';
+import { TABLES } from '../db/tables.ts';
 import { comparePair } from '../dedupe/compare.ts';
 import { toMatchRecord } from '../dedupe/records.ts';
 
-const Location = z.object({
-  location_id: z.string(),
-  name: z.string(),
-  organisation: z.string().nullable(),
-  place: z.string().nullable(),
-  gm_code: z.string().nullable(),
-  iza_region: z.string().nullable(),
-  status: z.string(),
-  size_class: z.string(),
+const LOCATIONS_OF_YEAR = sql('stages/find-location/locations-of-year.sql');
+
+const Location = TABLES.location.pick({
+  location_id: true,
+  name: true,
+  organisation: true,
+  place: true,
+  gm_code: true,
+  iza_region: true,
+  status: true,
+  size_class: true,
 });
 export type FoundLocation = z.infer<typeof Location>;
 
@@ -34,11 +38,7 @@ export async function locationFinder(
   context: MonitorContext,
   year: number,
 ): Promise<(reference: LocationReference) => FoundLocation | null> {
-  const locations = await database.query(
-    Location,
-    'SELECT location_id, name, organisation, place, gm_code, iza_region, status, size_class FROM location WHERE year = $1 ORDER BY location_id',
-    [year],
-  );
+  const locations = await database.query(Location, LOCATIONS_OF_YEAR, { year });
   if (locations.length === 0) {
     throw new MonitorError(`monitor ${year} is nog niet gebouwd; bouw eerst het jaar, dan kan dit bestand aan de steunpunten worden gekoppeld`);
   }

@@ -6,7 +6,12 @@
  */
 import { z } from 'zod';
 import type { MonitorDatabase } from '../db/database.ts';
+import { sql } from '../db/sql-file.ts';
 import { archivedBatches, yearBatches, type ArchivedBatch, type BatchInfo } from './import-ledger.ts';
+
+const SURVEY_FILES = sql('stages/list-imports/survey-files.sql');
+const CORRECTION_FILES = sql('stages/list-imports/correction-files.sql');
+const EPA_FILES = sql('stages/list-imports/epa-files.sql');
 
 const SurveyFile = z.object({ source: z.string(), file_name: z.string(), answers: z.number(), respondents: z.number(), linked: z.number() });
 const CorrectionFile = z.object({ file_name: z.string(), sha256: z.string(), applied_ms: z.number(), changes: z.number() });
@@ -26,21 +31,18 @@ export async function listImports(database: MonitorDatabase, year: number): Prom
     archived: await archivedBatches(database, year),
     surveys: await database.query(
       SurveyFile,
-      `SELECT source, file_name, count(*)::INTEGER AS answers, count(DISTINCT name || '|' || coalesce(municipality, ''))::INTEGER AS respondents,
-              count(DISTINCT location_id)::INTEGER AS linked
-         FROM survey_answer WHERE year = $1 GROUP BY source, file_name ORDER BY source, file_name`,
-      [year],
+      SURVEY_FILES,
+      { year },
     ),
     corrections: await database.query(
       CorrectionFile,
-      `SELECT file_name, sha256, epoch_ms(applied_at) AS applied_ms, changes
-         FROM correction_file WHERE year = $1 ORDER BY applied_at, file_name`,
-      [year],
+      CORRECTION_FILES,
+      { year },
     ),
     epa: await database.query(
       EpaFile,
-      'SELECT file_name, count(*)::INTEGER AS municipalities FROM epa_municipality WHERE year = $1 GROUP BY file_name ORDER BY file_name',
-      [year],
+      EPA_FILES,
+      { year },
     ),
   };
 }
