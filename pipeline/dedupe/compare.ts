@@ -101,8 +101,9 @@ function placeGivenAsMunicipality(a: MatchRecord, b: MatchRecord): boolean {
   if (a.gmCode === null || a.gmCode !== b.gmCode) return false;
   const [general, specific] = isMunicipalityAsPlace(a) ? [a, b] : isMunicipalityAsPlace(b) ? [b, a] : [undefined, undefined];
   if (general === undefined || isMunicipalityAsPlace(specific)) return false;
+  // The names as written: an organisation's town ("Welzijnswerk Gemert-Bakel") names no location.
   const place = specific.placeKey.replaceAll(' ', '');
-  return !specific.keys.compactKey.includes(place) || general.keys.compactKey.includes(place);
+  return !specific.keys.nameTokens.join('').includes(place) || general.keys.nameTokens.join('').includes(place);
 }
 
 function isMunicipalityAsPlace(record: MatchRecord): boolean {

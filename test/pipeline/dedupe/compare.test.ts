@@ -38,6 +38,15 @@ describe('comparePair', () => {
     ).toBe('zelfde');
   });
 
+  it('does not take the municipality as place for the village another name is called after', () => {
+    const welzijn = { organisation: 'Welzijnswerk Gemert-Bakel', municipality: 'Gemert-Bakel', gm_code: 'GM1652' };
+    expect(outcome({ name: 'Steunpunt Uilenweide', place: 'Gemert-Bakel', ...welzijn }, { name: 'steunpunt bakel', place: 'Bakel', ...welzijn })).toBe(
+      'verschillend',
+    );
+    const horst = { organisation: 'Horst aan de Maas Welzijn', municipality: 'Horst aan de Maas', gm_code: 'GM1507' };
+    expect(outcome({ name: 'Inloop Horst', place: 'Horst', ...horst }, { name: 'Inloop Goudhage', place: 'Horst aan de Maas', ...horst })).toBe('verschillend');
+  });
+
   it('leaves STIP Noordwijk (Noordwijk) and STIP Noordwijkerhout for review: the second name carries its own place', () => {
     const lumen = { organisation: 'Stichting Lumen Holland Rijnland', municipality: 'Noordwijk', gm_code: 'GM0575' };
     expect(outcome({ name: 'STIP Noordwijk', place: 'Noordwijk', ...lumen }, { name: 'STIP Noordwijkerhout', place: 'Noordwijkerhout', ...lumen })).toBe(
