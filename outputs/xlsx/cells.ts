@@ -48,15 +48,14 @@ export function setFormula(cell: ExcelJS.Cell, formula: string, result: number |
   if (numFmt !== undefined) cell.numFmt = numFmt;
 }
 
-/** Header row: bold on grey, frozen, with the columns' widths and formats. */
+/** Header row: bold on grey, wrapped in its column, frozen, with the columns' widths and formats. */
 export function writeHeader(sheet: ExcelJS.Worksheet, columns: readonly SheetColumn[]): void {
   sheet.columns = columns.map((column) => ({ key: column.header, width: column.width }));
   const header = sheet.getRow(1);
   columns.forEach((column, index) => {
     const cell = header.getCell(index + 1);
     cell.value = column.header;
-    cell.font = { bold: true };
-    cell.fill = HEADER_FILL;
+    styleHeaderCell(cell);
   });
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
 }
@@ -64,6 +63,7 @@ export function writeHeader(sheet: ExcelJS.Worksheet, columns: readonly SheetCol
 export function styleHeaderCell(cell: ExcelJS.Cell): void {
   cell.font = { bold: true };
   cell.fill = HEADER_FILL;
+  cell.alignment = { wrapText: true, vertical: 'top' };
 }
 
 export function unlock(cell: ExcelJS.Cell): void {

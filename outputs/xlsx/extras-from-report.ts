@@ -24,14 +24,17 @@ export function overviewExtras({ data, previous }: ReportInput, figures: readonl
       : {}),
     whiteSpots: {
       thresholdKm: data.parameters.distance.whiteSpotKm,
-      municipalities: data.whiteSpots.map((spot) => ({
-        gmCode: spot.gm_code,
-        municipality: spot.municipality,
-        province: spot.province,
-        population: spot.population ?? 0,
-        distanceKm: spot.centre_km,
-        nearestLocationId: data.accessibility.find((row) => row.gm_code === spot.gm_code)?.nearest_location_id ?? null,
-      })),
+      municipalities: data.whiteSpots.map((spot) => {
+        const nearestId = data.accessibility.find((row) => row.gm_code === spot.gm_code)?.nearest_location_id ?? null;
+        return {
+          gmCode: spot.gm_code,
+          municipality: spot.municipality,
+          province: spot.province,
+          population: spot.population ?? 0,
+          distanceKm: spot.centre_km,
+          nearest: nearestId === null || spot.nearest_name === null ? null : { locationId: nearestId, name: spot.nearest_name, place: spot.nearest_place },
+        };
+      }),
     },
     images: figures.map((figure) => ({ name: figure.title, png: svgToPng(figure.svg) })),
   };

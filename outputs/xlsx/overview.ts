@@ -7,8 +7,12 @@ import ExcelJS from 'exceljs';
 import type { MonitorData } from '../../pipeline/read-monitor.ts';
 import { writeFileAtomic } from '../write-atomic.ts';
 import type { OverviewExtras } from '../../pipeline/workbook/extras.ts';
+import { SHEETS } from '../../pipeline/workbook/layout.ts';
+import { withQuotedSheetNames } from './defined-names.ts';
 import { worksheetPart, withDirectRows, type DirectRows } from './direct-rows.ts';
+import { setPrint } from './print.ts';
 import { repackZip } from './repack-zip.ts';
+import { fitWrappedRows } from './row-height.ts';
 import { addCoverageSheet } from './sheets/coverage.ts';
 import { coverageSpecs } from './sheets/coverage-specs.ts';
 import { addExplanationSheet } from './sheets/explanation.ts';
@@ -43,6 +47,13 @@ export function composeOverview(data: MonitorData, extras: OverviewExtras = {}):
   addReviewSheet(workbook, extras.reviewPairs);
   addRejectsSheet(workbook, data.rejects);
   addListsSheet(workbook);
+  for (const sheet of workbook.worksheets) {
+    if (sheet.state !== 'visible') continue;
+    fitWrappedRows(sheet);
+    // A sheet with a frozen first row has a header row; Toelichting's title is not repeated.
+    const headerRow = sheet.views[0]?.state === 'frozen' && sheet.views[0].ySplit === 1;
+    setPrint(sheet, { year: data.year, headerRow, ...(sheet.name === SHEETS.locations ? { area: locations.printArea } : {}) });
+  }
   return { workbook, locationRows: locations.rows };
 }
 
@@ -51,8 +62,10 @@ export async function overviewBytes(data: MonitorData, extras?: OverviewExtras):
   const { workbook, locationRows } = composeOverview(data, extras);
   // Stored uncompressed by exceljs; repackZip adds the Locaties rows and deflates with native zlib.
   const stored = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
+  const sheetNames = workbook.worksheets.map((sheet) => sheet.name);
   return repackZip(new Uint8Array(stored), fixedTime(data.year), {
     [worksheetPart(locationRows)]: (xml) => withDirectRows(xml, locationRows),
+    'xl/workbook.xml': (xml) => Buffer.from(withQuotedSheetNames(xml, sheetNames), 'utf8'),
   });
 }
 

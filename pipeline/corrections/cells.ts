@@ -3,6 +3,7 @@
  * in a data cell is reported. Text written neutralised (leading apostrophe) reads back as its original.
  */
 import type ExcelJS from 'exceljs';
+import { normaliseHeader } from '../../sources/inventory/header-synonyms.ts';
 import { restoreText } from '../workbook/safe-text.ts';
 
 export type ReadCell =
@@ -61,4 +62,16 @@ export function headerColumns(sheet: ExcelJS.Worksheet): Map<string, number> {
     if (header.kind === 'value' && !columns.has(String(header.value))) columns.set(String(header.value), column);
   });
   return columns;
+}
+
+/**
+ * The column of the first of `names` that row 1 holds, compared without case, accents, spaces
+ * and punctuation (as an import reads headers): a column keeps its header of earlier versions.
+ */
+export function columnOf(headers: ReadonlyMap<string, number>, names: readonly string[]): number | undefined {
+  for (const name of names) {
+    const wanted = normaliseHeader(name);
+    for (const [header, column] of headers) if (normaliseHeader(header) === wanted) return column;
+  }
+  return undefined;
 }

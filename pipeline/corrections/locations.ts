@@ -6,7 +6,7 @@
 import type ExcelJS from 'exceljs';
 import { LOCATION_COLUMNS, SHEETS, locationContext, type LocationColumn, type LocationContext } from '../workbook/layout.ts';
 import type { LocationRow, MonitorData } from '../read-monitor.ts';
-import { describeCell, headerColumns, normaliseText, readCell, type ReadCell } from './cells.ts';
+import { columnOf, describeCell, headerColumns, normaliseText, readCell, type ReadCell } from './cells.ts';
 import { validateField, type FieldRules } from './field-value.ts';
 import { readNewLocation } from './new-location.ts';
 import { correctionError, type Correction, type CorrectionError, type CorrectionsResult } from './types.ts';
@@ -23,13 +23,14 @@ export function readLocationsSheet(workbook: ExcelJS.Workbook, current: MonitorD
   const sheet = workbook.getWorksheet(SHEET);
   if (sheet === undefined) return { changes: [], errors: [correctionError(SHEET, null, null, 'het werkblad ontbreekt')] };
   const headers = headerColumns(sheet);
-  const missing = LOCATION_COLUMNS.filter((column) => !headers.has(column.header));
+  const columns = new Map(LOCATION_COLUMNS.map((column) => [column, columnOf(headers, [column.label, column.header])]));
+  const missing = LOCATION_COLUMNS.filter((column) => columns.get(column) === undefined);
   if (missing.length > 0) {
     const reason = 'de kolom ontbreekt; voeg geen kolommen toe of weg en wijzig de kopjes niet';
-    return { changes: [], errors: missing.map((column) => correctionError(SHEET, 1, column.header, reason)) };
+    return { changes: [], errors: missing.map((column) => correctionError(SHEET, 1, column.label, reason)) };
   }
 
-  const rows = sheetRows(sheet, headers);
+  const rows = sheetRows(sheet, columns);
   const byId = new Map(current.locations.map((location, index) => [location.location_id, { location, row: index + 2 }]));
   const idRows = new Map<string, number[]>();
   for (const { row, cells } of rows) {
@@ -158,12 +159,11 @@ function readExistingRow(
 }
 
 /** Every row below the header that holds anything besides the gewicht formula. */
-function sheetRows(sheet: ExcelJS.Worksheet, headers: Map<string, number>): SheetRow[] {
+function sheetRows(sheet: ExcelJS.Worksheet, columns: ReadonlyMap<LocationColumn, number | undefined>): SheetRow[] {
   const rows: SheetRow[] = [];
   for (let row = 2; row <= sheet.rowCount; row += 1) {
     const cells = new Map<LocationColumn, ReadCell>();
-    for (const column of LOCATION_COLUMNS) {
-      const number = headers.get(column.header);
+    for (const [column, number] of columns) {
       if (number !== undefined) cells.set(column, readCell(sheet.getCell(row, number)));
     }
     const filled = [...cells].some(([column, cell]) => cell.kind !== 'empty' && !(column.role === 'formula' && cell.kind === 'formula'));

@@ -8,7 +8,7 @@ import type { ReviewPair } from '../workbook/extras.ts';
 import { LOCATION_COLUMNS, SHEETS, YEAR_LABEL } from '../workbook/layout.ts';
 import { MonitorError } from '../../sources/errors.ts';
 import type { MonitorData } from '../read-monitor.ts';
-import { headerColumns, readCell } from './cells.ts';
+import { columnOf, headerColumns, readCell } from './cells.ts';
 import { readLocationsSheet } from './locations.ts';
 import { readReviewSheet } from './review.ts';
 import type { WorkbookCorrections } from './types.ts';
@@ -48,8 +48,9 @@ export async function readCorrections(
 function ignoredColumns(workbook: ExcelJS.Workbook): string[] {
   const sheet = workbook.getWorksheet(SHEETS.locations);
   if (sheet === undefined) return [];
-  const known = new Set(LOCATION_COLUMNS.map((column) => column.header));
-  return [...headerColumns(sheet).keys()].filter((header) => !known.has(header));
+  const headers = headerColumns(sheet);
+  const known = new Set(LOCATION_COLUMNS.map((column) => columnOf(headers, [column.label, column.header])));
+  return [...headers].filter(([, column]) => !known.has(column)).map(([header]) => header);
 }
 
 /**

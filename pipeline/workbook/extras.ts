@@ -59,7 +59,8 @@ export interface WhiteSpot {
   population: number;
   /** Distance from the municipality's centre to the nearest steunpunt; null when unknown. */
   distanceKm: number | null;
-  nearestLocationId: string | null;
+  /** The nearest steunpunt; null when unknown. */
+  nearest: ReviewItem & { locationId: string } | null;
 }
 
 export interface WhiteSpots {

@@ -12,6 +12,7 @@ import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
 import { queryRows } from '../helpers/database-state.ts';
 import { OverviewEditor } from '../pipeline/corrections/edit-overview.ts';
+import { LOCATION_COLUMNS, REVIEW_HEADERS, REVIEW_KEYS, SHEETS, type ReviewColumn } from '../../pipeline/workbook/layout.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/dedup/', import.meta.url));
 
@@ -108,6 +109,30 @@ describe('corrections from the edited Excel overview', () => {
     expect(result.stderr).toContain("kolom 'naam'");
     expect((await report('geweigerd')).code).toBe(0);
     expect(readFileSync(join(scratch, 'geweigerd', 'locaties.csv'), 'utf8')).toBe(readFileSync(join(scratch, 'na', 'locaties.csv'), 'utf8'));
+  });
+
+  it('reads a workbook of the previous version, whose headers were the CSV column names', async () => {
+    const editor = await OverviewEditor.open(readFileSync(join(scratch, 'na', 'overzicht.xlsx')));
+    const [first] = after.locations;
+    editor.setLocation(editor.rowOf(first!['location_id']!), 'opmerking', 'nagekeken in het oude overzicht');
+    editor.setDecision(2, 'zelfde');
+    LOCATION_COLUMNS.forEach((column, index) => {
+      expect(editor.locations.getCell(1, index + 1).value).toBe(column.label);
+      editor.locations.getCell(1, index + 1).value = column.header;
+    });
+    const review = editor.sheet(SHEETS.review);
+    review.getRow(1).eachCell((cell) => {
+      const name = (Object.keys(REVIEW_HEADERS) as ReviewColumn[]).find((key) => REVIEW_HEADERS[key] === cell.value);
+      expect(name, String(cell.value)).toBeDefined();
+      cell.value = REVIEW_KEYS[name!];
+    });
+    writeFileSync(join(scratch, 'overzicht-oud.xlsx'), await editor.bytes());
+    const result = await runCli(['corrections', join(scratch, 'overzicht-oud.xlsx'), '--year', '2024', '--dry-run', '--db', db]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`${first!['location_id']} '${first!['naam']}': opmerking`);
+    expect(result.stdout).toContain('overzicht-oud.xlsx: 2 wijziging(en) gevonden; niets overgenomen (--dry-run).');
+    expect(result.stdout).not.toContain('niet gelezen');
   });
 
   it('shows at most 20 per-row lines and how many more, for errors and for changes', async () => {

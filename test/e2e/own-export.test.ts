@@ -3,12 +3,14 @@
  * the Locaties sheet of `overzicht.xlsx` import with every value the tool writes itself, and the
  * `location_id` they carry keeps each steunpunt's identity, so the diff shows no change.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
 import { queryRows } from '../helpers/database-state.ts';
+import { OverviewEditor } from '../pipeline/corrections/edit-overview.ts';
+import { LOCATION_COLUMNS } from '../../pipeline/workbook/layout.ts';
 
 const scratch = scratchDir('lsp-monitor-own-export-');
 const db = join(scratch, 'monitor.duckdb');
@@ -18,6 +20,16 @@ async function ok(args: string[]) {
   const result = await runCli([...args, '--db', db]);
   expect(result.code, `${args.join(' ')}\n${result.stdout}\n${result.stderr}`).toBe(0);
   return result;
+}
+
+/** Imports `file` as `year`: all 278 steunpunten, and the diff with the year before shows none new or gone. */
+async function importsWithTheSameIds(file: string, year: number) {
+  const imported = await ok(['import', file, '--year', String(year)]);
+  expect(imported.stdout).toContain('278 rijen ingelezen, 0 afgewezen');
+  expect(imported.stderr).toBe('');
+  expect((await ok(['build', '--year', String(year)])).stdout).toContain('278 steunpunten in beeld');
+  const diff = await ok(['diff', String(year - 1), String(year)]);
+  expect(diff.stdout).toMatch(/\(0 nieuw, 0 niet meer in beeld, \d+ gewijzigd\)/);
 }
 
 describe('own exports as next year’s inventory', () => {
@@ -45,12 +57,17 @@ describe('own exports as next year’s inventory', () => {
   it('imports the Locaties sheet of the 2025 workbook as 2026 with all 278 and the same ids', async () => {
     const workbook = join(scratch, 'out-2025/overzicht.xlsx');
     // No --sheet: the overview's Toelichting is passed over for the first sheet with a name column.
-    const imported = await ok(['import', workbook, '--year', '2026']);
-    expect(imported.stdout).toContain('278 rijen ingelezen, 0 afgewezen');
-    expect(imported.stderr).toBe('');
-    expect((await ok(['build', '--year', '2026'])).stdout).toContain('278 steunpunten in beeld');
-    const diff = await ok(['diff', '2025', '2026']);
-    expect(diff.stdout).toMatch(/\(0 nieuw, 0 niet meer in beeld, \d+ gewijzigd\)/);
+    await importsWithTheSameIds(workbook, 2026);
+  });
+
+  it('imports a Locaties sheet of the previous version, whose headers were the CSV column names, as 2027 with the same ids', async () => {
+    const editor = await OverviewEditor.open(readFileSync(join(scratch, 'out-2025/overzicht.xlsx')));
+    LOCATION_COLUMNS.forEach((column, index) => {
+      editor.locations.getCell(1, index + 1).value = column.header;
+    });
+    const old = join(scratch, 'overzicht-oud.xlsx');
+    writeFileSync(old, await editor.bytes());
+    await importsWithTheSameIds(old, 2027);
   });
 
   it('keeps a given id through a move or a rename, but not for a row that clearly is another steunpunt', async () => {

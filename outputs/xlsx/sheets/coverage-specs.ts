@@ -14,7 +14,7 @@ export function coverageSpecs(data: MonitorData): CoverageSheetSpec[] {
       rows: data.provinces,
       labels: [
         { header: 'provincie', width: 16, value: (row) => row.area_name },
-        { header: 'gemeenten', width: 10, value: (row) => row.municipalities },
+        { header: 'gemeenten', width: 11, value: (row) => row.municipalities },
       ],
       countBy: 'telt_in_provincie',
       desiredDecimals: AREA_DESIRED_DECIMALS,
@@ -26,7 +26,7 @@ export function coverageSpecs(data: MonitorData): CoverageSheetSpec[] {
       labels: [
         { header: 'iza_regio', width: 30, value: (row) => row.area_name },
         { header: 'provincie', width: 15, value: (row) => row.province },
-        { header: 'gemeenten', width: 10, value: (row) => row.municipalities },
+        { header: 'gemeenten', width: 11, value: (row) => row.municipalities },
       ],
       countBy: 'iza_regio',
       desiredDecimals: AREA_DESIRED_DECIMALS,
@@ -35,7 +35,7 @@ export function coverageSpecs(data: MonitorData): CoverageSheetSpec[] {
       name: SHEETS.municipalities,
       rows: data.municipalities,
       labels: [
-        { header: 'gemeentecode', width: 13, value: (row) => row.area },
+        { header: 'gemeentecode', width: 14, value: (row) => row.area },
         { header: 'gemeente', width: 24, value: (row) => row.area_name },
         { header: 'provincie', width: 15, value: (row) => row.province },
         { header: 'iza_regio', width: 26, value: (row) => row.iza_region },

@@ -11,7 +11,49 @@ import { columnLetter, protect, setFormula, setNumber, setText, styleHeaderCell 
 import type { LocationRanges } from './locations.ts';
 import type { ParameterRefs } from './parameters.ts';
 
+/** The Dutch headers of the coverage sheets, by the column's name in the CSV exports. */
+const LABELS: Readonly<Record<string, string>> = {
+  provincie: 'Provincie',
+  iza_regio: 'IZA-regio',
+  gemeentecode: 'Gemeentecode',
+  gemeente: 'Gemeente',
+  gemeenten: 'Gemeenten',
+  inwoners: 'Inwoners',
+  epa_aandeel_pct: 'EPA-aandeel (%)',
+  epa_aantal: 'EPA-aantal',
+  epa_basis: 'EPA-basis',
+  in_beeld: 'In beeld',
+  potentieel: 'Potentieel',
+  gewogen: 'Gewogen',
+};
+
+/** The per-participation columns: the label around the percentage, as text and as a formula on the Parameters cell. */
+const PARTICIPATION_LABELS = {
+  gewenst: { before: 'Gewenst bij ', after: '%' },
+  tekort: { before: 'Tekort bij ', after: '%' },
+  dekking: { before: 'Dekking bij ', after: '% (%)' },
+} as const;
+type ParticipationKind = keyof typeof PARTICIPATION_LABELS;
+
+const participationKey = (kind: ParticipationKind, pct: number) => (kind === 'dekking' ? `dekking_${pct}_pct` : `${kind}_${pct}`);
+
+/** The header a coverage sheet shows for a CSV column name ("gewenst_15" → "Gewenst bij 15%"). */
+export function coverageLabel(key: string): string {
+  const fixed = LABELS[key];
+  if (fixed !== undefined) return fixed;
+  const match = /^(gewenst|tekort|dekking)_(\d+(?:\.\d+)?)(_pct)?$/.exec(key);
+  if (match === null) throw new Error(`no coverage label for '${key}'`);
+  const { before, after } = PARTICIPATION_LABELS[match[1] as ParticipationKind];
+  return `${before}${match[2]}${after}`;
+}
+
+function participationColumn(kind: ParticipationKind, pct: number, cell: string) {
+  const { before, after } = PARTICIPATION_LABELS[kind];
+  return { header: participationKey(kind, pct), headerFormula: `"${before}"&${cell}&"${after}"` };
+}
+
 export interface LabelColumn {
+  /** The column's name in the CSV exports; the sheet shows coverageLabel(header). */
   header: string;
   width: number;
   value: (row: CoverageRow) => string | number | null;
@@ -53,8 +95,8 @@ export function addCoverageSheet(
     sheet.getColumn(index + 1).width = column.width;
     const cell = sheet.getCell(1, index + 1);
     styleHeaderCell(cell);
-    if (column.headerFormula) setFormula(cell, column.headerFormula, column.header);
-    else cell.value = column.header;
+    if (column.headerFormula) setFormula(cell, column.headerFormula, coverageLabel(column.header));
+    else cell.value = coverageLabel(column.header);
   });
   sheet.views = [{ state: 'frozen', ySplit: 1, xSplit: 1 }];
 
@@ -143,8 +185,7 @@ function coverageLayout(spec: CoverageSheetSpec, parameters: ParameterRefs) {
         setFormula(cell, `SUMIFS(${context.locations.column('gewicht')},${context.locations.column('status')},"actief",${context.counted})`, context.row.weighted, '0.0'),
     },
     ...parameters.participation.map(({ pct, cell: participation }): FigureColumn => ({
-      header: `gewenst_${pct}`,
-      headerFormula: `"gewenst_"&${participation}`,
+      ...participationColumn('gewenst', pct, participation),
       width: 11,
       write: (cell, { row, at }) => {
         if (!computable(row)) return;
@@ -153,8 +194,7 @@ function coverageLayout(spec: CoverageSheetSpec, parameters: ParameterRefs) {
       },
     })),
     ...parameters.participation.map(({ pct, cell: participation }): FigureColumn => ({
-      header: `tekort_${pct}`,
-      headerFormula: `"tekort_"&${participation}`,
+      ...participationColumn('tekort', pct, participation),
       width: 10,
       write: (cell, { row, at }) => {
         if (!computable(row)) return;
@@ -162,8 +202,7 @@ function coverageLayout(spec: CoverageSheetSpec, parameters: ParameterRefs) {
       },
     })),
     ...parameters.participation.map(({ pct, cell: participation }): FigureColumn => ({
-      header: `dekking_${pct}_pct`,
-      headerFormula: `"dekking_"&${participation}&"_pct"`,
+      ...participationColumn('dekking', pct, participation),
       width: 13,
       write: (cell, { row, at }) => {
         if (!computable(row)) return;

@@ -4,7 +4,7 @@ import type { MonitorData } from '../../../pipeline/read-monitor.ts';
 import { formatNumberNl } from '../../../pipeline/format-nl.ts';
 import { protect, setText } from '../cells.ts';
 import type { OverviewExtras, OverviewImage } from '../../../pipeline/workbook/extras.ts';
-import { SHEETS, SPARE_LOCATION_ROWS, YEAR_LABEL } from '../../../pipeline/workbook/layout.ts';
+import { LOCATION_COLUMNS, REVIEW_HEADERS, SHEETS, SPARE_LOCATION_ROWS, YEAR_LABEL, locationColumn, printedLocationColumns } from '../../../pipeline/workbook/layout.ts';
 
 const MAX_IMAGE_WIDTH_PX = 900;
 const ROW_HEIGHT_PX = 20;
@@ -47,6 +47,8 @@ export function addExplanationSheet(workbook: ExcelJS.Workbook, data: MonitorDat
   gap();
   for (const text of editingLines(data.year)) line('Bewerken', text);
   gap();
+  for (const text of printingLines()) line('Afdrukken', text);
+  gap();
   for (const [name, text] of sheetLines(extras)) line(name, text);
 
   if (extras.images !== undefined && extras.images.length > 0) {
@@ -67,21 +69,39 @@ function methodLines(data: MonitorData): string[] {
     `Gewenst aantal = inwoners × EPA-aandeel / 100 / capaciteit × deelnamepercentage / 100; capaciteit ${parameters.capacityPerWeek} bezoekers per week, deelname ${parameters.participationPct.join(', ')}%. Tekort = gewenst − gewogen; dekking = gewogen / gewenst × 100.`,
     `Gewogen telling van de steunpunten met status actief; gewicht per grootte: ${weights}.`,
     method.provinceOfLocation === 'iza-regio'
-      ? 'Een steunpunt telt mee in de provincie van zijn IZA-regio (kolom telt_in_provincie op Locaties), zoals De Galan (2024) de regio’s optelde.'
-      : 'Een steunpunt telt mee in de provincie van zijn gemeente (kolom telt_in_provincie op Locaties).',
+      ? `Een steunpunt telt mee in de provincie van zijn IZA-regio (kolom ${label('telt_in_provincie')} op Locaties), zoals De Galan (2024) de regio’s optelde.`
+      : `Een steunpunt telt mee in de provincie van zijn gemeente (kolom ${label('telt_in_provincie')} op Locaties).`,
   ];
+}
+
+/** A Locaties column as the sheet names it. */
+const label = (header: string) => locationColumn(header).label;
+
+/** Labels of the Locaties columns with a role, as a Dutch enumeration ("A, B en C"). */
+function labelsOf(role: (typeof LOCATION_COLUMNS)[number]['role']): string {
+  const labels = LOCATION_COLUMNS.filter((column) => column.role === role && !/^kenmerk_/.test(column.header)).map((column) => column.label);
+  return labels.length < 2 ? labels.join('') : `${labels.slice(0, -1).join(', ')} en ${labels[labels.length - 1]}`;
 }
 
 function editingLines(year: number): string[] {
   return [
-    'Op Locaties kunt u naam, organisatie, adres, postcode, plaats, gemeente, gemeentecode, grootte, status en opmerking wijzigen. Kies grootte en status uit de keuzelijst.',
-    'location_id, iza_regio, provincie, telt_in_provincie, bronnen en signalen komen uit de berekening en zijn beveiligd (zonder wachtwoord); gewicht volgt uit grootte en het blad Parameters.',
+    `Op Locaties kunt u deze kolommen wijzigen: ${labelsOf('editable')}. Kies ${label('grootte')} en ${label('status')} uit de keuzelijst.`,
+    `${label('location_id')}, ${labelsOf('derived')} en de kenmerken 1 tot en met 10 komen uit de berekening en zijn beveiligd (zonder wachtwoord); ${label('gewicht')} volgt uit ${label('grootte')} en het blad Parameters.`,
     'Is een steunpunt gesloten? Zet de status op gesloten. Verwijder geen rijen: een ontbrekende locatie wordt als fout gemeld.',
-    `Een nieuw steunpunt voegt u toe in een lege rij onder de lijst (er zijn ${SPARE_LOCATION_ROWS} lege rijen), zonder location_id. Het telt in de tabellen mee nadat de correcties zijn verwerkt.`,
+    `Een nieuw steunpunt voegt u toe in een lege rij onder de lijst (er zijn ${SPARE_LOCATION_ROWS} lege rijen), zonder ${label('location_id')}. Het telt in de tabellen mee nadat de correcties zijn verwerkt.`,
     'Grootte en status rekenen direct door in alle tabellen. Een gewijzigde gemeentecode telt direct mee op Gemeenten, op IZA-regio’s en Provincies pas na verwerking.',
     'Typ waarden, geen formules: een formule in een gegevenscel wordt niet overgenomen en als fout gemeld. Tekst die met =, +, - of @ begint, staat er met een apostrof voor; die apostrof hoort er niet bij.',
     'Wijzigingen op Parameters zijn om te verkennen (wat als); ze worden niet overgenomen.',
+    'Wijzig de kolomkoppen niet en voeg geen kolommen toe: de kolommen worden bij het terugnemen op hun kop herkend.',
     `Sla het bestand op als .xlsx en stuur het terug. Verwerken: lsp-monitor corrections <bestand> --year ${year}`,
+  ];
+}
+
+function printingLines(): string[] {
+  const printed = printedLocationColumns().labels;
+  return [
+    'Elk werkblad wordt afgedrukt op A4 liggend, zo breed als één pagina, met de kopregel bovenaan elke pagina en paginanummers.',
+    `Van Locaties worden alleen de kolommen ${printed.slice(0, -1).join(', ')} en ${printed[printed.length - 1]} van de steunpunten in de lijst afgedrukt, zodat de tekst leesbaar blijft; de andere kolommen en nieuw toegevoegde rijen staan alleen op het scherm (Excel: Pagina-indeling → Afdrukbereik wist of verandert dit).`,
   ];
 }
 
@@ -100,7 +120,7 @@ function sheetLines(extras: OverviewExtras): [string, string][] {
         ? 'Gemeenten ver van een steunpunt.'
         : `Gemeenten waarvan het centrum verder dan ${formatNumberNl(whiteSpotKm, Number.isInteger(whiteSpotKm) ? 0 : 1)} km van een steunpunt ligt.`,
     ],
-    [SHEETS.review, 'Mogelijk dubbele locaties: kies in beslissing zelfde of verschillend.'],
+    [SHEETS.review, `Mogelijk dubbele locaties: kies in de kolom ${REVIEW_HEADERS.decision} zelfde of verschillend.`],
     [SHEETS.rejects, 'Rijen uit de bronnen die niet konden worden gebruikt, met de reden.'],
   ];
 }

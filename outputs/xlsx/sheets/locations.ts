@@ -8,7 +8,7 @@ import type { MonitorData } from '../../../pipeline/read-monitor.ts';
 import { absoluteRange, columnLetter, protect, writeHeader } from '../cells.ts';
 import type { DirectCell, DirectRows } from '../direct-rows.ts';
 import { safeText } from '../../../pipeline/workbook/safe-text.ts';
-import { LOCATION_COLUMNS, SHEETS, SPARE_LOCATION_ROWS, locationContext, type CellContent } from '../../../pipeline/workbook/layout.ts';
+import { LOCATION_COLUMNS, SHEETS, SPARE_LOCATION_ROWS, locationContext, printedLocationColumns, type CellContent } from '../../../pipeline/workbook/layout.ts';
 import { addDropdown } from './lists.ts';
 import type { ParameterRefs } from './parameters.ts';
 
@@ -25,9 +25,9 @@ export function addLocationsSheet(
   workbook: ExcelJS.Workbook,
   data: MonitorData,
   parameters: ParameterRefs,
-): { ranges: LocationRanges; rows: DirectRows } {
+): { ranges: LocationRanges; rows: DirectRows; printArea: string } {
   const sheet = workbook.addWorksheet(SHEETS.locations);
-  writeHeader(sheet, LOCATION_COLUMNS);
+  writeHeader(sheet, LOCATION_COLUMNS.map((column) => ({ header: column.label, width: column.width })));
   const context = locationContext(data);
   const letter = (header: string): string => {
     const index = LOCATION_COLUMNS.findIndex((column) => column.header === header);
@@ -40,8 +40,11 @@ export function addLocationsSheet(
   // Each cell takes its column's style, and an empty cell is not written at all: Excel and
   // LibreOffice give it the column's style, so editable columns stay open in the spare rows.
   LOCATION_COLUMNS.forEach((column, index) => {
+    const isNumber = column.numFmt !== undefined && column.numFmt !== '@';
     sheet.getColumn(index + 1).style = {
       ...(column.numFmt === undefined ? {} : { numFmt: column.numFmt }),
+      // Centred, so a number does not run into the text of the next column on paper.
+      ...(isNumber ? { alignment: { horizontal: 'center' } } : {}),
       ...(column.role === 'editable' ? { protection: { locked: false } } : {}),
     };
     if (column.role === 'editable' && column.list !== undefined) addDropdown(sheet, index + 1, 2, lastRow, column.list);
@@ -59,9 +62,13 @@ export function addLocationsSheet(
       return cellOf(column.role === 'id' ? column.value(location) : column.value(location, context));
     });
   };
+  // On paper: the printed columns of the listed locations, not the spare rows (see the Toelichting).
+  const printed = printedLocationColumns();
   return {
     ranges: { column: (header) => absoluteRange(SHEETS.locations, letter(header), 2, lastRow) },
     rows: { worksheetId: sheet.id, firstRow: 2, lastRow, cells },
+    // exceljs puts a $ before each corner as given; the rows' own $ make the range absolute, which LibreOffice needs.
+    printArea: `${columnLetter(printed.first)}$1:${columnLetter(printed.last)}$${data.locations.length + 1}`,
   };
 }
 

@@ -80,9 +80,9 @@ export function parameterRefs(data: MonitorData): ParameterRefs {
 export function addParametersSheet(workbook: ExcelJS.Workbook, data: MonitorData): void {
   const sheet = workbook.addWorksheet(SHEETS.parameters);
   writeHeader(sheet, [
-    { header: 'parameter', width: 18 },
-    { header: 'waarde', width: 12 },
-    { header: 'toelichting', width: 100 },
+    { header: 'Parameter', width: 18 },
+    { header: 'Waarde', width: 12 },
+    { header: 'Toelichting', width: 100 },
   ]);
   parameterRows(data).forEach((entry, index) => {
     const row = sheet.getRow(FIRST_ROW + index);
@@ -93,6 +93,7 @@ export function addParametersSheet(workbook: ExcelJS.Workbook, data: MonitorData
     if (entry.numFmt !== undefined) value.numFmt = entry.numFmt;
     if (entry.editable) unlock(value);
     setText(row.getCell(3), entry.explanation);
+    row.getCell(3).alignment = { wrapText: true, vertical: 'top' };
   });
   protect(sheet);
 }

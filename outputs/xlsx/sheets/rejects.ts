@@ -12,11 +12,11 @@ export function addRejectsSheet(workbook: ExcelJS.Workbook, rejects: readonly Re
     return;
   }
   writeHeader(sheet, [
-    { header: 'bron', width: 14 },
-    { header: 'bestand', width: 30 },
-    { header: 'rij', width: 7 },
-    { header: 'veld', width: 18 },
-    { header: 'reden', width: 80 },
+    { header: 'Bron', width: 14 },
+    { header: 'Bestand', width: 30 },
+    { header: 'Rij', width: 7 },
+    { header: 'Veld', width: 18 },
+    { header: 'Reden', width: 80 },
   ]);
   rejects.forEach((reject, index) => {
     const row = sheet.getRow(index + 2);
@@ -25,6 +25,7 @@ export function addRejectsSheet(workbook: ExcelJS.Workbook, rejects: readonly Re
     setNumber(row.getCell(3), reject.row_number, '0');
     setText(row.getCell(4), reject.field);
     setText(row.getCell(5), reject.reason);
+    row.getCell(5).alignment = { wrapText: true, vertical: 'top' };
   });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rejects.length + 1, column: 5 } };
   protect(sheet);

@@ -14,7 +14,7 @@ const COLUMNS = [
   { header: REVIEW_HEADERS.nameB, width: 32 },
   { header: REVIEW_HEADERS.placeB, width: 16 },
   { header: REVIEW_HEADERS.score, width: 8, numFmt: '0.00' },
-  { header: REVIEW_HEADERS.reason, width: 50 },
+  { header: REVIEW_HEADERS.reason, width: 44 },
   { header: REVIEW_HEADERS.decision, width: 14 },
 ];
 

@@ -16,14 +16,17 @@ export function addWhiteSpotsSheet(workbook: ExcelJS.Workbook, whiteSpots: White
     protect(sheet);
     return;
   }
-  writeHeader(sheet, [
-    { header: 'gemeentecode', width: 13 },
-    { header: 'gemeente', width: 24 },
-    { header: 'provincie', width: 15 },
-    { header: 'inwoners', width: 12 },
-    { header: 'afstand_km', width: 11 },
-    { header: 'dichtstbijzijnde_locatie', width: 22 },
-  ]);
+  const columns = [
+    { header: 'Gemeentecode', width: 14 },
+    { header: 'Gemeente', width: 22 },
+    { header: 'Provincie', width: 15 },
+    { header: 'Inwoners', width: 11 },
+    { header: 'Afstand (km)', width: 10 },
+    { header: 'Dichtstbijzijnde steunpunt', width: 34 },
+    { header: 'Plaats van het steunpunt', width: 18 },
+    { header: 'Locatie-id van het steunpunt', width: 16 },
+  ];
+  writeHeader(sheet, columns);
   whiteSpots.municipalities.forEach((spot, index) => {
     const row = sheet.getRow(index + 2);
     setText(row.getCell(1), spot.gmCode);
@@ -31,8 +34,10 @@ export function addWhiteSpotsSheet(workbook: ExcelJS.Workbook, whiteSpots: White
     setText(row.getCell(3), spot.province);
     setNumber(row.getCell(4), spot.population, '#,##0');
     setNumber(row.getCell(5), spot.distanceKm, '0.0');
-    setText(row.getCell(6), spot.nearestLocationId);
+    setText(row.getCell(6), spot.nearest?.name);
+    setText(row.getCell(7), spot.nearest?.place);
+    setText(row.getCell(8), spot.nearest?.locationId);
   });
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: whiteSpots.municipalities.length + 1, column: 6 } };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: whiteSpots.municipalities.length + 1, column: columns.length } };
   protect(sheet);
 }

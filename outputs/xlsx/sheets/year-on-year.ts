@@ -6,10 +6,10 @@ import { SHEETS } from '../../../pipeline/workbook/layout.ts';
 
 /** The parts of the change in view (YearOnYearParts), shown when the rows carry them. */
 const PART_COLUMNS = [
-  { header: 'door_methode', width: 14, value: (parts: YearOnYearParts) => parts.methodEffect, format: '+0;-0;0' },
-  { header: 'nieuw_in_beeld', width: 15, value: (parts: YearOnYearParts) => parts.opened, format: '0' },
-  { header: 'niet_meer_in_beeld', width: 18, value: (parts: YearOnYearParts) => parts.closed, format: '0' },
-  { header: 'verhuisd', width: 10, value: (parts: YearOnYearParts) => parts.moved, format: '+0;-0;0' },
+  { header: 'Door de methode', width: 12, value: (parts: YearOnYearParts) => parts.methodEffect, format: '+0;-0;0' },
+  { header: 'Nieuw in beeld', width: 12, value: (parts: YearOnYearParts) => parts.opened, format: '0' },
+  { header: 'Niet meer in beeld', width: 12, value: (parts: YearOnYearParts) => parts.closed, format: '0' },
+  { header: 'Verhuisd', width: 10, value: (parts: YearOnYearParts) => parts.moved, format: '+0;-0;0' },
 ] as const;
 
 export function addYearOnYearSheet(
@@ -26,14 +26,14 @@ export function addYearOnYearSheet(
   const previous = yearOnYear.previousYear;
   const withParts = yearOnYear.rows.some((entry) => entry.parts != null);
   writeHeader(sheet, [
-    { header: 'niveau', width: 11 },
-    { header: 'gebied', width: 30 },
-    { header: `in_beeld_${previous}`, width: 13 },
-    { header: `in_beeld_${year}`, width: 13 },
-    { header: 'verschil_in_beeld', width: 16 },
-    { header: `gewogen_${previous}`, width: 13 },
-    { header: `gewogen_${year}`, width: 13 },
-    { header: 'verschil_gewogen', width: 16 },
+    { header: 'Niveau', width: 11 },
+    { header: 'Gebied', width: 30 },
+    { header: `In beeld ${previous}`, width: 11 },
+    { header: `In beeld ${year}`, width: 11 },
+    { header: 'Verschil in beeld', width: 11 },
+    { header: `Gewogen ${previous}`, width: 11 },
+    { header: `Gewogen ${year}`, width: 11 },
+    { header: 'Verschil gewogen', width: 11 },
     ...(withParts ? PART_COLUMNS : []),
   ]);
   yearOnYear.rows.forEach((entry, index) => {

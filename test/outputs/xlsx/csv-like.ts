@@ -8,14 +8,22 @@ export function likeCsv(expected: string, actual: string | undefined): string | 
   return roundHalfAway(Number(actual), decimals).toFixed(decimals);
 }
 
-/** Every row of `expected` (CSV) has a row in `actual` with the same key and, at CSV precision, the same values. */
-export function rowsAsCsv(actual: readonly Record<string, string>[], expected: readonly Record<string, string>[], key: string) {
-  const byKey = new Map(actual.map((row) => [row[key], row]));
+/**
+ * Every row of `expected` (CSV) has a row in `actual` with the same key and, at CSV precision, the
+ * same values. `header` gives the sheet's header of a CSV column (the sheets show Dutch headers).
+ */
+export function rowsAsCsv(
+  actual: readonly Record<string, string>[],
+  expected: readonly Record<string, string>[],
+  key: string,
+  header: (csvColumn: string) => string = (csvColumn) => csvColumn,
+) {
+  const byKey = new Map(actual.map((row) => [row[header(key)], row]));
   return {
-    keys: actual.map((row) => row[key]),
+    keys: actual.map((row) => row[header(key)]),
     rows: expected.map((row) => {
       const found = byKey.get(row[key]);
-      return Object.fromEntries(Object.entries(row).map(([column, value]) => [column, likeCsv(value, found?.[column])]));
+      return Object.fromEntries(Object.entries(row).map(([column, value]) => [column, likeCsv(value, found?.[header(column)])]));
     }),
   };
 }

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCATION_COLUMNS, SHEETS, locationContext } from '../../../pipeline/workbook/layout.ts';
 import { writeOverview } from '../../../outputs/xlsx/overview.ts';
+import { coverageLabel as label } from '../../../outputs/xlsx/sheets/coverage.ts';
 import type { LocationRow } from '../../../pipeline/read-monitor.ts';
 import { findSoffice, recalculateToCsv, sheetRecords, SOFFICE_MISSING } from '../../helpers/libreoffice.ts';
 import { rowsAsCsv } from './csv-like.ts';
@@ -15,7 +16,7 @@ import { buildMonitor2024, type Monitor2024 } from './monitor-2024.ts';
 const soffice = findSoffice();
 
 function expectRowsLikeCsv(actual: Record<string, string>[], expected: Record<string, string>[], key: string): void {
-  const shown = rowsAsCsv(actual, expected, key);
+  const shown = rowsAsCsv(actual, expected, key, label);
   expect(shown.keys).toEqual(expected.map((row) => row[key]));
   expect(shown.rows).toEqual(expected);
 }
@@ -34,10 +35,10 @@ describe.skipIf(soffice === null)('the overview recalculated in LibreOffice', ()
 
   it('gives the figures of provincies.csv, nederland.csv, iza-regios.csv and gemeenten.csv', () => {
     const provinces = sheetRecords(before, SHEETS.provinces);
-    expectRowsLikeCsv(provinces.filter((row) => row['provincie'] !== 'Nederland'), monitor.csv('provincies.csv'), 'provincie');
+    expectRowsLikeCsv(provinces.filter((row) => row['Provincie'] !== 'Nederland'), monitor.csv('provincies.csv'), 'provincie');
     const { gebied = '', ...figures } = monitor.csv('nederland.csv')[0] ?? {};
     expect(gebied).toBe('Nederland');
-    expectRowsLikeCsv(provinces.filter((row) => row['provincie'] === 'Nederland'), [{ provincie: gebied, ...figures }], 'provincie');
+    expectRowsLikeCsv(provinces.filter((row) => row['Provincie'] === 'Nederland'), [{ provincie: gebied, ...figures }], 'provincie');
     expectRowsLikeCsv(sheetRecords(before, SHEETS.regions), monitor.csv('iza-regios.csv'), 'iza_regio');
     expectRowsLikeCsv(sheetRecords(before, SHEETS.municipalities), monitor.csv('gemeenten.csv'), 'gemeentecode');
   });
@@ -70,19 +71,22 @@ describe.skipIf(soffice === null)('the overview recalculated in LibreOffice', ()
     const expectOnlyChanged = (sheetName: string, key: string, changed: readonly string[]) => {
       const old = sheetRecords(before, sheetName);
       const now = sheetRecords(after, sheetName);
-      expect(now.map((row) => row[key])).toEqual(old.map((row) => row[key]));
+      const area = label(key);
+      expect(now.map((row) => row[area])).toEqual(old.map((row) => row[area]));
       old.forEach((row, index) => {
         const updated = now[index]!;
-        const what = `${sheetName} ${row[key]}`;
-        if (!changed.includes(row[key]!)) {
+        const what = `${sheetName} ${row[area]}`;
+        if (!changed.includes(row[area]!)) {
           expect(updated, what).toEqual(row);
           return;
         }
-        expect(Number(updated['gewogen']) - Number(row['gewogen']), what).toBe(1);
-        expect(updated['in_beeld'], what).toBe(row['in_beeld']);
+        const [weighted, inView] = [label('gewogen'), label('in_beeld')];
+        expect(Number(updated[weighted]) - Number(row[weighted]), what).toBe(1);
+        expect(updated[inView], what).toBe(row[inView]);
         for (const pct of monitor.data.parameters.participationPct) {
-          expect(updated[`gewenst_${pct}`], what).toBe(row[`gewenst_${pct}`]);
-          expect(Number(updated[`tekort_${pct}`]), what).toBeCloseTo(Number(row[`tekort_${pct}`]) - 1, 9);
+          const [desired, shortfall] = [label(`gewenst_${pct}`), label(`tekort_${pct}`)];
+          expect(updated[desired], what).toBe(row[desired]);
+          expect(Number(updated[shortfall]), what).toBeCloseTo(Number(row[shortfall]) - 1, 9);
         }
       });
     };

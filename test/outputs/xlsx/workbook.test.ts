@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { LOCATION_COLUMNS, SHEETS, SPARE_LOCATION_ROWS } from '../../../pipeline/workbook/layout.ts';
+import { LOCATION_COLUMNS, SHEETS, SPARE_LOCATION_ROWS, locationColumn } from '../../../pipeline/workbook/layout.ts';
+import { columnLetter } from '../../../outputs/xlsx/cells.ts';
+import { coverageLabel } from '../../../outputs/xlsx/sheets/coverage.ts';
 import { composeOverview, overviewBytes, writeOverview } from '../../../outputs/xlsx/overview.ts';
 import { restoreText, safeText } from '../../../pipeline/workbook/safe-text.ts';
 import { readCorrections } from '../../../pipeline/corrections/index.ts';
@@ -81,7 +83,7 @@ describe('the overview workbook', () => {
 
   it('lists one location per row with its id, and sets dropdowns on grootte and status down to the spare rows', () => {
     const sheet = sheetOf(workbook, SHEETS.locations);
-    expect(sheet.getRow(1).values).toEqual([undefined, ...LOCATION_COLUMNS.map((entry) => entry.header)]);
+    expect(sheet.getRow(1).values).toEqual([undefined, ...LOCATION_COLUMNS.map((entry) => entry.label)]);
     expect(monitor.data.locations.map((_, index) => sheet.getCell(index + 2, column('location_id')).value)).toEqual(
       monitor.data.locations.map((location) => location.location_id),
     );
@@ -122,25 +124,35 @@ describe('the overview workbook', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBeDefined();
     const provinces = sheetOf(workbook, SHEETS.provinces);
-    expect(provinces.getCell('G2').value).toMatchObject({ formula: expect.stringMatching(/^COUNTIFS\('Locaties'!\$N\$2:\$N\$\d+,"actief",/) });
-    expect(provinces.getCell('I2').value).toMatchObject({ formula: expect.stringMatching(/^SUMIFS\('Locaties'!\$M\$2:\$M\$\d+,/) });
+    const [status, weights] = [columnLetter(column('status')), columnLetter(column('gewicht'))];
+    expect(provinces.getCell('G2').value).toMatchObject({ formula: expect.stringMatching(new RegExp(`^COUNTIFS\\('Locaties'!\\$${status}\\$2:\\$${status}\\$\\d+,"actief",`)) });
+    expect(provinces.getCell('I2').value).toMatchObject({ formula: expect.stringMatching(new RegExp(`^SUMIFS\\('Locaties'!\\$${weights}\\$2:\\$${weights}\\$\\d+,`)) });
     expect(provinces.getCell('J2').value).toMatchObject({ formula: "ROUND(E2/'Parameters'!$B$2*'Parameters'!$B$3/100,0)" });
   });
 
   it('caches in every formula the figures of the CSV exports', () => {
     const expectAsCsv = (sheet: string, csv: Record<string, string>[], key: string, filter = (_row: Record<string, string>) => true) => {
-      const shown = rowsAsCsv(cachedRecords(sheetOf(workbook, sheet)).filter(filter), csv, key);
+      const shown = rowsAsCsv(cachedRecords(sheetOf(workbook, sheet)).filter(filter), csv, key, coverageLabel);
       expect(shown.keys, sheet).toEqual(csv.map((row) => row[key]));
       expect(shown.rows, sheet).toEqual(csv);
     };
-    expectAsCsv(SHEETS.provinces, monitor.csv('provincies.csv'), 'provincie', (row) => row['provincie'] !== 'Nederland');
+    expectAsCsv(SHEETS.provinces, monitor.csv('provincies.csv'), 'provincie', (row) => row['Provincie'] !== 'Nederland');
     const { gebied = '', ...national } = monitor.csv('nederland.csv')[0] ?? {};
-    expectAsCsv(SHEETS.provinces, [{ provincie: gebied, ...national }], 'provincie', (row) => row['provincie'] === 'Nederland');
+    expectAsCsv(SHEETS.provinces, [{ provincie: gebied, ...national }], 'provincie', (row) => row['Provincie'] === 'Nederland');
     expectAsCsv(SHEETS.regions, monitor.csv('iza-regios.csv'), 'iza_regio');
     expectAsCsv(SHEETS.municipalities, monitor.csv('gemeenten.csv'), 'gemeentecode');
     const locations = monitor.csv('locaties.csv');
     const written = cachedRecords(sheetOf(workbook, SHEETS.locations));
-    expect(written.map(({ location_id, naam, grootte, gewicht, status }) => ({ location_id, naam, grootte, gewicht: Number(gewicht).toFixed(1), status }))).toEqual(
+    const value = (row: Record<string, string>, header: string) => row[locationColumn(header).label];
+    expect(
+      written.map((row) => ({
+        location_id: value(row, 'location_id'),
+        naam: value(row, 'naam'),
+        grootte: value(row, 'grootte'),
+        gewicht: Number(value(row, 'gewicht')).toFixed(1),
+        status: value(row, 'status'),
+      })),
+    ).toEqual(
       locations.map(({ location_id, naam, grootte, gewicht, status }) => ({ location_id, naam, grootte, gewicht, status })),
     );
   });
@@ -164,7 +176,13 @@ describe('the overview workbook', () => {
         { pairId: 'P-1', a: { locationId: first!.location_id, name: first!.name, place: first!.place }, b: { locationId: second!.location_id, name: second!.name, place: null }, score: 0.83, reason: 'zelfde organisatie, andere naam' },
       ],
       yearOnYear: { previousYear: 2023, rows: [{ level: 'provincie' as const, area: 'Drenthe', previousInView: 3, inView: 2, previousWeighted: 3, weighted: 2 }] },
-      whiteSpots: { thresholdKm: 15, municipalities: [{ gmCode: 'GM0088', municipality: 'Schiermonnikoog', province: 'Friesland', population: 932, distanceKm: 31.5, nearestLocationId: null }] },
+      whiteSpots: {
+        thresholdKm: 15,
+        municipalities: [
+          { gmCode: 'GM0088', municipality: 'Schiermonnikoog', province: 'Friesland', population: 932, distanceKm: 31.5, nearest: { locationId: first!.location_id, name: first!.name, place: first!.place } },
+          { gmCode: 'GM0060', municipality: 'Ameland', province: 'Friesland', population: 3800, distanceKm: null, nearest: null },
+        ],
+      },
       images: [{ name: 'Figuur 1', png }],
     };
     const extrasPath = join(monitor.scratch, 'extras.xlsx');
@@ -175,7 +193,12 @@ describe('the overview workbook', () => {
     expect(review.getCell('J2').dataValidation).toMatchObject({ type: 'list', formulae: ["'Lijsten'!$C$2:$C$3"] });
     expect(review.getCell('J2').protection?.locked).toBe(false);
     expect(sheetOf(written, SHEETS.yearOnYear).getCell('E2').value).toMatchObject({ formula: 'D2-C2', result: -1 });
-    expect(sheetOf(written, SHEETS.whiteSpots).getRow(2).values).toEqual([undefined, 'GM0088', 'Schiermonnikoog', 'Friesland', 932, 31.5]);
+    const whiteSpots = sheetOf(written, SHEETS.whiteSpots);
+    expect(whiteSpots.getRow(1).values).toEqual([
+      undefined, 'Gemeentecode', 'Gemeente', 'Provincie', 'Inwoners', 'Afstand (km)', 'Dichtstbijzijnde steunpunt', 'Plaats van het steunpunt', 'Locatie-id van het steunpunt',
+    ]);
+    expect(whiteSpots.getRow(2).values).toEqual([undefined, 'GM0088', 'Schiermonnikoog', 'Friesland', 932, 31.5, first!.name, first!.place ?? undefined, first!.location_id]);
+    expect(whiteSpots.getRow(3).values).toEqual([undefined, 'GM0060', 'Ameland', 'Friesland', 3800]);
     expect(sheetOf(written, SHEETS.explanation).getImages()).toHaveLength(1);
   });
 
@@ -214,7 +237,7 @@ describe('the overview workbook', () => {
 
     it.skipIf(soffice === null)('is not evaluated by LibreOffice', async () => {
       const sheets = await recalculateToCsv(soffice!, hostilePath);
-      const names = sheetRecords(sheets, SHEETS.locations).slice(0, INJECTIONS.length).map((row) => row['naam']);
+      const names = sheetRecords(sheets, SHEETS.locations).slice(0, INJECTIONS.length).map((row) => row[locationColumn('naam').label]);
       expect(names).toEqual(INJECTIONS.map((text) => `'${text}`));
     }, 120_000);
   });
