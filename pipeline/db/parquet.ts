@@ -1,26 +1,36 @@
 /**
  * CSV export -> Parquet, through DuckDB, so researchers can load the exports in R or Python
- * with their types. The target path never enters SQL text: DuckDB writes to a temporary file
- * whose name we generate, which is then renamed into place.
+ * with their types. Paths go in as parameters; DuckDB writes to a temporary file whose name we
+ * generate, which is then renamed into place, so a failed conversion leaves no half file.
  */
 import { randomBytes } from 'node:crypto';
-import { rename, rm } from 'node:fs/promises';
+import { copyFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MonitorDatabase } from './database.ts';
+import { sql } from './sql-file.ts';
+
+const STAGE_CSV = sql('db/parquet/stage-csv.sql');
+const WRITE_EXPORT = sql('db/parquet/write-export.sql');
+const DROP_EXPORT = sql('db/parquet/drop-export.sql');
 
 export async function csvToParquet(database: MonitorDatabase, csvPath: string, parquetPath: string): Promise<void> {
+  await database.run(STAGE_CSV, { csv_path: csvPath });
+  await writeStagedExport(database, parquetPath);
+}
+
+/**
+ * Writes the table `parquet_export` (staged by the caller) to `parquetPath` and drops it: DuckDB
+ * writes a temporary file, which is then moved into place.
+ */
+export async function writeStagedExport(database: MonitorDatabase, parquetPath: string): Promise<void> {
   const temporary = join(tmpdir(), `lsp-monitor-${process.pid}-${randomBytes(6).toString('hex')}.parquet`);
-  await database.run('CREATE OR REPLACE TEMP TABLE parquet_export AS SELECT * FROM read_csv($1, header = true)', [csvPath]);
   try {
-    await database.run(`COPY parquet_export TO '${temporary.replace(/'/g, "''")}' (FORMAT parquet)`);
-    await rename(temporary, parquetPath).catch(async () => {
-      // Across filesystems rename fails; copy through DuckDB's own file instead.
-      const { copyFile } = await import('node:fs/promises');
-      await copyFile(temporary, parquetPath);
-    });
+    await database.run(WRITE_EXPORT, { parquet_path: temporary });
+    // Across filesystems rename fails; copy instead.
+    await rename(temporary, parquetPath).catch(() => copyFile(temporary, parquetPath));
   } finally {
     await rm(temporary, { force: true });
-    await database.run('DROP TABLE IF EXISTS parquet_export');
+    await database.run(DROP_EXPORT);
   }
 }

@@ -1,14 +1,11 @@
 /**
  * CSV export -> Parquet with the column types the codebook declares, instead of DuckDB's guess
  * from a sample (a late odd value would otherwise fail or change a column's type between years).
- * Column names are our own declarations, quoted as identifiers; the paths never enter SQL text
- * except DuckDB's own temporary file, whose name we generate.
+ * The one statement built here is the cast list: column names are our own declarations, quoted
+ * as identifiers, and the types one of three; the path goes in as a parameter.
  */
-import { randomBytes } from 'node:crypto';
-import { copyFile, rename, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { MonitorDatabase } from './database.ts';
+import { writeStagedExport } from './parquet.ts';
 
 export type ParquetType = 'VARCHAR' | 'BIGINT' | 'DOUBLE';
 
@@ -20,16 +17,10 @@ export interface ParquetColumn {
 const identifier = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export async function csvToTypedParquet(database: MonitorDatabase, csvPath: string, parquetPath: string, columns: readonly ParquetColumn[]): Promise<void> {
-  const temporary = join(tmpdir(), `lsp-monitor-${process.pid}-${randomBytes(6).toString('hex')}.parquet`);
   const select = columns.map(({ name, type }) => `CAST(${identifier(name)} AS ${type}) AS ${identifier(name)}`).join(', ');
   // all_varchar: every cell is read as the text written, then cast to its declared type.
-  await database.run(`CREATE OR REPLACE TEMP TABLE typed_parquet_export AS SELECT ${select} FROM read_csv($1, header = true, all_varchar = true)`, [csvPath]);
-  try {
-    await database.run(`COPY typed_parquet_export TO '${temporary.replace(/'/g, "''")}' (FORMAT parquet)`);
-    // Across filesystems rename fails; copy instead.
-    await rename(temporary, parquetPath).catch(() => copyFile(temporary, parquetPath));
-  } finally {
-    await rm(temporary, { force: true });
-    await database.run('DROP TABLE IF EXISTS typed_parquet_export');
-  }
+  await database.run(`CREATE OR REPLACE TEMP TABLE parquet_export AS SELECT ${select} FROM read_csv($csv_path, header = true, all_varchar = true)`, {
+    csv_path: csvPath,
+  });
+  await writeStagedExport(database, parquetPath);
 }

@@ -1,0 +1,2 @@
+-- The staged export is of one conversion only.
+DROP TABLE IF EXISTS parquet_export
