@@ -1,7 +1,9 @@
 /**
- * The source adapter contract. A source is one file in sources/adapters/ exporting a
- * SourceAdapter, plus one line in sources/adapters/registry.ts.
+ * The source adapter contract. A source is one file in sources/adapters/ exporting an
+ * adapter of a declared kind (KindedAdapter), plus one line in sources/adapters/registry.ts.
  *
+ * - `kind` says what the records are and where the pipeline puts them (pipeline/stages/intake.ts
+ *   routes by it, in one table): it types `recordSchema` and what `parse` returns (IntakeKinds).
  * - `origin` says how the source comes in: `'web'` (its `fetch` asks the network) or `'file'`
  *   (people send a CSV/XLSX that `lsp-monitor import … --source <id>` turns into a snapshot; such
  *   an adapter has no `fetch`).

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { MonitorError } from '../../sources/errors.ts';
 import type { MonitorDatabase } from '../db/database.ts';
+import { sql } from '../db/sql-file.ts';
 
 export const BatchInfo = z.object({
   source: z.string(),
@@ -23,7 +24,12 @@ export type ArchivedBatch = z.infer<typeof ArchivedBatch>;
 
 export type ImportAction = 'ingelezen' | 'vervangen' | 'verwijderd' | 'teruggezet';
 
-const BATCH_COLUMNS = 'source, file_name, sha256, rows_read, rows_imported, rows_rejected, epoch_ms(imported_at) AS imported_ms';
+const YEAR_BATCHES = sql('stages/import-ledger/year-batches.sql');
+const CURRENT_BATCH = sql('stages/import-ledger/current-batch.sql');
+const ARCHIVED_BATCHES = sql('stages/import-ledger/archived-batches.sql');
+const NEXT_ARCHIVE_ID = sql('stages/import-ledger/next-archive-id.sql');
+const RECORD_EVENT = sql('stages/import-ledger/record-event.sql');
+const SHARED_COLUMNS = sql('stages/import-ledger/shared-columns.sql');
 
 /** The live tables of an import and the archive table each one moves into. */
 const ARCHIVED_TABLES = [
@@ -33,21 +39,16 @@ const ARCHIVED_TABLES = [
 ] as const;
 
 export async function yearBatches(database: MonitorDatabase, year: number): Promise<BatchInfo[]> {
-  return database.query(BatchInfo, `SELECT ${BATCH_COLUMNS} FROM import_batch WHERE year = $1 ORDER BY source`, [year]);
+  return database.query(BatchInfo, YEAR_BATCHES, { year });
 }
 
 export async function currentBatch(database: MonitorDatabase, year: number, source: string): Promise<BatchInfo | undefined> {
-  const [batch] = await database.query(BatchInfo, `SELECT ${BATCH_COLUMNS} FROM import_batch WHERE year = $1 AND source = $2`, [year, source]);
+  const [batch] = await database.query(BatchInfo, CURRENT_BATCH, { year, source });
   return batch;
 }
 
 export async function archivedBatches(database: MonitorDatabase, year: number): Promise<ArchivedBatch[]> {
-  return database.query(
-    ArchivedBatch,
-    `SELECT ${BATCH_COLUMNS}, archive_id, reason, epoch_ms(archived_at) AS archived_ms
-       FROM import_archive WHERE year = $1 ORDER BY source, archive_id DESC`,
-    [year],
-  );
+  return database.query(ArchivedBatch, ARCHIVED_BATCHES, { year });
 }
 
 /**
@@ -55,7 +56,7 @@ export async function archivedBatches(database: MonitorDatabase, year: number): 
  * a new archive id. Runs inside the caller's transaction.
  */
 export async function archiveBatch(database: MonitorDatabase, year: number, source: string, reason: string): Promise<number> {
-  const [next] = await database.query(z.object({ id: z.number() }), 'SELECT coalesce(max(archive_id), 0) + 1 AS id FROM import_archive');
+  const [next] = await database.query(z.object({ id: z.number() }), NEXT_ARCHIVE_ID);
   const archiveId = next!.id;
   for (const { live, archive } of ARCHIVED_TABLES) {
     const columns = (await sharedColumns(database, live, archive)).filter((column) => !['archive_id', 'reason', 'archived_at'].includes(column));
@@ -84,9 +85,9 @@ export async function recordImportEvent(
   database: MonitorDatabase,
   event: { year: number; source: string; action: ImportAction; file: string; rows: number; archiveId?: number },
 ): Promise<void> {
-  await database.run('INSERT INTO import_event VALUES ($1, $2, $3, $4, $5, $6, $7::TIMESTAMP)', [
-    event.year, event.source, event.action, event.file, event.rows, event.archiveId ?? null, new Date().toISOString(),
-  ]);
+  await database.run(RECORD_EVENT, {
+    year: event.year, source: event.source, action: event.action, file: event.file, rows: event.rows, archive_id: event.archiveId ?? null, at: new Date().toISOString(),
+  });
 }
 
 /** Removes the source's import of the year into the archive; `restoreImport` brings it back. */
@@ -129,12 +130,7 @@ function noSuchImport(year: number, source: string, batches: readonly BatchInfo[
 }
 
 async function sharedColumns(database: MonitorDatabase, live: string, archive: string): Promise<string[]> {
-  const rows = await database.query(
-    z.object({ column_name: z.string(), table_name: z.string() }),
-    `SELECT column_name, table_name FROM duckdb_columns()
-       WHERE database_name = current_database() AND schema_name = 'main' AND table_name IN ($1, $2) ORDER BY column_index`,
-    [live, archive],
-  );
+  const rows = await database.query(z.object({ column_name: z.string(), table_name: z.string() }), SHARED_COLUMNS, { live, archive });
   const inArchive = new Set(rows.filter((row) => row.table_name === archive).map((row) => row.column_name));
   return rows.filter((row) => row.table_name === live && inArchive.has(row.column_name)).map((row) => row.column_name);
 }

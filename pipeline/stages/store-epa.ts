@@ -9,6 +9,9 @@ import type { ReferenceData } from '../../sources/reference/load.ts';
 import type { EpaMunicipalityRecord } from '../../sources/schema.ts';
 import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase } from '../db/database.ts';
+import { sql } from '../db/sql-file.ts';
+
+const DELETE_YEAR = sql('stages/store-epa/delete-year.sql');
 
 export interface EpaSummary {
   years: number[];
@@ -86,7 +89,7 @@ export async function storeEpaShares(
   const rows = [...byKey.values()];
   const years = [...new Set(rows.map((row) => row[0] as number))].sort();
   await database.transaction(async () => {
-    for (const year of years) await database.run('DELETE FROM epa_municipality WHERE year = $1', [year]);
+    for (const year of years) await database.run(DELETE_YEAR, { year });
     await database.insert('epa_municipality', rows);
   });
   return { years, municipalities: rows.length, unresolved: [...new Set(unresolved)].sort(), duplicates };

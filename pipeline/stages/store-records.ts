@@ -7,8 +7,16 @@ import type { InventoryRecord, Reject } from '../../sources/schema.ts';
 import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase, RowValue } from '../db/database.ts';
 import { ensureReferenceTables } from '../db/reference-tables.ts';
+import { sql } from '../db/sql-file.ts';
 import type { Resolution } from '../normalise/municipality-resolver.ts';
 import { archiveBatch, currentBatch, recordImportEvent } from './import-ledger.ts';
+
+/** What a batch replaces: the source's records, rejects and ledger line of the year. */
+const DELETE_BATCH = [
+  sql('stages/store-records/delete-records.sql'),
+  sql('stages/store-records/delete-rejects.sql'),
+  sql('stages/store-records/delete-batch.sql'),
+];
 
 export type KeptResolution = Exclude<Resolution, { kind: 'unresolved' }>;
 
@@ -50,9 +58,7 @@ export async function replaceBatch(database: MonitorDatabase, context: MonitorCo
   await database.transaction(async () => {
     const previous = await currentBatch(database, batch.year, batch.source);
     const archiveId = previous && previous.sha256 !== batch.sha256 ? await archiveBatch(database, batch.year, batch.source, 'vervangen') : undefined;
-    for (const table of ['inventory_record', 'reject', 'import_batch']) {
-      await database.run(`DELETE FROM ${table} WHERE year = $1 AND source = $2`, [batch.year, batch.source]);
-    }
+    for (const statement of DELETE_BATCH) await database.run(statement, { year: batch.year, source: batch.source });
     await recordImportEvent(database, {
       year: batch.year, source: batch.source, action: previous ? 'vervangen' : 'ingelezen', file: batch.file, rows: batch.accepted.length,
       ...(archiveId === undefined ? {} : { archiveId }),

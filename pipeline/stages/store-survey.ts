@@ -8,7 +8,10 @@
 import type { SurveyAnswer } from '../../sources/schema.ts';
 import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase } from '../db/database.ts';
+import { sql } from '../db/sql-file.ts';
 import { locationFinder } from './find-location.ts';
+
+const DELETE_ANSWERS = sql('stages/store-survey/delete-answers.sql');
 
 export interface SurveyImport {
   year: number;
@@ -29,7 +32,7 @@ export async function storeSurvey(database: MonitorDatabase, context: MonitorCon
 
   const rows = survey.answers.map(({ record, origin }) => ({ record, origin, locationId: locationOf(record) }));
   await database.transaction(async () => {
-    await database.run('DELETE FROM survey_answer WHERE year = $1 AND source = $2', [survey.year, survey.source]);
+    await database.run(DELETE_ANSWERS, { year: survey.year, source: survey.source });
     await database.insert(
       'survey_answer',
       rows.map(({ record, origin, locationId }) => [
