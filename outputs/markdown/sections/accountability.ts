@@ -1,7 +1,7 @@
 import type { SourceBatch } from '../../../pipeline/read-monitor.ts';
 import { countNl, formatNumberNl } from '../../../pipeline/format-nl.ts';
 import type { ReportInput } from '../../report-input.ts';
-import { escapeCell } from '../table.ts';
+import { escapeCell } from '../blocks.ts';
 
 /**
  * The appendix "Verantwoording": what a reader needs to check or reproduce the report, kept out of

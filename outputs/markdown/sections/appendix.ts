@@ -1,7 +1,7 @@
 import type { LocationRow } from '../../../pipeline/read-monitor.ts';
 import { formatNumberNl } from '../../../pipeline/format-nl.ts';
 import type { ReportInput } from '../../report-input.ts';
-import { escapeCell } from '../table.ts';
+import { escapeCell } from '../blocks.ts';
 
 export function appendixSection({ data }: ReportInput): string {
   const byRegion = new Map<string, LocationRow[]>();

@@ -3,7 +3,7 @@ import { TEN_CHARACTERISTICS } from '../../../sources/adapters/survey.ts';
 import { characteristicShares } from '../../csv/exports.ts';
 import { formatNumberNl, formatPercentNl } from '../../../pipeline/format-nl.ts';
 import type { ReportInput } from '../../report-input.ts';
-import { markdownTable, type MarkdownColumn } from '../table.ts';
+import { type MarkdownColumn, markdownTable } from '../blocks.ts';
 
 interface CharacteristicLine {
   number: number;

@@ -3,8 +3,7 @@ import { targetFigures } from '../../csv/exports.ts';
 import { SIZE_MIX_FILE } from '../../figures/report-figures.ts';
 import { countNl, formatCountNl, formatNumberNl, formatPercentNl } from '../../../pipeline/format-nl.ts';
 import type { Figure, ReportInput } from '../../report-input.ts';
-import { markdownTable, type MarkdownColumn } from '../table.ts';
-import { figureLink } from './figure-link.ts';
+import { figureLink, type MarkdownColumn, markdownTable } from '../blocks.ts';
 
 export function nationalSection({ data }: ReportInput, figures: readonly Figure[]): string {
   const weights = data.parameters.weights;

@@ -1,7 +1,6 @@
 import { formatNumberNl, formatPercentNl } from '../../../pipeline/format-nl.ts';
 import type { Figure, ReportInput } from '../../report-input.ts';
-import { markdownTable, type MarkdownColumn } from '../table.ts';
-import { figureLink } from './figure-link.ts';
+import { figureLink, type MarkdownColumn, markdownTable } from '../blocks.ts';
 
 interface ReachLine {
   area: string;

@@ -1,7 +1,7 @@
 import type { SourceBatch } from '../../../pipeline/read-monitor.ts';
 import { countNl, formatNumberNl } from '../../../pipeline/format-nl.ts';
 import type { ReportInput } from '../../report-input.ts';
-import { escapeCell } from '../table.ts';
+import { escapeCell } from '../blocks.ts';
 import { methodLabelNl } from '../../../pipeline/config/method-label.ts';
 
 export function methodSection({ data, previous }: ReportInput): string {

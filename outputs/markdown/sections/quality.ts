@@ -2,7 +2,7 @@ import { formatNumberNl } from '../../../pipeline/format-nl.ts';
 import { PLACE_OUTSIDE_SIGNAL } from '../../../pipeline/normalise/place-outside-municipality.ts';
 import type { LocationRow } from '../../../pipeline/read-monitor.ts';
 import type { ReportInput } from '../../report-input.ts';
-import { escapeCell } from '../table.ts';
+import { escapeCell } from '../blocks.ts';
 
 export function qualitySection({ data }: ReportInput): string {
   const withoutMunicipality = data.locations.filter((location) => location.gm_code === null);

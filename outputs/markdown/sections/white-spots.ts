@@ -1,7 +1,7 @@
 import type { WhiteSpotRow } from '../../../pipeline/read-monitor.ts';
 import { countNl, formatNumberNl } from '../../../pipeline/format-nl.ts';
 import type { ReportInput } from '../../report-input.ts';
-import { markdownTable } from '../table.ts';
+import { markdownTable } from '../blocks.ts';
 
 export function whiteSpotsSection({ data }: ReportInput): string {
   const km = formatNumberNl(data.parameters.distance.whiteSpotKm);

@@ -1,8 +1,7 @@
 import { methodChangeNl, type AreaChange } from '../../../pipeline/stages/diff-years.ts';
 import { countNl, formatChangeNl, formatChangePctNl, formatNumberNl } from '../../../pipeline/format-nl.ts';
 import type { Figure, ReportInput } from '../../report-input.ts';
-import { markdownTable, type MarkdownColumn } from '../table.ts';
-import { figureLink } from './figure-link.ts';
+import { figureLink, type MarkdownColumn, markdownTable } from '../blocks.ts';
 
 export function yearOnYearSection({ data, previous }: ReportInput, figures: readonly Figure[]): string {
   if (!previous) return ['## Jaar-op-jaar', 'Er is geen eerder monitorjaar om mee te vergelijken.'].join('\n\n');
