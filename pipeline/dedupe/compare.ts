@@ -10,6 +10,7 @@
  */
 import { jaroWinkler } from './jaro-winkler.ts';
 import type { MatchKeys } from './match-key.ts';
+import { oneEditApart } from './one-edit.ts';
 import { hasSimilarWord, organisationsLookAlike, sharesWord, wordScore, wordText } from './words.ts';
 
 export interface MatchRecord {
@@ -40,6 +41,7 @@ export interface PairDecision {
 /** Name similarity at or above which a pair that is not clearly the same goes to review. */
 export const REVIEW_SIMILARITY = 0.88;
 const RENAME_WORD_SIMILARITY = 0.8;
+const MIN_SLIPPED_PLACE = 6;
 
 export function comparePair(a: MatchRecord, b: MatchRecord): PairDecision {
   return { ...judgePair(a, b), score: nameSimilarity(a, b) };
@@ -101,9 +103,20 @@ function placeGivenAsMunicipality(a: MatchRecord, b: MatchRecord): boolean {
   if (a.gmCode === null || a.gmCode !== b.gmCode) return false;
   const [general, specific] = isMunicipalityAsPlace(a) ? [a, b] : isMunicipalityAsPlace(b) ? [b, a] : [undefined, undefined];
   if (general === undefined || isMunicipalityAsPlace(specific)) return false;
-  // The names as written: an organisation's town ("Welzijnswerk Gemert-Bakel") names no location.
+  // The names as written, without an organisation's words: its town ("Welzijnswerk Gemert-Bakel",
+  // also in brackets after the name) names no location.
   const place = specific.placeKey.replaceAll(' ', '');
-  return !specific.keys.nameTokens.join('').includes(place) || general.keys.nameTokens.join('').includes(place);
+  const organisation = [...specific.keys.organisationTokens, ...general.keys.organisationTokens];
+  return !namesPlace(specific.keys, organisation, place) || namesPlace(general.keys, organisation, place);
+}
+
+/**
+ * The name holds the place (written together), or a word one slip away from it. Not Jaro-Winkler:
+ * it rates "noordwijk" and "noordwijkerhout" alike.
+ */
+function namesPlace(keys: MatchKeys, organisation: readonly string[], place: string): boolean {
+  const words = keys.nameTokens.filter((token) => !organisation.includes(token));
+  return words.join('').includes(place) || (place.length >= MIN_SLIPPED_PLACE && words.some((word) => oneEditApart(word, place)));
 }
 
 function isMunicipalityAsPlace(record: MatchRecord): boolean {

@@ -39,10 +39,15 @@ export function matchTokens(text: string | null | undefined): string[] {
   // after filtering, so a second pass finds nothing new to join (the key is idempotent).
   const joined: string[] = [];
   tokens.forEach((token, index) => {
-    if (token === 'ed' && ED_WORDS.has(tokens[index + 1] ?? '')) return;
-    joined.push(index > 0 && tokens[index - 1] === 'ed' && ED_WORDS.has(token) ? `ed${token}` : token);
+    if (token === 'ed' && isEdWord(tokens[index + 1] ?? '')) return;
+    joined.push(index > 0 && tokens[index - 1] === 'ed' && isEdWord(token) ? `ed${ED_WORDS.has(token) ? token : 'plaats'}` : token);
   });
   return joined;
+}
+
+/** "plaats" or "plek" after "ED", also "plaats" with a slip ("ED plaaats", "ED platas"). */
+function isEdWord(token: string): boolean {
+  return ED_WORDS.has(token) || (token.length >= 5 && oneEditApart(token, 'plaats'));
 }
 
 function isSlippedLegalForm(token: string): boolean {

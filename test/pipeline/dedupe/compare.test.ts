@@ -38,6 +38,26 @@ describe('comparePair', () => {
     ).toBe('zelfde');
   });
 
+  it('merges a place given as the municipality also when a name carries the place with a slip, or the organisation in brackets', () => {
+    const noordenveld = { municipality: 'Noordenveld', gm_code: 'GM1699' };
+    expect(
+      outcome({ name: 'Lotgenotencafé Fowxolde', place: 'Noordenveld', ...noordenveld }, { name: 'Lotgenotencafé Foxwolde', place: 'Foxwolde', ...noordenveld }),
+    ).toBe('zelfde');
+    const reusel = { organisation: 'Welzijnswerk Reusel-De Mierden', municipality: 'Reusel-De Mierden', gm_code: 'GM1667' };
+    expect(
+      outcome(
+        { name: 'Inloop Biespark', place: 'Reusel-De Mierden', ...reusel },
+        { name: 'Inloop Biespark (Welzijnswerk Reusel-De Mierden)', place: 'Reusel', ...reusel },
+      ),
+    ).toBe('zelfde');
+  });
+
+  it('reads "ED plaaats" and "ED platas" as EDplaats', () => {
+    const marken = { organisation: 'TEAM ED', place: 'Marken', municipality: 'Waterland', gm_code: 'GM0852' };
+    expect(outcome({ name: 'EDplaats Marken', ...marken }, { name: 'ED plaaats Marken', ...marken })).toBe('zelfde');
+    expect(outcome({ name: 'ED platas Marken', ...marken }, { name: 'ED-plaats Marken', ...marken })).toBe('zelfde');
+  });
+
   it('does not take the municipality as place for the village another name is called after', () => {
     const welzijn = { organisation: 'Welzijnswerk Gemert-Bakel', municipality: 'Gemert-Bakel', gm_code: 'GM1652' };
     expect(outcome({ name: 'Steunpunt Uilenweide', place: 'Gemert-Bakel', ...welzijn }, { name: 'steunpunt bakel', place: 'Bakel', ...welzijn })).toBe(
