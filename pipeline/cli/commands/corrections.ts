@@ -9,7 +9,7 @@ import { applyCorrections, type AppliedCorrections } from '../../corrections/app
 import { buildsOf, takenBeforeLineNl } from '../../corrections/applied-summary.ts';
 import { cappedLines } from '../../corrections/capped-lines.ts';
 import { alreadyApplied } from '../../corrections/store.ts';
-import { workbookChanges } from '../../corrections/workbook-changes.ts';
+import { workbookCorrections, workbookSnapshot } from '../../stages/intake-workbook.ts';
 import { requiredOption, stringOption, type Command, type Io } from '../command.ts';
 import { correctionsHelp } from '../help/corrections.ts';
 import { printBuildSummary } from '../summaries.ts';
@@ -31,7 +31,8 @@ export const correctionsCommand: Command = {
         printApplied(file, year, values['dry-run'] ? { outcome: 'already-applied' } : await applyCorrections(database, context, corrections, []), io);
         return;
       }
-      const { changes, errors, ignoredColumns } = await workbookChanges(database, year, file, bytes);
+      // Read as every intake is (intake-workbook.ts); what is applied (--partial, --dry-run) is this command's to decide.
+      const { changes, errors, ignoredColumns } = await workbookCorrections(database, year).parse(workbookSnapshot(path, bytes, new Date().toISOString()));
       if (ignoredColumns.length > 0) io.out(`  niet gelezen en niet bewaard: kolom ${ignoredColumns.map((column) => `'${column}'`).join(', ')}`);
       for (const line of cappedLines(errors.map((error) => error.message))) io.err(`  ${line}`);
       if (errors.length > 0 && !values['partial']) {
