@@ -33,6 +33,23 @@ const sourceUrlPlugin = {
   },
 };
 
+/**
+ * Node 20 loads a CommonJS package imported from ESM through its ESM loader, running its export
+ * scanner over every file the package requires (exceljs and playwright-core are hundreds). These
+ * packages are CommonJS only, so the bundle takes them with require(), as Node would give them to
+ * `import`: module.exports, with its properties as the named exports.
+ */
+const COMMONJS_PACKAGES = ['exceljs', 'playwright-core', '@duckdb/node-api', '@resvg/resvg-js', 'papaparse'];
+
+const requireCommonJsPlugin = {
+  name: 'require-commonjs-packages',
+  setup(build) {
+    const filter = new RegExp(`^(${COMMONJS_PACKAGES.map((name) => name.replace(/[./]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter }, (args) => (args.namespace === 'commonjs' ? { path: args.path, external: true } : { path: args.path, namespace: 'commonjs' }));
+    build.onLoad({ filter: /.*/, namespace: 'commonjs' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
 /** Builds dist/; every file is written under a temporary name and renamed, so a concurrent run never reads half a file. */
 export async function buildDist({ clean = false, logLevel = 'silent' } = {}) {
   const { build } = await import('esbuild');
@@ -52,20 +69,32 @@ export async function buildDist({ clean = false, logLevel = 'silent' } = {}) {
     metafile: true,
     write: false,
     logLevel,
-    plugins: [sourceUrlPlugin],
+    // the require() that requireCommonJsPlugin's modules call, in every file of the bundle
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    plugins: [sourceUrlPlugin, requireCommonJsPlugin],
   });
-  if (clean) rmSync(DIST, { recursive: true, force: true });
   mkdirSync(DIST, { recursive: true });
   const temporary = `.${process.pid}-${Date.now()}.tmp`;
   // Chunks before the entry that imports them, the manifest last.
   const files = [...result.outputFiles].sort((a, b) => Number(a.path === ENTRY) - Number(b.path === ENTRY));
   for (const file of files) writeAtomic(file.path, file.contents, temporary);
   const inputs = Object.fromEntries(
-    Object.keys(result.metafile.inputs).map((input) => [input, statSync(join(ROOT, input)).mtimeMs]),
+    Object.keys(result.metafile.inputs)
+      .filter((input) => !input.startsWith('commonjs:'))
+      .map((input) => [input, statSync(join(ROOT, input)).mtimeMs]),
   );
   writeAtomic(MANIFEST, `${JSON.stringify({ inputs }, null, 1)}\n`, temporary);
+  // Older chunks stay for a process that started on the previous build, unless asked (npm run build).
+  if (clean) removeAllBut(new Set([...files.map((file) => file.path), MANIFEST]));
   removeTemporaries();
   return { files: files.length, inputs: Object.keys(inputs).length };
+}
+
+function removeAllBut(keep) {
+  for (const name of readdirSync(DIST)) {
+    const path = join(DIST, name);
+    if (!keep.has(path) && !name.endsWith('.tmp')) rmSync(path, { recursive: true, force: true });
+  }
 }
 
 function writeAtomic(path, contents, temporary) {
