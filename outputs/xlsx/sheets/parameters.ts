@@ -93,6 +93,9 @@ export function addParametersSheet(workbook: ExcelJS.Workbook, data: MonitorData
     if (entry.numFmt !== undefined) value.numFmt = entry.numFmt;
     if (entry.editable) unlock(value);
     setText(row.getCell(3), entry.explanation);
+    // Label and value stay beside the first line of a wrapped explanation.
+    row.getCell(1).alignment = { vertical: 'top' };
+    value.alignment = { vertical: 'top' };
     row.getCell(3).alignment = { wrapText: true, vertical: 'top' };
   });
   protect(sheet);

@@ -34,6 +34,8 @@ export function addWhiteSpotsSheet(workbook: ExcelJS.Workbook, whiteSpots: White
     setText(row.getCell(3), spot.province);
     setNumber(row.getCell(4), spot.population, '#,##0');
     setNumber(row.getCell(5), spot.distanceKm, '0.0');
+    // Centred, so the distance does not run into the name next to it.
+    row.getCell(5).alignment = { horizontal: 'center' };
     setText(row.getCell(6), spot.nearest?.name);
     setText(row.getCell(7), spot.nearest?.place);
     setText(row.getCell(8), spot.nearest?.locationId);
