@@ -30,6 +30,8 @@ export interface CommandHelp {
   /** Dutch usage text shown by --help. */
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
+  /** Options that must be given, in the order the command checks them: main checks them before loading it. */
+  required?: readonly string[];
   positionals: { min: number; max: number };
 }
 

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { MonitorError, UsageError } from '../../sources/errors.ts';
-import { checkOptionValues, COMMON_OPTIONS, DEFAULT_DATABASE, type Io, type OptionValues } from './command.ts';
+import { checkOptionValues, COMMON_OPTIONS, DEFAULT_DATABASE, requiredOption, type Io, type OptionValues } from './command.ts';
 import { explainError, type PathArgument } from './explain-error.ts';
 import { COMMANDS } from './registry.ts';
 
@@ -68,6 +68,7 @@ async function dispatch(argv: readonly string[], io: Io, given: Given): Promise<
     );
   }
   await checkOptionValues(parsed.values);
+  for (const option of command.required ?? []) requiredOption(parsed.values, option);
   const loaded = await registered.load();
   await loaded.run({ positionals: parsed.positionals, values: parsed.values, commandLine: main }, io);
 }

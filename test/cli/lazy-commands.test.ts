@@ -57,6 +57,8 @@ describe('a command line that answers at once', () => {
     [['build', '--year', 'twintig'], 2],
     [['import', '--year', '2024'], 2],
     [['diff', '2024'], 2],
+    [['build'], 2],
+    [['report', '--year', '2024'], 2],
   ])('%j loads none of DuckDB, exceljs, vega, cheerio, playwright', (args, code) => {
     const run = runRecorded(args);
     expect(run.code, run.stderr).toBe(code);

@@ -14,5 +14,6 @@ Opties:
 
 ${COMMON_USAGE}`,
   options: { year: { type: 'string' } },
+  required: ['year'],
   positionals: { min: 0, max: 0 },
 };

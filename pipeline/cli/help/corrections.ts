@@ -22,5 +22,6 @@ Opties:
 
 ${COMMON_USAGE}`,
   options: { year: { type: 'string' }, partial: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+  required: ['year'],
   positionals: { min: 1, max: 1 },
 };

@@ -36,5 +36,6 @@ Opties:
 
 ${COMMON_USAGE}`,
   options: { year: { type: 'string' }, source: { type: 'string' }, sheet: { type: 'string' }, replace: { type: 'boolean' } },
+  required: ['year'],
   positionals: { min: 1, max: 1 },
 };

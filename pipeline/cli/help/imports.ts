@@ -23,5 +23,6 @@ Opties:
 
 ${COMMON_USAGE}`,
   options: { year: { type: 'string' }, source: { type: 'string' } },
+  required: ['year'],
   positionals: { min: 0, max: 1 },
 };

@@ -18,5 +18,6 @@ Opties:
 
 ${COMMON_USAGE}`,
   options: { out: { type: 'string' }, format: { type: 'string' } },
+  required: ['out'],
   positionals: { min: 0, max: 0 },
 };

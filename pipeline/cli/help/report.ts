@@ -24,5 +24,6 @@ Opties:
 
 ${COMMON_USAGE}`,
   options: { year: { type: 'string' }, out: { type: 'string' } },
+  required: ['year', 'out'],
   positionals: { min: 0, max: 0 },
 };

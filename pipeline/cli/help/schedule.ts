@@ -39,5 +39,6 @@ export const scheduleHelp: CommandHelp = {
     year: { type: 'string' },
     reports: { type: 'string' },
   },
+  required: ['cron'],
   positionals: { min: 0, max: 0 },
 };
