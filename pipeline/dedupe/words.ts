@@ -82,13 +82,17 @@ export function wordScore(a: number, b: number): number {
   return score;
 }
 
-/** The same test as similarWords, on words not (yet) numbered: for finding typo neighbours while blocking. */
+/** The same test as similarWords, on words not (yet) numbered. */
 export function similarTexts(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length < MIN_SIMILAR_LENGTH || b.length < MIN_SIMILAR_LENGTH) return false;
   if (Math.min(a.length, b.length) < MIN_LENGTH_RATIO * Math.max(a.length, b.length)) return false;
-  if (Math.max(a.length, b.length) >= MIN_ONE_EDIT_LENGTH && oneEditApart(a, b)) return true;
-  return jaroWinkler(a, b) >= WORD_SIMILARITY;
+  return slipApart(a, b) || jaroWinkler(a, b) >= WORD_SIMILARITY;
+}
+
+/** Two different words one typing slip apart, long enough to tell a slip from another word. */
+export function slipApart(a: string, b: string): boolean {
+  return a !== b && Math.max(a.length, b.length) >= MIN_ONE_EDIT_LENGTH && Math.min(a.length, b.length) >= MIN_SIMILAR_LENGTH && oneEditApart(a, b);
 }
 
 /**
