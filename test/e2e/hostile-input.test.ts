@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG_PATH } from '../../pipeline/config/config.ts';
+import { LOCATION_COLUMNS } from '../../pipeline/workbook/layout.ts';
 import { restoreText, safeText } from '../../pipeline/workbook/safe-text.ts';
 import { MAX_COMPRESSION_RATIO } from '../../sources/inventory/limits.ts';
 import { readZipDirectory } from '../../sources/inventory/zip-directory.ts';
@@ -557,7 +558,7 @@ describe('every intake gets the same hostile cells (issue #11)', () => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(readFileSync(join(baseOut.out, 'overzicht.xlsx')).buffer as ArrayBuffer);
       const sheet = workbook.getWorksheet('Locaties')!;
-      const nameColumn = (sheet.getRow(1).values as unknown[]).indexOf('naam');
+      const nameColumn = (sheet.getRow(1).values as unknown[]).indexOf(LOCATION_COLUMNS.find((column) => column.header === 'naam')!.label);
       const names: unknown[] = [];
       sheet.eachRow((row, number) => {
         if (number > 1 && row.getCell(nameColumn).value !== null) names.push(row.getCell(nameColumn).value);

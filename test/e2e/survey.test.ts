@@ -11,6 +11,10 @@ import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
 import { queryRows } from '../helpers/database-state.ts';
 import { numbersNotInExports } from '../helpers/report-numbers.ts';
+import { LOCATION_COLUMNS } from '../../pipeline/workbook/layout.ts';
+
+/** The column of Locaties as the sheet heads it (its Dutch label). */
+const labelOf = (header: string) => LOCATION_COLUMNS.find((column) => column.header === header)!.label;
 
 describe('self-assessment on the ten characteristics', () => {
   const scratch = scratchDir();
@@ -65,12 +69,12 @@ describe('self-assessment on the ten characteristics', () => {
     const headers = (sheet.getRow(1).values as unknown[]).map(String);
     const rowOf = (name: string) => {
       let found: ExcelJS.Row | undefined;
-      sheet.eachRow((row) => { if (row.getCell(headers.indexOf('naam')).value === name) found = row; });
+      sheet.eachRow((row) => { if (row.getCell(headers.indexOf(labelOf('naam'))).value === name) found = row; });
       return found!;
     };
-    expect(rowOf('Herstelruimte Emmen').getCell(headers.indexOf('kenmerk_1')).value).toBe('ja');
-    expect(rowOf('Zelfregiecentrum Nijmegen').getCell(headers.indexOf('kenmerk_10')).value).toBe('weet ik niet');
-    expect(rowOf('Stichting Herstelproces').getCell(headers.indexOf('kenmerk_1')).value).toBe('in enige mate');
+    expect(rowOf('Herstelruimte Emmen').getCell(headers.indexOf(labelOf('kenmerk_1'))).value).toBe('ja');
+    expect(rowOf('Zelfregiecentrum Nijmegen').getCell(headers.indexOf(labelOf('kenmerk_10'))).value).toBe('weet ik niet');
+    expect(rowOf('Stichting Herstelproces').getCell(headers.indexOf(labelOf('kenmerk_1'))).value).toBe('in enige mate');
   });
 
   it('passes the guard: control characters and an oversized row are refused with the reason, a formula-looking name is data, unknown columns are not stored', async () => {
