@@ -5,7 +5,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from './chromium.ts';
 
 /** Page number and count at the foot of every page ("3 van 41"). */
@@ -13,6 +12,8 @@ const FOOTER = `<div style="width:100%;font-family:'DejaVu Sans',Arial,sans-seri
 <span class="pageNumber"></span> van <span class="totalPages"></span></div>`;
 
 export async function printPdf(html: string, executablePath: string): Promise<Uint8Array> {
+  // Loaded only when a PDF is printed: a run with the PDF switched off or without Chromium never pays for it.
+  const { chromium } = await import('playwright-core');
   const profile = await mkdtemp(join(tmpdir(), 'lsp-monitor-chromium-'));
   try {
     const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: [...CHROMIUM_ARGS], timeout: 120_000 });

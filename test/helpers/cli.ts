@@ -3,6 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../pipeline/cli/main.ts';
+import { COMMANDS } from '../../pipeline/cli/registry.ts';
+
+// Commands load when they run; in-process tests load them up front, so a test's timing (a kill
+// mid-build) does not include transforming their modules.
+await Promise.all(COMMANDS.map((command) => command.load()));
 
 export interface CliResult {
   code: number;
