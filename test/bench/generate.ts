@@ -14,6 +14,7 @@ import { generateLocations, SOURCE_IDS, type SourceId } from './gen/locations.ts
 import { loadGeography } from './gen/places.ts';
 import { createRandom, shuffled } from './gen/random.ts';
 import { JUNK_TRUTH_ID, junkRow, renderListing, SOURCES } from './gen/sources.ts';
+import { withRealShapes } from './gen/real-shapes.ts';
 import { FIRST_DATA_ROW, writeTruth, type TruthLine } from './gen/truth.ts';
 import { phraseWords } from './gen/vocabulary.ts';
 import { writeSourceFile } from './gen/write-files.ts';
@@ -49,8 +50,12 @@ export async function generateInventories(options: { records: number; directory:
 
   const rows = new Map<SourceId, { cells: string[]; truthId: string }[]>(SOURCE_IDS.map((id) => [id, []]));
   const rendering = random.fork('rendering');
+  const shapes = random.fork('real-shapes');
   for (const location of locations) {
-    for (const id of location.sources) rows.get(id)!.push({ cells: renderListing(location, id, geography, rendering), truthId: location.truthId });
+    for (const id of location.sources) {
+      const cells = renderListing(location, id, geography, rendering);
+      rows.get(id)!.push({ cells: id === 'a' ? withRealShapes(cells, shapes) : cells, truthId: location.truthId });
+    }
   }
   for (let index = 0; index < junk; index += 1) {
     const id = SOURCE_IDS[index % SOURCE_IDS.length]!;

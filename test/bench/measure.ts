@@ -146,8 +146,9 @@ try {
   if (!overviewInReport) result.peakRssMb = peakRssMb();
 
   result.lastStage = 'quality';
-  const members = await readMembers(database, year, readTruth(dataDir));
-  result.quality = pairwiseQuality(members, await readReviewPairs(database, year));
+  const truth = readTruth(dataDir);
+  const members = await readMembers(database, year, truth);
+  result.quality = pairwiseQuality(members, await readReviewPairs(database, year), truth);
   result.diagnosis = await diagnose(database, year, pairErrors(members));
   result.status = 'ok';
   const sampled = sampler.peaks();

@@ -97,6 +97,7 @@ function profile(result: SizeResult): string[] {
     lines.push(
       '',
       `Quality: ${quality.correctPairs} of ${quality.truePairs} true pairs found, ${quality.predictedPairs - quality.correctPairs} false; ` +
+        `${quality.trueRowsRejected} rows of a steunpunt rejected on import, ${quality.junkImported} junk rows imported; ` +
         `review queue ${quality.review.pairs} pairs (${quality.review.truePairs} truly one steunpunt), linking ${quality.review.missedPairsInReview} of the missed true pairs; ` +
         `blocks: ${diagnosis.blocks.total}, of which ${diagnosis.blocks.oversized} oversized (sorted neighbours only) (largest ${diagnosis.blocks.largest} rows).`,
     );

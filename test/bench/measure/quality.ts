@@ -21,6 +21,8 @@ export interface Quality {
   f1: number;
   /** Junk rows (no steunpunt) that were imported instead of rejected. */
   junkImported: number;
+  /** Rows of a steunpunt that the import rejected: lost, and in neither side of P/R. */
+  trueRowsRejected: number;
   review: ReviewQueue;
 }
 
@@ -71,7 +73,11 @@ export async function readReviewPairs(database: MonitorDatabase, year: number): 
   return rows.map((row) => [row.item_a, row.item_b]);
 }
 
-export function pairwiseQuality(members: readonly MemberRow[], reviewPairs: readonly [string, string][] = []): Quality {
+export function pairwiseQuality(
+  members: readonly MemberRow[],
+  reviewPairs: readonly [string, string][] = [],
+  truth: ReadonlyMap<string, string> = new Map(),
+): Quality {
   const evaluated = members.filter((member) => member.truth !== JUNK_TRUTH_ID);
   const byLocation = countBy(evaluated, (member) => member.location);
   const byTruth = countBy(evaluated, (member) => member.truth);
@@ -93,6 +99,7 @@ export function pairwiseQuality(members: readonly MemberRow[], reviewPairs: read
     recall,
     f1: f1Of(precision, recall),
     junkImported: members.length - evaluated.length,
+    trueRowsRejected: [...truth.values()].filter((truthId) => truthId !== JUNK_TRUTH_ID).length - evaluated.length,
     review: reviewQueue(evaluated, reviewPairs, { precision, truePairs, correctPairs }),
   };
 }

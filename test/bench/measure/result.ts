@@ -31,6 +31,7 @@ export const Quality = z.object({
   recall: z.number(),
   f1: z.number(),
   junkImported: z.number(),
+  trueRowsRejected: z.number(),
   review: z.object({
     pairs: z.number(),
     truePairs: z.number(),
