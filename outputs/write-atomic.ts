@@ -11,9 +11,6 @@ import { errorCode, MonitorError } from '../sources/errors.ts';
 import { ensureDirectory } from '../sources/write-file-atomic.ts';
 import { isProcessAlive } from '../pipeline/lock/lock-file.ts';
 
-// The file writer lives in sources/ so every layer shares it; re-exported for the writers' callers.
-export { writeFileAtomic } from '../sources/write-file-atomic.ts';
-
 /**
  * Checks, before any work, that `target` can become a folder: not the root or the working
  * folder, its parent a folder (created if missing), the target itself no file. Returns its real path.

@@ -446,6 +446,20 @@ export const RegionalCorrection = z
   });
 export type RegionalCorrection = z.infer<typeof RegionalCorrection>;
 
+/** The ten characteristics of a laagdrempelig steunpunt (IZA-werkgroep), worded as in De Galan (2024), Bijlage 3. */
+export const TEN_CHARACTERISTICS = [
+  'Het is voor iedereen laagdrempelig toegankelijk en in het bijzonder voor mensen met (ernstige/langdurige) psychische (de EPA-doelgroep) en/of sociaal-emotionele kwetsbaarheid en hun naasten.',
+  'Het steunpunt is gericht op leren, herstel en ontwikkeling, dit gaat verder dan alleen een luisterend oor en koffie.',
+  'Zowel bezoekers/deelnemers als medewerkers hebben iets te halen én te brengen. Er is sprake van co-creatie en gezamenlijk eigenaarschap.',
+  'De ondersteuning krijgt vorm vanuit de behoeften van de mensen.',
+  'Wij zien elkaar als mens, niet als cliënt of hulpverlener.',
+  'Er is sprake van wederkerigheid en gelijkwaardigheid, op basis van wederzijds begrip, herkenning en erkenning.',
+  "Er wordt gewerkt vanuit 'wat past bij jou', zonder stappenplannen of protocollen, er is een aanbod van methodische zelfhulp dat zich vanuit co-creatie en peer-support steeds verder ontwikkelt.",
+  'In het steunpunt komt collectieve ervaringskennis samen.',
+  'In het initiatief zijn ervaringsdeskundigen en/of ervaringswerkers in de lead.',
+  'Er is samenwerking met de formele en informele (keten)partners, zoals: sociaal domein (gemeente), welzijnsorganisaties, huisartsen, zorgaanbieders.',
+] as const;
+
 export const SURVEY_ANSWERS = ['ja', 'in enige mate', 'nee', 'weet ik niet'] as const;
 export type SurveyAnswerValue = (typeof SURVEY_ANSWERS)[number];
 

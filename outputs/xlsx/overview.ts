@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { MonitorData } from '../../pipeline/read-monitor.ts';
-import { writeFileAtomic } from '../write-atomic.ts';
+import { writeFileAtomic } from '../../sources/write-file-atomic.ts';
 import type { OverviewExtras } from '../../pipeline/workbook/extras.ts';
 import { SHEETS } from '../../pipeline/workbook/layout.ts';
 import { withQuotedSheetNames } from './defined-names.ts';

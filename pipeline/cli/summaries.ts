@@ -2,7 +2,7 @@
 import { MonitorError } from '../../sources/errors.ts';
 import type { BuildSummary } from '../stages/build-year.ts';
 import { dutchTime } from '../stages/import-ledger.ts';
-import type { ImportSummary } from '../stages/import-inventory.ts';
+import type { ImportSummary } from '../stages/store-list.ts';
 import type { Io } from './command.ts';
 
 const MAX_REJECTS_SHOWN = 20;

@@ -3,9 +3,9 @@
  * each with a stable id carried over from earlier years, its size class and weight, its
  * organisation, the records it was made from, and the evidence of every merge.
  */
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { LocationStatus, SizeClass, type LocationStatus as Status } from '../../sources/schema.ts';
+import { sha256Hex } from '../../sources/sha256.ts';
 import type { MonitorContext } from '../context.ts';
 import { CORRECTED_BY, loadOverrides } from '../corrections/overrides.ts';
 import type { MonitorDatabase } from '../db/database.ts';
@@ -280,7 +280,7 @@ function locationColumns(year: number, locationId: string, facts: LocationFacts,
 }
 
 export function organisationId(name: string): string {
-  return `ORG-${createHash('sha256').update(draftOrganisationKey(name)).digest('hex').slice(0, 10)}`;
+  return `ORG-${sha256Hex(draftOrganisationKey(name)).slice(0, 10)}`;
 }
 
 function draftOrganisationKey(name: string): string {
@@ -359,5 +359,5 @@ function priorPairColumns(
 
 /** A short stable id for a pair, as the review list and the Excel overview show it. */
 export function pairId(a: string, b: string): string {
-  return `PAAR-${createHash('sha256').update(pairKey(a, b)).digest('hex').slice(0, 10)}`;
+  return `PAAR-${sha256Hex(pairKey(a, b)).slice(0, 10)}`;
 }

@@ -13,7 +13,6 @@ import type { MonitorDatabase } from '../db/database.ts';
 import { takeIn } from './intake.ts';
 import type { ImportSummary } from './store-list.ts';
 
-export type { ImportSummary } from './store-list.ts';
 
 export interface ImportOptions {
   path: string;

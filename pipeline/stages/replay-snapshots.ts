@@ -4,12 +4,12 @@
  * year, from the archive (`lsp-monitor fetch --online`) or else the bundled one. Choosing by
  * year keeps a published year reproducible whatever was fetched since.
  */
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { AdapterOfKind, KindedAdapter } from '../../sources/adapter.ts';
 import { SOURCE_ADAPTERS } from '../../sources/adapters/registry.ts';
 import { latestGoodSnapshot, listSnapshots, readSnapshot, type SnapshotInfo } from '../../sources/archive/read-snapshot.ts';
 import { BUNDLED_SNAPSHOTS_ROOT } from '../../sources/snapshots/bundled.ts';
+import { sha256Hex } from '../../sources/sha256.ts';
 import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase } from '../db/database.ts';
 import { takeIn } from './intake.ts';
@@ -61,7 +61,7 @@ export async function importSnapshot(
   { adapter, info }: ReplayChoice,
 ): Promise<ImportSummary> {
   const snapshot = await readSnapshot(info.dir);
-  const sha256 = createHash('sha256').update(snapshot.files.map((file) => file.sha256).join('\n')).digest('hex');
+  const sha256 = sha256Hex(snapshot.files.map((file) => file.sha256).join('\n'));
   return takeIn(adapter, snapshot, { database, context, year, source: adapter.id, file: `${adapter.id}/${basename(info.dir)}`, sha256, replace: true });
 }
 

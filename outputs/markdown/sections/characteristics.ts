@@ -1,5 +1,5 @@
 import { SURVEY_ANSWERS } from '../../../sources/schema.ts';
-import { TEN_CHARACTERISTICS } from '../../../sources/adapters/survey.ts';
+import { TEN_CHARACTERISTICS } from '../../../sources/schema.ts';
 import { characteristicShares } from '../../csv/exports.ts';
 import { formatNumberNl, formatPercentNl } from '../../../pipeline/format-nl.ts';
 import type { ReportInput } from '../../report-input.ts';

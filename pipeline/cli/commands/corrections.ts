@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { MonitorError } from '../../../sources/errors.ts';
 import { readInventoryFile } from '../../../sources/inventory/read-table.ts';
+import { sha256Hex } from '../../../sources/sha256.ts';
 import { parseMonitorYear } from '../../config/config.ts';
 import { createContext } from '../../context.ts';
 import { correctionsSummaryNl } from '../../corrections/index.ts';
@@ -23,7 +23,7 @@ export const correctionsCommand: Command = {
     const file = basename(path);
     const context = createContext({ configPath: stringOption(values, 'config') });
     const bytes = await readInventoryFile(path, context.config.maxInputBytes);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const sha256 = sha256Hex(bytes);
     const corrections = { year, name: file, sha256 };
     await withWritableDatabase(values, 'corrections', async (database) => {
       if (await alreadyApplied(database, year, sha256)) {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { diffExports } from '../../../outputs/csv/diff-exports.ts';
-import { writeFileAtomic } from '../../../outputs/write-atomic.ts';
+import { writeFileAtomic } from '../../../sources/write-file-atomic.ts';
 import { UsageError } from '../../../sources/errors.ts';
 import { parseMonitorYear } from '../../config/config.ts';
 import { withDatabase } from '../../db/database.ts';

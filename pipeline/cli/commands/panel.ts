@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { codebookExports } from '../../../outputs/csv/codebook.ts';
 import type { ColumnDoc } from '../../../outputs/csv/exports.ts';
 import { PANEL_COLUMNS, panelFile } from '../../../outputs/csv/panel.ts';
-import { writeFileAtomic } from '../../../outputs/write-atomic.ts';
+import { writeFileAtomic } from '../../../sources/write-file-atomic.ts';
 import { UsageError } from '../../../sources/errors.ts';
 import { loadConfig } from '../../config/config.ts';
 import { withDatabase } from '../../db/database.ts';

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { literalFormulaText, unreadableCellReason } from '../../../sources/inventory/cell-text.ts';
 import { fieldForHeader } from '../../../sources/inventory/header-synonyms.ts';
-import { headerSynonymTable, README_PATH, withHeaderTable } from '../../../sources/inventory/header-table.ts';
+import { headerSynonymTable, README_PATH, withHeaderTable } from '../../dev/header-table.ts';
 import { readInventoryTable, readInventoryTableFromBytes } from '../../../sources/inventory/read-table.ts';
 import { InventoryRecord, isPlainCount, Postcode, readCount } from '../../../sources/schema.ts';
 
@@ -113,7 +113,7 @@ describe('values as lists write them', () => {
 });
 
 describe('the README shows the header synonyms', () => {
-  it('has the table generated from header-synonyms.ts (npx tsx sources/inventory/header-table.ts)', () => {
+  it('has the table generated from header-synonyms.ts (npx tsx test/dev/header-table.ts)', () => {
     const readme = readFileSync(README_PATH, 'utf8');
     expect(readme).toContain(headerSynonymTable());
     expect(withHeaderTable(readme)).toBe(readme);

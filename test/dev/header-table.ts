@@ -1,12 +1,12 @@
 /**
- * The header synonyms as the Markdown table in ./README.md, generated from header-synonyms.ts so
- * that the two cannot drift apart: test/sources/inventory/header-table.test.ts compares them, and
- * `npx tsx sources/inventory/header-table.ts` rewrites the table in the README.
+ * The header synonyms as the Markdown table in sources/inventory/README.md, generated from
+ * header-synonyms.ts so that the two cannot drift apart: test/sources/inventory/real-shapes.test.ts
+ * compares them, and `npx tsx test/dev/header-table.ts` rewrites the table in the README.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { INVENTORY_FIELDS, type ExtraKey } from '../schema.ts';
-import { COMPUTED_HEADERS, EXTRA_HEADER_SYNONYMS, FIELD_LABELS, HEADER_SYNONYMS } from './header-synonyms.ts';
+import { INVENTORY_FIELDS, type ExtraKey } from '../../sources/schema.ts';
+import { COMPUTED_HEADERS, EXTRA_HEADER_SYNONYMS, FIELD_LABELS, HEADER_SYNONYMS } from '../../sources/inventory/header-synonyms.ts';
 
 export const TABLE_START = '<!-- kolomnamen: begin (gegenereerd door header-table.ts) -->';
 export const TABLE_END = '<!-- kolomnamen: einde -->';
@@ -42,7 +42,7 @@ export function withHeaderTable(readme: string): string {
   return `${readme.slice(0, start + TABLE_START.length)}\n${headerSynonymTable()}\n${readme.slice(end)}`;
 }
 
-export const README_PATH = fileURLToPath(new URL('./README.md', import.meta.url));
+export const README_PATH = fileURLToPath(new URL('../../sources/inventory/README.md', import.meta.url));
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
   await writeFile(README_PATH, withHeaderTable(await readFile(README_PATH, 'utf8')));
