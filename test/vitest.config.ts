@@ -2,21 +2,40 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Files that replace modules (vi.mock), fake the clock or set environment variables for the code
+ * they run: each gets fresh modules and mocks. (The environment is the process's: a file that sets
+ * a variable puts it back, or sets it in every test that needs it.)
+ */
+const APART = [
+  'test/sources/fetch/fetch-command.test.ts',
+  'test/pipeline/schedule/schedule-command.test.ts',
+  'test/outputs/xlsx/workbook.test.ts',
+  'test/outputs/pdf/chromium.test.ts',
+  'test/e2e/pdf.test.ts',
+];
+
 export default defineConfig({
   test: {
     root: fileURLToPath(new URL('..', import.meta.url)),
-    include: ['test/**/*.test.ts'],
     // A shared folder for set-ups built once per run (test/helpers/shared-build.ts), checked at the end.
     globalSetup: ['test/setup/suite-folder.ts'],
     // vitest leaves one core to itself by default (one worker on a 2-core machine), but it only
-    // waits while the files run: every core runs a file. Forks, not threads: DuckDB and
-    // LibreOffice are native and a test that SIGKILLs a child must not share a thread pool.
+    // waits while the files run: every core runs files. Forks, not threads: DuckDB, LibreOffice and
+    // Chromium are native, and tests SIGKILL the processes they start.
     pool: 'forks',
     maxWorkers: availableParallelism(),
+    // A worker runs file after file without loading the pipeline, DuckDB, exceljs and vega again for
+    // each: that loading was half of the suite's time. Files in APART still get fresh modules.
+    isolate: false,
     // End-to-end tests run the real pipeline on DuckDB; generous, but never a speed assertion.
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // Printing monitor.pdf costs seconds per report; the PDF tests switch it back on (LSP_MONITOR_PDF).
     env: { LSP_MONITOR_PDF: 'uit' },
+    projects: [
+      { extends: true, test: { name: 'apart', include: APART, isolate: true } },
+      { extends: true, test: { name: 'gedeeld', include: ['test/**/*.test.ts'], exclude: APART } },
+    ],
   },
 });
