@@ -65,8 +65,8 @@ describe('opening hours in a coordinators list', () => {
     sheetRows = new Map();
     sheet.eachRow((row, number) => {
       if (number === 1) return;
-      const name = row.getCell(column('naam')).text;
-      if (name !== '') sheetRows.set(name, { dagdelen: row.getCell(column('dagdelen')).value, openingstijden: row.getCell(column('openingstijden')).value });
+      const name = row.getCell(column('Naam')).text;
+      if (name !== '') sheetRows.set(name, { dagdelen: row.getCell(column('Dagdelen per week')).value, openingstijden: row.getCell(column('Openingstijden')).value });
     });
   });
 

@@ -96,8 +96,8 @@ describe('errors in an edited overview', () => {
     const result = await readCorrections(await editor.bytes(), 'overzicht.xlsx', monitor.data);
     expect(result.errors.map((error) => error.message)).toEqual([
       `Locaties, rij ${spare}, kolom 'naam': naam ontbreekt`,
-      `Locaties, rij ${spare}, kolom 'postcode': '12' is geen Nederlandse postcode (verwacht: 1234 AB)`,
       `Locaties, rij ${spare}, kolom 'status': 'open' staat niet in de keuzelijst (toegestaan: actief, potentieel, gesloten, uitgesloten)`,
+      `Locaties, rij ${spare}, kolom 'postcode': '12' is geen Nederlandse postcode (verwacht: 1234 AB)`,
     ]);
     expect(result.changes).toEqual([]);
   });
