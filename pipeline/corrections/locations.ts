@@ -12,7 +12,10 @@ import { readNewLocation } from './new-location.ts';
 import { correctionError, type Correction, type CorrectionError, type CorrectionsResult } from './types.ts';
 
 const SHEET = SHEETS.locations;
-const ID_HEADER = LOCATION_COLUMNS.find((column) => column.role === 'id')?.header ?? 'location_id';
+const ID_COLUMN = LOCATION_COLUMNS.find((column) => column.role === 'id');
+const ID_HEADER = ID_COLUMN?.header ?? 'location_id';
+/** Messages name a column as the sheet shows it. */
+const ID_LABEL = ID_COLUMN?.label ?? 'Locatie-id';
 
 interface SheetRow {
   row: number;
@@ -60,7 +63,7 @@ export function readLocationsSheet(workbook: ExcelJS.Workbook, current: MonitorD
     if (id !== null && known !== undefined) {
       const first = idRows.get(id)?.[0];
       if (first !== undefined && first !== sheetRow.row) {
-        errors.push(correctionError(SHEET, sheetRow.row, ID_HEADER, `de id ${id} staat ook in rij ${first}; elke locatie staat één keer in de lijst`));
+        errors.push(correctionError(SHEET, sheetRow.row, ID_LABEL, `de id ${id} staat ook in rij ${first}; elke locatie staat één keer in de lijst`));
         continue;
       }
       accounted.add(id);
@@ -71,12 +74,12 @@ export function readLocationsSheet(workbook: ExcelJS.Workbook, current: MonitorD
     const written = current.locations[sheetRow.row - 2];
     if (written !== undefined && !idRows.has(written.location_id)) {
       errors.push(
-        correctionError(SHEET, sheetRow.row, ID_HEADER, `de id is gewijzigd (was ${written.location_id}, nu ${describeCell(idCell)}); ids zijn niet bewerkbaar`),
+        correctionError(SHEET, sheetRow.row, ID_LABEL, `de id is gewijzigd (was ${written.location_id}, nu ${describeCell(idCell)}); ids zijn niet bewerkbaar`),
       );
       accounted.add(written.location_id);
       readExistingRow(sheetRow, written, context, rules, changes, errors);
     } else {
-      errors.push(correctionError(SHEET, sheetRow.row, ID_HEADER, `onbekende id ${describeCell(idCell)}; een nieuwe locatie voegt u toe zonder id`));
+      errors.push(correctionError(SHEET, sheetRow.row, ID_LABEL, `onbekende id ${describeCell(idCell)}; een nieuwe locatie voegt u toe zonder id`));
     }
   }
 
@@ -86,7 +89,7 @@ export function readLocationsSheet(workbook: ExcelJS.Workbook, current: MonitorD
       correctionError(
         SHEET,
         null,
-        ID_HEADER,
+        ID_LABEL,
         `locatie ${id} '${location.name}' (rij ${row}) ontbreekt; een locatie sluit u met status gesloten, niet door de rij te verwijderen`,
       ),
     );
@@ -102,7 +105,7 @@ function readExistingRow(
   changes: Correction[],
   errors: CorrectionError[],
 ): void {
-  const fail = (column: LocationColumn, reason: string) => errors.push(correctionError(SHEET, sheetRow.row, column.header, reason));
+  const fail = (column: LocationColumn, reason: string) => errors.push(correctionError(SHEET, sheetRow.row, column.label, reason));
   for (const [column, cell] of sheetRow.cells) {
     switch (column.role) {
       case 'id':

@@ -11,7 +11,7 @@ export function readNewLocation(row: number, cells: ReadonlyMap<LocationColumn, 
   const errors: CorrectionError[] = [];
   const failed = new Set<InventoryField>();
   const input: Partial<Record<InventoryField, string | number>> = {};
-  const fail = (column: LocationColumn, reason: string) => errors.push(correctionError(SHEET, row, column.header, reason));
+  const fail = (column: LocationColumn, reason: string) => errors.push(correctionError(SHEET, row, column.label, reason));
 
   for (const [column, cell] of cells) {
     if (column.role === 'formula') {
@@ -47,7 +47,7 @@ export function readNewLocation(row: number, cells: ReadonlyMap<LocationColumn, 
       const field = issue.path[0];
       if (failed.has(field as InventoryField)) continue;
       const column = [...cells.keys()].find((candidate) => candidate.role === 'editable' && candidate.field === field);
-      errors.push(correctionError(SHEET, row, column?.header ?? null, issue.message));
+      errors.push(correctionError(SHEET, row, column?.label ?? null, issue.message));
     }
     return { changes: [], errors };
   }

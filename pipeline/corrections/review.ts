@@ -31,7 +31,7 @@ export function readReviewSheet(workbook: ExcelJS.Workbook, pairs: readonly Revi
   for (let row = 2; row <= sheet.rowCount; row += 1) {
     const pairId = text(row, 'pairId');
     if (pairId === null) continue;
-    const fail = (name: ReviewColumn, reason: string) => errors.push(correctionError(SHEET, row, REVIEW_KEYS[name], reason));
+    const fail = (name: ReviewColumn, reason: string) => errors.push(correctionError(SHEET, row, REVIEW_HEADERS[name], reason));
     const known = byId.get(pairId);
     if (pairs !== undefined && known === undefined) {
       fail('pairId', `onbekend paar ${pairId}; paar_id is niet bewerkbaar`);

@@ -104,9 +104,9 @@ describe('corrections from the edited Excel overview', () => {
     const result = await runCli(['corrections', bad, '--year', '2024', '--db', db]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^fout: bestand overzicht-fout\.xlsx: 3 ongeldige wijziging\(en\); er is niets overgenomen/m);
-    expect(result.stderr).toContain("kolom 'location_id'");
-    expect(result.stderr).toContain("kolom 'grootte'");
-    expect(result.stderr).toContain("kolom 'naam'");
+    expect(result.stderr).toContain("kolom 'Locatie-id'");
+    expect(result.stderr).toContain("kolom 'Grootte'");
+    expect(result.stderr).toContain("kolom 'Naam'");
     expect((await report('geweigerd')).code).toBe(0);
     expect(readFileSync(join(scratch, 'geweigerd', 'locaties.csv'), 'utf8')).toBe(readFileSync(join(scratch, 'na', 'locaties.csv'), 'utf8'));
   });
@@ -144,7 +144,7 @@ describe('corrections from the edited Excel overview', () => {
     expect(refused.code).toBe(1);
     const errorLines = refused.stderr.split('\n');
     expect(errorLines).toHaveLength(22);
-    expect(errorLines.slice(0, 20).every((line) => line.includes("kolom 'grootte': 'reusachtig' staat niet in de keuzelijst"))).toBe(true);
+    expect(errorLines.slice(0, 20).every((line) => line.includes("kolom 'Grootte': 'reusachtig' staat niet in de keuzelijst"))).toBe(true);
     expect(errorLines[20]).toBe('  … en nog 10');
     expect(errorLines[21]).toMatch(/^fout: bestand overzicht-30-fout\.xlsx: 30 ongeldige wijziging\(en\)/);
 
@@ -191,8 +191,8 @@ describe('corrections from the edited Excel overview', () => {
     writeFileSync(join(scratch, 'overzicht-stuurtekens.xlsx'), await hostile.bytes());
     const refused = await runCli(['corrections', join(scratch, 'overzicht-stuurtekens.xlsx'), '--year', '2024', '--db', db]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain(`Locaties, rij ${escaped}, kolom 'naam': bevat een onzichtbaar stuurteken (U+202E)`);
-    expect(refused.stderr).toContain(`Locaties, rij ${long}, kolom 'naam': naam is langer dan 500 tekens`);
+    expect(refused.stderr).toContain(`Locaties, rij ${escaped}, kolom 'Naam': bevat een onzichtbaar stuurteken (U+202E)`);
+    expect(refused.stderr).toContain(`Locaties, rij ${long}, kolom 'Naam': naam is langer dan 500 tekens`);
     expect(refused.stderr).toMatch(/fout: bestand overzicht-stuurtekens\.xlsx: 2 ongeldige wijziging\(en\); er is niets overgenomen/);
   });
 });

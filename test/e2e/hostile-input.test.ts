@@ -732,9 +732,9 @@ describe('every intake gets the same hostile cells (issue #11)', () => {
     it('refuses control characters and the 20,000-character name with reasons naming the cells; the database is unchanged', async () => {
       expect(refused.code).toBe(1);
       const newRow = baseOut.locations.length + 2;
-      expect(refused.stderr).toContain(`Locaties, rij ${rowOfIJsselstein}, kolom 'naam': bevat een onzichtbaar stuurteken (U+009B)`);
-      expect(refused.stderr).toContain(`Locaties, rij ${newRow}, kolom 'naam': bevat een onzichtbaar stuurteken (U+202E)`);
-      expect(refused.stderr).toContain(`Locaties, rij ${newRow + 1}, kolom 'naam': naam is langer dan 500 tekens`);
+      expect(refused.stderr).toContain(`Locaties, rij ${rowOfIJsselstein}, kolom 'Naam': bevat een onzichtbaar stuurteken (U+009B)`);
+      expect(refused.stderr).toContain(`Locaties, rij ${newRow}, kolom 'Naam': bevat een onzichtbaar stuurteken (U+202E)`);
+      expect(refused.stderr).toContain(`Locaties, rij ${newRow + 1}, kolom 'Naam': naam is langer dan 500 tekens`);
       expect(refused.stderr).toContain('er is niets overgenomen');
       expectNothingRefusedIn(`${refused.stdout}${refused.stderr}`);
       expect(`${refused.stdout}${refused.stderr}`).not.toContain('\u009b');

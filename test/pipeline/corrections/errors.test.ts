@@ -41,11 +41,11 @@ describe('errors in an edited overview', () => {
 
     const result = await readCorrections(await editor.bytes(), 'overzicht.xlsx', monitor.data, { reviewPairs: pairs });
     expect(result.errors.map((error) => error.message)).toEqual([
-      `Locaties, rij ${idRow}, kolom 'location_id': de id is gewijzigd (was ${location(5).location_id}, nu LSP-0000000000); ids zijn niet bewerkbaar`,
-      `Locaties, rij ${sizeRow}, kolom 'grootte': 'reusachtig' staat niet in de keuzelijst (toegestaan: klein, middelgroot, groot, onbekend)`,
-      `Locaties, rij ${nameRow}, kolom 'naam': hier staat een formule (=UPPER("x")); formules in gegevenscellen worden niet overgenomen, typ de waarde zelf`,
+      `Locaties, rij ${idRow}, kolom 'Locatie-id': de id is gewijzigd (was ${location(5).location_id}, nu LSP-0000000000); ids zijn niet bewerkbaar`,
+      `Locaties, rij ${sizeRow}, kolom 'Grootte': 'reusachtig' staat niet in de keuzelijst (toegestaan: klein, middelgroot, groot, onbekend)`,
+      `Locaties, rij ${nameRow}, kolom 'Naam': hier staat een formule (=UPPER("x")); formules in gegevenscellen worden niet overgenomen, typ de waarde zelf`,
     ]);
-    expect(result.errors[0]).toMatchObject({ sheet: 'Locaties', row: idRow, column: 'location_id' });
+    expect(result.errors[0]).toMatchObject({ sheet: 'Locaties', row: idRow, column: 'Locatie-id' });
     expect(result.changes.map((change) => change.kind === 'change' && [change.locationId, change.field, change.from, change.to, change.rowHasErrors])).toEqual([
       [location(5).location_id, 'size', 'onbekend', 'groot', true],
       [location(7).location_id, 'status', 'actief', 'gesloten', true],
@@ -63,7 +63,7 @@ describe('errors in an edited overview', () => {
     const row = editor.rowOf(location(10).location_id);
     editor.locations.spliceRows(row, 1);
     expect(await messages(await editor.bytes())).toEqual([
-      `Locaties, kolom 'location_id': locatie ${location(10).location_id} '${location(10).name}' (rij ${row}) ontbreekt; een locatie sluit u met status gesloten, niet door de rij te verwijderen`,
+      `Locaties, kolom 'Locatie-id': locatie ${location(10).location_id} '${location(10).name}' (rij ${row}) ontbreekt; een locatie sluit u met status gesloten, niet door de rij te verwijderen`,
     ]);
   });
 
@@ -78,12 +78,12 @@ describe('errors in an edited overview', () => {
     editor.setLocation(spare, 'location_id', 'LSP-onbekend');
     editor.setLocation(spare, 'naam', 'Nieuw met verzonnen id');
     expect(await messages(await editor.bytes())).toEqual([
-      `Locaties, rij ${first}, kolom 'gemeentecode': 'GM12' is geen CBS-gemeentecode (verwacht: GM gevolgd door vier cijfers)`,
-      `Locaties, rij ${second}, kolom 'gemeentecode': 'GM9999' is geen huidige gemeente`,
-      `Locaties, rij ${third}, kolom 'provincie': deze kolom wordt berekend en is niet bewerkbaar (was ${location(13).province}, nu Atlantis)`,
-      `Locaties, rij ${fourth}, kolom 'location_id': de id ${location(11).location_id} staat ook in rij ${first}; elke locatie staat één keer in de lijst`,
-      `Locaties, rij ${spare}, kolom 'location_id': onbekende id LSP-onbekend; een nieuwe locatie voegt u toe zonder id`,
-      `Locaties, kolom 'location_id': locatie ${location(14).location_id} '${location(14).name}' (rij ${fourth}) ontbreekt; een locatie sluit u met status gesloten, niet door de rij te verwijderen`,
+      `Locaties, rij ${first}, kolom 'Gemeentecode': 'GM12' is geen CBS-gemeentecode (verwacht: GM gevolgd door vier cijfers)`,
+      `Locaties, rij ${second}, kolom 'Gemeentecode': 'GM9999' is geen huidige gemeente`,
+      `Locaties, rij ${third}, kolom 'Provincie': deze kolom wordt berekend en is niet bewerkbaar (was ${location(13).province}, nu Atlantis)`,
+      `Locaties, rij ${fourth}, kolom 'Locatie-id': de id ${location(11).location_id} staat ook in rij ${first}; elke locatie staat één keer in de lijst`,
+      `Locaties, rij ${spare}, kolom 'Locatie-id': onbekende id LSP-onbekend; een nieuwe locatie voegt u toe zonder id`,
+      `Locaties, kolom 'Locatie-id': locatie ${location(14).location_id} '${location(14).name}' (rij ${fourth}) ontbreekt; een locatie sluit u met status gesloten, niet door de rij te verwijderen`,
     ]);
   });
 
@@ -95,9 +95,9 @@ describe('errors in an edited overview', () => {
     editor.setLocation(spare, 'status', 'open');
     const result = await readCorrections(await editor.bytes(), 'overzicht.xlsx', monitor.data);
     expect(result.errors.map((error) => error.message)).toEqual([
-      `Locaties, rij ${spare}, kolom 'naam': naam ontbreekt`,
-      `Locaties, rij ${spare}, kolom 'status': 'open' staat niet in de keuzelijst (toegestaan: actief, potentieel, gesloten, uitgesloten)`,
-      `Locaties, rij ${spare}, kolom 'postcode': '12' is geen Nederlandse postcode (verwacht: 1234 AB)`,
+      `Locaties, rij ${spare}, kolom 'Naam': naam ontbreekt`,
+      `Locaties, rij ${spare}, kolom 'Status': 'open' staat niet in de keuzelijst (toegestaan: actief, potentieel, gesloten, uitgesloten)`,
+      `Locaties, rij ${spare}, kolom 'Postcode': '12' is geen Nederlandse postcode (verwacht: 1234 AB)`,
     ]);
     expect(result.changes).toEqual([]);
   });
@@ -107,8 +107,8 @@ describe('errors in an edited overview', () => {
     editor.setDecision(2, 'misschien');
     editor.sheet('Te beoordelen').getCell('B2').value = 'LSP-anders';
     expect(await messages(await editor.bytes())).toEqual([
-      "Te beoordelen, rij 2, kolom 'locatie_a_id': deze kolom is niet bewerkbaar (was " + `${pairs[0]!.a.locationId}, nu LSP-anders)`,
-      "Te beoordelen, rij 2, kolom 'beslissing': 'misschien' staat niet in de keuzelijst (toegestaan: zelfde, verschillend)",
+      "Te beoordelen, rij 2, kolom 'Locatie A: id': deze kolom is niet bewerkbaar (was " + `${pairs[0]!.a.locationId}, nu LSP-anders)`,
+      "Te beoordelen, rij 2, kolom 'Beslissing': 'misschien' staat niet in de keuzelijst (toegestaan: zelfde, verschillend)",
     ]);
   });
 
