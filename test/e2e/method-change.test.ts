@@ -159,7 +159,7 @@ describe('year on year from galan2024 (2024) to actueel (2025)', () => {
     }));
     addYearOnYearSheet(workbook, 2025, { previousYear: 2024, rows });
     const sheet = workbook.getWorksheet(SHEETS.yearOnYear)!;
-    expect(sheet.getRow(1).values).toEqual([undefined, 'niveau', 'gebied', 'in_beeld_2024', 'in_beeld_2025', 'verschil_in_beeld', 'gewogen_2024', 'gewogen_2025', 'verschil_gewogen', 'door_methode', 'nieuw_in_beeld', 'niet_meer_in_beeld', 'verhuisd']);
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Niveau', 'Gebied', 'In beeld 2024', 'In beeld 2025', 'Verschil in beeld', 'Gewogen 2024', 'Gewogen 2025', 'Verschil gewogen', 'Door de methode', 'Nieuw in beeld', 'Niet meer in beeld', 'Verhuisd']);
     const gelderland = rows.findIndex((row) => row.level === 'provincie' && row.area === 'Gelderland') + 2;
     expect(sheet.getRow(gelderland).values).toEqual([
       undefined, 'provincie', 'Gelderland', 41, 42, { formula: `D${gelderland}-C${gelderland}`, result: 1 }, 41, 42, { formula: `G${gelderland}-F${gelderland}`, result: 1 }, 1, 1, 1, 0,
