@@ -5,7 +5,7 @@
  * place or municipality centre share it). Coordinates rounded to 0.1 px: deterministic and small.
  */
 import { geoMercator, geoPath } from 'd3-geo';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryObject } from 'topojson-specification';
 import { municipalityTopology } from '../figures/municipality-topology.ts';
@@ -73,11 +73,10 @@ export function siteMapSvg(model: MapModel, options: SiteMapOptions): string {
     return `<a class="${classes}"${target} data-gm="${code}" data-name="${escapeHtml(municipality.name)}" data-tip="${escapeHtml(municipality.tip)}" aria-label="${escapeHtml(label)}"><path d="${path(item) ?? ''}"/></a>`;
   });
 
-  const attribute = (pick: (code: string) => string | null | undefined) => (a: GeometryObject, b: GeometryObject) =>
-    a !== b && pick(String(a.id)) !== pick(String(b.id));
-  const provinceBorders = path(mesh(topology, municipalities, attribute((code) => model.municipalities.get(code)?.province))) ?? '';
-  const regionBorders = path(mesh(topology, municipalities, attribute((code) => model.municipalities.get(code)?.izaRegion))) ?? '';
-  const coast = path(mesh(topology, municipalities, (a, b) => a === b)) ?? '';
+  const lines = borderLines(model);
+  const provinceBorders = path(lines.provinces) ?? '';
+  const regionBorders = path(lines.regions) ?? '';
+  const coast = path(lines.coast) ?? '';
   const focusOutline = options.focus
     ? path(mesh(topology, municipalities, (a, b) => (a === b ? inFocus(String(a.id)) : inFocus(String(a.id)) !== inFocus(String(b.id))))) ?? ''
     : '';
@@ -116,6 +115,30 @@ export function siteMapSvg(model: MapModel, options: SiteMapOptions): string {
     '</g>',
     '</svg>',
   ].join('\n');
+}
+
+interface BorderLines {
+  provinces: MultiLineString;
+  regions: MultiLineString;
+  coast: MultiLineString;
+}
+
+/** The same borders on every page, only projected differently: merged from the topology once per monitor. */
+const borderLinesOnce = new WeakMap<MapModel, BorderLines>();
+
+function borderLines(model: MapModel): BorderLines {
+  const known = borderLinesOnce.get(model);
+  if (known) return known;
+  const { topology, municipalities } = municipalityTopology();
+  const attribute = (pick: (code: string) => string | null | undefined) => (a: GeometryObject, b: GeometryObject) =>
+    a !== b && pick(String(a.id)) !== pick(String(b.id));
+  const lines = {
+    provinces: mesh(topology, municipalities, attribute((code) => model.municipalities.get(code)?.province)),
+    regions: mesh(topology, municipalities, attribute((code) => model.municipalities.get(code)?.izaRegion)),
+    coast: mesh(topology, municipalities, (a, b) => a === b),
+  };
+  borderLinesOnce.set(model, lines);
+  return lines;
 }
 
 function round(value: number): number {
