@@ -1,4 +1,4 @@
-export type { ReportInput } from '../pipeline/read-report-input.ts';
+export type { ReportInput } from '../pipeline/read/read-report-input.ts';
 
 /** A figure of the published monitor. */
 export interface Figure {

@@ -2,7 +2,7 @@
  * The source adapter contract. A source is one file in sources/adapters/ exporting an
  * adapter of a declared kind (KindedAdapter), plus one line in sources/adapters/registry.ts.
  *
- * - `kind` says what the records are and where the pipeline puts them (pipeline/stages/intake.ts
+ * - `kind` says what the records are and where the pipeline puts them (pipeline/intake/intake.ts
  *   routes by it, in one table): it types `recordSchema` and what `parse` returns (IntakeKinds).
  * - `origin` says how the source comes in: `'web'` (its `fetch` asks the network) or `'file'`
  *   (people send a CSV/XLSX that `lsp-monitor import … --source <id>` turns into a snapshot; such
@@ -116,7 +116,7 @@ export interface ReceivedColumns {
 /**
  * Every kind of intake: the zod schema its records are validated against, and what its parse
  * result carries beside the records. The pipeline stores each kind in its own way
- * (pipeline/stages/intake.ts), so a new source of an existing kind needs no pipeline change.
+ * (pipeline/intake/intake.ts), so a new source of an existing kind needs no pipeline change.
  */
 export interface IntakeKinds {
   /** A list of steunpunten people send (CSV/XLSX), under a source name of their choosing. */

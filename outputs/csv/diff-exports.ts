@@ -1,5 +1,5 @@
 /** The year-on-year exports: verschillen.csv (per location) and verschillen-per-regio.csv. */
-import type { AreaChange, LocationChange, YearDiff } from '../../pipeline/stages/diff-years.ts';
+import type { AreaChange, LocationChange, YearDiff } from '../../pipeline/read/diff-years.ts';
 import { toCsv, type CsvColumn } from './csv.ts';
 import type { ExportFile } from './exports.ts';
 
@@ -23,7 +23,7 @@ const areaColumns = (diff: YearDiff): CsvColumn<AreaChange>[] => [
   { header: `gewogen_${diff.to}`, value: (row) => row.weightedAfter, decimals: 1 },
   { header: 'verschil', value: (row) => row.difference },
   { header: 'verandering_pct', value: (row) => row.changePct, decimals: 1 },
-  // verschil = door_methode + nieuw_in_beeld − niet_meer_in_beeld + verhuisd (pipeline/stages/diff-years.ts)
+  // verschil = door_methode + nieuw_in_beeld − niet_meer_in_beeld + verhuisd (pipeline/read/diff-years.ts)
   { header: `in_beeld_${diff.from}_volgens_methode_${diff.to}`, value: (row) => row.recountedBefore },
   { header: 'door_methode', value: (row) => row.methodEffect },
   { header: 'nieuw_in_beeld', value: (row) => row.opened },

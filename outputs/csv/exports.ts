@@ -14,9 +14,9 @@ import type {
   RejectRow,
   ReviewRow,
   WhiteSpotRow,
-} from '../../pipeline/read-monitor.ts';
+} from '../../pipeline/read/read-monitor.ts';
 import { ClassifiedSize, LocationStatus } from '../../sources/schema.ts';
-import type { SizeBasis } from '../../pipeline/stages/classify-size.ts';
+import type { SizeBasis } from '../../pipeline/build/classify-size.ts';
 import { roundHalfAway } from '../../pipeline/format-nl.ts';
 import { toCsv, type CsvColumn } from './csv.ts';
 

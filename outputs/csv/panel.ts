@@ -2,7 +2,7 @@
  * panel.csv: every built year in one file, a row per location and year with every column of
  * locaties.csv, the year first and the change against the previous built year last.
  */
-import { PANEL_CHANGES, type PanelRow } from '../../pipeline/read-panel.ts';
+import { PANEL_CHANGES, type PanelRow } from '../../pipeline/read/read-panel.ts';
 import { toCsv } from './csv.ts';
 import { LOCATION_COLUMNS, type DocumentedColumn, type ExportFile } from './exports.ts';
 

@@ -3,7 +3,7 @@
  * distance and coverage class and tooltip text; the steunpunten in view grouped per map spot.
  */
 import { formatNumberNl, formatPercentNl } from '../../pipeline/format-nl.ts';
-import type { LocationRow, MonitorData } from '../../pipeline/read-monitor.ts';
+import type { LocationRow, MonitorData } from '../../pipeline/read/read-monitor.ts';
 import { targetFigures } from '../csv/exports.ts';
 import { classIndex, classLabels } from '../figures/map-classes.ts';
 import { NEUTRAL, sequentialColours } from '../figures/palette.ts';

@@ -1,6 +1,6 @@
 /** A page per province and per IZA-region: its figures, the region on the map, white spots, change, steunpunten. */
 import { formatChangeNl, formatChangePctNl, formatCountNl, formatNumberNl, formatPercentNl } from '../../pipeline/format-nl.ts';
-import type { CoverageRow, LocationRow, WhiteSpotRow } from '../../pipeline/read-monitor.ts';
+import type { CoverageRow, LocationRow, WhiteSpotRow } from '../../pipeline/read/read-monitor.ts';
 import { targetFigures } from '../csv/exports.ts';
 import type { ReportInput } from '../report-input.ts';
 import { escapeHtml, pageHtml } from './html.ts';

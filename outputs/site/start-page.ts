@@ -1,6 +1,6 @@
 /** index.html: the interactive map of the Netherlands, the search box, and the regions as links and tables. */
 import { formatNumberNl, formatPercentNl } from '../../pipeline/format-nl.ts';
-import type { CoverageRow, MonitorData } from '../../pipeline/read-monitor.ts';
+import type { CoverageRow, MonitorData } from '../../pipeline/read/read-monitor.ts';
 import { targetFigures } from '../csv/exports.ts';
 import { escapeHtml, pageHtml, scriptJson } from './html.ts';
 import type { MapModel, MapMunicipality } from './map-model.ts';

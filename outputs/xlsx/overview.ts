@@ -4,7 +4,7 @@
  * pipeline/corrections. Pure: the same data gives the same workbook content.
  */
 import ExcelJS from 'exceljs';
-import type { MonitorData } from '../../pipeline/read-monitor.ts';
+import type { MonitorData } from '../../pipeline/read/read-monitor.ts';
 import { writeFileAtomic } from '../../sources/write-file-atomic.ts';
 import type { OverviewExtras } from '../../pipeline/workbook/extras.ts';
 import { SHEETS } from '../../pipeline/workbook/layout.ts';

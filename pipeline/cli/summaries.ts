@@ -1,8 +1,8 @@
 /** The lines a person reads after an import or a build, printed alike by import, build, corrections and run. */
 import { MonitorError } from '../../sources/errors.ts';
-import type { BuildSummary } from '../stages/build-year.ts';
-import { dutchTime } from '../stages/import-ledger.ts';
-import type { ImportSummary } from '../stages/store-list.ts';
+import type { BuildSummary } from '../build/build-year.ts';
+import { dutchTime } from '../intake/import-ledger.ts';
+import type { ImportSummary } from '../intake/store-list.ts';
 import type { Io } from './command.ts';
 
 const MAX_REJECTS_SHOWN = 20;

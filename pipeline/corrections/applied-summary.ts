@@ -1,5 +1,5 @@
 /** The Dutch line the CLI prints for a corrections file taken in before; the builds follow it. */
-import type { BuildSummary } from '../stages/build-year.ts';
+import type { BuildSummary } from '../build/build-year.ts';
 import type { AppliedCorrections } from './apply.ts';
 
 export function takenBeforeLineNl(file: string, year: number, outcome: Exclude<AppliedCorrections['outcome'], 'applied'>): string {

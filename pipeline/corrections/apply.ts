@@ -9,7 +9,7 @@ import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase } from '../db/database.ts';
 import { sql } from '../db/sql-file.ts';
 import { TABLES } from '../db/tables.ts';
-import { buildYear, type BuildSummary } from '../stages/build-year.ts';
+import { buildYear, type BuildSummary } from '../build/build-year.ts';
 import { storeCorrections } from './store.ts';
 import { pauseForTest } from './test-pause.ts';
 import type { Correction } from './types.ts';

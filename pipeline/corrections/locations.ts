@@ -5,7 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { LOCATION_COLUMNS, SHEETS, locationContext, type LocationColumn, type LocationContext } from '../workbook/layout.ts';
-import type { LocationRow, MonitorData } from '../read-monitor.ts';
+import type { LocationRow, MonitorData } from '../read/read-monitor.ts';
 import { columnOf, describeCell, headerColumns, normaliseText, readCell, type ReadCell } from './cells.ts';
 import { validateField, type FieldRules } from './field-value.ts';
 import { readNewLocation } from './new-location.ts';

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { ReviewPair } from '../workbook/extras.ts';
 import { LOCATION_COLUMNS, SHEETS, YEAR_LABEL } from '../workbook/layout.ts';
 import { MonitorError } from '../../sources/errors.ts';
-import type { MonitorData } from '../read-monitor.ts';
+import type { MonitorData } from '../read/read-monitor.ts';
 import { columnOf, headerColumns, readCell } from './cells.ts';
 import { readLocationsSheet } from './locations.ts';
 import { readReviewSheet } from './review.ts';

@@ -10,7 +10,7 @@ import type { MonitorDatabase, RowValue } from '../db/database.ts';
 import { sql } from '../db/sql-file.ts';
 import type { NewRow } from '../db/tables.ts';
 import { ensureReferenceTables } from '../db/reference-tables.ts';
-import { recordColumns, resolveRecord } from '../stages/store-records.ts';
+import { recordColumns, resolveRecord } from '../intake/store-records.ts';
 import type { Correction, NewLocation } from './types.ts';
 
 export const CORRECTIONS_SOURCE = 'correcties';

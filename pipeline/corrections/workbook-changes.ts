@@ -3,7 +3,7 @@
  * `lsp-monitor corrections` takes in, and what `run` takes in from a bundled workbook.
  */
 import type { MonitorDatabase } from '../db/database.ts';
-import { readMonitor } from '../read-monitor.ts';
+import { readMonitor } from '../read/read-monitor.ts';
 import { reviewPairsOf } from '../workbook/extras.ts';
 import { readCorrections } from './read-corrections.ts';
 

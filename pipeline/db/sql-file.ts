@@ -1,7 +1,7 @@
 /**
  * The SQL of the pipeline lives in `.sql` files beside the TypeScript that runs it, one statement
  * per file, named for what it returns or does. A module loads its statements at the top, with a
- * literal path (`const DESIRED = sql('stages/build-coverage/desired.sql')`), so a missing file
+ * literal path (`const DESIRED = sql('build/build-coverage/desired.sql')`), so a missing file
  * fails when the module is loaded, not halfway through a build, and the test in
  * `test/pipeline/db/sql-files.test.ts` can check that every file named exists and every file is
  * named. Values go in as `$name` (or `$1`) parameters, never into the text.

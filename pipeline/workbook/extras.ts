@@ -2,7 +2,7 @@
  * Optional input of the overview beyond MonitorData: plain data the caller maps onto these
  * shapes (from the matcher, the previous year, the accessibility analysis, the figures).
  */
-import type { CoverageLevel, ReviewRow } from '../read-monitor.ts';
+import type { CoverageLevel, ReviewRow } from '../read/read-monitor.ts';
 import type { ReviewDecision } from './layout.ts';
 
 export interface ReviewItem {
@@ -37,7 +37,7 @@ export interface YearOnYearRow {
 }
 
 /**
- * How the difference in view came about (pipeline/stages/diff-years.ts): verschil_in_beeld =
+ * How the difference in view came about (pipeline/read/diff-years.ts): verschil_in_beeld =
  * door_methode + nieuw_in_beeld − niet_meer_in_beeld + verhuisd.
  */
 export interface YearOnYearParts {

@@ -3,7 +3,7 @@
  * (pipeline/corrections): sheet names, dropdown lists, and the Locaties columns as one
  * declarative table. Adding a Locaties column is one entry in LOCATION_COLUMNS.
  */
-import type { LocationRow, MonitorData } from '../read-monitor.ts';
+import type { LocationRow, MonitorData } from '../read/read-monitor.ts';
 import { ClassifiedSize, LOCATION_STATUSES, type InventoryField } from '../../sources/schema.ts';
 
 export const SHEETS = {

@@ -20,7 +20,7 @@ import { withDatabase } from '../../pipeline/db/database.ts';
 import { blockKeys, candidatePairs, MAX_BLOCK } from '../../pipeline/dedupe/candidates.ts';
 import { hardConflict, type MatchRecord } from '../../pipeline/dedupe/compare.ts';
 import { readYearRecords, recordLevel, toMatchRecord } from '../../pipeline/dedupe/records.ts';
-import { importInventory } from '../../pipeline/stages/import-inventory.ts';
+import { importInventory } from '../../pipeline/intake/import-inventory.ts';
 import { readTruth } from './gen/truth.ts';
 
 interface Variant {

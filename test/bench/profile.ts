@@ -17,9 +17,9 @@ import { z } from 'zod';
 import { writeReport } from '../../outputs/write-report.ts';
 import { createContext } from '../../pipeline/context.ts';
 import { withDatabase } from '../../pipeline/db/database.ts';
-import { readReportInput } from '../../pipeline/read-report-input.ts';
-import { buildYear } from '../../pipeline/stages/build-year.ts';
-import { importInventory } from '../../pipeline/stages/import-inventory.ts';
+import { readReportInput } from '../../pipeline/read/read-report-input.ts';
+import { buildYear } from '../../pipeline/build/build-year.ts';
+import { importInventory } from '../../pipeline/intake/import-inventory.ts';
 import { profiled, rankFunctions } from './measure/cpu-profile.ts';
 import { loadOverviewStage } from './measure/overview.ts';
 

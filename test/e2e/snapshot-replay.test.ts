@@ -16,8 +16,8 @@ import { listSnapshots } from '../../sources/archive/read-snapshot.ts';
 import { BUNDLED_SNAPSHOTS_ROOT } from '../../sources/snapshots/bundled.ts';
 import { createContext } from '../../pipeline/context.ts';
 import { withDatabase } from '../../pipeline/db/database.ts';
-import { buildYear } from '../../pipeline/stages/build-year.ts';
-import { importSnapshot } from '../../pipeline/stages/replay-snapshots.ts';
+import { buildYear } from '../../pipeline/build/build-year.ts';
+import { importSnapshot } from '../../pipeline/intake/replay-snapshots.ts';
 import { scratchDir } from '../helpers/cli.ts';
 
 const truthPath = fileURLToPath(new URL('../fixtures/sources/galan2024-truth.csv', import.meta.url));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../pipeline/config/config.ts';
-import { classifySize } from '../../pipeline/stages/classify-size.ts';
+import { classifySize } from '../../pipeline/build/classify-size.ts';
 
 const config = loadConfig();
 

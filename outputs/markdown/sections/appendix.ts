@@ -1,4 +1,4 @@
-import type { LocationRow } from '../../../pipeline/read-monitor.ts';
+import type { LocationRow } from '../../../pipeline/read/read-monitor.ts';
 import { formatNumberNl } from '../../../pipeline/format-nl.ts';
 import type { ReportInput } from '../../report-input.ts';
 import { escapeCell } from '../blocks.ts';

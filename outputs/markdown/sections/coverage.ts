@@ -1,4 +1,4 @@
-import type { CoverageRow } from '../../../pipeline/read-monitor.ts';
+import type { CoverageRow } from '../../../pipeline/read/read-monitor.ts';
 import { targetFigures } from '../../csv/exports.ts';
 import { SIZE_MIX_FILE } from '../../figures/report-figures.ts';
 import { countNl, formatCountNl, formatNumberNl, formatPercentNl } from '../../../pipeline/format-nl.ts';

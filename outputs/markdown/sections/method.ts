@@ -1,4 +1,4 @@
-import type { SourceBatch } from '../../../pipeline/read-monitor.ts';
+import type { SourceBatch } from '../../../pipeline/read/read-monitor.ts';
 import { countNl, formatNumberNl } from '../../../pipeline/format-nl.ts';
 import type { ReportInput } from '../../report-input.ts';
 import { escapeCell } from '../blocks.ts';

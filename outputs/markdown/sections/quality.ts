@@ -1,6 +1,6 @@
 import { formatNumberNl } from '../../../pipeline/format-nl.ts';
 import { PLACE_OUTSIDE_SIGNAL } from '../../../pipeline/normalise/place-outside-municipality.ts';
-import type { LocationRow } from '../../../pipeline/read-monitor.ts';
+import type { LocationRow } from '../../../pipeline/read/read-monitor.ts';
 import type { ReportInput } from '../../report-input.ts';
 import { escapeCell } from '../blocks.ts';
 

@@ -1,4 +1,4 @@
-import type { WhiteSpotRow } from '../../../pipeline/read-monitor.ts';
+import type { WhiteSpotRow } from '../../../pipeline/read/read-monitor.ts';
 import { countNl, formatNumberNl } from '../../../pipeline/format-nl.ts';
 import type { ReportInput } from '../../report-input.ts';
 import { markdownTable } from '../blocks.ts';

@@ -1,5 +1,5 @@
 /** The three coverage sheets: which rows, which area columns, how locations are counted, rounding as in the CSV exports. */
-import type { MonitorData } from '../../../pipeline/read-monitor.ts';
+import type { MonitorData } from '../../../pipeline/read/read-monitor.ts';
 import { SHEETS } from '../../../pipeline/workbook/layout.ts';
 import type { CoverageSheetSpec } from './coverage.ts';
 

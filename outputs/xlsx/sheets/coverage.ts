@@ -5,7 +5,7 @@
  * formula carries the pipeline's figure as its cached result.
  */
 import type ExcelJS from 'exceljs';
-import type { CoverageRow } from '../../../pipeline/read-monitor.ts';
+import type { CoverageRow } from '../../../pipeline/read/read-monitor.ts';
 import { targetFigures } from '../../csv/exports.ts';
 import { columnLetter, protect, setFormula, setNumber, setText, styleHeaderCell } from '../cells.ts';
 import type { LocationRanges } from './locations.ts';

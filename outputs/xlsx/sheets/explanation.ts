@@ -1,6 +1,6 @@
 /** Toelichting: what the workbook is, how it was computed, and how to edit and send it back. */
 import type ExcelJS from 'exceljs';
-import type { MonitorData } from '../../../pipeline/read-monitor.ts';
+import type { MonitorData } from '../../../pipeline/read/read-monitor.ts';
 import { formatNumberNl } from '../../../pipeline/format-nl.ts';
 import { protect, setText } from '../cells.ts';
 import type { OverviewExtras, OverviewImage } from '../../../pipeline/workbook/extras.ts';

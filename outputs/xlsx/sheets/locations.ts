@@ -4,7 +4,7 @@
  * status are dropdowns; gewicht is a formula on grootte and the Parameters sheet.
  */
 import type ExcelJS from 'exceljs';
-import type { MonitorData } from '../../../pipeline/read-monitor.ts';
+import type { MonitorData } from '../../../pipeline/read/read-monitor.ts';
 import { absoluteRange, columnLetter, protect, writeHeader } from '../cells.ts';
 import type { DirectCell, DirectRows } from '../direct-rows.ts';
 import { safeText } from '../../../pipeline/workbook/safe-text.ts';

@@ -3,7 +3,7 @@
  * in the workbook. Changing one recalculates the overview ("wat als"); it is not read back.
  */
 import type ExcelJS from 'exceljs';
-import type { MonitorData } from '../../../pipeline/read-monitor.ts';
+import type { MonitorData } from '../../../pipeline/read/read-monitor.ts';
 import { ClassifiedSize } from '../../../sources/schema.ts';
 import { absoluteCell, absoluteRange, protect, setText, unlock, writeHeader } from '../cells.ts';
 import { SHEETS } from '../../../pipeline/workbook/layout.ts';

@@ -1,6 +1,6 @@
 /** Afgewezen: the rows the import could not use, with the reason. */
 import type ExcelJS from 'exceljs';
-import type { RejectRow } from '../../../pipeline/read-monitor.ts';
+import type { RejectRow } from '../../../pipeline/read/read-monitor.ts';
 import { protect, setNumber, setText, writeHeader, writeNothingLine } from '../cells.ts';
 import { SHEETS } from '../../../pipeline/workbook/layout.ts';
 

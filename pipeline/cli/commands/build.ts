@@ -1,6 +1,6 @@
 import { parseMonitorYear } from '../../config/config.ts';
 import { createContext } from '../../context.ts';
-import { buildYear } from '../../stages/build-year.ts';
+import { buildYear } from '../../build/build-year.ts';
 import { requiredOption, stringOption, type Command } from '../command.ts';
 import { buildHelp } from '../help/build.ts';
 import { printBuildSummary } from '../summaries.ts';

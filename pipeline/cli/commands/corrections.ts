@@ -9,7 +9,7 @@ import { applyCorrections, type AppliedCorrections } from '../../corrections/app
 import { buildsOf, takenBeforeLineNl } from '../../corrections/applied-summary.ts';
 import { cappedLines } from '../../corrections/capped-lines.ts';
 import { alreadyApplied } from '../../corrections/store.ts';
-import { workbookCorrections, workbookSnapshot } from '../../stages/intake-workbook.ts';
+import { workbookCorrections, workbookSnapshot } from '../../intake/intake-workbook.ts';
 import { requiredOption, stringOption, type Command, type Io } from '../command.ts';
 import { correctionsHelp } from '../help/corrections.ts';
 import { printBuildSummary } from '../summaries.ts';

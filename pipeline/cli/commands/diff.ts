@@ -5,7 +5,7 @@ import { UsageError } from '../../../sources/errors.ts';
 import { parseMonitorYear } from '../../config/config.ts';
 import { withDatabase } from '../../db/database.ts';
 import { csvToParquet } from '../../db/parquet.ts';
-import { diffSummaryNl, diffYears, methodChangeNl } from '../../stages/diff-years.ts';
+import { diffSummaryNl, diffYears, methodChangeNl } from '../../read/diff-years.ts';
 import { databasePath, stringOption, type Command } from '../command.ts';
 import { diffHelp } from '../help/diff.ts';
 

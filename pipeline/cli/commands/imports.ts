@@ -1,8 +1,8 @@
 import { UsageError } from '../../../sources/errors.ts';
 import { parseMonitorYear } from '../../config/config.ts';
 import { withDatabase } from '../../db/database.ts';
-import { dutchTime, removeImport, restoreImport } from '../../stages/import-ledger.ts';
-import { listImports, type YearImports } from '../../stages/list-imports.ts';
+import { dutchTime, removeImport, restoreImport } from '../../intake/import-ledger.ts';
+import { listImports, type YearImports } from '../../intake/list-imports.ts';
 import { databasePath, requiredOption, type Command, type Io } from '../command.ts';
 import { importsHelp } from '../help/imports.ts';
 import { withWritableDatabase } from '../writable-database.ts';

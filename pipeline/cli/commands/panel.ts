@@ -7,8 +7,8 @@ import { UsageError } from '../../../sources/errors.ts';
 import { loadConfig } from '../../config/config.ts';
 import { withDatabase } from '../../db/database.ts';
 import { csvToTypedParquet, type ParquetType } from '../../db/typed-parquet.ts';
-import { readPanel } from '../../read-panel.ts';
-import { assertReportable } from '../../stages/build-freshness.ts';
+import { readPanel } from '../../read/read-panel.ts';
+import { assertReportable } from '../../build/build-freshness.ts';
 import { databasePath, requiredOption, stringOption, type Command } from '../command.ts';
 import { panelHelp } from '../help/panel.ts';
 

@@ -4,8 +4,8 @@
  * overview is made exactly as reportFiles makes it (figures first, untimed); with only
  * writeOverview, without extras; with neither, not at all.
  */
-import type { MonitorData } from '../../../pipeline/read-monitor.ts';
-import type { ReportInput } from '../../../pipeline/read-report-input.ts';
+import type { MonitorData } from '../../../pipeline/read/read-monitor.ts';
+import type { ReportInput } from '../../../pipeline/read/read-report-input.ts';
 
 export interface OverviewStage {
   note: string;

@@ -1,8 +1,8 @@
 /** panel.csv as written from panel rows: the columns of locaties.csv, and what a missing location keeps. */
 import { describe, expect, it } from 'vitest';
 import { PANEL_FILE, panelFile } from '../../../outputs/csv/panel.ts';
-import { LocationRow } from '../../../pipeline/read-monitor.ts';
-import type { PanelRow } from '../../../pipeline/read-panel.ts';
+import { LocationRow } from '../../../pipeline/read/read-monitor.ts';
+import type { PanelRow } from '../../../pipeline/read/read-panel.ts';
 
 // A row as the 2024 inventory gives it after a build (reports/2024/locaties.csv, row of Emmen).
 const unknown = Object.fromEntries(Object.keys(LocationRow.shape).map((field) => [field, null]));

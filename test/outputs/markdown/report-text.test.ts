@@ -6,8 +6,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../pipeline/config/config.ts';
-import type { MonitorData } from '../../../pipeline/read-monitor.ts';
-import type { AreaChange, YearDiff } from '../../../pipeline/stages/diff-years.ts';
+import type { MonitorData } from '../../../pipeline/read/read-monitor.ts';
+import type { AreaChange, YearDiff } from '../../../pipeline/read/diff-years.ts';
 import { reportFigures } from '../../../outputs/figures/report-figures.ts';
 import { monitorHtml } from '../../../outputs/html/monitor-html.ts';
 import { monitorMarkdown } from '../../../outputs/markdown/monitor-md.ts';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withDatabase } from '../../../pipeline/db/database.ts';
 import { formatNumberNl } from '../../../pipeline/format-nl.ts';
-import { readReportInput, type ReportInput } from '../../../pipeline/read-report-input.ts';
+import { readReportInput, type ReportInput } from '../../../pipeline/read/read-report-input.ts';
 import { siteFiles, ownedBySite } from '../../../outputs/site/site-files.ts';
 import { slug, uniqueSlugs } from '../../../outputs/site/slug.ts';
 import { runCli, scratchDir } from '../../helpers/cli.ts';

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { withDatabase } from '../../../pipeline/db/database.ts';
-import { readMonitor, type MonitorData } from '../../../pipeline/read-monitor.ts';
+import { readMonitor, type MonitorData } from '../../../pipeline/read/read-monitor.ts';
 import { runCli, scratchDir } from '../../helpers/cli.ts';
 import { readCsv } from '../../helpers/csv.ts';
 

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCATION_COLUMNS, SHEETS, locationContext } from '../../../pipeline/workbook/layout.ts';
 import { writeOverview } from '../../../outputs/xlsx/overview.ts';
 import { coverageLabel as label } from '../../../outputs/xlsx/sheets/coverage.ts';
-import type { LocationRow } from '../../../pipeline/read-monitor.ts';
+import type { LocationRow } from '../../../pipeline/read/read-monitor.ts';
 import { findSoffice, recalculateToCsv, sheetRecords, SOFFICE_MISSING } from '../../helpers/libreoffice.ts';
 import { rowsAsCsv } from './csv-like.ts';
 import { buildMonitor2024, type Monitor2024 } from './monitor-2024.ts';

@@ -9,7 +9,7 @@ import { coverageLabel } from '../../../outputs/xlsx/sheets/coverage.ts';
 import { composeOverview, overviewBytes, writeOverview } from '../../../outputs/xlsx/overview.ts';
 import { restoreText, safeText } from '../../../pipeline/workbook/safe-text.ts';
 import { readCorrections } from '../../../pipeline/corrections/index.ts';
-import type { MonitorData } from '../../../pipeline/read-monitor.ts';
+import type { MonitorData } from '../../../pipeline/read/read-monitor.ts';
 import { findSoffice, recalculateToCsv, sheetRecords, SOFFICE_MISSING } from '../../helpers/libreoffice.ts';
 import { rowsAsCsv } from './csv-like.ts';
 import { buildMonitor2024, type Monitor2024 } from './monitor-2024.ts';

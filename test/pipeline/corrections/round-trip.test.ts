@@ -6,7 +6,7 @@ import type { ReviewPair } from '../../../pipeline/workbook/extras.ts';
 import { SPARE_LOCATION_ROWS } from '../../../pipeline/workbook/layout.ts';
 import { overviewBytes } from '../../../outputs/xlsx/overview.ts';
 import { correctionsSummaryNl, readCorrections, type Correction } from '../../../pipeline/corrections/index.ts';
-import type { LocationRow } from '../../../pipeline/read-monitor.ts';
+import type { LocationRow } from '../../../pipeline/read/read-monitor.ts';
 import { findSoffice, resaveInLibreOffice } from '../../helpers/libreoffice.ts';
 import { buildMonitor2024, type Monitor2024 } from '../../outputs/xlsx/monitor-2024.ts';
 import { OverviewEditor } from './edit-overview.ts';

@@ -65,7 +65,7 @@ describe('SQL files', () => {
     writeFileSync(
       join(root, 'stages', 'coverage.ts'),
       [
-        "import { sql } from '../db/sql-file.ts';",
+        "import { sql } from './sql-file.ts';",
         "const DESIRED = sql('stages/coverage/desired.sql');",
         "const GONE = sql('stages/coverage/gone.sql');",
         'const COMPUTED = sql(`stages/${name}.sql`);',

@@ -11,8 +11,8 @@ import { TABLES, type NewRow } from '../db/tables.ts';
 import { computeAccessibility } from '../geo/distance.ts';
 import { whiteSpots } from '../geo/white-spots.ts';
 
-const LOCATED_STEUNPUNTEN = sql('stages/build-accessibility/located-steunpunten.sql');
-const MUNICIPALITIES = sql('stages/build-accessibility/municipalities.sql');
+const LOCATED_STEUNPUNTEN = sql('build/build-accessibility/located-steunpunten.sql');
+const MUNICIPALITIES = sql('build/build-accessibility/municipalities.sql');
 
 const Steunpunt = TABLES.location.pick({ location_id: true }).extend({ lat: z.number(), lon: z.number() });
 const Municipality = z.object({ gm_code: z.string(), name: z.string(), province: z.string(), population: z.number().nullable() });

@@ -113,7 +113,7 @@ function identityKey(row: RecordRow): string {
   return [row.organisation ?? '', row.name, row.gm_code ?? `regio:${row.iza_region ?? ''}`].map(normaliseKey).join('|');
 }
 
-const PRIOR_LOCATIONS = sql('stages/build-locations/prior-locations.sql');
+const PRIOR_LOCATIONS = sql('build/build-locations/prior-locations.sql');
 
 const PriorRow = TABLES.location.pick({
   location_id: true,

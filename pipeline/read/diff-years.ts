@@ -73,10 +73,10 @@ export interface YearDiff {
   areas: AreaChange[];
 }
 
-const BUILD_OF_YEAR = sql('read-monitor/build-of-year.sql');
-const REGION_PROVINCES = sql('stages/diff-years/region-provinces.sql');
-const LOCATIONS_OF_YEAR = sql('stages/diff-years/locations-of-year.sql');
-const AREA_COUNTS = sql('stages/diff-years/area-counts.sql');
+const BUILD_OF_YEAR = sql('read/read-monitor/build-of-year.sql');
+const REGION_PROVINCES = sql('read/diff-years/region-provinces.sql');
+const LOCATIONS_OF_YEAR = sql('read/diff-years/locations-of-year.sql');
+const AREA_COUNTS = sql('read/diff-years/area-counts.sql');
 
 const Location = TABLES.location.pick({
   location_id: true,

@@ -14,9 +14,9 @@ import { methodForYear, type MonitorConfig } from '../config/config.ts';
 import type { MonitorDatabase } from '../db/database.ts';
 import { sql } from '../db/sql-file.ts';
 
-const BUILD_OF_YEAR = sql('stages/build-freshness/build-of-year.sql');
-const INPUTS_NEWER_THAN_BUILD = sql('stages/build-freshness/inputs-newer-than-build.sql');
-const LATEST_BUILD_BEFORE = sql('stages/build-freshness/latest-build-before.sql');
+const BUILD_OF_YEAR = sql('build/build-freshness/build-of-year.sql');
+const INPUTS_NEWER_THAN_BUILD = sql('build/build-freshness/inputs-newer-than-build.sql');
+const LATEST_BUILD_BEFORE = sql('build/build-freshness/latest-build-before.sql');
 
 const Build = z.object({ method: z.string(), parameters: z.string(), built_at: z.string() });
 const Dated = z.object({ what: z.string(), at: z.string() });

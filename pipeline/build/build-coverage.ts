@@ -27,16 +27,16 @@ export interface ResolvedMethod {
 
 const YearRow = z.object({ year: z.number().nullable() });
 
-const MAX_POPULATION_YEAR = sql('stages/build-coverage/max-population-year.sql');
-const MAX_EPA_YEAR = sql('stages/build-coverage/max-epa-year.sql');
-const MAX_MUNICIPALITY_YEAR = sql('stages/build-coverage/max-municipality-year.sql');
-const LOCATION_COUNTS = sql('stages/build-coverage/location-counts.sql');
-const DROP_LOCATION_COUNTS = sql('stages/build-coverage/drop-location-counts.sql');
-const MUNICIPALITY_COVERAGE = sql('stages/build-coverage/municipality-coverage.sql');
-const REGION_COVERAGE = sql('stages/build-coverage/region-coverage.sql');
-const PROVINCE_COVERAGE = sql('stages/build-coverage/province-coverage.sql');
-const NATIONAL_COVERAGE = sql('stages/build-coverage/national-coverage.sql');
-const COVERAGE_TARGET = sql('stages/build-coverage/coverage-target.sql');
+const MAX_POPULATION_YEAR = sql('build/build-coverage/max-population-year.sql');
+const MAX_EPA_YEAR = sql('build/build-coverage/max-epa-year.sql');
+const MAX_MUNICIPALITY_YEAR = sql('build/build-coverage/max-municipality-year.sql');
+const LOCATION_COUNTS = sql('build/build-coverage/location-counts.sql');
+const DROP_LOCATION_COUNTS = sql('build/build-coverage/drop-location-counts.sql');
+const MUNICIPALITY_COVERAGE = sql('build/build-coverage/municipality-coverage.sql');
+const REGION_COVERAGE = sql('build/build-coverage/region-coverage.sql');
+const PROVINCE_COVERAGE = sql('build/build-coverage/province-coverage.sql');
+const NATIONAL_COVERAGE = sql('build/build-coverage/national-coverage.sql');
+const COVERAGE_TARGET = sql('build/build-coverage/coverage-target.sql');
 
 export async function resolveMethodYears(
   database: MonitorDatabase,

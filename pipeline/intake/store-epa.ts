@@ -11,7 +11,7 @@ import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase } from '../db/database.ts';
 import { sql } from '../db/sql-file.ts';
 
-const DELETE_YEAR = sql('stages/store-epa/delete-year.sql');
+const DELETE_YEAR = sql('intake/store-epa/delete-year.sql');
 
 export interface EpaSummary {
   years: number[];

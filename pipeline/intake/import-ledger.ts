@@ -24,12 +24,12 @@ export type ArchivedBatch = z.infer<typeof ArchivedBatch>;
 
 export type ImportAction = 'ingelezen' | 'vervangen' | 'verwijderd' | 'teruggezet';
 
-const YEAR_BATCHES = sql('stages/import-ledger/year-batches.sql');
-const CURRENT_BATCH = sql('stages/import-ledger/current-batch.sql');
-const ARCHIVED_BATCHES = sql('stages/import-ledger/archived-batches.sql');
-const NEXT_ARCHIVE_ID = sql('stages/import-ledger/next-archive-id.sql');
-const RECORD_EVENT = sql('stages/import-ledger/record-event.sql');
-const SHARED_COLUMNS = sql('stages/import-ledger/shared-columns.sql');
+const YEAR_BATCHES = sql('intake/import-ledger/year-batches.sql');
+const CURRENT_BATCH = sql('intake/import-ledger/current-batch.sql');
+const ARCHIVED_BATCHES = sql('intake/import-ledger/archived-batches.sql');
+const NEXT_ARCHIVE_ID = sql('intake/import-ledger/next-archive-id.sql');
+const RECORD_EVENT = sql('intake/import-ledger/record-event.sql');
+const SHARED_COLUMNS = sql('intake/import-ledger/shared-columns.sql');
 
 /** The live tables of an import and the archive table each one moves into. */
 const ARCHIVED_TABLES = [

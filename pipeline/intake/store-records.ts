@@ -13,9 +13,9 @@ import { archiveBatch, currentBatch, recordImportEvent } from './import-ledger.t
 
 /** What a batch replaces: the source's records, rejects and ledger line of the year. */
 const DELETE_BATCH = [
-  sql('stages/store-records/delete-records.sql'),
-  sql('stages/store-records/delete-rejects.sql'),
-  sql('stages/store-records/delete-batch.sql'),
+  sql('intake/store-records/delete-records.sql'),
+  sql('intake/store-records/delete-rejects.sql'),
+  sql('intake/store-records/delete-batch.sql'),
 ];
 
 export type KeptResolution = Exclude<Resolution, { kind: 'unresolved' }>;

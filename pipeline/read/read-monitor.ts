@@ -3,25 +3,25 @@
  * Writers never query the database themselves, so they stay pure and golden-testable.
  */
 import { z } from 'zod';
-import { MonitorError } from '../sources/errors.ts';
-import { provinceRank } from '../sources/reference/provinces.ts';
-import { ClassifiedSize, LocationStatus } from '../sources/schema.ts';
-import { CoverageMethod, MonitorConfig } from './config/config.ts';
-import type { MonitorDatabase } from './db/database.ts';
-import { sql } from './db/sql-file.ts';
-import { TABLES } from './db/tables.ts';
+import { MonitorError } from '../../sources/errors.ts';
+import { provinceRank } from '../../sources/reference/provinces.ts';
+import { ClassifiedSize, LocationStatus } from '../../sources/schema.ts';
+import { CoverageMethod, MonitorConfig } from '../config/config.ts';
+import type { MonitorDatabase } from '../db/database.ts';
+import { sql } from '../db/sql-file.ts';
+import { TABLES } from '../db/tables.ts';
 
-const BUILD_OF_YEAR = sql('read-monitor/build-of-year.sql');
-const SOURCE_BATCHES = sql('read-monitor/source-batches.sql');
-const LOCATIONS = sql('read-monitor/locations.sql');
-const REJECTS = sql('read-monitor/rejects.sql');
-const REVIEW_PAIRS = sql('read-monitor/review-pairs.sql');
-const REACH = sql('read-monitor/reach.sql');
-const CHARACTERISTICS = sql('read-monitor/characteristics.sql');
-const LOCATION_ANSWERS = sql('read-monitor/location-answers.sql');
-const WHITE_SPOTS = sql('read-monitor/white-spots.sql');
-const ACCESSIBILITY = sql('read-monitor/accessibility.sql');
-const COVERAGE = sql('read-monitor/coverage.sql');
+const BUILD_OF_YEAR = sql('read/read-monitor/build-of-year.sql');
+const SOURCE_BATCHES = sql('read/read-monitor/source-batches.sql');
+const LOCATIONS = sql('read/read-monitor/locations.sql');
+const REJECTS = sql('read/read-monitor/rejects.sql');
+const REVIEW_PAIRS = sql('read/read-monitor/review-pairs.sql');
+const REACH = sql('read/read-monitor/reach.sql');
+const CHARACTERISTICS = sql('read/read-monitor/characteristics.sql');
+const LOCATION_ANSWERS = sql('read/read-monitor/location-answers.sql');
+const WHITE_SPOTS = sql('read/read-monitor/white-spots.sql');
+const ACCESSIBILITY = sql('read/read-monitor/accessibility.sql');
+const COVERAGE = sql('read/read-monitor/coverage.sql');
 
 const nullableText = z.string().nullable();
 

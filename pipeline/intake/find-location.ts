@@ -12,7 +12,7 @@ import { TABLES } from '../db/tables.ts';
 import { comparePair } from '../dedupe/compare.ts';
 import { toMatchRecord } from '../dedupe/records.ts';
 
-const LOCATIONS_OF_YEAR = sql('stages/find-location/locations-of-year.sql');
+const LOCATIONS_OF_YEAR = sql('intake/find-location/locations-of-year.sql');
 
 const Location = TABLES.location.pick({
   location_id: true,

@@ -9,9 +9,9 @@ import type { MonitorDatabase } from '../db/database.ts';
 import { sql } from '../db/sql-file.ts';
 import { archivedBatches, yearBatches, type ArchivedBatch, type BatchInfo } from './import-ledger.ts';
 
-const SURVEY_FILES = sql('stages/list-imports/survey-files.sql');
-const CORRECTION_FILES = sql('stages/list-imports/correction-files.sql');
-const EPA_FILES = sql('stages/list-imports/epa-files.sql');
+const SURVEY_FILES = sql('intake/list-imports/survey-files.sql');
+const CORRECTION_FILES = sql('intake/list-imports/correction-files.sql');
+const EPA_FILES = sql('intake/list-imports/epa-files.sql');
 
 const SurveyFile = z.object({ source: z.string(), file_name: z.string(), answers: z.number(), respondents: z.number(), linked: z.number() });
 const CorrectionFile = z.object({ file_name: z.string(), sha256: z.string(), applied_ms: z.number(), changes: z.number() });

@@ -1,11 +1,11 @@
 /** A year's monitor data with, when an earlier year was built, that year's data and the changes since. */
 import { z } from 'zod';
-import type { MonitorDatabase } from './db/database.ts';
-import { sql } from './db/sql-file.ts';
+import type { MonitorDatabase } from '../db/database.ts';
+import { sql } from '../db/sql-file.ts';
 import { readMonitor, type MonitorData } from './read-monitor.ts';
-import { diffYears, type YearDiff } from './stages/diff-years.ts';
+import { diffYears, type YearDiff } from './diff-years.ts';
 
-const LATEST_BUILD_BEFORE = sql('stages/build-freshness/latest-build-before.sql');
+const LATEST_BUILD_BEFORE = sql('build/build-freshness/latest-build-before.sql');
 
 export interface ReportInput {
   data: MonitorData;

@@ -22,9 +22,9 @@ export interface BuildSummary {
   weighted: number;
 }
 
-const IMPORT_BATCH_COUNT = sql('stages/build-year/import-batch-count.sql');
-const CLEAR_BUILD = sql('stages/build-year/clear-build.sql');
-const NATIONAL_SUMMARY = sql('stages/build-year/national-summary.sql');
+const IMPORT_BATCH_COUNT = sql('build/build-year/import-batch-count.sql');
+const CLEAR_BUILD = sql('build/build-year/clear-build.sql');
+const NATIONAL_SUMMARY = sql('build/build-year/national-summary.sql');
 
 export async function buildYear(database: MonitorDatabase, context: MonitorContext, year: number): Promise<BuildSummary> {
   await ensureReferenceTables(database, context.reference, context.resolver, context.regions);

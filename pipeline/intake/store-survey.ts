@@ -11,7 +11,7 @@ import type { MonitorDatabase } from '../db/database.ts';
 import { sql } from '../db/sql-file.ts';
 import { locationFinder } from './find-location.ts';
 
-const DELETE_ANSWERS = sql('stages/store-survey/delete-answers.sql');
+const DELETE_ANSWERS = sql('intake/store-survey/delete-answers.sql');
 
 export interface SurveyImport {
   year: number;

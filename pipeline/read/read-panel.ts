@@ -1,15 +1,15 @@
 /**
  * Every built monitor year as one panel: a row per location and year, each flagged against the
- * previous built year by the year-on-year diff (stages/diff-years.ts), so the panel and
+ * previous built year by the year-on-year diff (read/diff-years.ts), so the panel and
  * `lsp-monitor diff` never disagree about what changed.
  */
 import { z } from 'zod';
-import { MonitorError } from '../sources/errors.ts';
-import type { MonitorDatabase } from './db/database.ts';
-import { sql } from './db/sql-file.ts';
-import { TABLES } from './db/tables.ts';
+import { MonitorError } from '../../sources/errors.ts';
+import type { MonitorDatabase } from '../db/database.ts';
+import { sql } from '../db/sql-file.ts';
+import { TABLES } from '../db/tables.ts';
 import { LocationRow } from './read-monitor.ts';
-import { diffYears, type ChangeKind, type LocationChange } from './stages/diff-years.ts';
+import { diffYears, type ChangeKind, type LocationChange } from './diff-years.ts';
 
 /** The diff's kinds, plus a location not in view this year nor the previous one, and the first built year. */
 export const PANEL_CHANGES = ['eerste jaar', 'nieuw', 'gewijzigd', 'ongewijzigd', 'niet meer in beeld', 'niet in beeld'] as const;
@@ -32,8 +32,8 @@ export interface Panel {
   parameters: { participationPct: number[]; distance: { thresholdsKm: number[] } };
 }
 
-const BUILDS = sql('read-panel/builds.sql');
-const BUILT_LOCATIONS = sql('read-panel/built-locations.sql');
+const BUILDS = sql('read/read-panel/builds.sql');
+const BUILT_LOCATIONS = sql('read/read-panel/built-locations.sql');
 
 // Every field of LocationRow (the query reads them all), so a field added to locaties.csv's rows reaches the panel unasked.
 const PanelLocation = LocationRow.extend({ year: z.number() });
