@@ -6,11 +6,11 @@
 import { z } from 'zod';
 import { MonitorError } from '../../sources/errors.ts';
 import type { MonitorContext } from '../context.ts';
-import type { MonitorDatabase, RowValue } from '../db/database.ts';
+import type { MonitorDatabase } from '../db/database.ts';
 import { sql } from '../db/sql-file.ts';
 import type { NewRow } from '../db/tables.ts';
 import { ensureReferenceTables } from '../db/reference-tables.ts';
-import { recordColumns, resolveRecord } from '../intake/store-records.ts';
+import { inventoryRecordRow, resolveRecord } from '../intake/store-records.ts';
 import type { Correction, NewLocation } from './types.ts';
 
 export const CORRECTIONS_SOURCE = 'correcties';
@@ -85,20 +85,20 @@ async function insertNewLocations(
 ): Promise<void> {
   const [last] = await database.query(z.object({ n: z.number().nullable() }), LAST_RECORD_ROW, { year: file.year, source: CORRECTIONS_SOURCE });
   let rowNumber = last?.n ?? 0;
-  const rows: RowValue[][] = [];
+  const rows: NewRow<'inventory_record'>[] = [];
   for (const { record, sheet, row } of locations) {
     const resolution = resolveRecord(context, record);
     if (resolution.kind === 'unresolved') {
       throw new MonitorError(resolution.reason, { location: { file: file.name, row, field: sheet } });
     }
     rowNumber += 1;
-    rows.push(recordColumns(file.year, CORRECTIONS_SOURCE, {
+    rows.push(inventoryRecordRow(file.year, CORRECTIONS_SOURCE, {
       row: rowNumber,
       record: { ...record, extra: { ...record.extra, bestand: file.name } },
       resolution,
     }));
   }
-  await database.insert('inventory_record', rows);
+  await database.append('inventory_record', rows);
 }
 
 function text(value: string | number | null): string | null {

@@ -100,19 +100,6 @@ export class MonitorDatabase {
     return count;
   }
 
-  /** Appends positional rows in column order (older callers; new code uses `append`). */
-  async insert(table: string, rows: Iterable<readonly RowValue[]>): Promise<number> {
-    const appender = await this.connection.createAppender(table);
-    let count = 0;
-    for (const row of rows) {
-      for (const value of row) appendTo(appender, value);
-      appender.endRow();
-      count += 1;
-    }
-    appender.flushSync();
-    appender.closeSync();
-    return count;
-  }
 
   private transactionDepth = 0;
 

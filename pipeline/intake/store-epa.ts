@@ -9,6 +9,7 @@ import type { ReferenceData } from '../../sources/reference/load.ts';
 import type { EpaMunicipalityRecord } from '../../sources/schema.ts';
 import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase } from '../db/database.ts';
+import type { NewRow } from '../db/tables.ts';
 import { sql } from '../db/sql-file.ts';
 
 const DELETE_YEAR = sql('intake/store-epa/delete-year.sql');
@@ -67,7 +68,7 @@ export async function storeEpaShares(
   records: readonly EpaMunicipalityRecord[],
 ): Promise<EpaSummary> {
   const names = knownNames(context.reference);
-  const byKey = new Map<string, (string | number)[]>();
+  const byKey = new Map<string, NewRow<'epa_municipality'>>();
   const unresolved: string[] = [];
   const duplicates: string[] = [];
   for (const record of records) {
@@ -81,16 +82,16 @@ export async function storeEpaShares(
     const key = `${record.year}|${gmCode}`;
     const earlier = byKey.get(key);
     if (earlier !== undefined) {
-      duplicates.push(`${record.municipalityName} (${record.year}: dezelfde gemeente als ${String(earlier[3])})`);
+      duplicates.push(`${record.municipalityName} (${record.year}: dezelfde gemeente als ${earlier.name_as_written})`);
       continue;
     }
-    byKey.set(key, [record.year, gmCode, record.epaPct, record.municipalityName, file]);
+    byKey.set(key, { year: record.year, gm_code: gmCode, epa_pct: record.epaPct, name_as_written: record.municipalityName, file_name: file });
   }
   const rows = [...byKey.values()];
-  const years = [...new Set(rows.map((row) => row[0] as number))].sort();
+  const years = [...new Set(rows.map((row) => row.year))].sort();
   await database.transaction(async () => {
     for (const year of years) await database.run(DELETE_YEAR, { year });
-    await database.insert('epa_municipality', rows);
+    await database.append('epa_municipality', rows);
   });
   return { years, municipalities: rows.length, unresolved: [...new Set(unresolved)].sort(), duplicates };
 }

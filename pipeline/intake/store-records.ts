@@ -5,9 +5,10 @@
  */
 import type { InventoryRecord, Reject } from '../../sources/schema.ts';
 import type { MonitorContext } from '../context.ts';
-import type { MonitorDatabase, RowValue } from '../db/database.ts';
+import type { MonitorDatabase } from '../db/database.ts';
 import { ensureReferenceTables } from '../db/reference-tables.ts';
 import { sql } from '../db/sql-file.ts';
+import type { NewRow } from '../db/tables.ts';
 import type { Resolution } from '../normalise/municipality-resolver.ts';
 import { archiveBatch, currentBatch, recordImportEvent } from './import-ledger.ts';
 
@@ -63,26 +64,47 @@ export async function replaceBatch(database: MonitorDatabase, context: MonitorCo
       year: batch.year, source: batch.source, action: previous ? 'vervangen' : 'ingelezen', file: batch.file, rows: batch.accepted.length,
       ...(archiveId === undefined ? {} : { archiveId }),
     });
-    await database.insert('import_batch', [
-      [batch.year, batch.source, batch.file, batch.sha256, batch.format, batch.rowsRead, batch.accepted.length, rejectedRows, new Date().toISOString()],
+    await database.append('import_batch', [
+      {
+        year: batch.year, source: batch.source, file_name: batch.file, sha256: batch.sha256, format: batch.format,
+        rows_read: batch.rowsRead, rows_imported: batch.accepted.length, rows_rejected: rejectedRows, imported_at: new Date().toISOString(),
+      },
     ]);
-    await database.insert('inventory_record', batch.accepted.map((accepted) => recordColumns(batch.year, batch.source, accepted)));
-    await database.insert(
+    await database.append('inventory_record', batch.accepted.map((accepted) => inventoryRecordRow(batch.year, batch.source, accepted)));
+    await database.append(
       'reject',
-      batch.rejects.map((reject) => [batch.year, batch.source, reject.file, reject.row, reject.field, reject.reason]),
+      batch.rejects.map((reject) => ({ year: batch.year, source: batch.source, file_name: reject.file, row_number: reject.row, field: reject.field, reason: reject.reason })),
     );
   });
   return rejectedRows;
 }
 
-export function recordColumns(year: number, source: string, { row, record, resolution }: AcceptedRecord): RowValue[] {
+export function inventoryRecordRow(year: number, source: string, { row, record, resolution }: AcceptedRecord): NewRow<'inventory_record'> {
   const resolved = resolution.kind === 'resolved' ? resolution : undefined;
-  return [
-    year, source, row, record.name, record.organisation, record.address, record.postcode, record.place,
-    record.municipality, record.gmCode, record.izaRegion, record.dagdelenPerWeek, record.visitorsPerWeek, record.size,
-    record.status, record.website, record.note,
-    Object.keys(record.extra).length === 0 ? null : JSON.stringify(record.extra),
-    resolved?.gmCode, resolved?.municipalityName, resolution.province, resolution.izaRegion,
-    resolved?.basis ?? 'regio', resolved?.note ?? (resolution.kind === 'region-only' ? resolution.reason : undefined),
-  ];
+  return {
+    year,
+    source,
+    row_number: row,
+    name: record.name,
+    organisation: record.organisation,
+    address: record.address,
+    postcode: record.postcode,
+    place: record.place,
+    municipality_as_written: record.municipality,
+    gm_code_as_written: record.gmCode,
+    iza_region_as_written: record.izaRegion,
+    dagdelen_per_week: record.dagdelenPerWeek,
+    visitors_per_week: record.visitorsPerWeek,
+    size_given: record.size,
+    status: record.status,
+    website: record.website,
+    note: record.note,
+    extra: Object.keys(record.extra).length === 0 ? null : JSON.stringify(record.extra),
+    gm_code: resolved?.gmCode,
+    municipality: resolved?.municipalityName,
+    province: resolution.province,
+    iza_region: resolution.izaRegion,
+    resolution_basis: resolved?.basis ?? 'regio',
+    resolution_note: resolved?.note ?? (resolution.kind === 'region-only' ? resolution.reason : undefined),
+  };
 }

@@ -33,11 +33,12 @@ export async function storeSurvey(database: MonitorDatabase, context: MonitorCon
   const rows = survey.answers.map(({ record, origin }) => ({ record, origin, locationId: locationOf(record) }));
   await database.transaction(async () => {
     await database.run(DELETE_ANSWERS, { year: survey.year, source: survey.source });
-    await database.insert(
+    await database.append(
       'survey_answer',
-      rows.map(({ record, origin, locationId }) => [
-        survey.year, survey.source, survey.file, origin, locationId, record.name, record.municipality, record.characteristic, record.answer,
-      ]),
+      rows.map(({ record, origin, locationId }) => ({
+        year: survey.year, source: survey.source, file_name: survey.file, origin, location_id: locationId,
+        name: record.name, municipality: record.municipality, characteristic: record.characteristic, answer: record.answer,
+      })),
     );
   });
   const unmatched = [...new Set(rows.filter((row) => row.locationId === null).map((row) => row.record.name))].sort();

@@ -85,7 +85,7 @@ describe('report refuses a stale build', () => {
 
   it('after corrections stored without a rebuild (a run killed in between): names the corrections file', async () => {
     await withDatabase(db, (database) =>
-      database.insert('correction_file', [[2025, 'overzicht-regio.xlsx', 'a'.repeat(64), new Date().toISOString(), 1]]),
+      database.append('correction_file', [{ year: 2025, file_name: 'overzicht-regio.xlsx', sha256: 'a'.repeat(64), applied_at: new Date().toISOString(), changes: 1 }]),
     );
     expect((await report('2025')).stderr).toMatch(
       new RegExp(`^fout: de build van 2025 is ouder dan de correcties uit overzicht-regio\\.xlsx \\(2025, ${UTC_STAMP}\\); gebruik eerst`),
