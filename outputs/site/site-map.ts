@@ -4,7 +4,7 @@
  * borders, and the steunpunten as focusable points, one per spot (steunpunten placed on the same
  * place or municipality centre share it). Coordinates rounded to 0.1 px: deterministic and small.
  */
-import { geoMercator, geoPath } from 'd3-geo';
+import { geoBounds, geoMercator, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryObject } from 'topojson-specification';
@@ -54,6 +54,7 @@ export function siteMapSvg(model: MapModel, options: SiteMapOptions): string {
   // A region fills the map, so whole pixels are as sharp there as tenths are on the national map.
   const path = geoPath(projection).digits(options.focus ? 0 : 1);
   const visible = (item: Feature<Geometry>): boolean => {
+    if (clearlyOutside(projection, geographicBounds(item))) return false;
     const [[x0, y0], [x1, y1]] = path.bounds(item);
     return x1 >= 0 && y1 >= 0 && x0 <= MAP_WIDTH && y0 <= MAP_HEIGHT;
   };
@@ -115,6 +116,30 @@ export function siteMapSvg(model: MapModel, options: SiteMapOptions): string {
     '</g>',
     '</svg>',
   ].join('\n');
+}
+
+/** Each municipality's longitude/latitude box, computed once: most of them lie far off a region's map. */
+const boundsOnce = new WeakMap<Feature<Geometry>, [[number, number], [number, number]]>();
+
+function geographicBounds(item: Feature<Geometry>): [[number, number], [number, number]] {
+  const known = boundsOnce.get(item);
+  if (known) return known;
+  const bounds = geoBounds(item);
+  boundsOnce.set(item, bounds);
+  return bounds;
+}
+
+/**
+ * Whether a box lies beyond the map by more than a margin. Mercator keeps west-east and south-north
+ * order, so the projected corners bound the projected shape; the margin covers d3's resampling of
+ * the lines between them. Only a shape that is surely off the map skips the exact path bounds.
+ */
+function clearlyOutside(projection: GeoProjection, [[west, south], [east, north]]: [[number, number], [number, number]]): boolean {
+  const MARGIN = 5;
+  const topLeft = projection([west, north]);
+  const bottomRight = projection([east, south]);
+  if (!topLeft || !bottomRight) return false;
+  return bottomRight[0] < -MARGIN || bottomRight[1] < -MARGIN || topLeft[0] > MAP_WIDTH + MARGIN || topLeft[1] > MAP_HEIGHT + MARGIN;
 }
 
 interface BorderLines {
