@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
+import { monitor2024Database } from '../helpers/monitor-2024.ts';
 import { readCsv } from '../helpers/csv.ts';
 import { queryRows } from '../helpers/database-state.ts';
 
@@ -23,7 +24,8 @@ describe('regional corrections', () => {
 
   beforeAll(async () => {
     copyFileSync(join(bodies, readdirSync(bodies).find((name) => name.endsWith('.csv'))!), file);
-    expect((await runCli(['run', '--db', db, '--reports', join(scratch, 'reports')])).code).toBe(0);
+    // 2024 as `lsp-monitor run` leaves it on a fresh database: the suite's one run, copied.
+    await monitor2024Database(scratch);
     imported = await runCli(['import', file, '--year', '2024', '--source', 'regional-corrections', '--db', db]);
     expect((await runCli(['report', '--year', '2024', '--out', join(scratch, 'out'), '--db', db])).code).toBe(0);
     locations = readCsv(join(scratch, 'out/locaties.csv'));

@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS } from '../../outputs/pdf/chromium.ts';
-import { runCli, scratchDir } from '../helpers/cli.ts';
+import { scratchDir } from '../helpers/cli.ts';
+import { monitor2024 } from '../helpers/monitor-2024.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 // In CI a missing browser is a failure, not a skip.
@@ -17,14 +18,16 @@ const skip = !existsSync(CHROMIUM) && !process.env.CI;
 
 describe.skipIf(skip)('the site of the 2024 monitor in a browser', () => {
   const scratch = scratchDir('lsp-monitor-site-');
-  const site = join(scratch, 'reports', '2024', 'site');
+  let site: string;
   let context: BrowserContext;
   const errors: string[] = [];
   const requests: string[] = [];
 
   beforeAll(async () => {
-    const result = await runCli(['run', '--db', join(scratch, 'monitor.duckdb'), '--reports', join(scratch, 'reports')]);
+    // The suite's one run of 2024, read only: a browser opens the site, it writes nothing there.
+    const { run: result, reports } = await monitor2024();
     expect(result.code, result.stderr).toBe(0);
+    site = join(reports, '2024', 'site');
     context = await chromium.launchPersistentContext(mkdtempSync(join(scratch, 'profile-')), {
       executablePath: CHROMIUM,
       headless: true,

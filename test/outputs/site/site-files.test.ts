@@ -10,16 +10,16 @@ import { formatNumberNl } from '../../../pipeline/format-nl.ts';
 import { readReportInput, type ReportInput } from '../../../pipeline/read/read-report-input.ts';
 import { siteFiles, ownedBySite } from '../../../outputs/site/site-files.ts';
 import { slug, uniqueSlugs } from '../../../outputs/site/slug.ts';
-import { runCli, scratchDir } from '../../helpers/cli.ts';
+import { scratchDir } from '../../helpers/cli.ts';
+import { monitor2024Database } from '../../helpers/monitor-2024.ts';
 
 describe('the site of the 2024 monitor', () => {
   let input: ReportInput;
 
   beforeAll(async () => {
     const scratch = scratchDir('lsp-monitor-site-files-');
-    const database = join(scratch, 'monitor.duckdb');
-    const result = await runCli(['run', '--db', database, '--reports', join(scratch, 'reports')]);
-    expect(result.code, result.stderr).toBe(0);
+    // The suite's one run of 2024, its database copied.
+    const database = await monitor2024Database(scratch);
     input = await withDatabase(database, (db) => readReportInput(db, 2024));
   }, 180_000);
 
