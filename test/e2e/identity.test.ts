@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
+import { monitor2024, monitor2024Database } from '../helpers/monitor-2024.ts';
 import { readCsv } from '../helpers/csv.ts';
 import { numbersNotInExports } from '../helpers/report-numbers.ts';
 
@@ -65,8 +66,12 @@ describe('locations keep their identity from 2024 to 2025', () => {
   beforeAll(async () => {
     const file = join(scratch, 'inventaris-2025.csv');
     writeFileSync(file, inventory2025());
+    // 2024 as `lsp-monitor run` leaves it on a fresh database: the suite's one run, copied.
+    const shared = await monitor2024();
+    expect(shared.run.stderr).toBe('');
+    expect(shared.run.code).toBe(0);
+    await monitor2024Database(scratch);
     const steps = [
-      ['run', '--db', db, '--reports', join(scratch, 'reports')],
       ['import', file, '--year', '2025', '--db', db],
       ['build', '--year', '2025', '--db', db],
       ['report', '--year', '2025', '--out', join(scratch, 'r2025'), '--db', db],
@@ -80,7 +85,7 @@ describe('locations keep their identity from 2024 to 2025', () => {
     expect(diff.code).toBe(0);
     summary = diff.stdout.split('\n')[0]!;
     changes = readCsv(join(scratch, 'diff/verschillen.csv'));
-    ids2024 = new Map(readCsv(join(scratch, 'reports/2024/locaties.csv')).map((row) => [row['bronnen']!, row['location_id']!]));
+    ids2024 = new Map(readCsv(join(shared.reports, '2024/locaties.csv')).map((row) => [row['bronnen']!, row['location_id']!]));
   });
 
   const idOfSeedRow = (index: number) => ids2024.get(`galan2024:${index + 2}`);

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
+import { monitor2024, monitor2024Database } from '../helpers/monitor-2024.ts';
 import { readCsv } from '../helpers/csv.ts';
 
 const seedPath = fileURLToPath(new URL('../../sources/inventories/galan2024/locations.csv', import.meta.url));
@@ -63,8 +64,12 @@ describe('a place resolved differently than its written municipality keeps its i
   beforeAll(async () => {
     const file = join(scratch, 'inventaris 2025.csv');
     writeFileSync(file, inventory2025());
+    // 2024 as `lsp-monitor run` leaves it on a fresh database: the suite's one run, copied.
+    const shared = await monitor2024();
+    expect(shared.run.stderr).toBe('');
+    expect(shared.run.code).toBe(0);
+    await monitor2024Database(scratch);
     const steps = [
-      ['run', '--db', db, '--reports', join(scratch, 'reports')],
       ['import', file, '--year', '2025', '--db', db],
       ['build', '--year', '2025', '--db', db],
       ['report', '--year', '2025', '--out', join(scratch, 'r2025'), '--db', db],
@@ -78,7 +83,7 @@ describe('a place resolved differently than its written municipality keeps its i
     expect(diff.code).toBe(0);
     summary = diff.stdout.split('\n')[0]!;
     changes = readCsv(join(scratch, 'diff/verschillen.csv'));
-    locations2024 = readCsv(join(scratch, 'reports/2024/locaties.csv'));
+    locations2024 = readCsv(join(shared.reports, '2024/locaties.csv'));
     locations2025 = readCsv(join(scratch, 'r2025/locaties.csv'));
     ids2024 = new Map(locations2024.map((row) => [row['bronnen']!, row['location_id']!]));
   }, 120_000);
