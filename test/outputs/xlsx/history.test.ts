@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withDatabase } from '../../../pipeline/db/database.ts';
 import { runCli, scratchDir } from '../../helpers/cli.ts';
+import { monitor2024, monitor2024Database } from '../../helpers/monitor-2024.ts';
 
 async function run(args: readonly string[]): Promise<void> {
   const result = await runCli(args);
@@ -35,11 +36,12 @@ describe('the overview of a year built into databases with different histories',
 
   beforeAll(async () => {
     const scratch = scratchDir('lsp-monitor-xlsx-history-');
-    await run(['run', '--db', join(scratch, 'vers.duckdb'), '--reports', join(scratch, 'vers')]);
-    fresh = readFileSync(join(scratch, 'vers', '2024', 'overzicht.xlsx'));
+    // A fresh database: the suite's one run of 2024 (read only). The reused one starts as its copy.
+    const shared = await monitor2024();
+    expect(shared.run.code, shared.run.stderr).toBe(0);
+    fresh = readFileSync(join(shared.reports, '2024', 'overzicht.xlsx'));
 
-    const reused = join(scratch, 'hergebruikt.duckdb');
-    await run(['run', '--db', reused, '--reports', join(scratch, 'eerst')]);
+    const reused = await monitor2024Database(scratch, 'hergebruikt.duckdb');
     // The same municipalities written again in another order, as a reloaded reference table may be.
     await withDatabase(reused, (database) =>
       database.transaction(async () => {
