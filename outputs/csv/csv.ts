@@ -5,11 +5,11 @@
  *
  * CSV injection (OWASP): a text cell starting with = + - @ tab or CR is written with a single
  * quote in front and quoted, so a spreadsheet shows it as text instead of running it. The quote
- * is reversible (pipeline/workbook/safe-text.ts: a text that already starts with quotes before
+ * is reversible (sources/safe-text.ts: a text that already starts with quotes before
  * such a character gets one more), documented for researchers in reports/README.md. Numbers are
  * written as numbers: a negative shortfall stays -3.23.
  */
-import { safeText } from '../../pipeline/workbook/safe-text.ts';
+import { safeText } from '../../sources/safe-text.ts';
 import { roundHalfAway } from '../../pipeline/format-nl.ts';
 
 export type CellValue = string | number | null | undefined;

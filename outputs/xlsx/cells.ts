@@ -1,6 +1,6 @@
 /** Small helpers shared by the sheet modules: references, safe text, formulas, headers, protection. */
 import type ExcelJS from 'exceljs';
-import { safeText } from '../../pipeline/workbook/safe-text.ts';
+import { safeText } from '../../sources/safe-text.ts';
 
 export interface SheetColumn {
   header: string;

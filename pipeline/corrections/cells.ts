@@ -4,7 +4,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { normaliseHeader } from '../../sources/inventory/header-synonyms.ts';
-import { restoreText } from '../workbook/safe-text.ts';
+import { restoreText } from '../../sources/safe-text.ts';
 
 export type ReadCell =
   | { kind: 'empty' }

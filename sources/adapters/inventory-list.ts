@@ -29,7 +29,7 @@ import { readInventoryTableFromBytes, type InventoryTable, type TableRow } from 
 import { type ExtraKey, type InventoryField, type InventoryInput, InventoryRecord, isPlainCount, type Reject } from '../schema.ts';
 import { receivedFile, receivedFileSnapshot } from './file-import.ts';
 import { InventoryListRow, LOCATION_FIELDS, type FieldNote } from './inventory-list-row.ts';
-import { restoreOwnExportText } from './own-export-text.ts';
+import { restoreText } from '../safe-text.ts';
 import { sourceError } from './source-io.ts';
 
 const ID = 'inventory-list';
@@ -110,7 +110,7 @@ function readRow(row: TableRow, table: InventoryTable): RowOutcome {
   const header = (field: InventoryField) => table.columns.find((column) => column.field === field)?.header ?? field;
   const ownExport = table.columns.some(({ field, header }) => field === null && extraKeyForHeader(header) === 'locatieId');
   const values: Partial<Record<InventoryField, string>> = ownExport
-    ? Object.fromEntries(Object.entries(row.values).map(([field, value]) => [field, restoreOwnExportText(value)]))
+    ? Object.fromEntries(Object.entries(row.values).map(([field, value]) => [field, restoreText(value)]))
     : { ...row.values };
   const extra = keptExtra(row);
   const notes: FieldNote[] = [];

@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG_PATH } from '../../pipeline/config/config.ts';
 import { LOCATION_COLUMNS } from '../../pipeline/workbook/layout.ts';
-import { restoreText, safeText } from '../../pipeline/workbook/safe-text.ts';
+import { restoreText, safeText } from '../../sources/safe-text.ts';
 import { MAX_COMPRESSION_RATIO } from '../../sources/inventory/limits.ts';
 import { readZipDirectory } from '../../sources/inventory/zip-directory.ts';
 import {

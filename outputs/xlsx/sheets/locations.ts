@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
 import type { MonitorData } from '../../../pipeline/read/read-monitor.ts';
 import { absoluteRange, columnLetter, protect, writeHeader } from '../cells.ts';
 import type { DirectCell, DirectRows } from '../direct-rows.ts';
-import { safeText } from '../../../pipeline/workbook/safe-text.ts';
+import { safeText } from '../../../sources/safe-text.ts';
 import { LOCATION_COLUMNS, SHEETS, SPARE_LOCATION_ROWS, locationContext, printedLocationColumns, type CellContent } from '../../../pipeline/workbook/layout.ts';
 import { addDropdown } from './lists.ts';
 import type { ParameterRefs } from './parameters.ts';

@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { toCsv, type CellValue } from '../../../outputs/csv/csv.ts';
-import { restoreText } from '../../../pipeline/workbook/safe-text.ts';
+import { restoreText } from '../../../sources/safe-text.ts';
 
 const columns = [{ header: 'naam', value: (row: { value: CellValue }) => row.value, decimals: 2 }];
 const line = (value: CellValue) => toCsv(columns, [{ value }]).split('\n')[1];

@@ -7,7 +7,7 @@ import { LOCATION_COLUMNS, SHEETS, SPARE_LOCATION_ROWS, locationColumn } from '.
 import { columnLetter } from '../../../outputs/xlsx/cells.ts';
 import { coverageLabel } from '../../../outputs/xlsx/sheets/coverage.ts';
 import { composeOverview, overviewBytes, writeOverview } from '../../../outputs/xlsx/overview.ts';
-import { restoreText, safeText } from '../../../pipeline/workbook/safe-text.ts';
+import { restoreText, safeText } from '../../../sources/safe-text.ts';
 import { readCorrections } from '../../../pipeline/corrections/index.ts';
 import type { MonitorData } from '../../../pipeline/read/read-monitor.ts';
 import { findSoffice, recalculateToCsv, sheetRecords, SOFFICE_MISSING } from '../../helpers/libreoffice.ts';

@@ -7,7 +7,8 @@
  *
  * The encoding is reversible: a text that already starts with apostrophes followed by a risky
  * character gets one more, so `restoreText(safeText(text)) === text` for every text. The
- * corrections reader restores workbook cells with it; reports/README.md tells researchers the
+ * corrections reader restores workbook cells with it, and the inventory list takes the monitor's own
+ * exports back with it; reports/README.md tells researchers the
  * same rule for the CSV files.
  */
 
