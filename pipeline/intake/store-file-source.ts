@@ -5,6 +5,7 @@
  * what it did not read, and why each rejected row was not taken in.
  */
 import type { KindParseResult } from '../../sources/adapter.ts';
+import { MonitorError } from '../../sources/errors.ts';
 import type { Reject } from '../../sources/schema.ts';
 import { applyCorrections } from '../corrections/apply.ts';
 import { buildsOf, takenBeforeLineNl } from '../corrections/applied-summary.ts';
@@ -47,6 +48,12 @@ export async function storeRegionalCorrections(parsed: KindParseResult<'regional
 
 export async function storeSurveyAnswers(parsed: KindParseResult<'survey'>, target: IntakeTarget): Promise<FileIntake> {
   const { database, context, year, source, file } = target;
+  // Storing replaces the source's answers of the year: a file without one usable answer would empty them.
+  if (parsed.records.length === 0) {
+    throw new MonitorError(
+      `${file}: geen enkele rij is bruikbaar (${parsed.rejects.length} afgewezen); de zelfevaluaties van bron ${source} voor ${year} blijven zoals ze waren. Er is niets veranderd.`,
+    );
+  }
   const summary = await storeSurvey(database, context, { year, source, file, answers: parsed.records });
   return {
     lines: [

@@ -103,6 +103,20 @@ describe('self-assessment on the ten characteristics', () => {
     expect(stored).toEqual([['=HYPERLINK("http://x","klik")'], ['Herstelruimte Emmen']]);
   });
 
+  it('refuses a file without one usable answer and keeps the answers it would have replaced', async () => {
+    const before = readFileSync(join(scratch, 'zelfevaluatie.csv'), 'utf8').split('\n');
+    const unusable = join(scratch, 'zelfevaluatie-leeg.csv');
+    writeFileSync(unusable, [before[0], ...before.slice(1).map((line) => line.replace(/;(ja|nee|in enige mate|weet ik niet)(?=;|$)/g, ';misschien'))].join('\n'));
+    expect((await runCli(['report', '--year', '2024', '--out', join(scratch, 'out-voor-weigering'), '--db', db])).code).toBe(0);
+    const refused = await runCli(['import', unusable, '--year', '2024', '--source', 'survey', '--db', db]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('zelfevaluatie-leeg.csv: geen enkele rij is bruikbaar');
+    expect(refused.stderr).toContain('Er is niets veranderd.');
+    const again = await runCli(['report', '--year', '2024', '--out', join(scratch, 'out-na-weigering'), '--db', db]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(readFileSync(join(scratch, 'out-na-weigering/kenmerken.csv'), 'utf8')).toBe(readFileSync(join(scratch, 'out-voor-weigering/kenmerken.csv'), 'utf8'));
+  });
+
   it('names a file with spaces in its name as it is called, not as the snapshot url writes it', async () => {
     const spaced = join(scratch, 'zelfevaluatie regio noord.csv');
     writeFileSync(spaced, readFileSync(join(scratch, 'zelfevaluatie.csv')));
