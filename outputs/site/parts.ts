@@ -1,6 +1,6 @@
 /** Pieces shared by the start page and the region pages: map controls, legend, tables. */
 import { escapeHtml } from './html.ts';
-import type { MapModel } from './map-model.ts';
+import { MISSING_COLOUR, type MapModel } from './map-model.ts';
 
 export const CBS_CREDIT = 'Bron: CBS/PDOK, gebiedsindelingen 2025; inwoners: CBS.';
 
@@ -24,7 +24,7 @@ export function mapControls(after: { id: string; label: string }): string {
 
 export function mapLegend(model: MapModel, region = false): string {
   const list = (classes: readonly { label: string; colour: string }[]) =>
-    [...classes, { label: 'geen gegevens', colour: '#bbbbbb' }]
+    [...classes, { label: 'geen gegevens', colour: MISSING_COLOUR }]
       .map((item) => `<li><span class="swatch" style="background:${item.colour}"></span>${escapeHtml(item.label)}</li>`)
       .join('\n');
   return [

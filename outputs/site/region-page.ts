@@ -1,6 +1,7 @@
 /** A page per province and per IZA-region: its figures, the region on the map, white spots, change, steunpunten. */
 import { formatChangeNl, formatChangePctNl, formatCountNl, formatNumberNl, formatPercentNl } from '../../pipeline/format-nl.ts';
 import type { CoverageRow, LocationRow, WhiteSpotRow } from '../../pipeline/read/read-monitor.ts';
+import { locationContext } from '../../pipeline/workbook/layout.ts';
 import { targetFigures } from '../csv/exports.ts';
 import type { ReportInput } from '../report-input.ts';
 import { escapeHtml, pageHtml } from './html.ts';
@@ -15,9 +16,7 @@ export function regionPage(input: ReportInput, model: MapModel, slugs: SiteSlugs
   const inRegion = (location: { province: string | null; iza_region?: string | null; izaRegion?: string | null }) =>
     focus.level === 'provincie' ? location.province === focus.name : (location.iza_region ?? location.izaRegion) === focus.name;
   // A steunpunt counts in the province its method gives (galan2024: that of its IZA-region), so the list matches "in beeld".
-  const regionProvince = new Map(data.regions.map((region) => [region.area_name, region.province]));
-  const countedProvince = (location: LocationRow) =>
-    (data.method.provinceOfLocation === 'iza-regio' && location.iza_region !== null ? regionProvince.get(location.iza_region) : null) ?? location.province;
+  const countedProvince = locationContext(data).countingProvince;
   const steunpunten = model.steunpunten.filter((location) => (focus.level === 'provincie' ? countedProvince(location) === focus.name : inRegion(location)));
   const elsewhere = steunpunten.filter((location) => location.province !== countedProvince(location));
   const codes = new Set([...model.municipalities.values()].filter((municipality) => inRegion(municipality)).map((municipality) => municipality.code));

@@ -5,7 +5,6 @@
 import { z } from 'zod';
 import { MonitorError } from '../../sources/errors.ts';
 import { provinceRank } from '../../sources/reference/provinces.ts';
-import { ClassifiedSize, LocationStatus } from '../../sources/schema.ts';
 import { CoverageMethod, MonitorConfig } from '../config/config.ts';
 import type { MonitorDatabase } from '../db/database.ts';
 import { sql } from '../db/sql-file.ts';
