@@ -3,7 +3,7 @@
  * and the writers all use it: readers see the old content or the new, never half of it.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { errorCode } from './errors.ts';
 
@@ -15,7 +15,14 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   await ensureDirectory(dirname(path));
   const temporary = join(dirname(path), `${TEMP_PREFIX}${basename(path)}-${randomBytes(6).toString('hex')}`);
   try {
-    await writeFile(temporary, data, { flag: 'wx' });
+    // Flushed before the rename: after a power cut the new name never points at unwritten data.
+    const handle = await open(temporary, 'wx');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
@@ -39,6 +46,7 @@ export async function ensureDirectory(path: string): Promise<void> {
     const parent = dirname(path);
     if (code !== 'ENOENT' || parent === path) throw error;
     await ensureDirectory(parent);
-    await mkdir(path);
+    // Another writer may have made it meanwhile: the same check as above.
+    await ensureDirectory(path);
   }
 }

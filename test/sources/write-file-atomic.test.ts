@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,10 @@ describe('writeFileAtomic, the one file writer', () => {
     const folder = scratch();
     const path = join(folder, 'a', 'b', 'overzicht.csv');
     await writeFileAtomic(path, 'oud');
+    const before = statSync(path).ino;
     await writeFileAtomic(path, new TextEncoder().encode('nieuw'));
+    // A new file renamed into place, not the old one overwritten where a reader could see half of it.
+    expect(statSync(path).ino).not.toBe(before);
     expect(readFileSync(path, 'utf8')).toBe('nieuw');
     expect(readdirSync(join(folder, 'a', 'b'))).toEqual(['overzicht.csv']);
   });
