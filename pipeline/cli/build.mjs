@@ -53,6 +53,7 @@ const requireCommonJsPlugin = {
 /** Builds dist/; every file is written under a temporary name and renamed, so a concurrent run never reads half a file. */
 export async function buildDist({ clean = false, logLevel = 'silent' } = {}) {
   const { build } = await import('esbuild');
+  const started = Date.now();
   const result = await build({
     absWorkingDir: ROOT,
     entryPoints: { 'lsp-monitor': join(ROOT, 'pipeline/cli/main.ts') },
@@ -78,22 +79,26 @@ export async function buildDist({ clean = false, logLevel = 'silent' } = {}) {
   // Chunks before the entry that imports them, the manifest last.
   const files = [...result.outputFiles].sort((a, b) => Number(a.path === ENTRY) - Number(b.path === ENTRY));
   for (const file of files) writeAtomic(file.path, file.contents, temporary);
+  // A source saved while the build read it may be in the bundle in its older form: it is recorded
+  // as never built, so the next start builds again. This file itself is an input too.
   const inputs = Object.fromEntries(
-    Object.keys(result.metafile.inputs)
-      .filter((input) => !input.startsWith('commonjs:'))
-      .map((input) => [input, statSync(join(ROOT, input)).mtimeMs]),
+    [...Object.keys(result.metafile.inputs).filter((input) => !input.startsWith('commonjs:')), relative(ROOT, fileURLToPath(import.meta.url)).split(sep).join('/')]
+      .map((input) => [input, statSync(join(ROOT, input)).mtimeMs])
+      .map(([input, mtimeMs]) => [input, mtimeMs >= started - 1000 ? -1 : mtimeMs]),
   );
   writeAtomic(MANIFEST, `${JSON.stringify({ inputs }, null, 1)}\n`, temporary);
-  // Older chunks stay for a process that started on the previous build, unless asked (npm run build).
-  if (clean) removeAllBut(new Set([...files.map((file) => file.path), MANIFEST]));
+  // Older chunks stay a day for a process that started on an earlier build, unless asked (npm run build).
+  removeAllBut(new Set([...files.map((file) => file.path), MANIFEST]), clean ? Infinity : Date.now() - 86_400_000);
   removeTemporaries();
   return { files: files.length, inputs: Object.keys(inputs).length };
 }
 
-function removeAllBut(keep) {
+/** Removes what this build did not write and was written before `before` (a time in ms). */
+function removeAllBut(keep, before) {
   for (const name of readdirSync(DIST)) {
     const path = join(DIST, name);
-    if (!keep.has(path) && !name.endsWith('.tmp')) rmSync(path, { recursive: true, force: true });
+    if (keep.has(path) || name.endsWith('.tmp')) continue;
+    if ((statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0) < before) rmSync(path, { recursive: true, force: true });
   }
 }
 
