@@ -118,12 +118,14 @@ export function checkGoals(summaries: readonly SizeSummary[]): GoalCheck[] {
       measured: summary.precision === undefined ? 'n/a' : summary.precision.toFixed(4),
     });
     checks.push({
-      goal: `F1 ≥ ${GOALS.minF1} at ${summary.records} records (review pairs neither hit nor miss; strict F1 beside it)`,
-      met: summary.f1ExcludingReview === undefined ? undefined : summary.f1ExcludingReview >= GOALS.minF1,
+      // Strict: a true pair sent to review counts as missed, so a matcher that sends every pair to
+      // review cannot meet it; the F1 with review pairs as neither hit nor miss is shown beside it.
+      goal: `F1 ≥ ${GOALS.minF1} at ${summary.records} records (strict: a true pair sent to review is missed)`,
+      met: summary.f1 === undefined ? undefined : summary.f1 >= GOALS.minF1,
       measured:
         summary.f1ExcludingReview === undefined || summary.f1 === undefined
           ? 'n/a'
-          : `${summary.f1ExcludingReview.toFixed(4)} (strict ${summary.f1.toFixed(4)}; review queue ${summary.reviewPairs ?? 0} pairs)`,
+          : `${summary.f1.toFixed(4)} (review pairs neither hit nor miss: ${summary.f1ExcludingReview.toFixed(4)}; review queue ${summary.reviewPairs ?? 0} pairs)`,
     });
   }
   return checks;
