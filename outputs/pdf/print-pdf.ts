@@ -13,7 +13,9 @@ const FOOTER = `<div style="width:100%;font-family:'DejaVu Sans',Arial,sans-seri
 
 export async function printPdf(html: string, executablePath: string): Promise<Uint8Array> {
   // Loaded only when a PDF is printed: a run with the PDF switched off or without Chromium never pays for it.
-  const { chromium } = await import('playwright-core');
+  // A CommonJS package: its exports are the module's default both in Node and in the dist/ bundle
+  // (where the named exports are absent, pipeline/cli/build.mjs).
+  const { chromium } = (await import('playwright-core')).default;
   const profile = await mkdtemp(join(tmpdir(), 'lsp-monitor-chromium-'));
   try {
     const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: [...CHROMIUM_ARGS], timeout: 120_000 });

@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../outputs/pdf/chromium.ts';
@@ -46,6 +47,19 @@ describe.skipIf(skip)('monitor.pdf (needs chromium and poppler-utils; skipped wi
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+59\d\.\d+ x 84\d\.\d+ pts \(A4\)/);
     expect(info).toMatch(/Title:\s+Stand van het land 2024: laagdrempelige steunpunten/);
+  });
+
+  it('is printed by the command a user runs too (the built bin in dist/, not only the TypeScript in-process)', () => {
+    // The bundle gives a CommonJS package only a default export: a named import of playwright-core
+    // worked in-process and made the bin skip the PDF with exit 0.
+    const bin = fileURLToPath(new URL('../../pipeline/cli/lsp-monitor.mjs', import.meta.url));
+    const out = join(scratch, 'bin-rapport');
+    const stdoutOfBin = execFileSync(process.execPath, [bin, 'report', '--year', '2024', '--out', out, '--db', join(scratch, 'monitor.duckdb')], {
+      encoding: 'utf8',
+      env: { ...process.env, LSP_MONITOR_PDF: 'aan' },
+    });
+    expect(stdoutOfBin).not.toContain('overgeslagen');
+    expect(execFileSync('pdfinfo', [join(out, 'monitor.pdf')], { encoding: 'utf8' })).toMatch(/Title:\s+Stand van het land 2024/);
   });
 
   it('renders every page to a PNG that is not blank', () => {
