@@ -59,7 +59,8 @@ export async function replaceBatch(database: MonitorDatabase, context: MonitorCo
   await database.transaction(async () => {
     const previous = await currentBatch(database, batch.year, batch.source);
     const archiveId = previous && previous.sha256 !== batch.sha256 ? await archiveBatch(database, batch.year, batch.source, 'vervangen') : undefined;
-    for (const statement of DELETE_BATCH) await database.run(statement, { year: batch.year, source: batch.source });
+    // Archiving moves the live rows out already; only a batch read again (or none) is deleted here.
+    if (archiveId === undefined) for (const statement of DELETE_BATCH) await database.run(statement, { year: batch.year, source: batch.source });
     await recordImportEvent(database, {
       year: batch.year, source: batch.source, action: previous ? 'vervangen' : 'ingelezen', file: batch.file, rows: batch.accepted.length,
       ...(archiveId === undefined ? {} : { archiveId }),
