@@ -1,12 +1,10 @@
 -- Coverage per municipality of the current division ($municipality_year) for monitor year $year.
 -- Population of $population_year is carried onto current municipalities through the lineage
 -- (mergers; a split spreads by the receivers' population). The EPA share is the municipality's
--- own of $epa_year, else its province's of the latest year up to it (epa_basis 'provincie').
+-- own of $epa_year, else its province's of the latest year up to it (epa_basis 'provincie'); the
+-- shares come from the view epa_share (migration 009).
 INSERT INTO coverage
-WITH epa_share AS (
-       SELECT year, level, area, epa_pct FROM ref_epa_share
-        UNION ALL SELECT year, 'gemeente', gm_code, epa_pct FROM epa_municipality),
-     current_municipality AS (SELECT gm_code, name, province FROM ref_municipality WHERE year = $municipality_year),
+WITH current_municipality AS (SELECT gm_code, name, province FROM ref_municipality WHERE year = $municipality_year),
      population AS (
        SELECT l.gm_code, sum(p.population * l.share ORDER BY p.gm_code) AS population
          FROM ref_population p JOIN ref_lineage l ON l.from_code = p.gm_code

@@ -1,12 +1,9 @@
 -- Coverage per province of monitor year $year, from its municipalities' coverage. The province's
 -- EPA share is, with $published_share, the one published for the latest year up to $epa_year
 -- (De Galan: the unweighted mean of its municipalities); otherwise the population-weighted mean
--- of its municipalities' shares.
+-- of its municipalities' shares. The shares come from the view epa_share (migration 009).
 INSERT INTO coverage
-WITH epa_share AS (
-       SELECT year, level, area, epa_pct FROM ref_epa_share
-        UNION ALL SELECT year, 'gemeente', gm_code, epa_pct FROM epa_municipality),
-     municipalities AS (
+WITH municipalities AS (
        SELECT province, count(*)::INTEGER AS municipalities, sum(population ORDER BY area) AS population, sum(epa_count ORDER BY area) AS epa_count,
               string_agg(DISTINCT epa_basis, '+' ORDER BY epa_basis) AS epa_basis
          FROM coverage WHERE year = $year AND level = 'gemeente' GROUP BY province),

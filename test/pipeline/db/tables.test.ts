@@ -40,7 +40,9 @@ describe('table declarations', () => {
     const columns = await database.query(
       Column,
       `SELECT table_name, column_name, data_type, is_nullable FROM duckdb_columns()
-        WHERE database_name = current_database() AND schema_name = 'main' ORDER BY table_name, column_index`,
+        WHERE database_name = current_database() AND schema_name = 'main'
+          AND table_name NOT IN (SELECT view_name FROM duckdb_views() WHERE database_name = current_database())
+        ORDER BY table_name, column_index`,
     );
     const actual: Record<string, string[]> = {};
     for (const column of columns) {
