@@ -15,20 +15,23 @@ import { monitor2024Database } from '../../helpers/monitor-2024.ts';
 
 describe('the site of the 2024 monitor', () => {
   let input: ReportInput;
+  /** The site of `input`, rendered once (a render draws every region's map) and read by the tests below. */
+  let site: ReturnType<typeof siteFiles>;
 
   beforeAll(async () => {
     const scratch = scratchDir('lsp-monitor-site-files-');
     // The suite's one run of 2024, its database copied.
     const database = await monitor2024Database(scratch);
     input = await withDatabase(database, (db) => readReportInput(db, 2024));
+    site = siteFiles(input);
   }, 180_000);
 
   it('is the same bytes every time', () => {
-    expect(siteFiles(input)).toEqual(siteFiles(input));
+    expect(siteFiles(input)).toEqual(site);
   });
 
   it('has a start page, a page per province and per IZA-region, its style and script', () => {
-    const names = siteFiles(input).map((file) => file.name);
+    const names = site.map((file) => file.name);
     expect(names.filter((name) => name.startsWith('site/provincie/'))).toHaveLength(12);
     expect(names.filter((name) => name.startsWith('site/iza-regio/'))).toHaveLength(input.data.regions.length);
     expect(names).toEqual(expect.arrayContaining(['site/index.html', 'site/site.css', 'site/site.js', 'site/provincie/utrecht.html', 'site/iza-regio/lekstroom.html']));
@@ -36,9 +39,8 @@ describe('the site of the 2024 monitor', () => {
   });
 
   it('needs no network: no address outside the site, no fetch, every link to a file of the site', () => {
-    const files = siteFiles(input);
-    const names = new Set(files.map((file) => file.name));
-    for (const file of files) {
+    const names = new Set(site.map((file) => file.name));
+    for (const file of site) {
       expect(file.content.replaceAll('http://www.w3.org/2000/svg', ''), file.name).not.toMatch(/https?:|\/\/[a-z]/i);
       expect(file.content, file.name).not.toMatch(/fetch\(|XMLHttpRequest|import\(/);
       const folder = file.name.split('/').slice(0, -1);
@@ -54,12 +56,12 @@ describe('the site of the 2024 monitor', () => {
   });
 
   it('stays small', () => {
-    const bytes = siteFiles(input).reduce((sum, file) => sum + Buffer.byteLength(file.content), 0);
+    const bytes = site.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0);
     expect(bytes).toBeLessThan(5_000_000);
   });
 
   it('lists on each region page exactly the steunpunten it counts in view, with its figures', () => {
-    const files = new Map(siteFiles(input).map((file) => [file.name, file.content]));
+    const files = new Map(site.map((file) => [file.name, file.content]));
     const regions = [
       ...input.data.provinces.map((row) => ({ row, page: `site/provincie/${slug(row.area_name)}.html` })),
       ...input.data.regions.map((row) => ({ row, page: `site/iza-regio/${slug(row.area_name)}.html` })),
@@ -74,7 +76,7 @@ describe('the site of the 2024 monitor', () => {
   });
 
   it('puts every steunpunt in view with coordinates on the start map and in its search index', () => {
-    const index = siteFiles(input).find((file) => file.name === 'site/index.html')?.content ?? '';
+    const index = site.find((file) => file.name === 'site/index.html')?.content ?? '';
     const onMap = [...index.matchAll(/data-ids="([^"]+)"/g)].flatMap((match) => (match[1] ?? '').split(' '));
     const placed = input.data.locations.filter((location) => location.status === 'actief' && location.lat !== null && location.lon !== null);
     expect(onMap.sort()).toEqual(placed.map((location) => location.location_id).sort());
@@ -84,7 +86,7 @@ describe('the site of the 2024 monitor', () => {
 
   it("shows a region's change since the previous built year, and says when there is none", () => {
     const utrecht = (files: ReturnType<typeof siteFiles>) => files.find((file) => file.name === 'site/provincie/utrecht.html')?.content ?? '';
-    expect(utrecht(siteFiles(input))).toContain('Er is geen eerder jaar gebouwd');
+    expect(utrecht(site)).toContain('Er is geen eerder jaar gebouwd');
     const area = {
       level: 'provincie' as const, area: 'Utrecht', inViewBefore: 12, inViewAfter: 14, weightedBefore: 12, weightedAfter: 14, difference: 2,
       changePct: 16.67, recountedBefore: 12, methodEffect: 0, opened: 3, closed: 1, moved: 0,
