@@ -17,6 +17,8 @@ export interface FileSourceImport {
   path: string;
   year: number;
   sheet?: string;
+  /** Confirms replacing what the source holds for the year with a file that has far fewer (or no) usable rows. */
+  replace?: boolean;
 }
 
 /** Whether `lsp-monitor import --source <id>` reads files of this source. */
@@ -37,7 +39,7 @@ export async function importFileSource(
     ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
   });
   const target = {
-    database, context, year: options.year, source: adapter.id, file: basename(options.path), sha256: snapshot.files[0]?.sha256 ?? '', replace: false,
+    database, context, year: options.year, source: adapter.id, file: basename(options.path), sha256: snapshot.files[0]?.sha256 ?? '', replace: options.replace === true,
   };
   return (await takeIn(adapter, snapshot, target)).lines;
 }

@@ -2,7 +2,8 @@
  * The one way in: every intake is an adapter of a declared kind (sources/adapter.ts), and this
  * table says where each kind's records go. The adapter's parse validates its records (and passes
  * every text through the guard, sources/guard.ts) once; the store takes those typed records as
- * they are. A new source of an existing kind needs no change here.
+ * they are. A store that replaces what a source holds for the year (list, web snapshot, survey)
+ * asks replacement-guard.ts first. A new source of an existing kind needs no change here.
  *
  * Reference tables (CBS) have no entry: the monitor reads the bundled reference data made from
  * them (sources/reference/), never a snapshot of them.

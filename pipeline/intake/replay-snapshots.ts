@@ -54,15 +54,20 @@ export async function snapshotYears(archiveDir: string): Promise<number[]> {
   return [...years].sort();
 }
 
+/**
+ * The snapshot into the year's records of its source. Like a list, it is refused when it has no
+ * usable row or fewer than half the rows it replaces, unless `replace` confirms it (`run --replace`).
+ */
 export async function importSnapshot(
   database: MonitorDatabase,
   context: MonitorContext,
   year: number,
   { adapter, info }: ReplayChoice,
+  replace = false,
 ): Promise<ImportSummary> {
   const snapshot = await readSnapshot(info.dir);
   const sha256 = sha256Hex(snapshot.files.map((file) => file.sha256).join('\n'));
-  return takeIn(adapter, snapshot, { database, context, year, source: adapter.id, file: `${adapter.id}/${basename(info.dir)}`, sha256, replace: true });
+  return takeIn(adapter, snapshot, { database, context, year, source: adapter.id, file: `${adapter.id}/${basename(info.dir)}`, sha256, replace });
 }
 
 /** The Vektis EPA snapshot in use in the archive (fetched with --online), if any, into the EPA shares. */

@@ -14,7 +14,8 @@ import { locationFinder } from './find-location.ts';
 import type { IntakeTarget } from './intake-target.ts';
 import { regionalChanges } from './regional-corrections.ts';
 import { storeEpaShares, type EpaSummary } from './store-epa.ts';
-import { storeSurvey } from './store-survey.ts';
+import { replacementRefusal } from './replacement-guard.ts';
+import { answersInUse, storeSurvey } from './store-survey.ts';
 
 /** What a file source's intake says. */
 export interface FileIntake {
@@ -48,12 +49,12 @@ export async function storeRegionalCorrections(parsed: KindParseResult<'regional
 
 export async function storeSurveyAnswers(parsed: KindParseResult<'survey'>, target: IntakeTarget): Promise<FileIntake> {
   const { database, context, year, source, file } = target;
-  // Storing replaces the source's answers of the year: a file without one usable answer would empty them.
-  if (parsed.records.length === 0) {
-    throw new MonitorError(
-      `${file}: geen enkele rij is bruikbaar (${parsed.rejects.length} afgewezen); de zelfevaluaties van bron ${source} voor ${year} blijven zoals ze waren. Er is niets veranderd.`,
-    );
-  }
+  // Storing replaces the source's answers of the year: the same guard as an inventory list's.
+  const refusal = replacementRefusal({
+    file, usable: parsed.records.length, rejected: parsed.rejects.length, inUse: await answersInUse(database, year, source),
+    confirmed: target.replace, confirmHow: 'importeer dan opnieuw met --replace',
+  });
+  if (refusal) throw new MonitorError(refusal);
   const summary = await storeSurvey(database, context, { year, source, file, answers: parsed.records });
   return {
     lines: [

@@ -9,9 +9,10 @@ import type { KindParseResult } from '../../sources/adapter.ts';
 import type { FieldNote } from '../../sources/adapters/inventory-list-row.ts';
 import { LOCATION_FIELDS } from '../../sources/adapters/inventory-list-row.ts';
 import type { InventoryField, Reject } from '../../sources/schema.ts';
-import { currentBatch, dutchTime, yearBatches, type BatchInfo } from './import-ledger.ts';
+import { yearBatches, type BatchInfo } from './import-ledger.ts';
 import type { IntakeTarget } from './intake-target.ts';
-import { replaceBatch, resolveRecord, type AcceptedRecord } from './store-records.ts';
+import { replaceBatchGuarded } from './replacement-guard.ts';
+import { resolveRecord, type AcceptedRecord } from './store-records.ts';
 
 export interface ImportSummary {
   source: string;
@@ -35,13 +36,6 @@ export interface ImportSummary {
   /** Why nothing was stored: the file would leave the source with no or far fewer usable rows. */
   refusal?: string;
 }
-
-/**
- * A replacement with fewer than this share of the rows it replaces is refused unless confirmed
- * (--replace): a list that shrinks by half is far more often a wrong or partial file than a
- * year in which half the steunpunten closed.
- */
-export const SHRINK_REFUSAL_SHARE = 0.5;
 
 export async function storeInventoryList(parsed: KindParseResult<'inventory-list'>, target: IntakeTarget): Promise<ImportSummary> {
   const { database, context, year, source, file, sha256 } = target;
@@ -69,12 +63,12 @@ export async function storeInventoryList(parsed: KindParseResult<'inventory-list
     .sort((a, b) => (a.row ?? 0) - (b.row ?? 0))
     .map((reject) => ({ source, file, ...reject }));
 
-  const previous = await currentBatch(database, year, source);
-  const otherSources = previous ? [] : await yearBatches(database, year);
-  const refusal = target.replace ? undefined : shrinkRefusal({ file, source, year, usable: accepted.length, rejects, previous });
-  const rejectedRows = refusal
-    ? new Set(rejects.map((reject) => reject.row)).size
-    : await replaceBatch(database, context, { year, source, file, sha256, format: parsed.format, rowsRead: parsed.rowsRead, accepted, rejects });
+  // The year's other sources are told only when this source is new to the year (read before it goes in).
+  const yearBefore = await yearBatches(database, year);
+  const otherSources = yearBefore.some((batch) => batch.source === source) ? [] : yearBefore;
+  const { rejectedRows, previous, refusal } = await replaceBatchGuarded(
+    target, { format: parsed.format, rowsRead: parsed.rowsRead, accepted, rejects }, 'importeer dan opnieuw met --replace',
+  );
   return {
     source,
     year,
@@ -91,29 +85,6 @@ export async function storeInventoryList(parsed: KindParseResult<'inventory-list
     otherSources,
     ...(refusal ? { refusal } : {}),
   };
-}
-
-function shrinkRefusal(input: {
-  file: string; source: string; year: number; usable: number; rejects: readonly Reject[]; previous: BatchInfo | undefined;
-}): string | undefined {
-  const { file, source, year, usable, previous } = input;
-  const rejected = new Set(input.rejects.map((reject) => reject.row)).size;
-  if (!previous || previous.rows_imported === 0) return usable === 0 ? `${file}: geen enkele rij is bruikbaar (${rejected} afgewezen); er is niets ingelezen` : undefined;
-  const now = `de ${previous.rows_imported} rijen van bron ${source} voor ${year} (${previous.file_name}, ingelezen ${dutchTime(previous.imported_ms)})`;
-  const unchanged = 'Er is niets veranderd.';
-  if (usable === 0) {
-    return (
-      `${file}: geen enkele rij is bruikbaar (${rejected} afgewezen); deze import zou ${now} vervangen door niets. ${unchanged} ` +
-      `Verbeter het bestand; moet de bron echt weg, gebruik dan 'lsp-monitor imports remove --year ${year} --source ${source}'`
-    );
-  }
-  if (usable < previous.rows_imported * SHRINK_REFUSAL_SHARE) {
-    return (
-      `${file}: ${usable} bruikbare rijen (${rejected} afgewezen), minder dan de helft van ${now}; ` +
-      `${previous.rows_imported - usable} rijen zouden verdwijnen. ${unchanged} Klopt dit toch, importeer dan opnieuw met --replace`
-    );
-  }
-  return undefined;
 }
 
 const FIELD_OF_RESOLUTION = {

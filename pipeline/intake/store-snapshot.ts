@@ -1,16 +1,18 @@
 /**
  * A web source's steunpunten (MIND-atlas, NVZH) from one of its snapshots into the year's
  * records: each record resolved to a current municipality, with the snapshot file it came from
- * (`herkomst`); the snapshot replaces the source's earlier batch of the year.
+ * (`herkomst`); the snapshot replaces the source's earlier batch of the year, unless the guard
+ * refuses it (no usable row, or fewer than half the rows it replaces: replacement-guard.ts).
  */
 import type { KindParseResult } from '../../sources/adapter.ts';
 import type { Reject } from '../../sources/schema.ts';
 import type { IntakeTarget } from './intake-target.ts';
+import { replaceBatchGuarded } from './replacement-guard.ts';
 import type { ImportSummary } from './store-list.ts';
-import { replaceBatch, resolveRecord, type AcceptedRecord } from './store-records.ts';
+import { resolveRecord, type AcceptedRecord } from './store-records.ts';
 
 export async function storeWebSnapshot(parsed: KindParseResult<'web-snapshot'>, target: IntakeTarget): Promise<ImportSummary> {
-  const { database, context, year, source, file, sha256 } = target;
+  const { context, year, source, file, sha256 } = target;
   const accepted: AcceptedRecord[] = [];
   const rejects: Reject[] = [...parsed.rejects];
   parsed.records.forEach(({ record, origin }, index) => {
@@ -22,6 +24,12 @@ export async function storeWebSnapshot(parsed: KindParseResult<'web-snapshot'>, 
     accepted.push({ row: index + 1, record: { ...record, extra: { ...record.extra, herkomst: origin } }, resolution });
   });
   const rowsRead = parsed.records.length;
-  const rejectedRows = await replaceBatch(database, context, { year, source, file, sha256, format: 'momentopname', rowsRead, accepted, rejects });
-  return { source, year, file, sha256, rowsRead, imported: accepted.length, rejectedRows, rejects, skippedColumns: [], notes: [], titleRows: [] };
+  const { rejectedRows, previous, refusal } = await replaceBatchGuarded(
+    target, { format: 'momentopname', rowsRead, accepted, rejects }, "draai dan 'lsp-monitor run --replace'",
+  );
+  return {
+    source, year, file, sha256, rowsRead, imported: accepted.length, rejectedRows, rejects, skippedColumns: [], notes: [], titleRows: [],
+    ...(previous ? { replaced: previous } : {}),
+    ...(refusal ? { refusal } : {}),
+  };
 }

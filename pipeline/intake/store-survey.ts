@@ -5,13 +5,16 @@
  * and only an unambiguous match counts. Answers that match no location are kept, unlinked, and
  * reported.
  */
+import { z } from 'zod';
 import type { SurveyAnswer } from '../../sources/schema.ts';
 import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase } from '../db/database.ts';
 import { sql } from '../db/sql-file.ts';
 import { locationFinder } from './find-location.ts';
+import type { InUse } from './replacement-guard.ts';
 
 const DELETE_ANSWERS = sql('intake/store-survey/delete-answers.sql');
+const ANSWERS_IN_USE = sql('intake/store-survey/answers-in-use.sql');
 
 export interface SurveyImport {
   year: number;
@@ -47,4 +50,11 @@ export async function storeSurvey(database: MonitorDatabase, context: MonitorCon
     locations: new Set(rows.flatMap((row) => (row.locationId === null ? [] : [row.locationId]))).size,
     unmatched,
   };
+}
+
+/** The source's answers of the year, as the replacement guard names them. */
+export async function answersInUse(database: MonitorDatabase, year: number, source: string): Promise<InUse | undefined> {
+  const [row] = await database.query(z.object({ answers: z.number(), files: z.string() }), ANSWERS_IN_USE, { year, source });
+  if (!row || row.answers === 0) return undefined;
+  return { count: row.answers, unit: 'antwoorden', described: `de ${row.answers} antwoorden van bron ${source} voor ${year} (${row.files})` };
 }

@@ -22,7 +22,7 @@ export const importCommand: Command = {
     const fileSource = SOURCE_ADAPTERS.find((adapter) => adapter.id === source && importsFilesOf(adapter.id));
     if (fileSource) {
       const lines = await withWritableDatabase(values, 'import', (database) =>
-        importFileSource(database, context, fileSource, { path: positionals[0]!, year, ...(sheet === undefined ? {} : { sheet }) }),
+        importFileSource(database, context, fileSource, { path: positionals[0]!, year, ...(sheet === undefined ? {} : { sheet }), replace: values['replace'] === true }),
       );
       for (const line of lines) io.out(line);
       return;

@@ -51,7 +51,7 @@ export const runCommand: Command = {
         // A published inventory (desk research over all sources, De Galan 2024) is that year's list;
         // the raw source snapshots are replayed for years that have none.
         for (const choice of lists.length > 0 ? [] : await snapshotsForYear(year, archiveDir)) {
-          printImportSummary(await importSnapshot(database, context, year, choice), io);
+          printImportSummary(await importSnapshot(database, context, year, choice, values['replace'] === true), io);
         }
         printBuildSummary(await buildYear(database, context, year), io);
         const others = yearInputs.filter((input) => !lists.includes(input));

@@ -7,7 +7,7 @@ const INPUTS_FILE = 'inputs.json';
 export const runHelp: CommandHelp = {
   name: 'run',
   summary: 'de hele monitor op de meegeleverde gegevens: import, build en report per jaar',
-  usage: `Gebruik: lsp-monitor run [--reports <map>] [--inventories <map>] [--db <bestand>]
+  usage: `Gebruik: lsp-monitor run [--reports <map>] [--inventories <map>] [--replace] [--db <bestand>]
 
 Leest per monitorjaar de meegeleverde invoer in: elke map in sources/inventories/ met een
 ${INPUTS_FILE} (jaar, titel en de bestanden in volgorde: de lijst, daarna eventueel regionale
@@ -25,8 +25,10 @@ Opties:
   --reports <map>      map voor de rapporten per jaar
   --inventories <map>  map met de meegeleverde invoer per jaar (standaard: sources/inventories)
   --archive <map>      archief met momentopnamen (standaard: ./archief)
+  --replace            neem een momentopname ook over als ze geen of minder dan de helft van
+                       de bruikbare rijen heeft van de momentopname die ze vervangt
 
 ${COMMON_USAGE}`,
-  options: { reports: { type: 'string' }, inventories: { type: 'string' }, archive: { type: 'string' } },
+  options: { reports: { type: 'string' }, inventories: { type: 'string' }, archive: { type: 'string' }, replace: { type: 'boolean' } },
   positionals: { min: 0, max: 0 },
 };
