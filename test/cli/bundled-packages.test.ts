@@ -1,0 +1,57 @@
+/**
+ * exceljs, vega, vega-lite and zod are bundled into dist/ (pipeline/cli/build.mjs), so their code
+ * loads from a chunk of dist/, never from node_modules, and the module-URL check of
+ * lazy-commands.test.ts cannot see them. This test looks them up in the chunks a command loaded,
+ * by what dist/build.json records each chunk holds.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { scratchDir } from '../helpers/cli.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = join(ROOT, 'pipeline/cli/lsp-monitor.mjs');
+const RECORDER = join(ROOT, 'test/cli/record-imports.mjs');
+const DIST_URL = new URL('dist/', `file://${ROOT}`).href;
+const HEAVY = ['exceljs', 'vega', 'vega-lite'];
+
+/** The packages whose bundled code the command loaded (from the chunks of dist/ it imported). */
+function bundledPackagesLoaded(args: readonly string[]): { code: number | null; stderr: string; packages: string[] } {
+  const log = join(scratchDir(), 'modules.log');
+  const result = spawnSync(process.execPath, ['--import', RECORDER, CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LSP_MONITOR_IMPORT_LOG: log },
+  });
+  // Read after the run: a run that found dist/ out of date has just built it again.
+  const manifest = z
+    .object({ packages: z.record(z.string(), z.array(z.string())) })
+    .parse(JSON.parse(readFileSync(join(ROOT, 'dist/build.json'), 'utf8')));
+  const chunks = readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((url) => url.startsWith(DIST_URL))
+    .map((url) => url.slice(DIST_URL.length));
+  const packages = [...new Set(chunks.flatMap((chunk) => manifest.packages[chunk] ?? []))].sort();
+  return { code: result.status, stderr: result.stderr, packages };
+}
+
+describe('the packages bundled into dist/', () => {
+  it.each([
+    [['--help'], 0],
+    [['report', '--year', '2024'], 2],
+  ])('%j loads none of exceljs, vega, vega-lite from its chunks', (args, code) => {
+    const run = bundledPackagesLoaded(args);
+    expect(run.code, run.stderr).toBe(code);
+    expect(run.packages.filter((name) => HEAVY.includes(name))).toEqual([]);
+  });
+
+  it('are found in the chunks a command loads (so the check above can fail)', () => {
+    const scratch = scratchDir();
+    // A report of a year never built: refused, after the command has loaded its writers.
+    const run = bundledPackagesLoaded(['report', '--year', '2024', '--db', join(scratch, 'm.duckdb'), '--out', join(scratch, 'rapport')]);
+    expect(run.code, run.stderr).not.toBe(0);
+    expect(run.packages).toEqual(expect.arrayContaining(['vega', 'vega-lite']));
+  });
+});
