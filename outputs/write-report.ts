@@ -11,8 +11,8 @@ import { monitorHtml } from './html/monitor-html.ts';
 import { monitorMarkdown } from './markdown/monitor-md.ts';
 import { monitorPdf, PDF_FILE, type PdfOptions } from './pdf/monitor-pdf.ts';
 import type { ReportInput } from './report-input.ts';
-import { overviewExtras } from './xlsx/extras-from-report.ts';
-import { overviewBytes } from './xlsx/overview.ts';
+import { overviewExtras } from './overview-extras.ts';
+import { overviewBytes } from '../pipeline/workbook/write/overview.ts';
 import { ownedBySite, siteFiles } from './site/site-files.ts';
 import { checkFolderTarget, replaceFolder } from './write-atomic.ts';
 

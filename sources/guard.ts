@@ -14,7 +14,7 @@
  * 3. **Formula-looking text is data.** A text starting with = + - @ tab or CR ("@ease Utrecht",
  *    "+Plus Inloop", "-Herstelcafé-", even "=HYPERLINK(…)") is accepted and stored verbatim. It is
  *    neutralised only where it is written: CSV exports (outputs/csv/csv.ts) and xlsx cells
- *    (sources/safe-text.ts, outputs/xlsx/cells.ts), never in the database.
+ *    (sources/safe-text.ts, pipeline/workbook/write/cells.ts), never in the database.
  *
  * API (kept small and stable; intakes call it, the zod schemas in sources/schema.ts wrap it):
  *

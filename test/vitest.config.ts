@@ -10,7 +10,7 @@ import { defineConfig } from 'vitest/config';
 const APART = [
   'test/sources/fetch/fetch-command.test.ts',
   'test/pipeline/schedule/schedule-command.test.ts',
-  'test/outputs/xlsx/workbook.test.ts',
+  'test/pipeline/workbook/workbook.test.ts',
   'test/outputs/pdf/chromium.test.ts',
   'test/e2e/pdf.test.ts',
 ];

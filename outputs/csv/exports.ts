@@ -17,7 +17,7 @@ import type {
 } from '../../pipeline/read/read-monitor.ts';
 import { ClassifiedSize, LocationStatus } from '../../sources/schema.ts';
 import type { SizeBasis } from '../../pipeline/build/classify-size.ts';
-import { roundHalfAway } from '../../pipeline/format-nl.ts';
+import { targetFigures } from '../../pipeline/read/target-figures.ts';
 import { toCsv, type CsvColumn } from './csv.ts';
 
 /** A column's codebook entry, in Dutch for the researcher who reads it. */
@@ -71,18 +71,6 @@ export const COMMON_DOCS = {
 export interface ExportFile {
   name: string;
   content: string;
-}
-
-/** Desired numbers as shown (rounded), and shortfall and coverage computed from what is shown. */
-export function targetFigures(row: CoverageRow, participation: number, decimals: number) {
-  const exact = row.desired[String(participation)];
-  if (exact === undefined) return { desired: null, shortfall: null, coverage: null };
-  const desired = roundHalfAway(exact, decimals);
-  return {
-    desired,
-    shortfall: desired - row.weighted,
-    coverage: desired > 0 ? (row.weighted / desired) * 100 : null,
-  };
 }
 
 function coverageColumns(participation: readonly number[], desiredDecimals: number): DocumentedColumn<CoverageRow>[] {

@@ -4,7 +4,7 @@
  */
 import { formatNumberNl, formatPercentNl } from '../../pipeline/format-nl.ts';
 import type { LocationRow, MonitorData } from '../../pipeline/read/read-monitor.ts';
-import { targetFigures } from '../csv/exports.ts';
+import { targetFigures } from '../../pipeline/read/target-figures.ts';
 import { classIndex, classLabels } from '../figures/map-classes.ts';
 import { NEUTRAL, sequentialColours } from '../figures/palette.ts';
 

@@ -2,7 +2,7 @@
 import { formatChangeNl, formatChangePctNl, formatCountNl, formatNumberNl, formatPercentNl } from '../../pipeline/format-nl.ts';
 import type { CoverageRow, LocationRow, WhiteSpotRow } from '../../pipeline/read/read-monitor.ts';
 import { locationContext } from '../../pipeline/workbook/layout.ts';
-import { targetFigures } from '../csv/exports.ts';
+import { targetFigures } from '../../pipeline/read/target-figures.ts';
 import type { ReportInput } from '../report-input.ts';
 import { escapeHtml, pageHtml } from './html.ts';
 import type { MapModel } from './map-model.ts';

@@ -1,7 +1,7 @@
 /** index.html: the interactive map of the Netherlands, the search box, and the regions as links and tables. */
 import { formatNumberNl, formatPercentNl } from '../../pipeline/format-nl.ts';
 import type { CoverageRow, MonitorData } from '../../pipeline/read/read-monitor.ts';
-import { targetFigures } from '../csv/exports.ts';
+import { targetFigures } from '../../pipeline/read/target-figures.ts';
 import { escapeHtml, pageHtml, scriptJson } from './html.ts';
 import type { MapModel, MapMunicipality } from './map-model.ts';
 import { CBS_CREDIT, mapControls, mapLegend, tableHtml, type Column } from './parts.ts';

@@ -1,8 +1,8 @@
 /**
  * The working group's edited Excel overview as an intake of kind 'workbook-corrections': the
  * received workbook becomes a snapshot like any received file, and parse reads it with the
- * corrections reader (pipeline/corrections/, which owns the workbook format and applies the
- * guard to every cell it reads). Unlike a source adapter its parse needs the year's build as it
+ * workbook's reader (pipeline/workbook/read/, beside the layout and the writer of the format; it
+ * applies the guard to every cell it reads). Unlike a source adapter its parse needs the year's build as it
  * is now (a change is old → new), so the adapter is made for one database and year.
  */
 import { basename } from 'node:path';
@@ -12,9 +12,11 @@ import { sourceError } from '../../sources/adapters/source-io.ts';
 import { readInventoryFile } from '../../sources/inventory/read-table.ts';
 import { CORRECTIONS_SOURCE } from '../corrections/store.ts';
 import type { WorkbookCorrections } from '../corrections/types.ts';
-import { workbookChanges } from '../corrections/workbook-changes.ts';
 import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase } from '../db/database.ts';
+import { readMonitor } from '../read/read-monitor.ts';
+import { reviewPairsOf } from '../workbook/extras.ts';
+import { readCorrections } from '../workbook/read/read-corrections.ts';
 import { takeIn } from './intake.ts';
 
 const VERSION = 1;
@@ -43,6 +45,12 @@ export function workbookCorrections(database: MonitorDatabase, year: number): Wo
       return workbookChanges(database, year, received.fileName, file.bytes);
     },
   };
+}
+
+/** The changes in an edited overview, read against the year's build as it is now. */
+async function workbookChanges(database: MonitorDatabase, year: number, file: string, bytes: Uint8Array): Promise<WorkbookCorrections> {
+  const current = await readMonitor(database, year);
+  return readCorrections(bytes, file, current, { reviewPairs: reviewPairsOf(current.review) });
 }
 
 /** A received overview as the snapshot its parse reads. */

@@ -1,6 +1,6 @@
 /**
  * The layout of the overview workbook that is also the contract for reading it back
- * (pipeline/corrections): sheet names, dropdown lists, and the Locaties columns as one
+ * (read/read-corrections.ts): sheet names, dropdown lists, and the Locaties columns as one
  * declarative table. Adding a Locaties column is one entry in LOCATION_COLUMNS.
  */
 import type { LocationRow, MonitorData } from '../read/read-monitor.ts';

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { MonitorError } from '../errors.ts';
 import { HEADER_SEARCH_ROWS } from './build-table.ts';
 import { cellText, unreadableCellReason } from './cell-text.ts';
@@ -50,7 +50,9 @@ export async function readXlsxGrid(
 }
 
 async function loadWorkbook(file: string, bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded when a workbook is read, not with the command's code (the bundle gives this CommonJS package only its default).
+  const { Workbook } = (await import('exceljs')).default;
+  const workbook = new Workbook();
   try {
     // exceljs types its input as an ArrayBuffer; a copy gives one of exactly the file's length.
     await workbook.xlsx.load(bytes.slice().buffer);

@@ -137,7 +137,7 @@ try {
   // The separate xlsx timing repeats work the report already did; it must not raise the peak.
   if (overviewInReport) result.peakRssMb = peakRssMb();
   const overview = await loadOverviewStage();
-  if (overview === undefined) result.notes.push('xlsx skipped: no overview writer in outputs/xlsx/');
+  if (overview === undefined) result.notes.push('xlsx skipped: no overview writer in pipeline/workbook/write/');
   else {
     result.notes.push(overview.note);
     const work = await overview.prepare(input, join(workDir, 'report'));

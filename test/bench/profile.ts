@@ -58,7 +58,7 @@ const { profile } = await withDatabase(join(scratch, 'work', 'bench.duckdb'), (d
         return;
       case 'xlsx': {
         const overview = await loadOverviewStage();
-        if (overview === undefined) throw new Error('no overview writer in outputs/xlsx/');
+        if (overview === undefined) throw new Error('no overview writer in pipeline/workbook/write/');
         const work = await overview.prepare(await readReportInput(database, year), join(scratch, 'work', 'report'));
         await work();
         return;

@@ -15,7 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
 import { buildTables, databaseState, queryRows } from '../helpers/database-state.ts';
-import { OverviewEditor } from '../pipeline/corrections/edit-overview.ts';
+import { OverviewEditor } from '../pipeline/workbook/edit-overview.ts';
 
 const CLI = fileURLToPath(new URL('../../pipeline/cli/lsp-monitor.mjs', import.meta.url));
 const LIST = fileURLToPath(new URL('../fixtures/dedup/lijst-a.csv', import.meta.url));

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
 import { queryRows } from '../helpers/database-state.ts';
-import { OverviewEditor } from '../pipeline/corrections/edit-overview.ts';
+import { OverviewEditor } from '../pipeline/workbook/edit-overview.ts';
 import { LOCATION_COLUMNS, REVIEW_HEADERS, REVIEW_KEYS, SHEETS, type ReviewColumn } from '../../pipeline/workbook/layout.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/dedup/', import.meta.url));

@@ -25,7 +25,7 @@ import {
 import { runCli, scratchDir, type CliResult } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
 import { databaseState, queryRows } from '../helpers/database-state.ts';
-import { OverviewEditor } from '../pipeline/corrections/edit-overview.ts';
+import { OverviewEditor } from '../pipeline/workbook/edit-overview.ts';
 
 const YEAR = '2025';
 const bad = (name: string) => fileURLToPath(new URL(`../fixtures/bad/${name}`, import.meta.url));

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addYearOnYearSheet } from '../../outputs/xlsx/sheets/year-on-year.ts';
+import { addYearOnYearSheet } from '../../pipeline/workbook/write/sheets/year-on-year.ts';
 import { SHEETS } from '../../pipeline/workbook/layout.ts';
 import { PROVINCES } from '../../sources/reference/provinces.ts';
 import { runCli, scratchDir } from '../helpers/cli.ts';

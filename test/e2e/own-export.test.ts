@@ -10,7 +10,7 @@ import { runCli, scratchDir } from '../helpers/cli.ts';
 import { monitor2024, monitor2024Database } from '../helpers/monitor-2024.ts';
 import { readCsv } from '../helpers/csv.ts';
 import { queryRows } from '../helpers/database-state.ts';
-import { OverviewEditor } from '../pipeline/corrections/edit-overview.ts';
+import { OverviewEditor } from '../pipeline/workbook/edit-overview.ts';
 import { LOCATION_COLUMNS } from '../../pipeline/workbook/layout.ts';
 
 const scratch = scratchDir('lsp-monitor-own-export-');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
-import { OverviewEditor } from '../pipeline/corrections/edit-overview.ts';
+import { OverviewEditor } from '../pipeline/workbook/edit-overview.ts';
 import { readCsv } from '../helpers/csv.ts';
 
 const BUNDLED = fileURLToPath(new URL('../../sources/inventories/', import.meta.url));

@@ -1,5 +1,5 @@
 import type { CoverageRow } from '../../../pipeline/read/read-monitor.ts';
-import { targetFigures } from '../../csv/exports.ts';
+import { targetFigures } from '../../../pipeline/read/target-figures.ts';
 import { SIZE_MIX_FILE } from '../../figures/report-figures.ts';
 import { countNl, formatCountNl, formatNumberNl, formatPercentNl } from '../../../pipeline/format-nl.ts';
 import type { Figure, ReportInput } from '../../report-input.ts';

@@ -1,4 +1,4 @@
-import { targetFigures } from '../../csv/exports.ts';
+import { targetFigures } from '../../../pipeline/read/target-figures.ts';
 import { countNl, formatChangeNl, formatChangePctNl, formatCountNl, formatNumberNl, formatPercentNl } from '../../../pipeline/format-nl.ts';
 import type { ReportInput } from '../../report-input.ts';
 

@@ -4,7 +4,7 @@ import { readInventoryFile } from '../../../sources/inventory/read-table.ts';
 import { sha256Hex } from '../../../sources/sha256.ts';
 import { parseMonitorYear } from '../../config/config.ts';
 import { createContext } from '../../context.ts';
-import { correctionsSummaryNl } from '../../corrections/index.ts';
+import { correctionsSummaryNl } from '../../corrections/summary.ts';
 import { applyCorrections, type AppliedCorrections } from '../../corrections/apply.ts';
 import { buildsOf, takenBeforeLineNl } from '../../corrections/applied-summary.ts';
 import { cappedLines } from '../../corrections/capped-lines.ts';

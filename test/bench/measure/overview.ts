@@ -19,8 +19,8 @@ type Extras = (input: ReportInput, figures: readonly unknown[]) => unknown;
 type Figures = (input: ReportInput) => Promise<readonly unknown[]>;
 
 export async function loadOverviewStage(): Promise<OverviewStage | undefined> {
-  const overview = await load('../../../outputs/xlsx/overview.ts');
-  const extras = await load('../../../outputs/xlsx/extras-from-report.ts');
+  const overview = await load('../../../pipeline/workbook/write/overview.ts');
+  const extras = await load('../../../outputs/overview-extras.ts');
   const figures = await load('../../../outputs/figures/report-figures.ts');
   const overviewBytes = functionOf(overview, 'overviewBytes') as Bytes | undefined;
   const overviewExtras = functionOf(extras, 'overviewExtras') as Extras | undefined;

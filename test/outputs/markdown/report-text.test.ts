@@ -12,7 +12,7 @@ import { reportFigures } from '../../../outputs/figures/report-figures.ts';
 import { monitorHtml } from '../../../outputs/html/monitor-html.ts';
 import { monitorMarkdown } from '../../../outputs/markdown/monitor-md.ts';
 import type { Figure, ReportInput } from '../../../outputs/report-input.ts';
-import { buildMonitor2024 } from '../xlsx/monitor-2024.ts';
+import { buildMonitor2024 } from '../../pipeline/workbook/monitor-2024.ts';
 import { methodLabelNl } from '../../../pipeline/config/method-label.ts';
 
 interface Report {

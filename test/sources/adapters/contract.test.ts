@@ -19,7 +19,7 @@ import { workbookCorrections, workbookSnapshot } from '../../../pipeline/intake/
 import { takeIn } from '../../../pipeline/intake/intake.ts';
 import { runCli, scratchDir } from '../../helpers/cli.ts';
 import { readCsv } from '../../helpers/csv.ts';
-import { OverviewEditor } from '../../pipeline/corrections/edit-overview.ts';
+import { OverviewEditor } from '../../pipeline/workbook/edit-overview.ts';
 import { toRawFile } from '../../../sources/archive/raw-file.ts';
 import { latestGoodSnapshot, readSnapshot } from '../../../sources/archive/read-snapshot.ts';
 import { Reject } from '../../../sources/schema.ts';

@@ -1,0 +1,41 @@
+/** Maps a year's report input (and its figures) onto what the overview shows beyond MonitorData. */
+import { reviewPairsOf, type OverviewExtras } from '../pipeline/workbook/extras.ts';
+import { svgToPng } from './figures/render-png.ts';
+import type { Figure, ReportInput } from './report-input.ts';
+
+export function overviewExtras({ data, previous }: ReportInput, figures: readonly Figure[]): OverviewExtras {
+  return {
+    reviewPairs: reviewPairsOf(data.review),
+    ...(previous
+      ? {
+          yearOnYear: {
+            previousYear: previous.data.year,
+            rows: previous.diff.areas.map((area) => ({
+              level: area.level,
+              area: area.area,
+              previousInView: area.inViewBefore,
+              inView: area.inViewAfter,
+              previousWeighted: area.weightedBefore,
+              weighted: area.weightedAfter,
+              parts: { methodEffect: area.methodEffect, opened: area.opened, closed: area.closed, moved: area.moved },
+            })),
+          },
+        }
+      : {}),
+    whiteSpots: {
+      thresholdKm: data.parameters.distance.whiteSpotKm,
+      municipalities: data.whiteSpots.map((spot) => {
+        const nearestId = data.accessibility.find((row) => row.gm_code === spot.gm_code)?.nearest_location_id ?? null;
+        return {
+          gmCode: spot.gm_code,
+          municipality: spot.municipality,
+          province: spot.province,
+          population: spot.population ?? 0,
+          distanceKm: spot.centre_km,
+          nearest: nearestId === null || spot.nearest_name === null ? null : { locationId: nearestId, name: spot.nearest_name, place: spot.nearest_place },
+        };
+      }),
+    },
+    images: figures.map((figure) => ({ name: figure.title, png: svgToPng(figure.svg) })),
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The editable Excel overview of a monitor year (overzicht.xlsx): the locations as a list the
+ * working group corrects, and the coverage tables as live formulas on that list. Read back by
+ * ../read/read-corrections.ts. Pure: the same data gives the same workbook content.
+ */
+import type ExcelJS from 'exceljs';
+import type { MonitorData } from '../../read/read-monitor.ts';
+import { writeFileAtomic } from '../../../sources/write-file-atomic.ts';
+import type { OverviewExtras } from '../extras.ts';
+import { SHEETS } from '../layout.ts';
+import { withQuotedSheetNames } from './defined-names.ts';
+import { worksheetPart, withDirectRows, type DirectRows } from './direct-rows.ts';
+import { setPrint } from './print.ts';
+import { repackZip } from './repack-zip.ts';
+import { fitWrappedRows } from './row-height.ts';
+import { addCoverageSheet } from './sheets/coverage.ts';
+import { coverageSpecs } from './sheets/coverage-specs.ts';
+import { addExplanationSheet } from './sheets/explanation.ts';
+import { addListsSheet } from './sheets/lists.ts';
+import { addLocationsSheet } from './sheets/locations.ts';
+import { addParametersSheet, parameterRefs } from './sheets/parameters.ts';
+import { addRejectsSheet } from './sheets/rejects.ts';
+import { addReviewSheet } from './sheets/review.ts';
+import { addWhiteSpotsSheet } from './sheets/white-spots.ts';
+import { addYearOnYearSheet } from './sheets/year-on-year.ts';
+
+/**
+ * The workbook as exceljs holds it, and the Locaties rows, which are written into its sheet
+ * directly when the bytes are made (direct-rows.ts).
+ */
+export async function composeOverview(data: MonitorData, extras: OverviewExtras = {}): Promise<{ workbook: ExcelJS.Workbook; locationRows: DirectRows }> {
+  // Loaded here, when a workbook is written, not with the command's code (the bundle gives this CommonJS package only its default).
+  const { Workbook } = (await import('exceljs')).default;
+  const workbook = new Workbook();
+  workbook.creator = 'lsp-monitor';
+  workbook.title = `Stand van het land ${data.year}`;
+  workbook.created = fixedTime(data.year);
+  workbook.modified = fixedTime(data.year);
+  // Excel and LibreOffice recalculate on opening; the cached results are the pipeline's figures.
+  workbook.calcProperties.fullCalcOnLoad = true;
+
+  addExplanationSheet(workbook, data, extras);
+  const parameters = parameterRefs(data);
+  const locations = addLocationsSheet(workbook, data, parameters);
+  for (const spec of coverageSpecs(data)) addCoverageSheet(workbook, spec, locations.ranges, parameters);
+  addParametersSheet(workbook, data);
+  addYearOnYearSheet(workbook, data.year, extras.yearOnYear);
+  addWhiteSpotsSheet(workbook, extras.whiteSpots);
+  addReviewSheet(workbook, extras.reviewPairs);
+  addRejectsSheet(workbook, data.rejects);
+  addListsSheet(workbook);
+  for (const sheet of workbook.worksheets) {
+    if (sheet.state !== 'visible') continue;
+    fitWrappedRows(sheet);
+    // A sheet with a frozen first row has a header row; Toelichting's title is not repeated.
+    const headerRow = sheet.views[0]?.state === 'frozen' && sheet.views[0].ySplit === 1;
+    setPrint(sheet, { year: data.year, headerRow, ...(sheet.name === SHEETS.locations ? { area: locations.printArea } : {}) });
+  }
+  return { workbook, locationRows: locations.rows };
+}
+
+/** The workbook as xlsx bytes; the same data and extras give the same bytes. */
+export async function overviewBytes(data: MonitorData, extras?: OverviewExtras): Promise<Uint8Array> {
+  const { workbook, locationRows } = await composeOverview(data, extras);
+  // Stored uncompressed by exceljs; repackZip adds the Locaties rows and deflates with native zlib.
+  const stored = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
+  const sheetNames = workbook.worksheets.map((sheet) => sheet.name);
+  return repackZip(new Uint8Array(stored), fixedTime(data.year), {
+    [worksheetPart(locationRows)]: (xml) => withDirectRows(xml, locationRows),
+    'xl/workbook.xml': (xml) => Buffer.from(withQuotedSheetNames(xml, sheetNames), 'utf8'),
+  });
+}
+
+/** Writes the overview to `path` (temporary file, then rename). */
+export async function writeOverview(data: MonitorData, path: string, extras?: OverviewExtras): Promise<void> {
+  await writeFileAtomic(path, await overviewBytes(data, extras));
+}
+
+/** Not the time of writing, so that writing again gives the same bytes. */
+function fixedTime(year: number): Date {
+  return new Date(Date.UTC(year, 0, 1));
+}
