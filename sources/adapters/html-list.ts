@@ -2,8 +2,21 @@
  * Reads a list of entries from an HTML page, driven by a site description: a CSS selector for the
  * entries and, per field, where its value sits inside an entry. Knows nothing of any one site.
  */
-import { load } from 'cheerio';
+import { createRequire } from 'node:module';
+import type { CheerioAPI } from 'cheerio';
 import { z } from 'zod';
+
+let cheerio: typeof import('cheerio') | undefined;
+
+/**
+ * Parses a page with cheerio, which is loaded here when a page is first read rather than by every
+ * command that lists the adapters (with undici beneath it some 200 files: `lsp-monitor run`, which
+ * reads no page, spent about a tenth of a second on it).
+ */
+export function loadHtml(html: string): CheerioAPI {
+  cheerio ??= createRequire(import.meta.url)('cheerio') as typeof import('cheerio');
+  return cheerio.load(html);
+}
 
 /**
  * Where a value sits inside an entry:
@@ -34,7 +47,7 @@ export function extractHtmlEntries<K extends string>(
   entrySelector: string,
   fields: Partial<Record<K, HtmlField>>,
 ): HtmlEntry<K>[] {
-  const $ = load(html);
+  const $ = loadHtml(html);
   const specs = Object.entries(fields) as [K, HtmlField | undefined][];
   return $(entrySelector)
     .toArray()
@@ -64,7 +77,7 @@ export function extractHtmlEntries<K extends string>(
 
 /** The absolute URL an attribute (e.g. the href of a "next page" link) points to, if present. */
 export function linkOnPage(html: string, field: { selector: string; attribute: string }, pageUrl: string): string | undefined {
-  const href = clean(load(html)(field.selector).first().attr(field.attribute));
+  const href = clean(loadHtml(html)(field.selector).first().attr(field.attribute));
   return href === undefined ? undefined : new URL(href, pageUrl).toString();
 }
 
@@ -76,5 +89,5 @@ function clean(text: string | undefined): string | undefined {
 /** Text with HTML entities decoded and tags dropped, as WordPress JSON gives titles ("Door &#038; Voor"). */
 export function htmlToText(html: string): string | undefined {
   if (!/[&<]/.test(html)) return clean(html);
-  return clean(load(`<body>${html}</body>`)('body').text());
+  return clean(loadHtml(`<body>${html}</body>`)('body').text());
 }

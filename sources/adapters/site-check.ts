@@ -4,10 +4,10 @@
  * staff can correct the description (data in `<id>.site.ts`) instead of code. Knows no site: each
  * site description exports what to check (`SiteCheck`); nothing is stored.
  */
-import { load } from 'cheerio';
 import type { HttpClient } from '../adapter.ts';
 import { MonitorError } from '../errors.ts';
-import { type HtmlField } from './html-list.ts';
+import type { CheerioAPI } from 'cheerio';
+import { loadHtml, type HtmlField } from './html-list.ts';
 import { bodyText } from './source-io.ts';
 
 /** One expected element; `required` ones decide whether the check passes. */
@@ -112,7 +112,7 @@ export async function runSiteCheck(check: SiteCheck, http: HttpClient, settings:
     }
     const text = bodyText({ bytes: response.body });
     if (page.kind === 'html') {
-      const $ = load(text);
+      const $ = loadHtml(text);
       const entries = $(page.entry).toArray();
       count('lijstitem', `'${page.entry}'`, entries.length, true);
       for (const field of page.fields) {
@@ -147,7 +147,7 @@ export async function runSiteCheck(check: SiteCheck, http: HttpClient, settings:
   return { lines, missingRequired };
 }
 
-function fieldFound(entry: ReturnType<ReturnType<typeof load>>, spec: HtmlField): boolean {
+function fieldFound(entry: ReturnType<CheerioAPI>, spec: HtmlField): boolean {
   if (typeof spec === 'string') return entry.find(spec).text().trim() !== '';
   if ('all' in spec) return entry.find(spec.selector).length > 0;
   const target = spec.selector === undefined ? entry : entry.find(spec.selector).first();
