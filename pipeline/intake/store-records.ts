@@ -39,13 +39,9 @@ export interface RecordBatch {
 }
 
 export function resolveRecord(context: MonitorContext, record: InventoryRecord): Resolution {
-  return context.resolver.resolve({
-    ...(record.postcode === undefined ? {} : { postcode: record.postcode }),
-    ...(record.gmCode === undefined ? {} : { gmCode: record.gmCode }),
-    ...(record.municipality === undefined ? {} : { municipality: record.municipality }),
-    ...(record.place === undefined ? {} : { place: record.place }),
-    ...(record.izaRegion === undefined ? {} : { izaRegion: record.izaRegion }),
-  });
+  // One object, not five spread ones: this runs once per row (a million at the benchmark's largest).
+  const { postcode, gmCode, municipality, place, izaRegion } = record;
+  return context.resolver.resolve({ postcode, gmCode, municipality, place, izaRegion });
 }
 
 /**

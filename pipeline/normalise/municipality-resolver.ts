@@ -51,7 +51,8 @@ type Found = { kind: 'found'; gmCode: string; basis: ResolutionBasis; note?: str
 type Failure = { kind: 'failed'; field: LocationField; reason: string };
 /** What one input field says: a municipality, a failure to report, or nothing (field empty). */
 type StepOutcome = Found | Failure | undefined;
-type Step = { label: string; outcome: StepOutcome };
+/** A step's label ("plaats 'Dokkum'") is made only when a message needs it. */
+type Step = { field: string; value: string | undefined; outcome: StepOutcome };
 
 const BASIS_BY_SOURCE: Record<NameSource, ResolutionBasis> = {
   gemeentenaam: 'gemeente',
@@ -72,7 +73,7 @@ export function createMunicipalityResolver(reference: ReferenceData): Municipali
   const described = (gmCodes: readonly string[], conjunction: 'en' | 'of') =>
     listInDutch(gmCodes.map((code) => `${nameOf(code)} (${code})`), conjunction);
 
-  const byPostcode = (postcode: string): StepOutcome => {
+  const byPostcode = (postcode: string): Found | Failure => {
     const pc4 = /^\s*(\d{4})(\s*[a-zA-Z]{2})?\s*$/.exec(postcode)?.[1];
     if (pc4 === undefined) return failed('postcode', `postcode '${postcode}' is geen Nederlandse postcode`);
     const gmCode = pc4ToCode.get(pc4);
@@ -80,7 +81,7 @@ export function createMunicipalityResolver(reference: ReferenceData): Municipali
     return found(gmCode, 'postcode');
   };
 
-  const byGmCode = (written: string): StepOutcome => {
+  const byGmCode = (written: string): Found | Failure => {
     const gmCode = written.toUpperCase();
     const receivers = currentCodes(gmCode).map((part) => part.gmCode);
     const [only] = receivers;
@@ -93,7 +94,7 @@ export function createMunicipalityResolver(reference: ReferenceData): Municipali
     return found(only, 'gemeentecode', `gemeentecode ${gmCode} (${nameOf(gmCode)}) is opgegaan in ${nameOf(only)} (${only})`);
   };
 
-  const byText = (field: 'gemeente' | 'plaats', written: string, match: TextMatch): StepOutcome => {
+  const byText = (field: 'gemeente' | 'plaats', written: string, match: TextMatch): Found | Failure => {
     if (match.kind === 'not-found') return failed(field, `${field} '${written}' niet gevonden`);
     if (match.kind === 'ambiguous') {
       return failed(field, `${field} '${written}' is niet eenduidig: ${described(match.candidates, 'of')}`);
@@ -102,49 +103,49 @@ export function createMunicipalityResolver(reference: ReferenceData): Municipali
   };
 
   /** "Gemeente Utrecht" is the municipality Utrecht, when the whole text is not a name itself. */
-  const byMunicipalityText = (written: string): StepOutcome => {
+  const byMunicipalityText = (written: string): Found | Failure => {
     const match = names.lookupMunicipality(written);
     const withoutWord = MUNICIPALITY_WORD.exec(written)?.[1];
     if (match.kind !== 'not-found' || withoutWord === undefined) return byText('gemeente', written, match);
     return byText('gemeente', withoutWord, names.lookupMunicipality(withoutWord));
   };
 
+  // A list repeats a few thousand codes, municipalities and places over all its rows (and the
+  // build reads them again): what such a text says is worked out once. Postcodes are nearly
+  // unique per row and cheap to read, so they are not kept.
+  const byGmCodeOnce = remembered(byGmCode);
+  const byMunicipalityOnce = remembered(byMunicipalityText);
+  const byPlaceOnce = remembered((text: string) => byText('plaats', text, names.lookupPlace(text)));
+
   /** One step per input field, strongest evidence first. */
   const readSteps = (input: LocationInput): Step[] => [
     step('postcode', given(input.postcode), byPostcode),
-    step('gemeentecode', given(input.gmCode), byGmCode),
-    step('gemeente', given(input.municipality), byMunicipalityText),
-    step('plaats', given(input.place), (text) => byText('plaats', text, names.lookupPlace(text))),
+    step('gemeentecode', given(input.gmCode), byGmCodeOnce),
+    step('gemeente', given(input.municipality), byMunicipalityOnce),
+    step('plaats', given(input.place), byPlaceOnce),
   ];
 
-  const resolvedBy = (
-    { gmCode, basis, note }: Found,
-    winner: { label: string; before: readonly Step[]; after: readonly Step[] },
-    izaRegion: string | undefined,
-  ): Resolution => {
+  /** The steps before the winner failed or were empty; the steps after it may contradict it. */
+  const resolvedBy = (steps: readonly Step[], winnerIndex: number, { gmCode, basis, note }: Found, izaRegion: string | undefined): Resolution => {
     const row = division.get(gmCode);
     if (row === undefined) throw new Error(`${gmCode} ontbreekt in de huidige gemeentelijke indeling`);
     const region = regions.regionOf(gmCode);
-    const contradictions = winner.after.flatMap(({ label, outcome }) =>
-      outcome?.kind === 'found' && outcome.gmCode !== gmCode
-        ? [`${label} wijst naar ${nameOf(outcome.gmCode)} (${outcome.gmCode}); ${winner.label} gaat voor`]
-        : [],
-    );
-    const notes = [
-      ...failuresOf(winner.before).map((failure) => failure.reason),
-      ...(note === undefined ? [] : [note]),
-      ...contradictions,
-      ...regionNotes(regions, izaRegion, region),
-    ];
-    return {
-      kind: 'resolved',
-      gmCode,
-      municipalityName: row.name,
-      province: row.province,
-      izaRegion: region,
-      basis,
-      ...(notes.length === 0 ? {} : { note: notes.join('; ') }),
-    };
+    const notes: string[] = [];
+    for (let index = 0; index < winnerIndex; index += 1) {
+      const outcome = steps[index]?.outcome;
+      if (outcome?.kind === 'failed') notes.push(outcome.reason);
+    }
+    if (note !== undefined) notes.push(note);
+    for (let index = winnerIndex + 1; index < steps.length; index += 1) {
+      const later = steps[index];
+      const outcome = later?.outcome;
+      if (later === undefined || outcome?.kind !== 'found' || outcome.gmCode === gmCode) continue;
+      notes.push(`${labelOf(later)} wijst naar ${nameOf(outcome.gmCode)} (${outcome.gmCode}); ${labelOf(steps[winnerIndex]!)} gaat voor`);
+    }
+    if (izaRegion !== undefined) notes.push(...regionNotes(regions, izaRegion, region));
+    const resolved: Resolution = { kind: 'resolved', gmCode, municipalityName: row.name, province: row.province, izaRegion: region, basis };
+    if (notes.length > 0) resolved.note = notes.join('; ');
+    return resolved;
   };
 
   const notResolved = (failures: readonly Failure[], izaRegion: string | undefined): Resolution => {
@@ -164,13 +165,28 @@ export function createMunicipalityResolver(reference: ReferenceData): Municipali
     const steps = readSteps(input);
     const izaRegion = given(input.izaRegion);
     const winnerIndex = steps.findIndex((step) => step.outcome?.kind === 'found');
-    const winner = steps[winnerIndex];
-    if (winner?.outcome?.kind !== 'found') return notResolved(failuresOf(steps), izaRegion);
-    const context = { label: winner.label, before: steps.slice(0, winnerIndex), after: steps.slice(winnerIndex + 1) };
-    return resolvedBy(winner.outcome, context, izaRegion);
+    const winner = steps[winnerIndex]?.outcome;
+    if (winner?.kind !== 'found') return notResolved(failuresOf(steps), izaRegion);
+    return resolvedBy(steps, winnerIndex, winner, izaRegion);
   };
 
   return { resolve, currentCodes };
+}
+
+/** Bounds each memo of remembered(): far above the texts of any list, and a bound on hostile ones. */
+const REMEMBERED_LIMIT = 50_000;
+
+/** `read` computed once per text; its outcomes are plain values that nothing changes. */
+function remembered(read: (text: string) => Found | Failure): (text: string) => Found | Failure {
+  const known = new Map<string, Found | Failure>();
+  return (text) => {
+    const outcome = known.get(text);
+    if (outcome !== undefined) return outcome;
+    if (known.size >= REMEMBERED_LIMIT) known.clear();
+    const fresh = read(text);
+    known.set(text, fresh);
+    return fresh;
+  };
 }
 
 /** The word "gemeente" (or "gem.") before a municipality's name. */
@@ -181,7 +197,11 @@ function found(gmCode: string, basis: ResolutionBasis, note?: string): Found {
 }
 
 function step(field: string, value: string | undefined, read: (value: string) => StepOutcome): Step {
-  return { label: `${field} '${value}'`, outcome: value === undefined ? undefined : read(value) };
+  return { field, value, outcome: value === undefined ? undefined : read(value) };
+}
+
+function labelOf({ field, value }: Step): string {
+  return `${field} '${value}'`;
 }
 
 function failed(field: LocationField, reason: string): Failure {

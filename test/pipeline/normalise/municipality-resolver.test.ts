@@ -179,3 +179,21 @@ describe('place names', () => {
     expect(resolver.resolve({ place: 'Haren' })).toMatchObject({ kind: 'unresolved', field: 'plaats' });
   });
 });
+
+describe('what a text says is worked out once per field', () => {
+  it('reads the same text as a municipality and as a place each with its own message, in either order', () => {
+    const fresh = createMunicipalityResolver(loadReferenceData());
+    expect(fresh.resolve({ place: 'Atlantis' })).toMatchObject({ kind: 'unresolved', field: 'plaats', reason: expect.stringContaining("plaats 'Atlantis' niet gevonden") });
+    expect(fresh.resolve({ municipality: 'Atlantis' })).toMatchObject({ kind: 'unresolved', field: 'gemeente', reason: expect.stringContaining("gemeente 'Atlantis' niet gevonden") });
+    expect(fresh.resolve({ place: 'Atlantis' })).toMatchObject({ field: 'plaats' });
+  });
+
+  it('gives a repeated row the same resolution as the first, with the contradiction named by the row’s own fields', () => {
+    const fresh = createMunicipalityResolver(loadReferenceData());
+    const input = { postcode: '9101 AB', municipality: 'Utrecht', place: 'Dokkum' };
+    const first = fresh.resolve(input);
+    expect(first).toMatchObject({ kind: 'resolved', gmCode: 'GM1970', basis: 'postcode', note: expect.stringContaining("gemeente 'Utrecht' wijst naar Utrecht (GM0344); postcode '9101 AB' gaat voor") });
+    expect(fresh.resolve(input)).toEqual(first);
+    expect(fresh.resolve({ ...input, postcode: '9102 AB' })).toMatchObject({ note: expect.stringContaining("postcode '9102 AB' gaat voor") });
+  });
+});
