@@ -15,7 +15,8 @@ import type { ScoredPair } from '../dedupe/cluster.ts';
 import type { MatchRecord } from '../dedupe/compare.ts';
 import { dedupeYear, pairKey } from '../dedupe/dedupe-year.ts';
 import { assignIdentities, type PriorLocation } from '../dedupe/identities.ts';
-import { extraValue, fingerprint, readYearRecords, recordLevel, toMatchRecord, type RecordRow } from '../dedupe/records.ts';
+import { readYearRecords } from '../dedupe/read-records.ts';
+import { extraValue, fingerprint, recordLevel, toMatchRecord, type RecordRow } from '../dedupe/records.ts';
 import { placeOutsideMunicipality } from '../normalise/place-outside-municipality.ts';
 import { normaliseKey } from '../normalise/text-key.ts';
 import { markPhase } from '../phase-mark.ts';
@@ -34,6 +35,7 @@ interface Draft {
 }
 
 export async function buildLocations(database: MonitorDatabase, year: number, context: MonitorContext): Promise<number> {
+  markPhase('dedupe.read');
   const rows = await readYearRecords(database, year);
   const rowById = new Map(rows.map((row) => [`${row.source}:${row.row_number}`, row]));
   const records = rows.map((row) => toMatchRecord(`${row.source}:${row.row_number}`, row.source, row, recordLevel(row)));
@@ -63,6 +65,7 @@ export async function buildLocations(database: MonitorDatabase, year: number, co
   const locationOf = (record: MatchRecord) => identities.ids.get(draftOf(record).record.id);
 
   const overrides = await loadOverrides(database, year);
+  markPhase('dedupe.write');
   await database.append(
     'location',
     drafts.map((draft) => {
@@ -87,17 +90,20 @@ export async function buildLocations(database: MonitorDatabase, year: number, co
     ),
   );
   await database.append('organisation', organisationRows(year, drafts));
+  markPhase('dedupe.pairRows');
   // A merge outranks a doubt about the same pair (an organisation entry absorbed after review).
   const withinYear = new Map<string, ScoredPair>();
   for (const pair of [...clustering.merges, ...clustering.review]) {
     const key = pairKey(pair.a.id, pair.b.id);
     if (!withinYear.has(key) && (pair.decision.outcome !== 'te beoordelen' || draftOf(pair.a) !== draftOf(pair.b))) withinYear.set(key, pair);
   }
-  await database.append('match_pair', [
+  const pairRows = [
     ...[...withinYear.values()].map((pair) => pairColumns(year, 'binnen jaar', pair, locationOf(pair.a), locationOf(pair.b), rowById)),
     ...identities.matches.map(acrossYears),
     ...identities.review.map(acrossYears),
-  ]);
+  ];
+  markPhase('dedupe.writePairs');
+  await database.append('match_pair', pairRows);
   return drafts.length;
 }
 

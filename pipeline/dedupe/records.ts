@@ -1,7 +1,6 @@
 /** The imported records of a year, as the matcher sees them. */
 import { z } from 'zod';
 import { type ExtraKey, LocationStatus, SizeClass } from '../../sources/schema.ts';
-import type { MonitorDatabase } from '../db/database.ts';
 import { normaliseKey } from '../normalise/text-key.ts';
 import type { MatchRecord } from './compare.ts';
 import { matchKeys } from './match-key.ts';
@@ -32,17 +31,6 @@ export const RecordRow = z.object({
   extra: optional(z.string()),
 });
 export type RecordRow = z.infer<typeof RecordRow>;
-
-export async function readYearRecords(database: MonitorDatabase, year: number): Promise<RecordRow[]> {
-  return database.query(
-    RecordRow,
-    `SELECT source, row_number, name, organisation, address, postcode, place, gm_code, municipality,
-            municipality_as_written, gm_code_as_written, province,
-            iza_region, dagdelen_per_week, visitors_per_week, size_given, status, website, note, extra::VARCHAR AS extra
-       FROM inventory_record WHERE year = $1 ORDER BY source, row_number`,
-    [year],
-  );
-}
 
 /**
  * A source marks an entry that stands for a whole organisation (listed without its locations)

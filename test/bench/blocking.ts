@@ -19,7 +19,8 @@ import { createContext } from '../../pipeline/context.ts';
 import { withDatabase } from '../../pipeline/db/database.ts';
 import { blockKeys, candidatePairs, MAX_BLOCK } from '../../pipeline/dedupe/candidates.ts';
 import { hardConflict, type MatchRecord } from '../../pipeline/dedupe/compare.ts';
-import { readYearRecords, recordLevel, toMatchRecord } from '../../pipeline/dedupe/records.ts';
+import { readYearRecords } from '../../pipeline/dedupe/read-records.ts';
+import { recordLevel, toMatchRecord } from '../../pipeline/dedupe/records.ts';
 import { importInventory } from '../../pipeline/intake/import-inventory.ts';
 import { readTruth } from './gen/truth.ts';
 

@@ -8,7 +8,8 @@ import { z } from 'zod';
 import type { MonitorDatabase } from '../../../pipeline/db/database.ts';
 import { blockKeys, MAX_BLOCK } from '../../../pipeline/dedupe/candidates.ts';
 import { comparePair, type MatchRecord } from '../../../pipeline/dedupe/compare.ts';
-import { readYearRecords, recordLevel, toMatchRecord, type RecordRow } from '../../../pipeline/dedupe/records.ts';
+import { readYearRecords } from '../../../pipeline/dedupe/read-records.ts';
+import { recordLevel, toMatchRecord, type RecordRow } from '../../../pipeline/dedupe/records.ts';
 import type { MemberRow } from './quality.ts';
 
 export interface ErrorClass {

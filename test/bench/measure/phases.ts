@@ -25,14 +25,14 @@ const insertInto = (table: string) => (event: TraceEvent) => event.label === `in
 
 /** buildYear → buildLocations (dedupeYear, assignIdentities, inserts) → buildCoverage → buildAccessibility. */
 export const BUILD_MARKERS: readonly PhaseMarker[] = [
-  { phase: 'dedupe.read', match: sql(/FROM inventory_record WHERE year = \$1 ORDER BY source/), edge: 'start' },
+  { phase: 'dedupe.read', match: mark('dedupe.read'), edge: 'start' },
   { phase: 'dedupe.candidates', match: mark('dedupe.candidates'), edge: 'start' },
   { phase: 'dedupe.scoring', match: mark('dedupe.scoring'), edge: 'start' },
   { phase: 'dedupe.clustering', match: mark('dedupe.clustering'), edge: 'start' },
   { phase: 'dedupe.identities', match: mark('dedupe.identities'), edge: 'start' },
-  { phase: 'dedupe.write', match: insertInto('location'), edge: 'start' },
-  { phase: 'dedupe.pairRows', match: insertInto('organisation'), edge: 'end' },
-  { phase: 'dedupe.writePairs', match: insertInto('match_pair'), edge: 'start' },
+  { phase: 'dedupe.write', match: mark('dedupe.write'), edge: 'start' },
+  { phase: 'dedupe.pairRows', match: mark('dedupe.pairRows'), edge: 'start' },
+  { phase: 'dedupe.writePairs', match: mark('dedupe.writePairs'), edge: 'start' },
   { phase: 'coverage', match: sql(/^INSERT INTO coverage/), edge: 'start' },
   { phase: 'accessibility', match: sql(/^SELECT location_id, lat, lon FROM location/), edge: 'start' },
   { phase: 'finish', match: insertInto('build_run'), edge: 'start' },
