@@ -10,14 +10,14 @@ import { MIND_ATLAS_CHECK } from '../../sources/adapters/mind-atlas.site.ts';
 import { NVZH_CHECK } from '../../sources/adapters/nvzh.site.ts';
 import { SOURCE_ADAPTERS } from '../../sources/adapters/registry.ts';
 import { runSiteCheck, type SiteCheck } from '../../sources/adapters/site-check.ts';
-import { loadSourceSettings, SOURCE_SETTINGS_PATH, type SourceSettings } from '../../sources/adapters/source-settings.ts';
 import { formatDutchDateTime, formatLocalTimestamp } from '../../sources/archive/dutch-date.ts';
 import { fetchSource, type FetchSourceResult } from '../../sources/archive/fetch-source.ts';
 import { listSnapshots, type SnapshotInfo } from '../../sources/archive/read-snapshot.ts';
 import { checkSettings } from '../../sources/archive/settings-check.ts';
 import { MonitorError, UsageError } from '../../sources/errors.ts';
 import { createHttpClient } from '../../sources/fetch/http-client.ts';
-import { loadFetchSettings } from '../../sources/fetch/settings.ts';
+import { readSettings } from '../../sources/settings/settings.ts';
+import type { SourceSettings } from '../../sources/settings/source-settings.ts';
 import { BUNDLED_SNAPSHOTS_ROOT } from '../../sources/snapshots/bundled.ts';
 import { type ReplaySnapshot, snapshotToReplay } from '../../sources/snapshots/replay.ts';
 import { stringOption, type Io, type OptionValues } from './command.ts';
@@ -61,9 +61,9 @@ export type FetchSummary =
 
 const defaultDependencies: FetchDependencies = {
   adapters: () => SOURCE_ADAPTERS,
-  createHttp: (log) => createHttpClient({ settings: loadFetchSettings(), log }),
+  createHttp: (log) => createHttpClient({ settings: readSettings('fetch', {}), log }),
   // read at every run, so a running 'lsp-monitor schedule' picks up a changed file
-  sourceSettings: (source) => loadSourceSettings(SOURCE_ADAPTERS, SOURCE_SETTINGS_PATH)(source),
+  sourceSettings: (source) => readSettings('sources', { adapters: SOURCE_ADAPTERS })(source),
   bundledDir: () => BUNDLED_SNAPSHOTS_ROOT,
   isTty: () => process.stdout.isTTY === true,
   write: (text) => process.stdout.write(text),

@@ -11,7 +11,7 @@ import { HostGates } from './host-gate.ts';
 import { readBodyWithLimit } from './read-body.ts';
 import { backoffDelayMs, retryAfterMs } from './retry-delay.ts';
 import { ALLOW_ALL, isAllowed, parseRobots, type RobotsRules } from './robots.ts';
-import type { FetchSettings } from './settings.ts';
+import type { FetchSettings } from '../settings/fetch-settings.ts';
 import { ROBOTS_AGENT, userAgent } from './user-agent.ts';
 
 export interface HttpClientOptions {

@@ -18,7 +18,7 @@ import { createFetchCommand } from '../../../pipeline/cli/commands/fetch.ts';
 import { cbsStatline } from '../../../sources/adapters/cbs-statline.ts';
 import { latestGoodSnapshot, readSnapshot } from '../../../sources/archive/read-snapshot.ts';
 import { createHttpClient } from '../../../sources/fetch/http-client.ts';
-import { parseFetchSettings } from '../../../sources/fetch/settings.ts';
+import { parseFetchSettings } from '../../../sources/settings/fetch-settings.ts';
 import { type CbsAnswers, cbsAnswer, referenceMunicipalities, referencePopulation } from '../../fixtures/sources/cbs-statline-responses.ts';
 import { scratch } from '../archive/helpers.ts';
 

@@ -8,7 +8,7 @@ import { fetchSource, type FetchSourceOptions, type FetchSourceResult } from '..
 import { latestGoodSnapshot, listSnapshots } from '../../../sources/archive/read-snapshot.ts';
 import { MonitorError } from '../../../sources/errors.ts';
 import { createHttpClient } from '../../../sources/fetch/http-client.ts';
-import { parseFetchSettings } from '../../../sources/fetch/settings.ts';
+import { parseFetchSettings } from '../../../sources/settings/fetch-settings.ts';
 import { startLocalServer, type LocalServer } from '../fetch/local-server.ts';
 import { fakeAdapter, fileTree, page, scratch, storedSnapshot } from './helpers.ts';
 

@@ -11,7 +11,7 @@ import { mindAtlas } from '../../../sources/adapters/mind-atlas.ts';
 import { nvzh } from '../../../sources/adapters/nvzh.ts';
 import { MonitorError } from '../../../sources/errors.ts';
 import { createHttpClient } from '../../../sources/fetch/http-client.ts';
-import { parseFetchSettings } from '../../../sources/fetch/settings.ts';
+import { parseFetchSettings } from '../../../sources/settings/fetch-settings.ts';
 import { fakeAdapter, fakeFileAdapter, page, scratch, storedSnapshot } from '../archive/helpers.ts';
 import { startLocalServer, type LocalServer } from './local-server.ts';
 

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MonitorError } from '../../../sources/errors.ts';
 import { createHttpClient, type HttpClientOptions } from '../../../sources/fetch/http-client.ts';
-import { parseFetchSettings, type FetchSettings } from '../../../sources/fetch/settings.ts';
+import { parseFetchSettings, type FetchSettings } from '../../../sources/settings/fetch-settings.ts';
 import { closedPort, send, startLocalServer, type LocalServer } from './local-server.ts';
 
 const servers: LocalServer[] = [];

@@ -1,4 +1,4 @@
-/** sources/adapters/sources.settings.json: one checked object per web source, defaults from the site descriptions. */
+/** sources/adapters/sources.settings.json (the `sources` part of the settings): one checked object per web source, defaults from the site descriptions. */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,15 +7,17 @@ import { CBS_STATLINE_SITE } from '../../../sources/adapters/cbs-statline.site.t
 import { MIND_ATLAS_SITE } from '../../../sources/adapters/mind-atlas.site.ts';
 import { NVZH_SITE } from '../../../sources/adapters/nvzh.site.ts';
 import { SOURCE_ADAPTERS } from '../../../sources/adapters/registry.ts';
-import { loadSourceSettings, parseSourceSettings } from '../../../sources/adapters/source-settings.ts';
+import { readSettings } from '../../../sources/settings/settings.ts';
+import { parseSourceSettings } from '../../../sources/settings/source-settings.ts';
 import { checkSettings } from '../../../sources/archive/settings-check.ts';
 import { MonitorError } from '../../../sources/errors.ts';
 
+const readSourceSettings = (adapters: typeof SOURCE_ADAPTERS, path?: string) => readSettings('sources', { adapters, path });
 const parse = (raw: unknown) => parseSourceSettings(SOURCE_ADAPTERS, raw, 'sources.settings.json');
 
 describe('source settings', () => {
   it('the committed file is valid; every web source has its entry, Vektis lacks its url until one is known', () => {
-    const settings = loadSourceSettings(SOURCE_ADAPTERS);
+    const settings = readSourceSettings(SOURCE_ADAPTERS);
     const ready = Object.fromEntries(
       SOURCE_ADAPTERS.flatMap((adapter) => (adapter.origin === 'web' ? [[adapter.id, checkSettings(adapter, settings(adapter.id))] as const] : [])),
     );
@@ -58,11 +60,11 @@ describe('source settings', () => {
   });
 
   it('names the file in Dutch when it cannot be read, and reads one saved with a byte order mark', () => {
-    expect(() => loadSourceSettings(SOURCE_ADAPTERS, '/bestaat/niet/sources.settings.json')).toThrow(
+    expect(() => readSourceSettings(SOURCE_ADAPTERS, '/bestaat/niet/sources.settings.json')).toThrow(
       new MonitorError('instellingenbestand /bestaat/niet/sources.settings.json kan niet worden gelezen: die map of dat bestand bestaat niet'),
     );
     const path = join(mkdtempSync(join(tmpdir(), 'lsp-source-settings-')), 'sources.settings.json');
     writeFileSync(path, '\uFEFF{ "nvzh": {} }');
-    expect(loadSourceSettings(SOURCE_ADAPTERS, path)('nvzh')).toEqual({});
+    expect(readSourceSettings(SOURCE_ADAPTERS, path)('nvzh')).toEqual({});
   });
 });

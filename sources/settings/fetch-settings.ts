@@ -1,18 +1,15 @@
 /**
- * Fetch settings: how politely and how patiently lsp-monitor talks to a source's server.
- * Read from fetch.settings.json (next to this file); the contact address for the User-Agent can
- * also come from the environment variable LSP_MONITOR_CONTACT, so a deployment can set it
- * without editing the file.
+ * Fetch settings (`sources/fetch/fetch.settings.json`): how politely and how patiently
+ * lsp-monitor talks to a source's server (sources/fetch/http-client.ts). The contact address for
+ * the User-Agent can also come from the environment variable LSP_MONITOR_CONTACT, so a deployment
+ * can set it without editing the file.
  */
 import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { describeIssue } from '../describe-issues.ts';
 import { MonitorError } from '../errors.ts';
-import { readSettingsFile } from '../settings-file.ts';
 
 export const CONTACT_ENV = 'LSP_MONITOR_CONTACT';
-export const DEFAULT_FETCH_SETTINGS_PATH = fileURLToPath(new URL('./fetch.settings.json', import.meta.url));
 
 const integer = (min: number, max: number) =>
   z
@@ -59,12 +56,10 @@ export function parseFetchSettings(input: unknown, origin: string): FetchSetting
   throw new MonitorError(message, { location: field === '' ? { file } : { file, field } });
 }
 
-/** Reads the settings file; a non-empty LSP_MONITOR_CONTACT overrides its userAgentContact. */
-export function loadFetchSettings(
-  path: string = DEFAULT_FETCH_SETTINGS_PATH,
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): FetchSettings {
-  const raw = readSettingsFile(path, 'instellingenbestand');
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/** The settings as read from the file at `path`; a non-empty LSP_MONITOR_CONTACT overrides its userAgentContact. */
+export function fetchSettingsFrom(raw: unknown, path: string, env: Environment = process.env): FetchSettings {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new MonitorError('fetch-instellingen moeten een JSON-object zijn', { location: { file: basename(path) } });
   }

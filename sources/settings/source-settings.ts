@@ -1,31 +1,23 @@
 /**
- * The settings of every web source, from sources.settings.json (next to this file): one object
- * per source id, checked against that adapter's `settingsSchema`. What is left out takes the
+ * The settings of every web source (`sources/adapters/sources.settings.json`): one object per
+ * source id, checked against that adapter's `settingsSchema`. What is left out takes the
  * default from the site description; a required setting left out (Vektis `url`) is allowed here
  * and reported by fetch as "niet ingesteld". An unknown source, a file source with settings or a
  * wrong value is a MonitorError naming the file and the setting.
  */
-import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { SourceAdapter } from '../adapter.ts';
 import { checkSettings } from '../archive/settings-check.ts';
 import { MonitorError } from '../errors.ts';
-import { readSettingsFile } from '../settings-file.ts';
 
-export const SOURCE_SETTINGS_PATH = fileURLToPath(new URL('./sources.settings.json', import.meta.url));
-
-const SettingsFile = z.record(z.string(), z.record(z.string(), z.unknown(), 'moet een object zijn (instellingen van één bron)'), 'moet een JSON-object zijn');
+/** The file's shape; each source's object is then checked against its adapter's `settingsSchema`. */
+export const SourceSettingsFile = z.record(z.string(), z.record(z.string(), z.unknown(), 'moet een object zijn (instellingen van één bron)'), 'moet een JSON-object zijn');
 
 export type SourceSettings = (source: string) => Readonly<Record<string, unknown>>;
 
-/** Reads and checks the settings file; returns a source's settings as written there (`{}` when absent). */
-export function loadSourceSettings(adapters: readonly SourceAdapter[], path: string = SOURCE_SETTINGS_PATH): SourceSettings {
-  return parseSourceSettings(adapters, readSettingsFile(path, 'instellingenbestand'), basename(path));
-}
-
+/** Checks the file's content (`file` names it in messages); returns a source's settings as written there (`{}` when absent). */
 export function parseSourceSettings(adapters: readonly SourceAdapter[], raw: unknown, file: string): SourceSettings {
-  const parsed = SettingsFile.safeParse(raw);
+  const parsed = SourceSettingsFile.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.map(String).join('.') ?? '';
