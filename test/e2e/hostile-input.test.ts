@@ -24,7 +24,7 @@ import {
 } from '../fixtures/bad/make-bad-files.ts';
 import { runCli, scratchDir, type CliResult } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
-import { databaseState, queryRows } from '../helpers/database-state.ts';
+import { databaseState, queryRows, type DatabaseState } from '../helpers/database-state.ts';
 import { OverviewEditor } from '../pipeline/workbook/edit-overview.ts';
 
 const YEAR = '2025';
@@ -33,6 +33,8 @@ const MEBIBYTE = 1024 * 1024;
 
 /** A database with one good import of source "lijst" and a build: what a hostile import must not touch. */
 let baseline: string;
+/** Its contents (databaseState), which every byte-for-byte copy of it starts with. */
+let baselineState: DatabaseState;
 
 beforeAll(async () => {
   const dir = scratchDir();
@@ -42,6 +44,7 @@ beforeAll(async () => {
   expect((await runCli(['import', file, '--year', YEAR, '--db', baseline])).code).toBe(0);
   expect((await runCli(['build', '--year', YEAR, '--db', baseline])).code).toBe(0);
   expect(existsSync(`${baseline}.wal`)).toBe(false);
+  baselineState = await databaseState(baseline);
 });
 
 function copyOfBaseline(): string {
@@ -62,10 +65,9 @@ function expectCleanFailure(result: CliResult, code: 1 | 2, message: string | Re
 /** Imports `file` as source "lijst" (replacing the good import, were it to succeed) and expects a refusal. */
 async function expectRefused(file: string, message: string | RegExp, extraArgs: string[] = [], code: 1 | 2 = 1): Promise<void> {
   const db = copyOfBaseline();
-  const before = await databaseState(db);
   const result = await runCli(['import', file, '--year', YEAR, '--source', 'lijst', '--db', db, ...extraArgs]);
   expectCleanFailure(result, code, message);
-  expect(await databaseState(db)).toEqual(before);
+  expect(await databaseState(db)).toEqual(baselineState);
 }
 
 /** Imports, builds and reports `file` on a fresh database: for files whose bad rows are rejected one by one. */
@@ -248,12 +250,11 @@ describe('wrong usage: exit 2, database unchanged', () => {
     [['--year', YEAR, '--source', '../x'], "bronnaam '../x' mag alleen kleine letters, cijfers en '-' bevatten"],
   ])('import %j', async (args, message) => {
     const db = copyOfBaseline();
-    const before = await databaseState(db);
     const result = await runCli(['import', bad('postcode-fout.csv'), ...args, '--db', db]);
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n')[0]).toBe(`fout: ${message}`);
     expect(result.stderr).not.toContain('    at ');
-    expect(await databaseState(db)).toEqual(before);
+    expect(await databaseState(db)).toEqual(baselineState);
   });
 
   it('fetch --source ../x is refused and creates nothing outside the archive', async () => {
@@ -301,8 +302,12 @@ describe('paths are the operator’s; names derived from them are safe', () => {
 });
 
 describe('rows rejected one by one: exit 0, every other row imported', () => {
+  /** The 10,000-character fields, imported, built and reported once for the two tests that read them. */
+  let longFields: ReturnType<typeof importRowByRow> | undefined;
+  const importLongFields = () => (longFields ??= importRowByRow(writeScratch('lange-velden.csv', longFieldsCsv())));
+
   it('10,000-character fields: a name or an unresolvable row rejected, another field left empty with the reason', async () => {
-    const { imported, names, rejects, signals } = await importRowByRow(writeScratch('lange-velden.csv', longFieldsCsv()));
+    const { imported, names, rejects, signals } = await importLongFields();
     expect(imported.stdout).toBe(
       [
         `lange-velden.csv (bron lange-velden, ${YEAR}): 4 rijen ingelezen, 2 afgewezen.`,
@@ -319,7 +324,7 @@ describe('rows rejected one by one: exit 0, every other row imported', () => {
   });
 
   it('a rejected row whose municipality was too long says so', async () => {
-    const { rejects } = await importRowByRow(writeScratch('lange-velden.csv', longFieldsCsv()));
+    const { rejects } = await importLongFields();
     expect(rejects[1]).toEqual(['3', 'gemeente', 'tekst is langer dan 500 tekens']);
   });
 
