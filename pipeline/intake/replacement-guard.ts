@@ -1,8 +1,9 @@
 /**
  * The one guard of every intake that replaces what a source holds for a year (an inventory list,
- * a web snapshot, survey answers): a file with no usable row, or with fewer than half the rows it
- * replaces, is refused unless the person confirms it (`--replace`). The refusal says first what
- * the replacement would drop, and that nothing changed.
+ * a web snapshot, survey answers, the EPA shares of a data year): a file with no usable row, or
+ * with fewer than half the rows it replaces, is refused unless the person confirms it
+ * (`--replace`). The refusal says first what the replacement would drop, and that nothing changed.
+ * Corrections (regional, workbook) add to what is there and replace nothing, so they do not ask.
  */
 import { currentBatch, dutchTime, type BatchInfo } from './import-ledger.ts';
 import type { IntakeTarget } from './intake-target.ts';

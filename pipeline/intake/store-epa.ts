@@ -3,16 +3,21 @@
  * diacritics and in a later municipal division than its data year ("S GRAVENHAGE", "BERGEN LB",
  * "NUENEN CA"); each name is resolved to a current CBS code with the municipality resolver, trying
  * Vektis's own spellings of a province suffix and of "c.a." when the name as written does not
- * resolve, never guessed. Shares replace earlier ones of the same data year.
+ * resolve, never guessed. Shares replace earlier ones of the same data year, unless the
+ * replacement guard refuses the table (no usable row, or fewer than half the shares of a year).
  */
+import { z } from 'zod';
+import { MonitorError } from '../../sources/errors.ts';
 import type { ReferenceData } from '../../sources/reference/load.ts';
 import type { EpaMunicipalityRecord } from '../../sources/schema.ts';
 import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase } from '../db/database.ts';
 import type { NewRow } from '../db/tables.ts';
 import { sql } from '../db/sql-file.ts';
+import { replacementRefusal, type InUse } from './replacement-guard.ts';
 
 const DELETE_YEAR = sql('intake/store-epa/delete-year.sql');
+const SHARES_IN_USE = sql('intake/store-epa/shares-in-use.sql');
 
 export interface EpaSummary {
   years: number[];
@@ -66,6 +71,7 @@ export async function storeEpaShares(
   context: MonitorContext,
   file: string,
   records: readonly EpaMunicipalityRecord[],
+  guard: { confirmed: boolean; rejected: number },
 ): Promise<EpaSummary> {
   const names = knownNames(context.reference);
   const byKey = new Map<string, NewRow<'epa_municipality'>>();
@@ -89,9 +95,26 @@ export async function storeEpaShares(
   }
   const rows = [...byKey.values()];
   const years = [...new Set(rows.map((row) => row.year))].sort();
+  const rejected = guard.rejected + unresolved.length + duplicates.length;
+  // Each data year the table brings replaces that year's shares: the same guard as a list's, per year.
+  for (const year of years.length === 0 ? [undefined] : years) {
+    const refusal = replacementRefusal({
+      file, usable: rows.filter((row) => row.year === year).length, rejected,
+      inUse: year === undefined ? undefined : await sharesInUse(database, year),
+      confirmed: guard.confirmed, confirmHow: 'herhaal de opdracht dan met --replace',
+    });
+    if (refusal) throw new MonitorError(refusal);
+  }
   await database.transaction(async () => {
     for (const year of years) await database.run(DELETE_YEAR, { year });
     await database.append('epa_municipality', rows);
   });
   return { years, municipalities: rows.length, unresolved: [...new Set(unresolved)].sort(), duplicates };
+}
+
+/** The EPA shares of a data year, as the replacement guard names them. */
+async function sharesInUse(database: MonitorDatabase, year: number): Promise<InUse | undefined> {
+  const [row] = await database.query(z.object({ shares: z.number(), files: z.string() }), SHARES_IN_USE, { year });
+  if (!row || row.shares === 0) return undefined;
+  return { count: row.shares, unit: 'gemeenten', described: `de EPA-aandelen van ${row.shares} gemeenten voor ${year} (${row.files})` };
 }

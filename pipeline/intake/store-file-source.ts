@@ -67,7 +67,9 @@ export async function storeSurveyAnswers(parsed: KindParseResult<'survey'>, targ
 
 export async function storeEpaTable(parsed: KindParseResult<'epa-table'>, target: IntakeTarget): Promise<EpaIntake> {
   const { database, context, source, file } = target;
-  const epa = await storeEpaShares(database, context, file, parsed.records.map(({ record }) => record));
+  const epa = await storeEpaShares(database, context, file, parsed.records.map(({ record }) => record), {
+    confirmed: target.replace, rejected: parsed.rejects.length,
+  });
   return {
     epa,
     rejects: parsed.rejects,

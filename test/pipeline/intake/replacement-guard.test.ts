@@ -3,18 +3,22 @@
  * (pipeline/intake/replacement-guard.ts). Here the web snapshots, which had none: a MIND-atlas
  * snapshot in the bundled shape whose entries all resolve nowhere, and one cut to its first page,
  * are refused with what they would drop, and the stored batch stays as it was; and survey answers,
- * which were only refused when none was usable.
+ * which were only refused when none was usable, and EPA shares, which had none either.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Snapshot } from '../../../sources/adapter.ts';
 import { mindAtlas } from '../../../sources/adapters/mind-atlas.ts';
 import { survey } from '../../../sources/adapters/survey.ts';
+import { vektisEpa } from '../../../sources/adapters/vektis-epa.ts';
 import { readBundledSnapshot } from '../../../sources/snapshots/bundled.ts';
 import { buildYear } from '../../../pipeline/build/build-year.ts';
 import { createContext, type MonitorContext } from '../../../pipeline/context.ts';
 import { MonitorDatabase } from '../../../pipeline/db/database.ts';
+import { importFileSource } from '../../../pipeline/intake/import-file-source.ts';
 import { takeIn } from '../../../pipeline/intake/intake.ts';
 import { replacementRefusal } from '../../../pipeline/intake/replacement-guard.ts';
 import { FIXTURES, readFixtureSnapshot } from '../../fixtures/sources/fixture-snapshots.ts';
@@ -145,5 +149,30 @@ describe('the replacement guard on survey answers', () => {
       ),
     );
     expect((await takeIn(survey, cut, target(true, 'zelfevaluatie-deel.csv'))).lines[0]).toMatch(/^zelfevaluatie-deel\.csv \(bron survey, 2031\): \d+ antwoorden/);
+  });
+});
+
+describe('the replacement guard on EPA shares', () => {
+  let database: MonitorDatabase;
+  let context: MonitorContext;
+  const vektis = fileURLToPath(new URL('../../fixtures/sources/vektis/epa-per-gemeente_2022.csv', import.meta.url));
+
+  beforeAll(async () => {
+    context = createContext();
+    database = await MonitorDatabase.open(join(scratchDir('guard-epa'), 'monitor.duckdb'));
+  });
+  afterAll(() => database.close());
+
+  it('refuses a table with fewer than half the municipalities of a year it replaces, unless --replace confirms it', async () => {
+    const first = await importFileSource(database, context, vektisEpa, { path: vektis, year: 2025 });
+    const municipalities = Number(/EPA-aandeel van (\d+) gemeenten ingelezen voor 2022/.exec(first[0]!)?.[1]);
+    expect(municipalities).toBeGreaterThan(3);
+    const cut = join(scratchDir('guard-epa-file'), 'epa-deel_2022.csv');
+    writeFileSync(cut, readFileSync(vektis, 'utf8').split('\n').slice(0, 2).join('\n'));
+    await expect(importFileSource(database, context, vektisEpa, { path: cut, year: 2025 })).rejects.toThrow(
+      `epa-deel_2022.csv: 1 bruikbare gemeenten (0 afgewezen), minder dan de helft van de EPA-aandelen van ${municipalities} gemeenten voor 2022 ` +
+        `(epa-per-gemeente_2022.csv); ${municipalities - 1} gemeenten zouden verdwijnen. Er is niets veranderd. Klopt dit toch, herhaal de opdracht dan met --replace`,
+    );
+    expect((await importFileSource(database, context, vektisEpa, { path: cut, year: 2025, replace: true }))[0]).toContain('EPA-aandeel van 1 gemeenten ingelezen voor 2022');
   });
 });
