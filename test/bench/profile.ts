@@ -21,6 +21,7 @@ import { readReportInput } from '../../pipeline/read/read-report-input.ts';
 import { buildYear } from '../../pipeline/build/build-year.ts';
 import { importInventory } from '../../pipeline/intake/import-inventory.ts';
 import { profiled, rankFunctions } from './measure/cpu-profile.ts';
+import { withLargeInputs } from './measure/large-inputs.ts';
 import { loadOverviewStage } from './measure/overview.ts';
 
 const STAGES = ['import', 'build', 'report', 'xlsx'] as const;
@@ -40,7 +41,9 @@ const year = Number(values.year);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const Inventory = z.object({ sources: z.array(z.object({ source: z.string(), path: z.string() })) });
 
-const context = createContext();
+const base = createContext();
+// A --large scratch holds files beyond the import limits meant for real inventories.
+const context = { ...base, config: withLargeInputs(base.config, Number.MAX_SAFE_INTEGER) };
 const start = performance.now();
 const { profile } = await withDatabase(join(scratch, 'work', 'bench.duckdb'), (database) =>
   profiled(async () => {
@@ -59,7 +62,7 @@ const { profile } = await withDatabase(join(scratch, 'work', 'bench.duckdb'), (d
       case 'xlsx': {
         const overview = await loadOverviewStage();
         if (overview === undefined) throw new Error('no overview writer in pipeline/workbook/write/');
-        const work = await overview.prepare(await readReportInput(database, year), join(scratch, 'work', 'report'));
+        const work = await overview.prepare(await readReportInput(database, year));
         await work();
         return;
       }

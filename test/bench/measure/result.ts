@@ -69,11 +69,17 @@ export const SizeResult = z.object({
   hotspots: z.array(Hotspot),
   /** Peak RSS so far (process.resourceUsage().maxRSS) at the end of each stage, MB. */
   peakRssMbAfter: z.record(z.string(), z.number()),
+  /** The pipeline's peak RSS up to and including the report, without the Excel overview, MB. */
   peakRssMb: z.number(),
   /** Extra counts from the trace: block entries and candidate pairs of the within-year matching. */
   matching: z.object({ candidatePairs: z.number(), matchPairsWritten: z.number() }).optional(),
-  /** writeReport already writes overzicht.xlsx, so the xlsx stage is a breakdown, not extra work. */
+  /**
+   * writeReport wrote overzicht.xlsx after all: the hooks that leave it out (without-overview-hooks.mjs)
+   * missed its writer, so report includes the overview and the xlsx stage repeats it.
+   */
   overviewInReport: z.boolean().optional(),
+  /** Peak RSS after the overview was made as well (peakRssMb is the pipeline's without it), MB. */
+  peakRssMbWithOverview: z.number().optional(),
   quality: Quality.optional(),
   diagnosis: Diagnosis.optional(),
   notes: z.array(z.string()),

@@ -16,9 +16,13 @@ export interface SizeSummary {
   reportSeconds: number | undefined;
   xlsxSeconds: number | undefined;
   xlsxInReport: boolean;
-  /** setup + import + build + read + report (+ xlsx when report does not already write it): end to end. */
+  /** setup + import + build + read + report: the pipeline end to end without the Excel overview (undefined when the report held it after all). */
   totalSeconds: number | undefined;
-  peakRssMb: number;
+  /** The same with the Excel overview: + xlsx, made after the report (the command line makes it during). */
+  totalWithOverviewSeconds: number | undefined;
+  /** The pipeline's peak without the overview (undefined when the report held it after all), and with it. */
+  peakRssMb: number | undefined;
+  peakRssMbWithOverview: number | undefined;
   locations: number | undefined;
   trueLocations: number | undefined;
   precision: number | undefined;
@@ -39,6 +43,8 @@ export function summarise(result: SizeResult, generateSeconds: number): SizeSumm
   const [blocking, scoring, clustering] = ['dedupe.candidates', 'dedupe.scoring', 'dedupe.clustering'].map(phase);
   const { stages } = result;
   const complete = result.status === 'ok';
+  const inReport = result.overviewInReport === true;
+  const pipeline = [stages.setup, stages.import, stages.build, stages.read, stages.report].reduce<number>((sum, value) => sum + (value ?? 0), 0);
   return {
     records: result.records,
     status: result.status,
@@ -53,12 +59,11 @@ export function summarise(result: SizeResult, generateSeconds: number): SizeSumm
     coverageSeconds: built ? phase('coverage') + phase('accessibility') : undefined,
     reportSeconds: stages.report === undefined ? undefined : stages.report + (stages.read ?? 0),
     xlsxSeconds: stages.xlsx,
-    xlsxInReport: result.overviewInReport === true,
-    totalSeconds: complete
-      ? [stages.setup, stages.import, stages.build, stages.read, stages.report, result.overviewInReport ? 0 : stages.xlsx]
-          .reduce<number>((sum, value) => sum + (value ?? 0), 0)
-      : undefined,
-    peakRssMb: result.peakRssMb,
+    xlsxInReport: inReport,
+    totalSeconds: complete && !inReport ? pipeline : undefined,
+    totalWithOverviewSeconds: complete ? pipeline + (inReport ? 0 : (stages.xlsx ?? 0)) : undefined,
+    peakRssMb: inReport ? undefined : result.peakRssMb,
+    peakRssMbWithOverview: result.peakRssMbWithOverview ?? (inReport ? result.peakRssMb : undefined),
     locations: result.quality?.locations,
     trueLocations: result.quality?.trueLocations,
     precision: result.quality?.precision,
@@ -95,12 +100,19 @@ export function checkGoals(summaries: readonly SizeSummary[]): GoalCheck[] {
     const size = at(records);
     if (size === undefined) continue;
     const label = records === 100_000 ? '100k' : '1M';
+    const withOverview = (value: number | undefined, unit: string) => (value === undefined ? '' : `; with the Excel overview ${value.toFixed(unit === 's' ? 1 : 0)} ${unit}`);
     checks.push({
-      goal: `${label} records end to end < ${maxSeconds} s`,
+      goal: `${label} records end to end < ${maxSeconds} s (without the Excel overview)`,
       met: size.totalSeconds === undefined ? false : size.totalSeconds < maxSeconds,
-      measured: size.totalSeconds === undefined ? `did not finish (${size.status})` : `${size.totalSeconds.toFixed(1)} s`,
+      measured:
+        (size.totalSeconds === undefined ? (size.status === 'ok' ? 'not measured: the report held the overview' : `did not finish (${size.status})`) : `${size.totalSeconds.toFixed(1)} s`) +
+        withOverview(size.totalWithOverviewSeconds, 's'),
     });
-    checks.push({ goal: `${label} records peak RSS < ${GOALS.maxPeakRssMb} MB`, met: size.peakRssMb < GOALS.maxPeakRssMb, measured: `${size.peakRssMb.toFixed(0)} MB` });
+    checks.push({
+      goal: `${label} records peak RSS < ${GOALS.maxPeakRssMb} MB (without the Excel overview)`,
+      met: size.peakRssMb === undefined ? false : size.peakRssMb < GOALS.maxPeakRssMb,
+      measured: (size.peakRssMb === undefined ? 'not measured: the report held the overview' : `${size.peakRssMb.toFixed(0)} MB`) + withOverview(size.peakRssMbWithOverview, 'MB'),
+    });
   }
   const [medium, large] = [at(100_000), at(1_000_000)];
   if (medium?.totalSeconds !== undefined && large !== undefined) {
