@@ -1,12 +1,14 @@
 /**
- * The real 2024 monitor for the workbook tests: the CLI run in-process on a throw-away database
- * (as test/e2e/monitor-2024.test.ts), then read back as MonitorData, with its CSV exports.
+ * The real 2024 monitor for the workbook tests: the suite's one `lsp-monitor run` of 2024
+ * (test/helpers/monitor-2024.ts, as test/e2e/monitor-2024.test.ts checks it), its database copied
+ * and read back as MonitorData, with its CSV exports.
  */
 import { join } from 'node:path';
 import { withDatabase } from '../../../pipeline/db/database.ts';
 import { readMonitor, type MonitorData } from '../../../pipeline/read/read-monitor.ts';
-import { runCli, scratchDir } from '../../helpers/cli.ts';
+import { scratchDir } from '../../helpers/cli.ts';
 import { readCsv } from '../../helpers/csv.ts';
+import { monitor2024, monitor2024Database } from '../../helpers/monitor-2024.ts';
 
 export interface Monitor2024 {
   data: MonitorData;
@@ -18,10 +20,9 @@ export interface Monitor2024 {
 
 export async function buildMonitor2024(): Promise<Monitor2024> {
   const scratch = scratchDir('lsp-monitor-xlsx-');
-  const database = join(scratch, 'monitor.duckdb');
-  const reports = join(scratch, 'reports');
-  const result = await runCli(['run', '--db', database, '--reports', reports]);
-  if (result.code !== 0) throw new Error(`lsp-monitor run failed (${result.code}):\n${result.stderr}`);
+  // Throws with the run's messages when it failed.
+  const database = await monitor2024Database(scratch);
+  const { reports } = await monitor2024();
   const data = await withDatabase(database, (db) => readMonitor(db, 2024));
   return { data, scratch, csv: (name) => readCsv(join(reports, '2024', name)) };
 }
