@@ -14,4 +14,8 @@ export interface IntakeTarget {
   sha256: string;
   /** Confirms replacing an earlier list with one that has far fewer (or no) usable rows. */
   replace: boolean;
+  /** Workbook corrections (`lsp-monitor corrections`): take in the clean rows of a file that has errors (--partial). */
+  partial?: boolean;
+  /** Workbook corrections: read and report, store nothing (--dry-run). */
+  dryRun?: boolean;
 }

@@ -14,7 +14,7 @@ import { storeEpaTable, storeRegionalCorrections, storeSurveyAnswers, type EpaIn
 import type { IntakeTarget } from './intake-target.ts';
 import { storeInventoryList, type ImportSummary } from './store-list.ts';
 import { storeWebSnapshot } from './store-snapshot.ts';
-import { storeWorkbookCorrections } from './store-workbook.ts';
+import { storeWorkbookCorrections, type WorkbookIntake } from './store-workbook.ts';
 
 /** Per kind: what its adapter's parse gives, and what storing it gives back. */
 interface Intakes {
@@ -24,7 +24,7 @@ interface Intakes {
   survey: { parsed: KindParseResult<'survey'>; result: FileIntake };
   'epa-table': { parsed: KindParseResult<'epa-table'>; result: EpaIntake };
   /** The edited Excel overview (intake-workbook.ts): its adapter lives in pipeline/, as its reader needs the year's build. */
-  'workbook-corrections': { parsed: WorkbookCorrections; result: FileIntake };
+  'workbook-corrections': { parsed: WorkbookCorrections; result: WorkbookIntake };
 }
 export type IntakeKind = keyof Intakes;
 
