@@ -7,3 +7,6 @@ export interface Figure {
   title: string;
   svg: string;
 }
+
+/** The size-mix chart, drawn only when a size is known (the report names it). */
+export const SIZE_MIX_FILE = 'figuren/grootte.svg';

@@ -6,33 +6,53 @@ import type { ExportFile } from './csv/exports.ts';
 import { csvExports } from './csv/exports.ts';
 import { codebookExports } from './csv/codebook.ts';
 import { diffExports } from './csv/diff-exports.ts';
-import { reportFigures } from './figures/report-figures.ts';
 import { monitorHtml } from './html/monitor-html.ts';
 import { monitorMarkdown } from './markdown/monitor-md.ts';
 import { monitorPdf, PDF_FILE, type PdfOptions } from './pdf/monitor-pdf.ts';
+import type { ReportRenderer } from './report-renderer.ts';
 import type { ReportInput } from './report-input.ts';
 import { overviewExtras } from './overview-extras.ts';
 import { overviewBytes } from '../pipeline/workbook/write/overview.ts';
-import { ownedBySite, siteFiles } from './site/site-files.ts';
+import { ownedBySite } from './site/slug.ts';
 import { checkFolderTarget, replaceFolder } from './write-atomic.ts';
 
-/** The published files of a year (committed under reports/), and the Excel overview (not committed). */
-export async function reportFiles(input: ReportInput, options: PdfOptions = {}): Promise<(ExportFile | { name: string; content: Uint8Array })[]> {
-  const figures = await reportFigures(input);
-  const markdown = monitorMarkdown(input, figures);
-  const title = `Stand van het land ${input.data.year}: laagdrempelige steunpunten`;
-  const pdf = await monitorPdf(input, markdown, figures, title, options);
-  return [
-    { name: OVERVIEW_FILE, content: await overviewBytes(input.data, overviewExtras(input, figures)) },
-    ...csvExports(input.data),
-    ...(input.previous ? diffExports(input.previous.diff) : []),
-    ...codebookExports(input.data.parameters),
-    ...figures.map((figure) => ({ name: figure.file, content: figure.svg })),
-    { name: 'monitor.md', content: markdown },
-    { name: 'monitor.html', content: monitorHtml(markdown, figures, title) },
-    ...siteFiles(input),
-    ...pdf,
-  ];
+export interface ReportOptions extends PdfOptions {
+  /** Renders the figures and the site (report-renderer.ts); default: one started for this report. */
+  renderer?: ReportRenderer;
+}
+
+/**
+ * The published files of a year (committed under reports/), and the Excel overview (not committed).
+ * The figures and the site are rendered by `renderer`, in a worker thread where there is one, while
+ * this thread writes the workbook and Chromium prints the PDF.
+ */
+export async function reportFiles(input: ReportInput, options: ReportOptions = {}): Promise<(ExportFile | { name: string; content: Uint8Array })[]> {
+  const renderer = options.renderer ?? (await import('./report-renderer.ts')).startReportRenderer();
+  try {
+    const parts = renderer.render(input);
+    // exceljs (the workbook writer's, loaded when first used) loads while the figures are drawn.
+    const [figures] = await Promise.all([parts.figures, import('exceljs')]);
+    const markdown = monitorMarkdown(input, figures);
+    const title = `Stand van het land ${input.data.year}: laagdrempelige steunpunten`;
+    const [pdf, overview, site] = await Promise.all([
+      monitorPdf(input, markdown, figures, title, options),
+      overviewBytes(input.data, overviewExtras(input, figures)),
+      parts.site,
+    ]);
+    return [
+      { name: OVERVIEW_FILE, content: overview },
+      ...csvExports(input.data),
+      ...(input.previous ? diffExports(input.previous.diff) : []),
+      ...codebookExports(input.data.parameters),
+      ...figures.map((figure) => ({ name: figure.file, content: figure.svg })),
+      { name: 'monitor.md', content: markdown },
+      { name: 'monitor.html', content: monitorHtml(markdown, figures, title) },
+      ...site,
+      ...pdf,
+    ];
+  } finally {
+    if (options.renderer === undefined) await renderer.close();
+  }
 }
 
 export const OVERVIEW_FILE = 'overzicht.xlsx';
@@ -50,7 +70,7 @@ const FOLDER_CLUTTER = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
  * Replaces `directory` by the year's report. A folder holding anything a report does not write
  * (a person's own notes, an office lock file of an open overzicht.xlsx) is refused, naming it.
  */
-export async function writeReport(input: ReportInput, directory: string, options: PdfOptions = {}): Promise<string[]> {
+export async function writeReport(input: ReportInput, directory: string, options: ReportOptions = {}): Promise<string[]> {
   await checkFolderTarget(directory); // before seconds of rendering
   const files = await reportFiles(input, options);
   const names = new Set([...files.map((file) => file.name), ...FILES_WITH_AN_EARLIER_YEAR, ...FILES_WITH_CHROMIUM, FIGURES_FOLDER]);

@@ -1,12 +1,10 @@
 /** The figures of the published monitor, from its data (see outputs/report-input.ts). */
 import { formatNumberNl } from '../../pipeline/format-nl.ts';
-import type { Figure, ReportInput } from '../report-input.ts';
+import { SIZE_MIX_FILE, type Figure, type ReportInput } from '../report-input.ts';
 import { coverageMapSvg } from './coverage-map.ts';
 import { provinceBarsSvg, provinceBarsTitle } from './province-bars.ts';
 import { provinceChangeSvg, provinceChangeTitle } from './province-change.ts';
 import { sizeMixSvg, sizeMixTitle } from './size-mix.ts';
-
-export const SIZE_MIX_FILE = 'figuren/grootte.svg';
 
 /** Whether a size mix shows anything: at least one steunpunt in view of known size. */
 export function hasKnownSize(counts: Readonly<Record<string, number>>): boolean {

@@ -5,10 +5,9 @@ import { mapModel } from './map-model.ts';
 import { regionPage } from './region-page.ts';
 import { siteCss } from './site-css.ts';
 import { SITE_JS } from './site-js.ts';
-import { uniqueSlugs } from './slug.ts';
+import { SITE_FOLDER, uniqueSlugs } from './slug.ts';
 import { startPage } from './start-page.ts';
 
-export const SITE_FOLDER = 'site';
 
 export function siteFiles(input: ReportInput): ExportFile[] {
   const { data } = input;
@@ -27,9 +26,4 @@ export function siteFiles(input: ReportInput): ExportFile[] {
       content: regionPage(input, model, slugs, { level: 'iza_regio', name: row.area_name }, row),
     })),
   ];
-}
-
-/** Whether a path in the report folder is the site's own (a page of an earlier report included). */
-export function ownedBySite(name: string): boolean {
-  return /^site(\/(provincie|iza-regio))?$/.test(name) || /^site\/((provincie|iza-regio)\/)?[a-z0-9-]+\.(html|css|js)$/.test(name);
 }

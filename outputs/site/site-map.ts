@@ -32,10 +32,20 @@ export interface SiteMapOptions {
 /** The municipalities as GeoJSON, converted once per process: every page's map starts from it. */
 let collectionOnce: FeatureCollection<Geometry> | undefined;
 
-export function siteMapSvg(model: MapModel, options: SiteMapOptions): string {
+function municipalityCollection(): FeatureCollection<Geometry> {
   const { topology, municipalities } = municipalityTopology();
   collectionOnce ??= feature(topology, municipalities) as FeatureCollection<Geometry>;
-  const collection = collectionOnce;
+  return collectionOnce;
+}
+
+/** Reads the map and measures each municipality's longitude/latitude box before any page needs them. */
+export function prepareSiteMap(): void {
+  for (const item of municipalityCollection().features) geographicBounds(item);
+}
+
+export function siteMapSvg(model: MapModel, options: SiteMapOptions): string {
+  const { topology, municipalities } = municipalityTopology();
+  const collection = municipalityCollection();
   const inFocus = (code: string): boolean => {
     const municipality = model.municipalities.get(code);
     if (!options.focus || !municipality) return false;

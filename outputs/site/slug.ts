@@ -1,3 +1,12 @@
+/** The site's file names: its folder in the report, and its pages. */
+
+export const SITE_FOLDER = 'site';
+
+/** Whether a path in the report folder is the site's own (a page of an earlier report included). */
+export function ownedBySite(name: string): boolean {
+  return /^site(\/(provincie|iza-regio))?$/.test(name) || /^site\/((provincie|iza-regio)\/)?[a-z0-9-]+\.(html|css|js)$/.test(name);
+}
+
 /** File names of region pages: "Utrecht / Utrecht" → "utrecht-utrecht", "Fryslân" → "fryslan". */
 export function slug(name: string): string {
   const text = name

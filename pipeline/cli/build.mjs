@@ -20,7 +20,8 @@ export const MANIFEST = join(DIST, 'build.json');
  * A module finds its JSON, SQL, reference data and snapshots next to its source with
  * `new URL('./x', import.meta.url)`. In the bundle, import.meta.url is dist/<chunk>.js, so each
  * module's import.meta.url is replaced by the URL of its source file, relative to dist/ so that a
- * moved checkout keeps working.
+ * moved checkout keeps working. import.meta.filename is left alone: it names the chunk itself
+ * (outputs/report-renderer.ts starts its worker thread on it).
  */
 const sourceUrlPlugin = {
   name: 'source-import-meta-url',

@@ -151,6 +151,15 @@ export class MonitorDatabase {
     await this.run(SET_META_VALUE, { key, value });
   }
 
+  /**
+   * Writes what the log holds into the database file. DuckDB does this when it closes, blocking
+   * the thread that closes it; called while other work goes on (run: the report is rendered), the
+   * close that follows finds nothing left to write. Nothing else may use the database meanwhile.
+   */
+  async checkpoint(): Promise<void> {
+    await this.run('CHECKPOINT');
+  }
+
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();

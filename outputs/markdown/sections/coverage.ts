@@ -1,8 +1,7 @@
 import type { CoverageRow } from '../../../pipeline/read/read-monitor.ts';
 import { targetFigures } from '../../../pipeline/read/target-figures.ts';
-import { SIZE_MIX_FILE } from '../../figures/report-figures.ts';
 import { countNl, formatCountNl, formatNumberNl, formatPercentNl } from '../../../pipeline/format-nl.ts';
-import type { Figure, ReportInput } from '../../report-input.ts';
+import { SIZE_MIX_FILE, type Figure, type ReportInput } from '../../report-input.ts';
 import { figureLink, type MarkdownColumn, markdownTable } from '../blocks.ts';
 
 export function nationalSection({ data }: ReportInput, figures: readonly Figure[]): string {

@@ -8,8 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { withDatabase } from '../../../pipeline/db/database.ts';
 import { formatNumberNl } from '../../../pipeline/format-nl.ts';
 import { readReportInput, type ReportInput } from '../../../pipeline/read/read-report-input.ts';
-import { siteFiles, ownedBySite } from '../../../outputs/site/site-files.ts';
-import { slug, uniqueSlugs } from '../../../outputs/site/slug.ts';
+import { siteFiles } from '../../../outputs/site/site-files.ts';
+import { ownedBySite, slug, uniqueSlugs } from '../../../outputs/site/slug.ts';
 import { scratchDir } from '../../helpers/cli.ts';
 import { monitor2024Database } from '../../helpers/monitor-2024.ts';
 

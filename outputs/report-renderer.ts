@@ -1,0 +1,129 @@
+/**
+ * Runs the figures and the site of a report (report-parts.ts) in a worker thread, so that on a
+ * machine with two cores they take the second one while the main thread builds the year and
+ * writes the workbook. The worker starts at once and loads vega, d3-geo and the map while the main
+ * thread is still busy with the database.
+ *
+ * Import this module only with `await import()`: the bundle (pipeline/cli/build.mjs) then gives it
+ * a chunk of its own, which the worker loads, instead of a chunk shared with the main thread's
+ * modules (exceljs, DuckDB). Run from the TypeScript sources (tests, tsx), where a worker could
+ * not load them, the parts are rendered in the calling thread: same functions, same bytes.
+ */
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { ExportFile } from './csv/exports.ts';
+import type { Figure, ReportInput } from './report-input.ts';
+
+export interface RenderedParts {
+  figures: Promise<Figure[]>;
+  site: Promise<ExportFile[]>;
+}
+
+export interface ReportRenderer {
+  /** Starts rendering the year's figures, then its site; each promise settles as its part is done. */
+  render(input: ReportInput): RenderedParts;
+  /** Stops the worker (waiting for nothing it still renders). */
+  close(): Promise<void>;
+}
+
+const WORKER_ROLE = 'lsp-monitor report parts';
+
+type FromWorker =
+  | { kind: 'figures'; figures: Figure[] }
+  | { kind: 'site'; files: ExportFile[] }
+  | { kind: 'error'; message: string; stack: string | undefined };
+
+export function startReportRenderer(): ReportRenderer {
+  // In the bundle this is the chunk holding this module (build.mjs rewrites import.meta.url, not
+  // import.meta.filename); from the sources a .ts file, or nothing under vitest.
+  const script = import.meta.filename as string | undefined;
+  return script?.endsWith('.js') ? workerRenderer(script) : inThreadRenderer();
+}
+
+function inThreadRenderer(): ReportRenderer {
+  return {
+    render(input) {
+      const parts = import('./report-parts.ts');
+      const figures = parts.then((module) => module.reportFigures(input));
+      const site = figures.then(async () => (await parts).siteFiles(input));
+      site.catch(() => undefined); // awaited by the caller after the figures; not unhandled meanwhile
+      return { figures, site };
+    },
+    close: async () => undefined,
+  };
+}
+
+function workerRenderer(script: string): ReportRenderer {
+  const worker = new Worker(script, { workerData: WORKER_ROLE });
+  worker.unref(); // an idle worker never keeps the process alive; it is held while it renders
+  let pending: { figures: Deferred<Figure[]>; site: Deferred<ExportFile[]> } | undefined;
+  const fail = (error: Error) => {
+    pending?.figures.reject(error);
+    pending?.site.reject(error);
+    pending = undefined;
+    worker.unref();
+  };
+  worker.on('message', (message: FromWorker) => {
+    if (message.kind === 'error') {
+      const error = new Error(`report worker: ${message.message}`);
+      if (message.stack !== undefined) error.stack = `${error.message}\n(in the worker) ${message.stack}`;
+      fail(error);
+    } else if (message.kind === 'figures') {
+      pending?.figures.resolve(message.figures);
+    } else {
+      pending?.site.resolve(message.files);
+      pending = undefined;
+      worker.unref();
+    }
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`report worker stopped (exit code ${code}) before it had rendered the report`)));
+  return {
+    render(input) {
+      if (pending) throw new Error('report worker: one report at a time');
+      pending = { figures: deferred(), site: deferred() };
+      pending.site.promise.catch(() => undefined); // awaited by the caller after the figures; not unhandled meanwhile
+      worker.ref();
+      worker.postMessage(input);
+      return { figures: pending.figures.promise, site: pending.site.promise };
+    },
+    async close() {
+      worker.removeAllListeners('exit');
+      await worker.terminate();
+    },
+  };
+}
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (error: Error) => void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<T>((yes, no) => {
+    resolve = yes;
+    reject = no;
+  });
+  return { promise, resolve, reject };
+}
+
+/** The worker's side: loads the parts at once, prepares the map, then renders each year it is sent. */
+async function serve(port: NonNullable<typeof parentPort>): Promise<void> {
+  const parts = await import('./report-parts.ts');
+  const post = (message: FromWorker) => port.postMessage(message);
+  port.on('message', (input: ReportInput) => {
+    void (async () => {
+      try {
+        post({ kind: 'figures', figures: await parts.reportFigures(input) });
+        post({ kind: 'site', files: parts.siteFiles(input) });
+      } catch (error) {
+        post({ kind: 'error', message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined });
+      }
+    })();
+  });
+  parts.prepareParts();
+}
+
+if (!isMainThread && workerData === WORKER_ROLE && parentPort) void serve(parentPort);
