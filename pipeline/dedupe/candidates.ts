@@ -13,7 +13,7 @@
  * records: 16.6 s in DuckDB, including reading 2.6M pairs back, against about 2 s here).
  */
 import type { MatchRecord } from './compare.ts';
-import { slipApart } from './words.ts';
+import { slipApart, wordText } from './words.ts';
 
 export const MAX_BLOCK = 100;
 /** In a larger block, each record meets the records within this many places of it in sorted order. */
@@ -24,22 +24,34 @@ const MIN_BLOCK_TOKEN = 4;
 const TYPO_WINDOW = 3;
 /** A spelling with a slip is carried by at most this many rows of an area. */
 const MAX_SLIPPED_ROWS = 3;
-const NAME_WORD = '|t:';
 
-export function blockKeys(record: MatchRecord): string[] {
+/** The kinds of block key: organisation, name word, compact name, full postcode. */
+type KeyKind = 'o' | 't' | 'c' | 'p';
+
+/**
+ * Calls `visit` with each block key of a record: its kind, its scope (an area or region; '' for a
+ * postcode, which needs none) and its value; `word` is the name word's number for kind 't'.
+ */
+function visitBlockKeys(record: MatchRecord, visit: (kind: KeyKind, scope: string, value: string, word: number) => void): void {
   const area = record.gmCode ?? `regio:${record.izaRegion ?? ''}`;
   const region = `regio:${record.izaRegion ?? ''}`;
-  const keys = new Set<string>();
   if (record.keys.organisationKey !== '') {
-    keys.add(`${area}|o:${record.keys.organisationKey}`);
-    keys.add(`${region}|o:${record.keys.organisationKey}`);
+    visit('o', area, record.keys.organisationKey, -1);
+    visit('o', region, record.keys.organisationKey, -1);
   }
   // Organisation words have their own block above; only the name's words block here.
-  for (const token of record.keys.fullTokens) {
-    if (token.length >= MIN_BLOCK_TOKEN) keys.add(`${area}|t:${token}`);
+  const { fullTokens } = record.keys;
+  for (let index = 0; index < fullTokens.length; index += 1) {
+    if (fullTokens[index]!.length >= MIN_BLOCK_TOKEN) visit('t', area, fullTokens[index]!, record.keys.words.full[index]!);
   }
-  if (record.keys.compactKey !== '') keys.add(`${region}|c:${record.keys.compactKey}`);
-  if (record.postcode !== null && record.postcode.length === 7) keys.add(`p:${record.postcode}`);
+  if (record.keys.compactKey !== '') visit('c', region, record.keys.compactKey, -1);
+  if (record.postcode !== null && record.postcode.length === 7) visit('p', '', record.postcode, -1);
+}
+
+/** A record's block keys as text ("GM0363|t:herstelcafe"), for whoever explains a candidate pair. */
+export function blockKeys(record: MatchRecord): string[] {
+  const keys = new Set<string>();
+  visitBlockKeys(record, (kind, scope, value) => keys.add(kind === 'p' ? `p:${value}` : `${scope}|${kind}:${value}`));
   return [...keys];
 }
 
@@ -102,21 +114,64 @@ export class BlockIndex {
   }
 }
 
+/**
+ * Block keys as numbers (kind, numbered scope, numbered value): the index holds millions of keys
+ * at a million records, and a Map of numbers costs a fraction of one of texts. The same keys as
+ * blockKeys, one number for one text.
+ */
+class KeyNumbers {
+  private readonly scopes = new Map<string, number>();
+  private readonly values = { o: new Map<string, number>(), c: new Map<string, number>(), p: new Map<string, number>() };
+
+  key(kind: KeyKind, scope: string, value: string, word: number): number {
+    const id = kind === 't' ? word : numbered(this.values[kind], value);
+    const scopeNumber = numbered(this.scopes, scope);
+    if (scopeNumber >= SCOPE_LIMIT || id >= VALUE_LIMIT) throw new Error(`block key out of range: ${scope}|${kind}:${value}`);
+    return (KINDS.indexOf(kind) * SCOPE_LIMIT + scopeNumber) * VALUE_LIMIT + id;
+  }
+
+  /** The name word and scope of a 't' key, undefined for another kind. */
+  nameWord(key: number): { scope: number; word: number } | undefined {
+    const word = key % VALUE_LIMIT;
+    const rest = (key - word) / VALUE_LIMIT;
+    if (KINDS[Math.floor(rest / SCOPE_LIMIT)] !== 't') return undefined;
+    return { scope: rest % SCOPE_LIMIT, word };
+  }
+}
+
+const KINDS: readonly KeyKind[] = ['o', 't', 'c', 'p'];
+const SCOPE_LIMIT = 2 ** 14;
+const VALUE_LIMIT = 2 ** 36;
+
+function numbered(numbers: Map<string, number>, text: string): number {
+  let number = numbers.get(text);
+  if (number === undefined) numbers.set(text, (number = numbers.size));
+  return number;
+}
+
 function usableBlocks(sorted: readonly MatchRecord[]): number[][][] {
-  const blocks = new Map<string, number[]>();
-  sorted.forEach((record, position) => {
-    for (const key of blockKeys(record)) {
-      const members = blocks.get(key);
-      if (members === undefined) blocks.set(key, [position]);
-      else members.push(position);
-    }
-  });
+  const numbers = new KeyNumbers();
+  const blocks = new Map<number, number[]>();
+  const keysOfRecord: number[] = [];
+  let position = 0;
+  const add = (kind: KeyKind, scope: string, value: string, word: number) => {
+    const key = numbers.key(kind, scope, value, word);
+    if (keysOfRecord.includes(key)) return;
+    keysOfRecord.push(key);
+    const members = blocks.get(key);
+    if (members === undefined) blocks.set(key, [position]);
+    else members.push(position);
+  };
+  for (; position < sorted.length; position += 1) {
+    keysOfRecord.length = 0;
+    visitBlockKeys(sorted[position]!, add);
+  }
   const blocksOf: number[][][] = sorted.map(() => []);
-  for (const block of typoBlocks(blocks)) for (const position of block) blocksOf[position]!.push(block);
+  for (const block of typoBlocks(blocks, numbers)) for (const member of block) blocksOf[member]!.push(block);
   for (const [key, members] of blocks) {
     if (members.length < 2) continue;
-    const usable = members.length <= MAX_BLOCK ? [members] : neighbourWindows(sorted, key, members);
-    for (const block of usable) for (const position of block) blocksOf[position]!.push(block);
+    const usable = members.length <= MAX_BLOCK ? [members] : neighbourWindows(sorted, numbers.nameWord(key)?.word, members);
+    for (const block of usable) for (const member of block) blocksOf[member]!.push(block);
   }
   return blocksOf;
 }
@@ -127,33 +182,33 @@ function usableBlocks(sorted: readonly MatchRecord[]): number[][][] {
  * both carried by more than MAX_SLIPPED_ROWS rows, or by more than MAX_BLOCK together, is left
  * alone (a slip in a word that common still leaves the name's other words to block on).
  */
-function typoBlocks(blocks: ReadonlyMap<string, number[]>): number[][] {
-  const wordsOfArea = new Map<string, string[]>();
-  for (const key of blocks.keys()) {
-    const at = key.indexOf(NAME_WORD);
-    if (at === -1) continue;
-    const area = key.slice(0, at);
-    const list = wordsOfArea.get(area);
-    if (list === undefined) wordsOfArea.set(area, [key.slice(at + NAME_WORD.length)]);
-    else list.push(key.slice(at + NAME_WORD.length));
+function typoBlocks(blocks: ReadonlyMap<number, number[]>, numbers: KeyNumbers): number[][] {
+  const wordsOfArea = new Map<number, { text: string; members: number[] }[]>();
+  for (const [key, members] of blocks) {
+    const nameWord = numbers.nameWord(key);
+    if (nameWord === undefined) continue;
+    const entry = { text: wordText(nameWord.word), members };
+    const list = wordsOfArea.get(nameWord.scope);
+    if (list === undefined) wordsOfArea.set(nameWord.scope, [entry]);
+    else list.push(entry);
   }
   const joined = new Set<string>();
   const result: number[][] = [];
   for (const [area, words] of wordsOfArea) {
-    const forward = [...words].sort();
-    const backward = words.map((word) => ({ word, reversed: [...word].reverse().join('') }));
+    const forward = [...words].sort((x, y) => (x.text < y.text ? -1 : x.text > y.text ? 1 : 0));
+    const backward = words.map((word) => ({ word, reversed: [...word.text].reverse().join('') }));
     backward.sort((x, y) => (x.reversed < y.reversed ? -1 : x.reversed > y.reversed ? 1 : 0));
     for (const order of [forward, backward.map((entry) => entry.word)]) {
       for (let i = 0; i < order.length; i += 1) {
         for (let j = i + 1; j <= i + TYPO_WINDOW && j < order.length; j += 1) {
-          const [x, y] = order[i]! < order[j]! ? [order[i]!, order[j]!] : [order[j]!, order[i]!];
-          if (!slipApart(x, y)) continue;
-          const [withX, withY] = [blocks.get(`${area}${NAME_WORD}${x}`)!, blocks.get(`${area}${NAME_WORD}${y}`)!];
+          const [x, y] = order[i]!.text < order[j]!.text ? [order[i]!, order[j]!] : [order[j]!, order[i]!];
+          if (!slipApart(x.text, y.text)) continue;
           // A slip is in the few rows that made it; two common words alike are two words.
-          if (Math.min(withX.length, withY.length) > MAX_SLIPPED_ROWS || withX.length + withY.length > MAX_BLOCK) continue;
-          if (joined.has(`${area}|${x}|${y}`)) continue;
-          joined.add(`${area}|${x}|${y}`);
-          result.push([...withX, ...withY].sort((p, q) => p - q));
+          if (Math.min(x.members.length, y.members.length) > MAX_SLIPPED_ROWS || x.members.length + y.members.length > MAX_BLOCK) continue;
+          const pair = `${area}|${x.text}|${y.text}`;
+          if (joined.has(pair)) continue;
+          joined.add(pair);
+          result.push([...x.members, ...y.members].sort((p, q) => p - q));
         }
       }
     }
@@ -167,8 +222,8 @@ function typoBlocks(blocks: ReadonlyMap<string, number[]>): number[][] {
  * with its nearest neighbours only (the sorted-neighbourhood method). Two spellings of one
  * steunpunt sort next to each other; the work grows with the block's size, not its square.
  */
-function neighbourWindows(sorted: readonly MatchRecord[], key: string, members: readonly number[]): number[][] {
-  const word = /\|t:(.*)$/.exec(key)?.[1];
+function neighbourWindows(sorted: readonly MatchRecord[], wordNumber: number | undefined, members: readonly number[]): number[][] {
+  const word = wordNumber === undefined ? undefined : wordText(wordNumber);
   const sortKey = (position: number) => {
     const tokens = sorted[position]!.keys.fullTokens;
     return (word === undefined ? tokens : tokens.filter((token) => token !== word)).join(' ');
