@@ -69,7 +69,7 @@ export function judgePair(a: MatchRecord, b: MatchRecord): Omit<PairDecision, 's
   if (organisationsDiffer) {
     return samePostcode
       ? { outcome: 'te beoordelen', rule: 'zelfde postcode, andere organisatie' }
-      : { outcome: 'verschillend', rule: 'andere organisatie' };
+      : OTHER_ORGANISATION;
   }
   if (containedIn(a.keys, b.keys) || containedIn(b.keys, a.keys)) {
     const placesDiffer = a.placeKey !== '' && b.placeKey !== '' && a.placeKey !== b.placeKey && !samePostcode;
@@ -90,8 +90,12 @@ export function judgePair(a: MatchRecord, b: MatchRecord): Omit<PairDecision, 's
   if (onlyOneWordDiffers(a.keys, b.keys) && nameSimilarity(a, b) >= REVIEW_SIMILARITY) {
     return { outcome: 'te beoordelen', rule: 'namen lijken op elkaar' };
   }
-  return { outcome: 'verschillend', rule: 'andere naam' };
+  return OTHER_NAME;
 }
+
+// Most candidate pairs end in one of these: shared, so judging them allocates nothing.
+const OTHER_ORGANISATION: Omit<PairDecision, 'score'> = Object.freeze({ outcome: 'verschillend', rule: 'andere organisatie' });
+const OTHER_NAME: Omit<PairDecision, 'score'> = Object.freeze({ outcome: 'verschillend', rule: 'andere naam' });
 
 /**
  * One record gives its municipality as the place, the other a place in that municipality: the

@@ -61,33 +61,37 @@ export function wordText(word: number): string {
 /** The same word, or (both 5+ letters) a likely typo of it. */
 export function similarWords(a: number, b: number): boolean {
   if (a === b) return true;
-  const lengthA = words[a]!.length;
-  const lengthB = words[b]!.length;
-  if (lengthA < MIN_SIMILAR_LENGTH || lengthB < MIN_SIMILAR_LENGTH) return false;
-  if (Math.min(lengthA, lengthB) < MIN_LENGTH_RATIO * Math.max(lengthA, lengthB)) return false;
-  return wordScore(a, b) >= WORD_SIMILARITY;
-}
-
-/**
- * Jaro-Winkler of two words, computed once per pair; two words one typing slip apart (one-edit.ts)
- * score at least WORD_SIMILARITY, however Jaro-Winkler rates them.
- */
-export function wordScore(a: number, b: number): number {
-  const known = wordScores.get(a, b);
-  if (known !== undefined) return known;
-  const [textA, textB] = [words[a]!, words[b]!];
-  let score = jaroWinkler(textA, textB);
-  if (score < WORD_SIMILARITY && Math.max(textA.length, textB.length) >= MIN_ONE_EDIT_LENGTH && oneEditApart(textA, textB)) score = WORD_SIMILARITY;
-  wordScores.set(a, b, score);
-  return score;
+  return typoLengths(words[a]!.length, words[b]!.length) && wordScore(a, b) >= WORD_SIMILARITY;
 }
 
 /** The same test as similarWords, on words not (yet) numbered. */
 export function similarTexts(a: string, b: string): boolean {
   if (a === b) return true;
-  if (a.length < MIN_SIMILAR_LENGTH || b.length < MIN_SIMILAR_LENGTH) return false;
-  if (Math.min(a.length, b.length) < MIN_LENGTH_RATIO * Math.max(a.length, b.length)) return false;
-  return slipApart(a, b) || jaroWinkler(a, b) >= WORD_SIMILARITY;
+  return typoLengths(a.length, b.length) && textScore(a, b) >= WORD_SIMILARITY;
+}
+
+/** Lengths two spellings of one word can have: both 5+ letters, neither far longer. */
+function typoLengths(lengthA: number, lengthB: number): boolean {
+  if (lengthA < MIN_SIMILAR_LENGTH || lengthB < MIN_SIMILAR_LENGTH) return false;
+  return Math.min(lengthA, lengthB) >= MIN_LENGTH_RATIO * Math.max(lengthA, lengthB);
+}
+
+/** textScore of two numbered words, computed once per pair. */
+export function wordScore(a: number, b: number): number {
+  const known = wordScores.get(a, b);
+  if (known !== undefined) return known;
+  const score = textScore(words[a]!, words[b]!);
+  wordScores.set(a, b, score);
+  return score;
+}
+
+/**
+ * Jaro-Winkler of two words; two words one typing slip apart (one-edit.ts) score at least
+ * WORD_SIMILARITY, however Jaro-Winkler rates them.
+ */
+function textScore(a: string, b: string): number {
+  const score = jaroWinkler(a, b);
+  return score < WORD_SIMILARITY && Math.max(a.length, b.length) >= MIN_ONE_EDIT_LENGTH && oneEditApart(a, b) ? WORD_SIMILARITY : score;
 }
 
 /** Two different words one typing slip apart, long enough to tell a slip from another word. */
