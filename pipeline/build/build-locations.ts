@@ -17,6 +17,7 @@ import { dedupeYear, pairKey } from '../dedupe/dedupe-year.ts';
 import { assignIdentities, type PriorLocation } from '../dedupe/identities.ts';
 import { readYearRecords } from '../dedupe/read-records.ts';
 import { extraValue, fingerprint, recordLevel, toMatchRecord, type RecordRow } from '../dedupe/records.ts';
+import type { MunicipalityResolver, Resolution } from '../normalise/municipality-resolver.ts';
 import { placeOutsideMunicipality } from '../normalise/place-outside-municipality.ts';
 import { normaliseKey } from '../normalise/text-key.ts';
 import { markPhase } from '../phase-mark.ts';
@@ -65,12 +66,13 @@ export async function buildLocations(database: MonitorDatabase, year: number, co
   const locationOf = (record: MatchRecord) => identities.ids.get(draftOf(record).record.id);
 
   const overrides = await loadOverrides(database, year);
+  const signalResolver = eachFieldOnce(context.resolver);
   markPhase('dedupe.write');
   await database.append(
     'location',
     drafts.map((draft) => {
       const id = identities.ids.get(draft.record.id)!;
-      return locationColumns(year, id, corrected(locationFacts(draft, context), overrides.get(id), context), context);
+      return locationColumns(year, id, corrected(locationFacts(draft, signalResolver), overrides.get(id), context), context);
     }),
   );
   await database.append(
@@ -168,7 +170,7 @@ interface LocationFacts {
   openingHours: string | undefined;
 }
 
-function locationFacts(draft: Draft, context: MonitorContext): LocationFacts {
+function locationFacts(draft: Draft, resolver: MunicipalityResolver): LocationFacts {
   const locationRows = draft.rows.filter((_, index) => draft.members[index]!.level === 'locatie');
   const preferred = locationRows.length > 0 ? locationRows : draft.rows;
   const row = { ...preferred[0]! };
@@ -182,19 +184,38 @@ function locationFacts(draft: Draft, context: MonitorContext): LocationFacts {
     status: STATUS_PRIORITY.find((candidate) => draft.rows.some((record) => record.status === candidate)) ?? row.status,
     sources: draft.rows.map((record) => `${record.source}:${record.row_number}`).join('; '),
     onlyOrganisation: locationRows.length === 0,
-    signals: [...new Set(draft.rows.flatMap((record) => [...(extraValue(record, 'signalen')?.split('; ') ?? []), ...placeSignals(record, context)]))],
+    signals: [...new Set(draft.rows.flatMap((record) => [...(extraValue(record, 'signalen')?.split('; ') ?? []), ...placeSignals(record, resolver)]))],
     openingHours: [...preferred, ...draft.rows].map((record) => extraValue(record, 'openingstijden')).find((text) => text !== undefined),
   };
 }
 
 /** A place or postcode outside the municipality the list wrote (the written municipality still decides). */
-function placeSignals(record: RecordRow, context: MonitorContext): string[] {
-  return placeOutsideMunicipality(context.resolver, {
+function placeSignals(record: RecordRow, resolver: MunicipalityResolver): string[] {
+  return placeOutsideMunicipality(resolver, {
     ...(record.postcode === undefined ? {} : { postcode: record.postcode }),
     ...(record.gm_code_as_written === undefined ? {} : { gmCode: record.gm_code_as_written }),
     ...(record.municipality_as_written === undefined ? {} : { municipality: record.municipality_as_written }),
     ...(record.place === undefined ? {} : { place: record.place }),
   });
+}
+
+/**
+ * The resolver's answer for one field (a place, a postcode, a municipality), asked once per build:
+ * placeSignals asks the same few thousand places and municipalities for every record.
+ */
+function eachFieldOnce(resolver: MunicipalityResolver): MunicipalityResolver {
+  const known = new Map<string, Resolution>();
+  return {
+    resolve: (input) => {
+      const fields = Object.entries(input);
+      if (fields.length !== 1) return resolver.resolve(input);
+      const key = `${fields[0]![0]}\u0000${String(fields[0]![1])}`;
+      let resolution = known.get(key);
+      if (resolution === undefined) known.set(key, (resolution = resolver.resolve(input)));
+      return resolution;
+    },
+    currentCodes: (gmCode) => resolver.currentCodes(gmCode),
+  };
 }
 
 /** The working group's corrections win over every source; a changed municipality is resolved again. */
