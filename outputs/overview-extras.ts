@@ -3,7 +3,8 @@ import { reviewPairsOf, type OverviewExtras } from '../pipeline/workbook/extras.
 import { svgToPng } from './figures/render-png.ts';
 import type { Figure, ReportInput } from './report-input.ts';
 
-export function overviewExtras({ data, previous }: ReportInput, figures: readonly Figure[]): OverviewExtras {
+/** `pngs`: the figures as PNG, in their order, if already drawn (default: drawn here). */
+export function overviewExtras({ data, previous }: ReportInput, figures: readonly Figure[], pngs?: readonly Uint8Array[]): OverviewExtras {
   return {
     reviewPairs: reviewPairsOf(data.review),
     ...(previous
@@ -36,6 +37,6 @@ export function overviewExtras({ data, previous }: ReportInput, figures: readonl
         };
       }),
     },
-    images: figures.map((figure) => ({ name: figure.title, png: svgToPng(figure.svg) })),
+    images: figures.map((figure, index) => ({ name: figure.title, png: pngs?.[index] ?? svgToPng(figure.svg) })),
   };
 }

@@ -4,12 +4,51 @@
  * writes the workbook (with the figures as PNG), the CSV files and the text. This module is what
  * that worker loads.
  */
-import { prepareSiteMap } from './site/site-map.ts';
+import { coverageMapSvg } from './figures/coverage-map.ts';
+import { municipalityTopology } from './figures/municipality-topology.ts';
+import { provinceBarsSvg } from './figures/province-bars.ts';
+import { provinceChangeSvg } from './figures/province-change.ts';
+import { sizeMixSvg } from './figures/size-mix.ts';
+import { prepareSiteMap, siteMapSvg } from './site/site-map.ts';
 
 export { reportFigures } from './figures/report-figures.ts';
 export { siteFiles } from './site/site-files.ts';
 
-/** Work that does not depend on the year, done while the worker waits for the year's data. */
-export function prepareParts(): void {
+/**
+ * Done while the worker waits for the year's data: the map is read and measured, and each kind of
+ * figure and a region's map are drawn once with made-up numbers and thrown away, so that the
+ * year's own run on code V8 has compiled already (the first vega chart and the first map take
+ * several times as long as the next). No output depends on it: the caches it fills hold the map
+ * file's own geometry, and vega's id counters are renumbered in every SVG (figures/svg.ts).
+ */
+export async function prepareParts(): Promise<void> {
   prepareSiteMap();
+  const { codes } = municipalityTopology();
+  const provinces = ['Noord', 'Midden', 'Zuid'];
+  const provinceOf = (index: number) => provinces[index % provinces.length] ?? '';
+  await provinceBarsSvg({ year: 2000, provinces: provinces.map((province, index) => ({ province, weighted: 10 * index + 3, desired: { 15: 5, 30: 10, 45: 15 } })) });
+  await sizeMixSvg({ year: 2000, counts: { klein: 3, middelgroot: 5, groot: 2, onbekend: 1 } });
+  await provinceChangeSvg({ previousYear: 1999, year: 2000, provinces: provinces.map((province, index) => ({ province, previous: index, current: index + 2 })) });
+  coverageMapSvg({
+    title: 'Opwarmen',
+    legendTitle: 'km',
+    values: Object.fromEntries(codes.map((code, index) => [code, index % 30])),
+    provinceOf: Object.fromEntries(codes.map((code, index) => [code, provinceOf(index)])),
+    points: [{ lon: 5.1, lat: 52.1 }],
+    breaks: [2.5, 5, 10, 15, 25],
+    decimals: 1,
+  });
+  siteMapSvg(
+    {
+      year: 2000,
+      coveragePct: 30,
+      distanceClasses: [],
+      coverageClasses: [],
+      municipalities: new Map(
+        codes.map((code, index) => [code, { code, name: code, province: provinceOf(index), izaRegion: `regio ${index % 20}`, distanceClass: null, coverageClass: null, tip: code }]),
+      ),
+      steunpunten: [],
+    },
+    { root: '', focus: { level: 'iza_regio', name: 'regio 1' }, regionSlug: (name) => name, label: 'Opwarmen' },
+  );
 }

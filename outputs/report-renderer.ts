@@ -56,7 +56,10 @@ function workerRenderer(script: string): ReportRenderer {
   const worker = new Worker(script, { workerData: WORKER_ROLE });
   worker.unref(); // an idle worker never keeps the process alive; it is held while it renders
   let pending: { figures: Deferred<Figure[]>; site: Deferred<ExportFile[]> } | undefined;
+  /** Set once the worker has failed or stopped: every later render fails with it rather than wait forever. */
+  let failure: Error | undefined;
   const fail = (error: Error) => {
+    failure ??= error;
     pending?.figures.reject(error);
     pending?.site.reject(error);
     pending = undefined;
@@ -81,10 +84,14 @@ function workerRenderer(script: string): ReportRenderer {
     render(input) {
       if (pending) throw new Error('report worker: one report at a time');
       pending = { figures: deferred(), site: deferred() };
-      pending.site.promise.catch(() => undefined); // awaited by the caller after the figures; not unhandled meanwhile
-      worker.ref();
-      worker.postMessage(input);
-      return { figures: pending.figures.promise, site: pending.site.promise };
+      const parts = { figures: pending.figures.promise, site: pending.site.promise };
+      parts.site.catch(() => undefined); // awaited by the caller after the figures; not unhandled meanwhile
+      if (failure) fail(failure);
+      else {
+        worker.ref();
+        worker.postMessage(input);
+      }
+      return parts;
     },
     async close() {
       worker.removeAllListeners('exit');
@@ -113,9 +120,12 @@ function deferred<T>(): Deferred<T> {
 async function serve(port: NonNullable<typeof parentPort>): Promise<void> {
   const parts = await import('./report-parts.ts');
   const post = (message: FromWorker) => port.postMessage(message);
+  const prepared = parts.prepareParts();
+  prepared.catch(() => undefined); // a failure is posted as the first render's error
   port.on('message', (input: ReportInput) => {
     void (async () => {
       try {
+        await prepared;
         post({ kind: 'figures', figures: await parts.reportFigures(input) });
         post({ kind: 'site', files: parts.siteFiles(input) });
       } catch (error) {
@@ -123,7 +133,6 @@ async function serve(port: NonNullable<typeof parentPort>): Promise<void> {
       }
     })();
   });
-  parts.prepareParts();
 }
 
 if (!isMainThread && workerData === WORKER_ROLE && parentPort) void serve(parentPort);

@@ -14,6 +14,7 @@ import type { ReportInput } from './report-input.ts';
 import { overviewExtras } from './overview-extras.ts';
 import { overviewBytes } from '../pipeline/workbook/write/overview.ts';
 import { ownedBySite } from './site/slug.ts';
+import { svgToPngAsync } from './figures/render-png.ts';
 import { checkFolderTarget, replaceFolder } from './write-atomic.ts';
 
 export interface ReportOptions extends PdfOptions {
@@ -32,24 +33,24 @@ export async function reportFiles(input: ReportInput, options: ReportOptions = {
     const parts = renderer.render(input);
     // exceljs (the workbook writer's, loaded when first used) loads while the figures are drawn.
     const [figures] = await Promise.all([parts.figures, import('exceljs')]);
+    // The workbook's PNG images are drawn on libuv's threads while this one writes the text.
+    const pngs = Promise.all(figures.map((figure) => svgToPngAsync(figure.svg)));
+    pngs.catch(() => undefined); // awaited below; not unhandled should the text fail first
     const markdown = monitorMarkdown(input, figures);
     const title = `Stand van het land ${input.data.year}: laagdrempelige steunpunten`;
-    const [pdf, overview, site] = await Promise.all([
-      monitorPdf(input, markdown, figures, title, options),
-      overviewBytes(input.data, overviewExtras(input, figures)),
-      parts.site,
-    ]);
-    return [
-      { name: OVERVIEW_FILE, content: overview },
+    const pdf = monitorPdf(input, markdown, figures, title, options);
+    pdf.catch(() => undefined); // the same
+    const texts = [
       ...csvExports(input.data),
       ...(input.previous ? diffExports(input.previous.diff) : []),
       ...codebookExports(input.data.parameters),
       ...figures.map((figure) => ({ name: figure.file, content: figure.svg })),
       { name: 'monitor.md', content: markdown },
       { name: 'monitor.html', content: monitorHtml(markdown, figures, title) },
-      ...site,
-      ...pdf,
     ];
+    const overview = pngs.then((images) => overviewBytes(input.data, overviewExtras(input, figures, images)));
+    const [workbook, site, printed] = await Promise.all([overview, parts.site, pdf]);
+    return [{ name: OVERVIEW_FILE, content: workbook }, ...texts, ...site, ...printed];
   } finally {
     if (options.renderer === undefined) await renderer.close();
   }
