@@ -1,5 +1,5 @@
 /**
- * exceljs, vega, vega-lite and zod are bundled into dist/ (pipeline/cli/build.mjs), so their code
+ * exceljs, vega, vega-lite, zod and DuckDB's API are bundled into dist/ (pipeline/cli/build.mjs), so their code
  * loads from a chunk of dist/, never from node_modules, and the module-URL check of
  * lazy-commands.test.ts cannot see them. This test looks them up in the chunks a command loaded,
  * by what dist/build.json records each chunk holds.
@@ -17,7 +17,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(ROOT, 'pipeline/cli/lsp-monitor.mjs');
 const RECORDER = join(ROOT, 'test/cli/record-imports.mjs');
 const DIST_URL = new URL('dist/', `file://${ROOT}`).href;
-const HEAVY = ['exceljs', 'vega', 'vega-lite'];
+const HEAVY = ['exceljs', 'vega', 'vega-lite', '@duckdb/node-api'];
 
 /** The packages whose bundled code the command loaded (from the chunks of dist/ it imported). */
 function bundledPackagesLoaded(args: readonly string[]): { code: number | null; stderr: string; packages: string[] } {
@@ -42,7 +42,7 @@ describe('the packages bundled into dist/', () => {
   it.each([
     [['--help'], 0],
     [['report', '--year', '2024'], 2],
-  ])('%j loads none of exceljs, vega, vega-lite from its chunks', (args, code) => {
+  ])('%j loads none of exceljs, vega, vega-lite, DuckDB from its chunks', (args, code) => {
     const run = bundledPackagesLoaded(args);
     expect(run.code, run.stderr).toBe(code);
     expect(run.packages.filter((name) => HEAVY.includes(name))).toEqual([]);

@@ -18,7 +18,7 @@ import { scratchDir } from '../helpers/cli.ts';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(ROOT, 'pipeline/cli/lsp-monitor.mjs');
 const RECORDER = join(ROOT, 'test/cli/record-imports.mjs');
-const HEAVY = ['@duckdb/node-api', 'exceljs', 'vega', 'vega-lite', 'cheerio', 'playwright-core'];
+const HEAVY = ['@duckdb/node-bindings', 'exceljs', 'vega', 'vega-lite', 'cheerio', 'playwright-core'];
 
 interface Run {
   code: number | null;
@@ -68,7 +68,7 @@ describe('a command line that answers at once', () => {
   it('loads DuckDB when a command needs the database (so the check above can fail)', () => {
     const run = runRecorded(['imports', '--year', '2024', '--db', join(scratchDir(), 'm.duckdb')]);
     expect(run.code, run.stderr).toBe(0);
-    expect(packagesLoaded(run.modules)).toContain('@duckdb/node-api');
+    expect(packagesLoaded(run.modules)).toContain('@duckdb/node-bindings');
   });
 
   it('runs no TypeScript: the built JavaScript in dist/, without tsx', () => {
