@@ -16,6 +16,7 @@ import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
 import { buildTables, databaseState } from '../helpers/database-state.ts';
 import { folderTree } from '../helpers/folder-tree.ts';
+import { small2025Database, small2025Report } from '../helpers/small-2025.ts';
 
 const CLI = fileURLToPath(new URL('../../pipeline/cli/lsp-monitor.mjs', import.meta.url));
 const MUNICIPALITIES = fileURLToPath(new URL('../../sources/reference/cbs/municipalities_2025.csv', import.meta.url));
@@ -134,23 +135,16 @@ describe('crash safety', () => {
 
   it('a report killed while it swaps its folder in leaves the whole previous folder or the whole new one', async () => {
     const dir = scratchDir();
-    const db = join(dir, 'monitor.duckdb');
-    const municipalities = readCsv(MUNICIPALITIES).map((row) => row['name']!);
-    const list = join(dir, 'lijst.csv');
+    // A list built and reported, then grown by one steunpunt and built again (test/helpers/small-2025.ts).
+    const db = await small2025Database('nieuw', dir);
     const reportTo = (out: string) => runCli(['report', '--year', YEAR, '--out', out, '--db', db]);
     const ok = (result: { code: number; stderr: string }) => expect(result.code, result.stderr).toBe(0);
-    writeFileSync(list, largeInventoryCsv(200, municipalities));
-    ok(await runCli(['import', list, '--year', YEAR, '--source', 'lijst', '--db', db]));
-    ok(await runCli(['build', '--year', YEAR, '--db', db]));
-    ok(await reportTo(join(dir, 'oud')));
-    writeFileSync(list, largeInventoryCsv(201, municipalities));
-    ok(await runCli(['import', list, '--year', YEAR, '--source', 'lijst', '--db', db]));
-    ok(await runCli(['build', '--year', YEAR, '--db', db]));
-    ok(await reportTo(join(dir, 'nieuw')));
-    const [before, after] = [folderTree(join(dir, 'oud')), folderTree(join(dir, 'nieuw'))];
+    const previous = await small2025Report('oud');
+    const [before, after] = [folderTree(previous), folderTree(await small2025Report('nieuw'))];
+    expect(after).not.toEqual(before);
     const parent = join(dir, 'doel');
     const target = join(parent, 'rapport');
-    cpSync(join(dir, 'oud'), target, { recursive: true });
+    cpSync(previous, target, { recursive: true });
 
     // No pause: killed the moment the new folder appears beside the target, wherever the writer then is.
     const child = spawn(process.execPath, [CLI, 'report', '--year', YEAR, '--out', target, '--db', db], { stdio: 'ignore' });

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { folderTree as tree } from '../helpers/folder-tree.ts';
+import { small2025Database, small2025Report } from '../helpers/small-2025.ts';
 
 const CLI = fileURLToPath(new URL('../../pipeline/cli/lsp-monitor.mjs', import.meta.url));
 const YEAR = '2025';
@@ -35,28 +36,20 @@ function runProcess(args: string[], options: { pause?: string; shellPrefix?: str
   );
 }
 
-const inventory = (rows: string[]) => ['naam,organisatie,gemeente,dagdelen_per_week', ...rows].join('\n');
-
 describe('report folder written as a unit', () => {
   const scratch = scratchDir();
   const db = join(scratch, 'monitor.duckdb');
+  /** The report of the list before Huiskamer Oost was added (test/helpers/small-2025.ts), to read only. */
+  let oldFolder: string;
   let oldReport: Record<string, string>;
   let newReport: Record<string, string>;
 
   beforeAll(async () => {
-    const list = join(scratch, 'inventaris.csv');
-    writeFileSync(list, inventory(['Herstelcafé Haarlem,Stichting Anders,Haarlem,4', 'Inloop De Kamer,RIBW,Zwolle,8']));
-    for (const args of [['import', list, '--year', YEAR, '--source', 'lijst'], ['build', '--year', YEAR], ['report', '--year', YEAR, '--out', join(scratch, 'oud')]]) {
-      const result = await runCli([...args, '--db', db]);
-      expect(result.code, result.stderr).toBe(0);
-    }
-    oldReport = tree(join(scratch, 'oud'));
-    writeFileSync(list, inventory(['Herstelcafé Haarlem,Stichting Anders,Haarlem,4', 'Inloop De Kamer,RIBW,Zwolle,8', 'Huiskamer Oost,Humanitas,Enschede,2']));
-    for (const args of [['import', list, '--year', YEAR, '--source', 'lijst'], ['build', '--year', YEAR], ['report', '--year', YEAR, '--out', join(scratch, 'nieuw')]]) {
-      const result = await runCli([...args, '--db', db]);
-      expect(result.code, result.stderr).toBe(0);
-    }
-    newReport = tree(join(scratch, 'nieuw'));
+    // The database once the list grew and was built again: what every report below writes.
+    await small2025Database('nieuw', scratch);
+    oldFolder = await small2025Report('oud');
+    oldReport = tree(oldFolder);
+    newReport = tree(await small2025Report('nieuw'));
     expect(newReport['locaties.csv']).not.toEqual(oldReport['locaties.csv']);
   }, 240_000);
 
@@ -64,7 +57,7 @@ describe('report folder written as a unit', () => {
   function previousFolder(name: string): { parent: string; target: string } {
     const parent = join(scratch, name);
     mkdirSync(parent);
-    cpSync(join(scratch, 'oud'), join(parent, 'rapport'), { recursive: true });
+    cpSync(oldFolder, join(parent, 'rapport'), { recursive: true });
     return { parent, target: join(parent, 'rapport') };
   }
 

@@ -3,18 +3,17 @@
  * review decisions, a rebuilt earlier year or a changed configuration, without a new build,
  * refuses and says which; the report folder it would have replaced is left as it was.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withDatabase } from '../../pipeline/db/database.ts';
 import { runCli, scratchDir } from '../helpers/cli.ts';
+import { inventoryCsv as inventory, small2025Database, small2025Report } from '../helpers/small-2025.ts';
 
 const CONFIG = fileURLToPath(new URL('../../pipeline/config/monitor.config.json', import.meta.url));
 /** As the database stores it (toISOString into a TIMESTAMP) and the messages show it. */
 const UTC_STAMP = /\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/.source;
-
-const inventory = (rows: string[]) => ['naam,organisatie,gemeente,dagdelen_per_week', ...rows].join('\n');
 
 describe('report refuses a stale build', () => {
   const scratch = scratchDir();
@@ -30,11 +29,9 @@ describe('report refuses a stale build', () => {
   let published: string;
 
   beforeAll(async () => {
-    const list = join(scratch, 'inventaris.csv');
-    writeFileSync(list, inventory(['Herstelcafé Haarlem,Stichting Anders,Haarlem,4', 'Inloop De Kamer,RIBW,Zwolle,8']));
-    await ok('import', list, '--year', '2025', '--source', 'lijst');
-    await ok('build', '--year', '2025');
-    await ok('report', '--year', '2025', '--out', out);
+    // Source lijst (inventaris.csv) imported, built and reported for 2025 (test/helpers/small-2025.ts).
+    await small2025Database('oud', scratch);
+    cpSync(await small2025Report('oud'), out, { recursive: true });
     published = readFileSync(join(out, 'locaties.csv'), 'utf8');
   }, 120_000);
 
