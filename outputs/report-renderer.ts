@@ -27,6 +27,13 @@ export interface ReportRenderer {
 
 const WORKER_ROLE = 'lsp-monitor report parts';
 
+/**
+ * A year with more steunpunten is drawn in the calling thread: the worker gets a copy of the year's
+ * data, and at the scale of a whole province's sociale basis (the benchmark's 100k and 1M records)
+ * that copy would add hundreds of MB, while the real lists hold a few hundred.
+ */
+export const WORKER_LOCATIONS_LIMIT = 20_000;
+
 type FromWorker =
   | { kind: 'figures'; figures: Figure[] }
   | { kind: 'site'; files: ExportFile[] }
@@ -53,6 +60,7 @@ function inThreadRenderer(): ReportRenderer {
 }
 
 function workerRenderer(script: string): ReportRenderer {
+  const inThread = inThreadRenderer();
   const worker = new Worker(script, { workerData: WORKER_ROLE });
   worker.unref(); // an idle worker never keeps the process alive; it is held while it renders
   let pending: { figures: Deferred<Figure[]>; site: Deferred<ExportFile[]> } | undefined;
@@ -82,6 +90,7 @@ function workerRenderer(script: string): ReportRenderer {
   worker.on('exit', (code) => fail(new Error(`report worker stopped (exit code ${code}) before it had rendered the report`)));
   return {
     render(input) {
+      if (input.data.locations.length > WORKER_LOCATIONS_LIMIT) return inThread.render(input);
       if (pending) throw new Error('report worker: one report at a time');
       pending = { figures: deferred(), site: deferred() };
       const parts = { figures: pending.figures.promise, site: pending.site.promise };
