@@ -38,8 +38,12 @@ interface Draft {
 export async function buildLocations(database: MonitorDatabase, year: number, context: MonitorContext): Promise<number> {
   markPhase('dedupe.read');
   const rows = await readYearRecords(database, year);
-  const rowById = new Map(rows.map((row) => [`${row.source}:${row.row_number}`, row]));
-  const records = rows.map((row) => toMatchRecord(`${row.source}:${row.row_number}`, row.source, row, recordLevel(row)));
+  const rowById = new Map<string, RecordRow>();
+  const records = rows.map((row) => {
+    const id = `${row.source}:${row.row_number}`;
+    rowById.set(id, row);
+    return toMatchRecord(id, row.source, row, recordLevel(row));
+  });
   const clustering = await dedupeYear(database, records);
 
   const drafts: Draft[] = clustering.groups.map((group) => {
@@ -68,47 +72,61 @@ export async function buildLocations(database: MonitorDatabase, year: number, co
   const overrides = await loadOverrides(database, year);
   const signalResolver = eachFieldOnce(context.resolver);
   markPhase('dedupe.write');
+  // Rows are made as the appender takes them, not listed first: at a million records the lists
+  // held millions of objects at once.
   await database.append(
     'location',
-    drafts.map((draft) => {
+    lazily(drafts, (draft) => {
       const id = identities.ids.get(draft.record.id)!;
       return locationColumns(year, id, corrected(locationFacts(draft, signalResolver), overrides.get(id), context), context);
     }),
   );
-  await database.append(
-    'location_member',
-    drafts.flatMap((draft) =>
-      draft.members.map((member) => {
-        const row = rowById.get(member.id)!;
-        return {
-          year,
-          location_id: identities.ids.get(draft.record.id)!,
-          source: row.source,
-          row_number: row.row_number,
-          fingerprint: fingerprint(member),
-          level: member.level,
-        };
-      }),
-    ),
-  );
+  await database.append('location_member', memberRows(year, drafts, identities.ids, rowById));
   await database.append('organisation', organisationRows(year, drafts));
   markPhase('dedupe.pairRows');
   // A merge outranks a doubt about the same pair (an organisation entry absorbed after review).
   const withinYear = new Map<string, ScoredPair>();
-  for (const pair of [...clustering.merges, ...clustering.review]) {
-    const key = pairKey(pair.a.id, pair.b.id);
-    if (!withinYear.has(key) && (pair.decision.outcome !== 'te beoordelen' || draftOf(pair.a) !== draftOf(pair.b))) withinYear.set(key, pair);
+  for (const pairs of [clustering.merges, clustering.review]) {
+    for (const pair of pairs) {
+      const key = pairKey(pair.a.id, pair.b.id);
+      if (!withinYear.has(key) && (pair.decision.outcome !== 'te beoordelen' || draftOf(pair.a) !== draftOf(pair.b))) withinYear.set(key, pair);
+    }
   }
-  const pairRows = [
-    ...[...withinYear.values()].map((pair) => pairColumns(year, 'binnen jaar', pair, locationOf(pair.a), locationOf(pair.b), rowById)),
-    ...identities.matches.map(acrossYears),
-    ...identities.review.map(acrossYears),
-  ];
   markPhase('dedupe.writePairs');
-  await database.append('match_pair', pairRows);
+  await database.append(
+    'match_pair',
+    chained(
+      lazily(withinYear.values(), (pair) => pairColumns(year, 'binnen jaar', pair, locationOf(pair.a), locationOf(pair.b), rowById)),
+      lazily(identities.matches, acrossYears),
+      lazily(identities.review, acrossYears),
+    ),
+  );
   return drafts.length;
 }
 
+/** `make` applied to each item as the reader asks for it. */
+function* lazily<T, R>(items: Iterable<T>, make: (item: T) => R): Generator<R> {
+  for (const item of items) yield make(item);
+}
+
+function* chained<T>(...parts: Iterable<T>[]): Generator<T> {
+  for (const part of parts) yield* part;
+}
+
+function* memberRows(
+  year: number,
+  drafts: readonly Draft[],
+  ids: ReadonlyMap<string, string>,
+  rowById: ReadonlyMap<string, RecordRow>,
+): Generator<NewRow<'location_member'>> {
+  for (const draft of drafts) {
+    const locationId = ids.get(draft.record.id)!;
+    for (const member of draft.members) {
+      const row = rowById.get(member.id)!;
+      yield { year, location_id: locationId, source: row.source, row_number: row.row_number, fingerprint: fingerprint(member), level: member.level };
+    }
+  }
+}
 
 /** Location-level records before organisation entries; then by source and row. */
 function representativeOrder(x: MatchRecord, y: MatchRecord): number {
@@ -336,14 +354,15 @@ function pairColumns(
 ): NewRow<'match_pair'> {
   const a = rowById.get(pair.a.id)!;
   const b = rowById.get(pair.b.id)!;
+  const [fingerprintA, fingerprintB] = [fingerprint(pair.a), fingerprint(pair.b)];
   return {
     year,
     stage,
-    pair_id: pairId(fingerprint(pair.a), fingerprint(pair.b)),
+    pair_id: pairId(fingerprintA, fingerprintB),
     item_a: pair.a.id,
     item_b: pair.b.id,
-    fingerprint_a: fingerprint(pair.a),
-    fingerprint_b: fingerprint(pair.b),
+    fingerprint_a: fingerprintA,
+    fingerprint_b: fingerprintB,
     location_a: locationA,
     location_b: locationB,
     name_a: a.name,
@@ -364,13 +383,14 @@ function priorPairColumns(
   earlier: PriorLocation,
 ): NewRow<'match_pair'> {
   const earlierFingerprint = `locatie:${earlier.locationId}`;
+  const currentFingerprint = fingerprint(pair.a);
   return {
     year,
     stage: 'tussen jaren',
-    pair_id: pairId(fingerprint(pair.a), earlierFingerprint),
+    pair_id: pairId(currentFingerprint, earlierFingerprint),
     item_a: pair.a.id,
     item_b: pair.b.id,
-    fingerprint_a: fingerprint(pair.a),
+    fingerprint_a: currentFingerprint,
     fingerprint_b: earlierFingerprint,
     location_a: locationA,
     location_b: earlier.locationId,

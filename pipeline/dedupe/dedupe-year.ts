@@ -19,8 +19,19 @@ export async function dedupeYear(database: MonitorDatabase, listed: readonly Mat
   const records = withOrganisationEntriesRecognised(listed);
   const verdicts = await loadVerdicts(database);
   const decidedByPerson = (a: MatchRecord, b: MatchRecord) => verdicts.size > 0 && verdicts.has(pairKey(fingerprint(a), fingerprint(b)));
-  // Most candidate pairs are judged different; only the others (and pairs a person decided) matter.
-  // A hard conflict (another municipality, region or postcode) is known before any name is compared.
+  const pairs = withAmbiguityReviewed(judgedPairs(records, decidedByPerson));
+  markPhase('dedupe.clustering');
+  const clustering = clusterRecords(records, pairs, (a, b) => verdicts.get(pairKey(fingerprint(a), fingerprint(b))));
+  return absorbOrganisationEntries(clustering);
+}
+
+/**
+ * The candidate pairs that are not judged different (and those a person decided). Most candidate
+ * pairs are judged different; a hard conflict (another municipality, region or postcode) is known
+ * before any name is compared. The block index is dropped on return: at a million records it
+ * holds millions of block lists the clustering has no use for.
+ */
+function judgedPairs(records: readonly MatchRecord[], decidedByPerson: (a: MatchRecord, b: MatchRecord) => boolean): ScoredPair[] {
   markPhase('dedupe.candidates');
   const index = new BlockIndex(records, { skip: (a, b) => hardConflict(a, b) !== undefined && !decidedByPerson(a, b) });
   markPhase('dedupe.scoring');
@@ -33,10 +44,7 @@ export async function dedupeYear(database: MonitorDatabase, listed: readonly Mat
     kept.push({ a: left, b: right, decision: { ...judged, score: nameSimilarity(left, right) } });
   });
   markPhase('dedupe.scored', { candidatePairs: candidates });
-  const pairs = withAmbiguityReviewed(kept);
-  markPhase('dedupe.clustering');
-  const clustering = clusterRecords(records, pairs, (a, b) => verdicts.get(pairKey(fingerprint(a), fingerprint(b))));
-  return absorbOrganisationEntries(clustering);
+  return kept;
 }
 
 /**
@@ -68,16 +76,24 @@ function withOrganisationEntriesRecognised(records: readonly MatchRecord[]): Mat
  * one it is, is for a person to decide.
  */
 function withAmbiguityReviewed(pairs: readonly ScoredPair[]): ScoredPair[] {
-  const fits = new Map<string, number>();
-  const countKey = (record: MatchRecord, otherSource: string) => `${record.id}|${otherSource}`;
+  // Per record, per other source: how many of that source's locations it fits (no text keys: a
+  // million records make hundreds of thousands of such pairs).
+  const fits = new Map<MatchRecord, Map<string, number>>();
+  const fitsOf = (record: MatchRecord, otherSource: string) => fits.get(record)?.get(otherSource) ?? 0;
+  const count = (record: MatchRecord, otherSource: string) => {
+    let bySource = fits.get(record);
+    if (bySource === undefined) fits.set(record, (bySource = new Map()));
+    bySource.set(otherSource, (bySource.get(otherSource) ?? 0) + 1);
+  };
   const counts = (pair: ScoredPair) => pair.decision.outcome === 'zelfde' && pair.a.level === 'locatie' && pair.b.level === 'locatie';
-  for (const pair of pairs.filter(counts)) {
-    fits.set(countKey(pair.a, pair.b.source), (fits.get(countKey(pair.a, pair.b.source)) ?? 0) + 1);
-    fits.set(countKey(pair.b, pair.a.source), (fits.get(countKey(pair.b, pair.a.source)) ?? 0) + 1);
+  for (const pair of pairs) {
+    if (!counts(pair)) continue;
+    count(pair.a, pair.b.source);
+    count(pair.b, pair.a.source);
   }
   return pairs.map((pair) => {
     if (!counts(pair)) return pair;
-    const ambiguous = (fits.get(countKey(pair.a, pair.b.source)) ?? 0) > 1 || (fits.get(countKey(pair.b, pair.a.source)) ?? 0) > 1;
+    const ambiguous = fitsOf(pair.a, pair.b.source) > 1 || fitsOf(pair.b, pair.a.source) > 1;
     if (!ambiguous) return pair;
     return { ...pair, decision: { ...pair.decision, outcome: 'te beoordelen', rule: 'past bij meer dan één locatie van de andere bron' } };
   });

@@ -5,7 +5,7 @@
  */
 import { normaliseKey } from '../normalise/text-key.ts';
 import { oneEditApart } from './one-edit.ts';
-import { similarTexts, wordIds, type WordIds } from './words.ts';
+import { knownWord, similarTexts, wordIds, type WordIds } from './words.ts';
 
 const LEGAL_FORMS = new Set(['stichting', 'vereniging', 'bv', 'cooperatie', 'vof', 'ua', 'ggz']);
 /** Legal forms long enough that a slip in them ("Sticchting") is still recognisable as one. */
@@ -72,12 +72,15 @@ export function matchKeys(name: string, organisation: string | null | undefined)
     /^\s*(hoofd)?locatie\b/i.test(name);
   const missingOrganisation = organisationTokens.filter((token) => !nameTokens.includes(token));
   const fullTokens = saysLittle ? [...missingOrganisation, ...nameTokens] : nameTokens;
+  const words = wordIds(fullTokens, organisationTokens);
+  // Every record keeps its tokens: the vocabulary's own copy of each word, not one per record.
+  const knownName = nameTokens.map(knownWord);
   return {
-    nameTokens,
-    organisationTokens,
+    nameTokens: knownName,
+    organisationTokens: organisationTokens.map(knownWord),
     organisationKey: organisationTokens.join(' '),
-    fullTokens,
+    fullTokens: fullTokens === nameTokens ? knownName : fullTokens.map(knownWord),
     compactKey: fullTokens.join(''),
-    words: wordIds(fullTokens, organisationTokens),
+    words,
   };
 }

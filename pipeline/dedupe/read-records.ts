@@ -33,7 +33,8 @@ export async function readYearRecords(database: MonitorDatabase, year: number, b
   const batches = await database.query(PackedBatch, YEAR_RECORDS_PACKED, { year, batch });
   if (batches.some((packed) => packed.unsafe > 0)) return readYearRecordsByRow(database, year);
   const rows: RecordRow[] = [];
-  for (const packed of batches) unpack(packed.packed, packed.rows, rows);
+  const shared = new Map<string, string>();
+  for (const packed of batches) unpack(packed.packed, packed.rows, rows, shared);
   return rows;
 }
 
@@ -42,7 +43,15 @@ export async function readYearRecordsByRow(database: MonitorDatabase, year: numb
   return database.query(RecordRow, YEAR_RECORDS, { year });
 }
 
-function unpack(packed: string, count: number, rows: RecordRow[]): void {
+/** `shared` gives one copy of the texts many records repeat (source, municipality, region). */
+function unpack(packed: string, count: number, rows: RecordRow[], shared: Map<string, string>): void {
+  const repeated = (field: string) => {
+    if (field === MISSING) return undefined;
+    const known = shared.get(field);
+    if (known !== undefined) return known;
+    shared.set(field, field);
+    return field;
+  };
   const fields = packed.split(FIELD_END);
   // Every field ends with the separator, so the split leaves one empty text after the last.
   if (fields.length !== count * FIELDS_PER_RECORD + 1) {
@@ -50,19 +59,19 @@ function unpack(packed: string, count: number, rows: RecordRow[]): void {
   }
   for (let at = 0; at < fields.length - 1; at += FIELDS_PER_RECORD) {
     rows.push({
-      source: fields[at]!,
+      source: repeated(fields[at]!)!,
       row_number: wholeNumber(fields[at + 1]!),
       name: fields[at + 2]!,
       organisation: text(fields[at + 3]!),
       address: text(fields[at + 4]!),
       postcode: text(fields[at + 5]!),
-      place: text(fields[at + 6]!),
-      gm_code: text(fields[at + 7]!),
-      municipality: text(fields[at + 8]!),
-      municipality_as_written: text(fields[at + 9]!),
-      gm_code_as_written: text(fields[at + 10]!),
-      province: fields[at + 11]!,
-      iza_region: text(fields[at + 12]!),
+      place: repeated(fields[at + 6]!),
+      gm_code: repeated(fields[at + 7]!),
+      municipality: repeated(fields[at + 8]!),
+      municipality_as_written: repeated(fields[at + 9]!),
+      gm_code_as_written: repeated(fields[at + 10]!),
+      province: repeated(fields[at + 11]!)!,
+      iza_region: repeated(fields[at + 12]!),
       dagdelen_per_week: number(fields[at + 13]!),
       visitors_per_week: number(fields[at + 14]!),
       size_given: fields[at + 15] === MISSING ? undefined : oneOf(SIZES, fields[at + 15]!, 'size_given'),

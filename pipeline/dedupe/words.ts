@@ -58,6 +58,12 @@ export function wordText(word: number): string {
   return words[word]!;
 }
 
+/** The vocabulary's copy of a word already numbered (the text itself otherwise). */
+export function knownWord(text: string): string {
+  const number = wordNumbers.get(text);
+  return number === undefined ? text : words[number]!;
+}
+
 /** The same word, or (both 5+ letters) a likely typo of it. */
 export function similarWords(a: number, b: number): boolean {
   if (a === b) return true;
