@@ -8,6 +8,7 @@ import { DEFAULT_MAX_DATA_ROWS, DEFAULT_MAX_UNPACKED_BYTES } from './limits.ts';
 import { shownText } from './shown-text.ts';
 import type { RawRow } from './table.ts';
 import { checkXlsxArchive } from './zip-limits.ts';
+import { plainWorkbook, type PlainSheet } from './xlsx-plain.ts';
 
 export interface XlsxGrid {
   sheet: string;
@@ -17,8 +18,9 @@ export interface XlsxGrid {
 
 /**
  * The rows of one worksheet: the one named (any case), else the first visible one with a name
- * column in its first rows, else the first visible one. The zip is
- * checked for bombs (zip-limits.ts) before exceljs unpacks it, and the rows against limits.ts.
+ * column in its first rows, else the first visible one. The zip is checked for bombs
+ * (zip-limits.ts) before anything unpacks it, and the rows against limits.ts. A plain workbook is
+ * read from its XML (xlsx-plain.ts); any other, and every refusal, is left to exceljs.
  */
 export async function readXlsxGrid(
   file: string,
@@ -27,7 +29,36 @@ export async function readXlsxGrid(
   maxUnpackedBytes: number = DEFAULT_MAX_UNPACKED_BYTES,
   maxDataRows: number = DEFAULT_MAX_DATA_ROWS,
 ): Promise<XlsxGrid> {
-  checkXlsxArchive(file, bytes, maxUnpackedBytes);
+  const grid = plainGrid(checkXlsxArchive(file, bytes, maxUnpackedBytes), sheetName) ?? (await exceljsGrid(file, bytes, sheetName));
+  if (grid.rows.length === 0) throw new MonitorError(`werkblad '${shownText(grid.sheet)}' is leeg`, { location: { file } });
+  checkGridLimits(file, grid.rows, maxDataRows);
+  return grid;
+}
+
+/** The sheet as readXlsxGrid picks it, read by xlsx-plain.ts; undefined when exceljs must read the file. */
+export function plainGrid(entries: ReadonlyMap<string, Uint8Array>, sheetName: string | undefined): XlsxGrid | undefined {
+  const sheets = plainWorkbook(entries);
+  if (sheets === undefined) return undefined;
+  let picked: PlainSheet | undefined;
+  if (sheetName !== undefined) picked = sheets.find((sheet) => sheet.name.toLowerCase() === sheetName.trim().toLowerCase());
+  else {
+    const visible = sheets.filter((sheet) => !sheet.hidden);
+    for (const sheet of visible) {
+      const rows = sheet.rows();
+      if (rows === undefined) return undefined;
+      if (rows.some(({ row, cells }) => row <= HEADER_SEARCH_ROWS && cells.some((cell) => fieldForHeader(cell.trim()) === 'name'))) {
+        picked = sheet;
+        break;
+      }
+    }
+    picked ??= visible[0];
+  }
+  const rows = picked?.rows();
+  return picked === undefined || rows === undefined ? undefined : { sheet: picked.name, rows };
+}
+
+/** The sheet as exceljs reads it; exceljs also words the refusals (no such sheet, not a workbook). */
+export async function exceljsGrid(file: string, bytes: Uint8Array, sheetName: string | undefined): Promise<XlsxGrid> {
   const workbook = await loadWorkbook(file, bytes);
   const worksheet = pickWorksheet(file, workbook, sheetName);
   const rows: RawRow[] = [];
@@ -44,8 +75,6 @@ export async function readXlsxGrid(
       rows.push({ row: rowNumber, cells: dense, ...(unreadable.size === 0 ? {} : { unreadable }) });
     }
   });
-  if (rows.length === 0) throw new MonitorError(`werkblad '${shownText(worksheet.name)}' is leeg`, { location: { file } });
-  checkGridLimits(file, rows, maxDataRows);
   return { sheet: worksheet.name, rows };
 }
 

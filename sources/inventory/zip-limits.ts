@@ -14,7 +14,11 @@ const NOT_XLSX = 'geen geldig Excel-bestand (xlsx)';
 /** Compound File Binary: .xls, and every password-protected Office file. */
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
 
-export function checkXlsxArchive(file: string, bytes: Uint8Array, maxUnpackedBytes: number): void {
+/**
+ * Checks the archive and returns its entries inflated (by name): the check inflates every entry
+ * anyway, and the plain reader (xlsx-plain.ts) reads them from here instead of inflating again.
+ */
+export function checkXlsxArchive(file: string, bytes: Uint8Array, maxUnpackedBytes: number): Map<string, Uint8Array> {
   const directory = readZipDirectory(bytes);
   if (!directory.ok) throw new MonitorError(problemMessage(directory.problem, bytes), { location: { file } });
   const { entries } = directory;
@@ -28,7 +32,7 @@ export function checkXlsxArchive(file: string, bytes: Uint8Array, maxUnpackedByt
     );
   }
   for (const entry of entries) checkRatio(file, entry);
-  for (const entry of entries) inflateWithinDeclaredSize(file, bytes, entry);
+  return new Map(entries.map((entry) => [entry.name, inflateWithinDeclaredSize(file, bytes, entry)]));
 }
 
 function checkRatio(file: string, entry: ZipEntry): void {
@@ -43,9 +47,9 @@ function checkRatio(file: string, entry: ZipEntry): void {
   );
 }
 
-function inflateWithinDeclaredSize(file: string, bytes: Uint8Array, entry: ZipEntry): void {
-  if (entry.method === 0) return; // stored: its size is its compressed size, checked against the file
+function inflateWithinDeclaredSize(file: string, bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  if (entry.method === 0) return data; // stored: its size is its compressed size, checked against the file
   let inflated: Buffer;
   try {
     // One byte more than declared, so that "more than declared" is seen without inflating further.
@@ -55,6 +59,7 @@ function inflateWithinDeclaredSize(file: string, bytes: Uint8Array, entry: ZipEn
     throw new MonitorError(`${NOT_XLSX}: onderdeel '${shownText(entry.name)}' is beschadigd`, { location: { file }, cause });
   }
   if (inflated.byteLength !== entry.uncompressedSize) throw lyingSize(file, entry);
+  return inflated;
 }
 
 function lyingSize(file: string, entry: ZipEntry, cause?: unknown): MonitorError {
