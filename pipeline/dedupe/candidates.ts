@@ -94,24 +94,34 @@ export class BlockIndex {
     // lastPartnerOf[j] === i once j has been paired with i: a pair met in a second block is
     // skipped without a set of all pairs.
     const lastPartnerOf = new Int32Array(sorted.length).fill(-1);
-    const partners: number[] = [];
+    // Partners in a typed array, sorted natively (no comparator call per step).
+    let partners = new Int32Array(256);
     for (let first = 0; first < sorted.length; first += 1) {
       if (sides !== undefined && sides[first] !== 'a') continue;
-      partners.length = 0;
+      let count = 0;
       for (const members of blocksOf[first]!) {
         for (const second of members) {
           const wanted = sides === undefined ? second > first : sides[second] === 'b';
           if (!wanted || lastPartnerOf[second] === first) continue;
           lastPartnerOf[second] = first;
-          partners.push(second);
+          if (count === partners.length) partners = grown(partners);
+          partners[count] = second;
+          count += 1;
         }
       }
-      partners.sort((x, y) => x - y);
-      for (const second of partners) {
+      const ordered = partners.subarray(0, count).sort();
+      for (let index = 0; index < count; index += 1) {
+        const second = ordered[index]!;
         if (skip === undefined || !skip(sorted[first]!, sorted[second]!)) visit(sorted[first]!, sorted[second]!);
       }
     }
   }
+}
+
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const larger = new Int32Array(array.length * 2);
+  larger.set(array);
+  return larger;
 }
 
 /**
