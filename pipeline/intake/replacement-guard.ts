@@ -5,6 +5,7 @@
  * (`--replace`). The refusal says first what the replacement would drop, and that nothing changed.
  * Corrections (regional, workbook) add to what is there and replace nothing, so they do not ask.
  */
+import { countNl, formatNumberNl } from '../format-nl.ts';
 import { currentBatch, dutchTime, type BatchInfo } from './import-ledger.ts';
 import type { IntakeTarget } from './intake-target.ts';
 import { replaceBatch, type RecordBatch } from './store-records.ts';
@@ -19,8 +20,8 @@ export const SHRINK_REFUSAL_SHARE = 0.5;
 /** What the source holds for the year now. */
 export interface InUse {
   count: number;
-  /** What is counted, in the plural: 'rijen' (default), 'antwoorden'. */
-  unit?: string;
+  /** What is counted, as one and as several: rij/rijen (default), antwoord/antwoorden. */
+  unit?: { one: string; many: string };
   /** In words, for the message: "de 278 rijen van bron galan2024 voor 2024 (locations.csv, ingelezen 05-12-2026 21:39)". */
   described: string;
 }
@@ -45,19 +46,20 @@ export interface Replacement {
 export function replacementRefusal(replacement: Replacement): string | undefined {
   const { file, usable, rejected, inUse, confirmed, confirmHow, removeHow } = replacement;
   if (confirmed) return undefined;
-  if (!inUse || inUse.count === 0) return usable === 0 ? `${file}: geen enkele rij is bruikbaar (${rejected} afgewezen); er is niets ingelezen` : undefined;
+  if (!inUse || inUse.count === 0) return usable === 0 ? `${file}: geen enkele rij is bruikbaar (${formatNumberNl(rejected)} afgewezen); er is niets ingelezen` : undefined;
   const unchanged = 'Er is niets veranderd.';
   if (usable === 0) {
     return (
-      `${file}: geen enkele rij is bruikbaar (${rejected} afgewezen); deze import zou ${inUse.described} vervangen door niets. ${unchanged} ` +
+      `${file}: geen enkele rij is bruikbaar (${formatNumberNl(rejected)} afgewezen); deze import zou ${inUse.described} vervangen door niets. ${unchanged} ` +
       `Verbeter het bestand${removeHow === undefined ? '' : `; moet de bron echt weg, gebruik dan ${removeHow}`}`
     );
   }
   if (usable < inUse.count * SHRINK_REFUSAL_SHARE) {
-    const unit = inUse.unit ?? 'rijen';
+    const { one, many } = inUse.unit ?? { one: 'rij', many: 'rijen' };
+    // Reached only with at least one usable row and fewer than half kept, so two or more are lost.
     return (
-      `${file}: ${usable} bruikbare ${unit} (${rejected} afgewezen), minder dan de helft van ${inUse.described}; ` +
-      `${inUse.count - usable} ${unit} zouden verdwijnen. ${unchanged} Klopt dit toch, ${confirmHow}`
+      `${file}: ${countNl(usable, `bruikbare ${one}`, `bruikbare ${many}`)} (${formatNumberNl(rejected)} afgewezen), minder dan de helft van ${inUse.described}; ` +
+      `${formatNumberNl(inUse.count - usable)} ${many} zouden verdwijnen. ${unchanged} Klopt dit toch, ${confirmHow}`
     );
   }
   return undefined;

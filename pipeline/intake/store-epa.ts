@@ -116,5 +116,5 @@ export async function storeEpaShares(
 async function sharesInUse(database: MonitorDatabase, year: number): Promise<InUse | undefined> {
   const [row] = await database.query(z.object({ shares: z.number(), files: z.string() }), SHARES_IN_USE, { year });
   if (!row || row.shares === 0) return undefined;
-  return { count: row.shares, unit: 'gemeenten', described: `de EPA-aandelen van ${row.shares} gemeenten voor ${year} (${row.files})` };
+  return { count: row.shares, unit: { one: 'gemeente', many: 'gemeenten' }, described: `de EPA-aandelen van ${row.shares} gemeenten voor ${year} (${row.files})` };
 }

@@ -56,5 +56,5 @@ export async function storeSurvey(database: MonitorDatabase, context: MonitorCon
 export async function answersInUse(database: MonitorDatabase, year: number, source: string): Promise<InUse | undefined> {
   const [row] = await database.query(z.object({ answers: z.number(), files: z.string() }), ANSWERS_IN_USE, { year, source });
   if (!row || row.answers === 0) return undefined;
-  return { count: row.answers, unit: 'antwoorden', described: `de ${row.answers} antwoorden van bron ${source} voor ${year} (${row.files})` };
+  return { count: row.answers, unit: { one: 'antwoord', many: 'antwoorden' }, described: `de ${row.answers} antwoorden van bron ${source} voor ${year} (${row.files})` };
 }

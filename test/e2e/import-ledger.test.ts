@@ -123,7 +123,7 @@ describe('replacing an import of the same source and year', () => {
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toMatch(
       exact(
-        'fout: regio oost deel.csv: 1 bruikbare rijen (0 afgewezen), minder dan de helft van de 4 rijen van bron regio-oost voor 2025 ' +
+        'fout: regio oost deel.csv: 1 bruikbare rij (0 afgewezen), minder dan de helft van de 4 rijen van bron regio-oost voor 2025 ' +
           '(regio oost v2.csv, ingelezen <TIME>); 3 rijen zouden verdwijnen. Er is niets veranderd. Klopt dit toch, importeer dan opnieuw met --replace',
       ),
     );

@@ -99,7 +99,7 @@ describe('the replacement guard on a web snapshot', () => {
 });
 
 describe('replacementRefusal', () => {
-  const inUse = { count: 40, described: 'de 40 antwoorden van bron survey voor 2025 (zelfevaluatie.csv)', unit: 'antwoorden' };
+  const inUse = { count: 40, described: 'de 40 antwoorden van bron survey voor 2025 (zelfevaluatie.csv)', unit: { one: 'antwoord', many: 'antwoorden' } };
   const base = { file: 'nieuw.csv', rejected: 2, confirmHow: 'importeer dan opnieuw met --replace' };
 
   it('lets a first file with usable rows, a replacement of at least half, and a confirmed one go ahead', () => {
@@ -170,9 +170,22 @@ describe('the replacement guard on EPA shares', () => {
     const cut = join(scratchDir('guard-epa-file'), 'epa-deel_2022.csv');
     writeFileSync(cut, readFileSync(vektis, 'utf8').split('\n').slice(0, 2).join('\n'));
     await expect(importFileSource(database, context, vektisEpa, { path: cut, year: 2025 })).rejects.toThrow(
-      `epa-deel_2022.csv: 1 bruikbare gemeenten (0 afgewezen), minder dan de helft van de EPA-aandelen van ${municipalities} gemeenten voor 2022 ` +
+      `epa-deel_2022.csv: 1 bruikbare gemeente (0 afgewezen), minder dan de helft van de EPA-aandelen van ${municipalities} gemeenten voor 2022 ` +
         `(epa-per-gemeente_2022.csv); ${municipalities - 1} gemeenten zouden verdwijnen. Er is niets veranderd. Klopt dit toch, herhaal de opdracht dan met --replace`,
     );
     expect((await importFileSource(database, context, vektisEpa, { path: cut, year: 2025, replace: true }))[0]).toContain('EPA-aandeel van 1 gemeenten ingelezen voor 2022');
+  });
+});
+
+describe('replacementRefusal, in words', () => {
+  it('names one usable row in the singular and counts in Dutch', () => {
+    const refusal = replacementRefusal({
+      file: 'lijst.csv', usable: 1, rejected: 1_204, confirmed: false, confirmHow: 'importeer dan opnieuw met --replace',
+      inUse: { count: 1_500, described: 'de 1.500 rijen van bron regio-oost voor 2025' },
+    });
+    expect(refusal).toBe(
+      'lijst.csv: 1 bruikbare rij (1.204 afgewezen), minder dan de helft van de 1.500 rijen van bron regio-oost voor 2025; ' +
+        '1.499 rijen zouden verdwijnen. Er is niets veranderd. Klopt dit toch, importeer dan opnieuw met --replace',
+    );
   });
 });
