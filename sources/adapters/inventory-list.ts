@@ -72,8 +72,9 @@ export const inventoryList: FileAdapterOfKind<'inventory-list'> = {
       });
     }
     const result: KindParseResult<'inventory-list'> = { records: [], rejects: [], ...listExtra(fileName, table) };
+    const layout = tableLayout(table);
     for (const row of table.rows) {
-      const outcome = readRow(row, table);
+      const outcome = readRow(row, layout);
       if ('usable' in outcome) result.records.push({ record: outcome.usable, origin: `${file.name}#${row.row}` });
       else result.rejects.push(...outcome.rejects.map((reject) => ({ source: ID, file: fileName, ...reject })));
     }
@@ -103,12 +104,31 @@ function listExtra(fileName: string, table: InventoryTable): InventoryListExtra 
   };
 }
 
-function readRow(row: TableRow, table: InventoryTable): RowOutcome {
+/** What every row of a table shares, worked out once per table: headers by field, fields by header, whether it is the monitor's own export. */
+interface TableLayout {
+  header: (field: InventoryField) => string;
+  fieldOf: (header: string) => InventoryField | null | undefined;
+  ownExport: boolean;
+}
+
+function tableLayout(table: InventoryTable): TableLayout {
+  const headers = new Map<InventoryField, string>();
+  const fields = new Map<string, InventoryField | null>();
+  for (const { field, header } of table.columns) {
+    if (field !== null && !headers.has(field)) headers.set(field, header);
+    if (!fields.has(header)) fields.set(header, field);
+  }
+  return {
+    header: (field) => headers.get(field) ?? field,
+    fieldOf: (header) => fields.get(header),
+    ownExport: table.columns.some(({ field, header }) => field === null && extraKeyForHeader(header) === 'locatieId'),
+  };
+}
+
+function readRow(row: TableRow, { header, fieldOf, ownExport }: TableLayout): RowOutcome {
   // A row far longer than any list's (a pasted document) is refused whole, before its fields are read.
   const tooLong = guardRow({ ...row.values, ...row.extra });
   if (tooLong !== undefined) return { rejects: [{ row: row.row, field: null, reason: tooLong }] };
-  const header = (field: InventoryField) => table.columns.find((column) => column.field === field)?.header ?? field;
-  const ownExport = table.columns.some(({ field, header }) => field === null && extraKeyForHeader(header) === 'locatieId');
   const values: Partial<Record<InventoryField, string>> = ownExport
     ? Object.fromEntries(Object.entries(row.values).map(([field, value]) => [field, restoreText(value)]))
     : { ...row.values };
@@ -124,7 +144,7 @@ function readRow(row: TableRow, table: InventoryTable): RowOutcome {
   const unreadableName = row.unreadable?.[header('name')];
   if (unreadableName !== undefined) return { rejects: [{ row: row.row, field: header('name'), reason: unreadableName }] };
   for (const [column, reason] of Object.entries(row.unreadable ?? {})) {
-    const field = table.columns.find((candidate) => candidate.header === column)?.field;
+    const field = fieldOf(column);
     if (field !== null && field !== undefined && field !== 'name') leaveEmpty(field, reason);
   }
 
