@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
-import { buildTables, databaseState, queryRows } from '../helpers/database-state.ts';
+import { buildTables, databaseState, queryRows, type DatabaseState } from '../helpers/database-state.ts';
 import { OverviewEditor } from '../pipeline/workbook/edit-overview.ts';
 
 const CLI = fileURLToPath(new URL('../../pipeline/cli/lsp-monitor.mjs', import.meta.url));
@@ -63,6 +63,8 @@ describe('corrections are one transaction with the rebuild of every year they af
   const edited = join(scratch, 'overzicht-bewerkt.xlsx');
   const regional = join(scratch, 'correcties-regio.csv');
   let locationId: string;
+  /** What every fresh copy holds (databaseState), read once: the copies are the same bytes. */
+  let baseState: DatabaseState;
   let n = 0;
   /** A fresh copy of the database with 2024 and 2025 built and nothing corrected. */
   const freshDatabase = () => {
@@ -89,6 +91,7 @@ describe('corrections are one transaction with the rebuild of every year they af
     editor.setLocation(editor.rowOf(locationId), 'grootte', 'groot');
     writeFileSync(edited, await editor.bytes());
     copyFileSync(join(REGIONAL, readdirSync(REGIONAL).find((name) => name.endsWith('.csv'))!), regional);
+    baseState = await databaseState(base);
   });
 
   it('rebuilds the corrected year and every later built year with it', async () => {
@@ -106,7 +109,7 @@ describe('corrections are one transaction with the rebuild of every year they af
   for (const moment of ['correcties-bewaard', 'correcties-gebouwd']) {
     it(`corrections killed at '${moment}' leave the database as before; the next run takes the file in`, async () => {
       const db = freshDatabase();
-      const before = await databaseState(db);
+      const before = baseState;
       await killAt(moment, ['corrections', edited, '--year', '2024', '--db', db]);
       expect(await databaseState(db)).toEqual(before);
 
@@ -121,7 +124,7 @@ describe('corrections are one transaction with the rebuild of every year they af
 
   it('corrections killed after the commit leave the database after; the next run says so and the report has it', async () => {
     const db = freshDatabase();
-    const before = await databaseState(db);
+    const before = baseState;
     await killAt('correcties-vastgelegd', ['corrections', edited, '--year', '2024', '--db', db]);
     const after = await databaseState(db);
     expect(buildTables(after)).not.toEqual(buildTables(before));
@@ -153,7 +156,7 @@ describe('corrections are one transaction with the rebuild of every year they af
 
   it('refuses a workbook of another monitor year in one message, with or without --partial', async () => {
     const db = freshDatabase();
-    const before = await databaseState(db);
+    const before = baseState;
     for (const partial of [[], ['--partial']]) {
       const result = await runCli(['corrections', edited, '--year', '2025', ...partial, '--db', db]);
       expect(result.code).toBe(1);
@@ -169,7 +172,7 @@ describe('corrections are one transaction with the rebuild of every year they af
   for (const moment of ['correcties-bewaard', 'correcties-gebouwd']) {
     it(`regional corrections killed at '${moment}' leave the database as before; the next import applies them`, async () => {
       const db = freshDatabase();
-      const before = await databaseState(db);
+      const before = baseState;
       await killAt(moment, ['import', regional, '--year', '2024', '--source', 'regional-corrections', '--db', db]);
       expect(await databaseState(db)).toEqual(before);
 
