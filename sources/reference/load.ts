@@ -47,7 +47,19 @@ export const REFERENCE_FILES = {
   epaShares: here('./epa/epa_shares.csv'),
 };
 
+let loaded: ReferenceData | undefined;
+
+/**
+ * The bundled reference data, read and validated once per process: the files ship with the code
+ * and the result is read-only, so every command of a long-lived process (the test suite runs
+ * hundreds in one) shares one copy.
+ */
 export function loadReferenceData(): ReferenceData {
+  loaded ??= readReferenceData();
+  return loaded;
+}
+
+function readReferenceData(): ReferenceData {
   const hashed: string[] = [];
   const read = <S extends z.ZodType>(path: string, schema: S): z.infer<S>[] => {
     const text = readFileSync(path, 'utf8');
