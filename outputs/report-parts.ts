@@ -15,14 +15,16 @@ export { reportFigures } from './figures/report-figures.ts';
 export { siteFiles } from './site/site-files.ts';
 
 /**
- * Done while the worker waits for the year's data: the map is read and measured, and each kind of
- * figure and a region's map are drawn once with made-up numbers and thrown away, so that the
- * year's own run on code V8 has compiled already (the first vega chart and the first map take
- * several times as long as the next). No output depends on it: the caches it fills hold the map
- * file's own geometry, and vega's id counters are renumbered in every SVG (figures/svg.ts).
+ * Done while the worker waits for the year's data: the map is read and measured and, with
+ * `warmUp`, each kind of figure and a region's map are drawn once with made-up numbers and thrown
+ * away, so that the year's own run on code V8 has compiled already (the first vega chart and the
+ * first map take several times as long as the next). No output depends on it: the caches it fills
+ * hold the map file's own geometry, and vega's id counters are renumbered in every SVG
+ * (figures/svg.ts).
  */
-export async function prepareParts(): Promise<void> {
+export async function prepareParts({ warmUp }: { warmUp: boolean }): Promise<void> {
   prepareSiteMap();
+  if (!warmUp) return;
   const { codes } = municipalityTopology();
   const provinces = ['Noord', 'Midden', 'Zuid'];
   const provinceOf = (index: number) => provinces[index % provinces.length] ?? '';

@@ -34,16 +34,26 @@ const WORKER_ROLE = 'lsp-monitor report parts';
  */
 export const WORKER_LOCATIONS_LIMIT = 20_000;
 
+interface WorkerData {
+  role: typeof WORKER_ROLE;
+  warmUp: boolean;
+}
+
 type FromWorker =
   | { kind: 'figures'; figures: Figure[] }
   | { kind: 'site'; files: ExportFile[] }
   | { kind: 'error'; message: string; stack: string | undefined };
 
-export function startReportRenderer(): ReportRenderer {
+/**
+ * `warmUp`: the caller has other work before the first render (run builds the year), which the
+ * worker fills by drawing throw-away figures (report-parts.ts, prepareParts); a caller that renders
+ * at once (report) leaves it off, as the year would wait for them.
+ */
+export function startReportRenderer({ warmUp = false }: { warmUp?: boolean } = {}): ReportRenderer {
   // In the bundle this is the chunk holding this module (build.mjs rewrites import.meta.url, not
   // import.meta.filename); from the sources a .ts file, or nothing under vitest.
   const script = import.meta.filename as string | undefined;
-  return script?.endsWith('.js') ? workerRenderer(script) : inThreadRenderer();
+  return script?.endsWith('.js') ? workerRenderer(script, warmUp) : inThreadRenderer();
 }
 
 function inThreadRenderer(): ReportRenderer {
@@ -59,9 +69,9 @@ function inThreadRenderer(): ReportRenderer {
   };
 }
 
-function workerRenderer(script: string): ReportRenderer {
+function workerRenderer(script: string, warmUp: boolean): ReportRenderer {
   const inThread = inThreadRenderer();
-  const worker = new Worker(script, { workerData: WORKER_ROLE });
+  const worker = new Worker(script, { workerData: { role: WORKER_ROLE, warmUp } satisfies WorkerData });
   worker.unref(); // an idle worker never keeps the process alive; it is held while it renders
   let pending: { figures: Deferred<Figure[]>; site: Deferred<ExportFile[]> } | undefined;
   /** Set once the worker has failed or stopped: every later render fails with it rather than wait forever. */
@@ -125,11 +135,11 @@ function deferred<T>(): Deferred<T> {
   return { promise, resolve, reject };
 }
 
-/** The worker's side: loads the parts at once, prepares the map, then renders each year it is sent. */
-async function serve(port: NonNullable<typeof parentPort>): Promise<void> {
+/** The worker's side: loads the parts at once, prepares the map (and warms up), then renders each year it is sent. */
+async function serve(port: NonNullable<typeof parentPort>, warmUp: boolean): Promise<void> {
   const parts = await import('./report-parts.ts');
   const post = (message: FromWorker) => port.postMessage(message);
-  const prepared = parts.prepareParts();
+  const prepared = parts.prepareParts({ warmUp });
   prepared.catch(() => undefined); // a failure is posted as the first render's error
   port.on('message', (input: ReportInput) => {
     void (async () => {
@@ -144,4 +154,8 @@ async function serve(port: NonNullable<typeof parentPort>): Promise<void> {
   });
 }
 
-if (!isMainThread && workerData === WORKER_ROLE && parentPort) void serve(parentPort);
+function isWorkerData(data: unknown): data is WorkerData {
+  return typeof data === 'object' && data !== null && (data as { role?: unknown }).role === WORKER_ROLE;
+}
+
+if (!isMainThread && isWorkerData(workerData) && parentPort) void serve(parentPort, workerData.warmUp);

@@ -25,8 +25,8 @@ import { withWritableDatabase } from '../writable-database.ts';
 export const runCommand: Command = {
   ...runHelp,
   async run({ values }, io) {
-    // Started first, the worker loads the figures' and the site's code while the years are built.
-    const renderer = (await import('../../../outputs/report-renderer.ts')).startReportRenderer();
+    // Started first, the worker loads (and warms up) the figures' and the site's code while the years are built.
+    const renderer = (await import('../../../outputs/report-renderer.ts')).startReportRenderer({ warmUp: true });
     try {
       await runYears(values, io, renderer);
     } finally {
