@@ -70,12 +70,17 @@ export async function importSnapshot(
   return takeIn(adapter, snapshot, { database, context, year, source: adapter.id, file: `${adapter.id}/${basename(info.dir)}`, sha256, replace });
 }
 
-/** The Vektis EPA snapshot in use in the archive (fetched with --online), if any, into the EPA shares. */
+/**
+ * The Vektis EPA snapshot in use in the archive (fetched with --online), if any, into the EPA shares;
+ * refused as an imported table is when it would drop most of a data year's shares, unless `replace`
+ * confirms it (`run --replace`).
+ */
 export async function replayEpaShares(
   database: MonitorDatabase,
   context: MonitorContext,
   archiveDir: string,
   warn: (line: string) => void,
+  replace = false,
 ): Promise<EpaSummary | undefined> {
   const [adapter] = EPA_SOURCES;
   const info = adapter ? await latestGoodSnapshot(archiveDir, adapter.id) : undefined;
@@ -83,7 +88,7 @@ export async function replayEpaShares(
   const snapshot = await readSnapshot(info.dir);
   const file = `${adapter.id}/${basename(info.dir)}`;
   // EPA shares are stored per data year (from the table), not per monitor year; nor is a fingerprint kept.
-  const taken = await takeIn(adapter, snapshot, { database, context, year: 0, source: adapter.id, file, sha256: '', replace: true });
+  const taken = await takeIn(adapter, snapshot, { database, context, year: 0, source: adapter.id, file, sha256: '', replace });
   for (const reject of taken.rejects) warn(`  afgewezen (${adapter.id}): ${reject.reason}`);
   return taken.epa;
 }

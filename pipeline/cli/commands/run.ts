@@ -52,7 +52,7 @@ async function runYears(values: OptionValues, io: Io, renderer: ReportRenderer):
   const { chromium, skipNotice } = pdfPrinter();
   if (skipNotice !== undefined) io.out(skipNotice);
   await withWritableDatabase(values, 'run', async (database) => {
-    const epa = await replayEpaShares(database, context, archiveDir, io.err);
+    const epa = await replayEpaShares(database, context, archiveDir, io.err, values['replace'] === true);
     if (epa) io.out(`EPA-aandeel per gemeente (Vektis, archief): ${epa.municipalities} gemeenten voor ${epa.years.join(', ')}.`);
     for (const year of years) {
       const yearInputs = inputs.filter((input) => input.year === year);

@@ -26,7 +26,8 @@ Opties:
   --inventories <map>  map met de meegeleverde invoer per jaar (standaard: sources/inventories)
   --archive <map>      archief met momentopnamen (standaard: ./archief)
   --replace            neem een momentopname ook over als ze geen of minder dan de helft van
-                       de bruikbare rijen heeft van de momentopname die ze vervangt
+                       de bruikbare rijen heeft van de momentopname die ze vervangt (ook de
+                       EPA-tabel van Vektis: minder dan de helft van de gemeenten van een jaar)
 
 ${COMMON_USAGE}`,
   options: { reports: { type: 'string' }, inventories: { type: 'string' }, archive: { type: 'string' }, replace: { type: 'boolean' } },
