@@ -4,7 +4,7 @@
  * borders, and the steunpunten as focusable points, one per spot (steunpunten placed on the same
  * place or municipality centre share it). Coordinates rounded to 0.1 px: deterministic and small.
  */
-import { geoBounds, geoMercator, geoPath, type GeoProjection } from 'd3-geo';
+import { geoBounds, geoMercator, geoPath, type GeoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryObject } from 'topojson-specification';
@@ -44,33 +44,15 @@ export function prepareSiteMap(): void {
 }
 
 export function siteMapSvg(model: MapModel, options: SiteMapOptions): string {
-  const { topology, municipalities } = municipalityTopology();
-  const collection = municipalityCollection();
   const inFocus = (code: string): boolean => {
     const municipality = model.municipalities.get(code);
     if (!options.focus || !municipality) return false;
     return options.focus.level === 'provincie' ? municipality.province === options.focus.name : municipality.izaRegion === options.focus.name;
   };
-  const focused = collection.features.filter((item) => inFocus(String(item.id)));
-  const fitted: FeatureCollection<Geometry> = focused.length > 0 ? { type: 'FeatureCollection', features: focused } : collection;
-  const padding = options.focus ? 30 : 8;
-  const projection = geoMercator().fitExtent(
-    [
-      [padding, padding],
-      [MAP_WIDTH - padding, MAP_HEIGHT - padding],
-    ],
-    fitted,
-  );
-  // A region fills the map, so whole pixels are as sharp there as tenths are on the national map.
-  const path = geoPath(projection).digits(options.focus ? 0 : 1);
-  const visible = (item: Feature<Geometry>): boolean => {
-    if (clearlyOutside(projection, geographicBounds(item))) return false;
-    const [[x0, y0], [x1, y1]] = path.bounds(item);
-    return x1 >= 0 && y1 >= 0 && x0 <= MAP_WIDTH && y0 <= MAP_HEIGHT;
-  };
+  const view = projectedView(municipalityCollection().features.filter((item) => inFocus(String(item.id))).map((item) => String(item.id)), options.focus !== undefined);
+  const { projection } = view;
 
-  const areas = collection.features.filter(visible).map((item) => {
-    const code = String(item.id);
+  const areas = [...view.shapes].map(([code, shape]) => {
     const municipality = model.municipalities.get(code);
     if (!municipality) throw new Error(`municipality ${code} of the map is not in the monitor`);
     const classes = [
@@ -81,16 +63,11 @@ export function siteMapSvg(model: MapModel, options: SiteMapOptions): string {
     ].join(' ');
     const target = municipality.izaRegion === null ? '' : ` href="${options.root}iza-regio/${options.regionSlug(municipality.izaRegion)}.html"`;
     const label = `${municipality.name}${municipality.izaRegion === null ? '' : `, IZA-regio ${municipality.izaRegion}`}`;
-    return `<a class="${classes}"${target} data-gm="${code}" data-name="${escapeHtml(municipality.name)}" data-tip="${escapeHtml(municipality.tip)}" aria-label="${escapeHtml(label)}"><path d="${path(item) ?? ''}"/></a>`;
+    return `<a class="${classes}"${target} data-gm="${code}" data-name="${escapeHtml(municipality.name)}" data-tip="${escapeHtml(municipality.tip)}" aria-label="${escapeHtml(label)}"><path d="${shape}"/></a>`;
   });
 
-  const lines = borderLines(model);
-  const provinceBorders = path(lines.provinces) ?? '';
-  const regionBorders = path(lines.regions) ?? '';
-  const coast = path(lines.coast) ?? '';
-  const focusOutline = options.focus
-    ? path(mesh(topology, municipalities, (a, b) => (a === b ? inFocus(String(a.id)) : inFocus(String(a.id)) !== inFocus(String(b.id))))) ?? ''
-    : '';
+  const { provinces: provinceBorders, regions: regionBorders, coast } = projectedBorders(view, model);
+  const focusOutline = view.focusOutline;
 
   const spots = new Map<string, { x: number; y: number; ids: string[]; tips: string[]; names: string[] }>();
   for (const location of model.steunpunten) {
@@ -158,11 +135,101 @@ interface BorderLines {
   coast: MultiLineString;
 }
 
-/** The same borders on every page, only projected differently: merged from the topology once per monitor. */
-const borderLinesOnce = new WeakMap<MapModel, BorderLines>();
+/**
+ * A map's view: the projection fitted to the municipalities in focus (all of them on the national
+ * map), each visible municipality's outline projected, and the focus outline. It depends on the
+ * focused codes alone, so every report of a process (each year of `run`, the test suite's many)
+ * projects a region's map once; the classes and links drawn over it come from the model each time.
+ */
+interface ProjectedView {
+  projection: GeoProjection;
+  path: GeoPath;
+  /** Code to projected outline, in the map's order, for the municipalities on the map. */
+  shapes: ReadonlyMap<string, string>;
+  focusOutline: string;
+  /** Projected borders per division (`divisionKey`). */
+  borders: Map<string, ProjectedBorders>;
+}
 
-function borderLines(model: MapModel): BorderLines {
-  const known = borderLinesOnce.get(model);
+interface ProjectedBorders {
+  provinces: string;
+  regions: string;
+  coast: string;
+}
+
+const viewsOnce = new Map<string, ProjectedView>();
+
+function projectedView(focusedCodes: readonly string[], focused: boolean): ProjectedView {
+  const key = `${focused ? 'focus' : 'land'}:${focusedCodes.join(',')}`;
+  const known = viewsOnce.get(key);
+  if (known) return known;
+  const { topology, municipalities } = municipalityTopology();
+  const collection = municipalityCollection();
+  const inFocus = new Set(focusedCodes);
+  const focusedFeatures = collection.features.filter((item) => inFocus.has(String(item.id)));
+  const fitted: FeatureCollection<Geometry> = focusedFeatures.length > 0 ? { type: 'FeatureCollection', features: focusedFeatures } : collection;
+  const padding = focused ? 30 : 8;
+  const projection = geoMercator().fitExtent(
+    [
+      [padding, padding],
+      [MAP_WIDTH - padding, MAP_HEIGHT - padding],
+    ],
+    fitted,
+  );
+  // A region fills the map, so whole pixels are as sharp there as tenths are on the national map.
+  const path = geoPath(projection).digits(focused ? 0 : 1);
+  const visible = (item: Feature<Geometry>): boolean => {
+    if (clearlyOutside(projection, geographicBounds(item))) return false;
+    const [[x0, y0], [x1, y1]] = path.bounds(item);
+    return x1 >= 0 && y1 >= 0 && x0 <= MAP_WIDTH && y0 <= MAP_HEIGHT;
+  };
+  const shapes = new Map(collection.features.filter(visible).map((item) => [String(item.id), path(item) ?? ''] as const));
+  const focusOutline = focused
+    ? path(mesh(topology, municipalities, (a, b) => (a === b ? inFocus.has(String(a.id)) : inFocus.has(String(a.id)) !== inFocus.has(String(b.id))))) ?? ''
+    : '';
+  const view = { projection, path, shapes, focusOutline, borders: new Map<string, ProjectedBorders>() };
+  viewsOnce.set(key, view);
+  return view;
+}
+
+/** The province and IZA-region borders and the coast on a view, merged and projected once per division. */
+function projectedBorders(view: ProjectedView, model: MapModel): ProjectedBorders {
+  const division = divisionKey(model);
+  const known = view.borders.get(division);
+  if (known) return known;
+  const lines = borderLines(model, division);
+  const projected = { provinces: view.path(lines.provinces) ?? '', regions: view.path(lines.regions) ?? '', coast: view.path(lines.coast) ?? '' };
+  view.borders.set(division, projected);
+  return projected;
+}
+
+/** Which province and IZA-region each municipality of the map lies in: what the border lines depend on. */
+const divisionKeys = new WeakMap<MapModel, string>();
+
+function divisionKey(model: MapModel): string {
+  const known = divisionKeys.get(model);
+  if (known !== undefined) return known;
+  const key = municipalityCollection()
+    .features.map((item) => {
+      const municipality = model.municipalities.get(String(item.id));
+      return `${String(item.id)}:${municipality?.province ?? ''}:${municipality?.izaRegion ?? ''}`;
+    })
+    .join('|');
+  divisionKeys.set(model, key);
+  return key;
+}
+
+interface BorderLines {
+  provinces: MultiLineString;
+  regions: MultiLineString;
+  coast: MultiLineString;
+}
+
+/** The same borders on every page and in every report of a division: merged from the topology once. */
+const borderLinesOnce = new Map<string, BorderLines>();
+
+function borderLines(model: MapModel, division: string): BorderLines {
+  const known = borderLinesOnce.get(division);
   if (known) return known;
   const { topology, municipalities } = municipalityTopology();
   const attribute = (pick: (code: string) => string | null | undefined) => (a: GeometryObject, b: GeometryObject) =>
@@ -172,7 +239,7 @@ function borderLines(model: MapModel): BorderLines {
     regions: mesh(topology, municipalities, attribute((code) => model.municipalities.get(code)?.izaRegion)),
     coast: mesh(topology, municipalities, (a, b) => a === b),
   };
-  borderLinesOnce.set(model, lines);
+  borderLinesOnce.set(division, lines);
   return lines;
 }
 

@@ -84,6 +84,15 @@ describe('the site of the 2024 monitor', () => {
     expect(search.filter((entry) => entry.t.toLowerCase().includes('enik'))).toHaveLength(8);
   });
 
+  it('draws the borders of the division it is given, also after another was drawn in the same process', () => {
+    const borders = (files: ReturnType<typeof siteFiles>) => /<path class="iza-borders" d="([^"]*)"/.exec(files.find((file) => file.name === 'site/index.html')?.content ?? '')?.[1];
+    const [moved, ...others] = input.data.municipalities;
+    const neighbour = others.find((row) => row.province === moved!.province && row.iza_region !== moved!.iza_region)!;
+    const redrawn: ReportInput = { ...input, data: { ...input.data, municipalities: [{ ...moved!, iza_region: neighbour.iza_region }, ...others] } };
+    expect(borders(siteFiles(redrawn))).not.toBe(borders(site));
+    expect(siteFiles(input)).toEqual(site);
+  });
+
   it("shows a region's change since the previous built year, and says when there is none", () => {
     const utrecht = (files: ReturnType<typeof siteFiles>) => files.find((file) => file.name === 'site/provincie/utrecht.html')?.content ?? '';
     expect(utrecht(site)).toContain('Er is geen eerder jaar gebouwd');
