@@ -12,6 +12,7 @@ import { TABLES } from '../db/tables.ts';
 import { ensureReferenceTables } from '../db/reference-tables.ts';
 import { buildAccessibility } from './build-accessibility.ts';
 import { buildCoverage, resolveMethodYears } from './build-coverage.ts';
+import { markPhase } from '../phase-mark.ts';
 import { buildLocations } from './build-locations.ts';
 
 export interface BuildSummary {
@@ -39,8 +40,11 @@ export async function buildYear(database: MonitorDatabase, context: MonitorConte
   const locations = await database.transaction(async () => {
     await database.runStatements(CLEAR_BUILD, { year });
     const count = await buildLocations(database, year, context);
+    markPhase('coverage');
     await buildCoverage(database, year, resolved, config);
+    markPhase('accessibility');
     await buildAccessibility(database, context, year);
+    markPhase('finish');
     const parameters = {
       capacityPerWeek: config.capacityPerWeek,
       participationPct: config.participationPct,

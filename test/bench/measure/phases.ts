@@ -21,7 +21,6 @@ export interface PhaseTime {
 
 const sql = (pattern: RegExp) => (event: TraceEvent) => (event.kind === 'run' || event.kind === 'query') && pattern.test(event.label);
 const mark = (phase: string) => (event: TraceEvent) => event.kind === 'mark' && event.label === phase;
-const insertInto = (table: string) => (event: TraceEvent) => event.label === `insert ${table}`;
 
 /** buildYear → buildLocations (dedupeYear, assignIdentities, inserts) → buildCoverage → buildAccessibility. */
 export const BUILD_MARKERS: readonly PhaseMarker[] = [
@@ -33,9 +32,9 @@ export const BUILD_MARKERS: readonly PhaseMarker[] = [
   { phase: 'dedupe.write', match: mark('dedupe.write'), edge: 'start' },
   { phase: 'dedupe.pairRows', match: mark('dedupe.pairRows'), edge: 'start' },
   { phase: 'dedupe.writePairs', match: mark('dedupe.writePairs'), edge: 'start' },
-  { phase: 'coverage', match: sql(/^INSERT INTO coverage/), edge: 'start' },
-  { phase: 'accessibility', match: sql(/^SELECT location_id, lat, lon FROM location/), edge: 'start' },
-  { phase: 'finish', match: insertInto('build_run'), edge: 'start' },
+  { phase: 'coverage', match: mark('coverage'), edge: 'start' },
+  { phase: 'accessibility', match: mark('accessibility'), edge: 'start' },
+  { phase: 'finish', match: mark('finish'), edge: 'start' },
 ];
 
 /** importInventory: reading, parsing, validating and resolving happen before its transaction opens. */
