@@ -70,7 +70,7 @@ export function batchInUse(batch: BatchInfo | undefined, year: number): InUse | 
   if (!batch) return undefined;
   return {
     count: batch.rows_imported,
-    described: `de ${batch.rows_imported} rijen van bron ${batch.source} voor ${year} (${batch.file_name}, ingelezen ${dutchTime(batch.imported_ms)})`,
+    described: `de ${countNl(batch.rows_imported, 'rij', 'rijen')} van bron ${batch.source} voor ${year} (${batch.file_name}, ingelezen ${dutchTime(batch.imported_ms)})`,
   };
 }
 

@@ -15,6 +15,7 @@ import type { MonitorDatabase } from '../db/database.ts';
 import type { NewRow } from '../db/tables.ts';
 import { sql } from '../db/sql-file.ts';
 import { replacementRefusal, type InUse } from './replacement-guard.ts';
+import { countNl } from '../format-nl.ts';
 
 const DELETE_YEAR = sql('intake/store-epa/delete-year.sql');
 const SHARES_IN_USE = sql('intake/store-epa/shares-in-use.sql');
@@ -116,5 +117,5 @@ export async function storeEpaShares(
 async function sharesInUse(database: MonitorDatabase, year: number): Promise<InUse | undefined> {
   const [row] = await database.query(z.object({ shares: z.number(), files: z.string() }), SHARES_IN_USE, { year });
   if (!row || row.shares === 0) return undefined;
-  return { count: row.shares, unit: { one: 'gemeente', many: 'gemeenten' }, described: `de EPA-aandelen van ${row.shares} gemeenten voor ${year} (${row.files})` };
+  return { count: row.shares, unit: { one: 'gemeente', many: 'gemeenten' }, described: `de EPA-aandelen van ${countNl(row.shares, 'gemeente', 'gemeenten')} voor ${year} (${row.files})` };
 }

@@ -16,6 +16,7 @@ import { regionalChanges } from './regional-corrections.ts';
 import { storeEpaShares, type EpaSummary } from './store-epa.ts';
 import { replacementRefusal } from './replacement-guard.ts';
 import { answersInUse, storeSurvey } from './store-survey.ts';
+import { countNl } from '../format-nl.ts';
 
 /** What a file source's intake says. */
 export interface FileIntake {
@@ -74,7 +75,7 @@ export async function storeEpaTable(parsed: KindParseResult<'epa-table'>, target
     epa,
     rejects: parsed.rejects,
     lines: [
-      `${file} (bron ${source}): EPA-aandeel van ${epa.municipalities} gemeenten ingelezen voor ${epa.years.join(', ')}, ${parsed.rejects.length} afgewezen.`,
+      `${file} (bron ${source}): EPA-aandeel van ${countNl(epa.municipalities, 'gemeente', 'gemeenten')} ingelezen voor ${epa.years.join(', ')}, ${parsed.rejects.length} afgewezen.`,
       ...(epa.unresolved.length > 0 ? [`  gemeente niet gevonden, niet gebruikt: ${epa.unresolved.join(', ')}`] : []),
       ...[...cappedLines(epa.duplicates.map((line) => `dubbel, niet gebruikt: ${line}`)), ...rejectLines(parsed.rejects)].map((line) => `  ${line}`),
     ],

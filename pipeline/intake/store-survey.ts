@@ -12,6 +12,7 @@ import type { MonitorDatabase } from '../db/database.ts';
 import { sql } from '../db/sql-file.ts';
 import { locationFinder } from './find-location.ts';
 import type { InUse } from './replacement-guard.ts';
+import { countNl } from '../format-nl.ts';
 
 const DELETE_ANSWERS = sql('intake/store-survey/delete-answers.sql');
 const ANSWERS_IN_USE = sql('intake/store-survey/answers-in-use.sql');
@@ -56,5 +57,5 @@ export async function storeSurvey(database: MonitorDatabase, context: MonitorCon
 export async function answersInUse(database: MonitorDatabase, year: number, source: string): Promise<InUse | undefined> {
   const [row] = await database.query(z.object({ answers: z.number(), files: z.string() }), ANSWERS_IN_USE, { year, source });
   if (!row || row.answers === 0) return undefined;
-  return { count: row.answers, unit: { one: 'antwoord', many: 'antwoorden' }, described: `de ${row.answers} antwoorden van bron ${source} voor ${year} (${row.files})` };
+  return { count: row.answers, unit: { one: 'antwoord', many: 'antwoorden' }, described: `de ${countNl(row.answers, 'antwoord', 'antwoorden')} van bron ${source} voor ${year} (${row.files})` };
 }

@@ -173,7 +173,7 @@ describe('the replacement guard on EPA shares', () => {
       `epa-deel_2022.csv: 1 bruikbare gemeente (0 afgewezen), minder dan de helft van de EPA-aandelen van ${municipalities} gemeenten voor 2022 ` +
         `(epa-per-gemeente_2022.csv); ${municipalities - 1} gemeenten zouden verdwijnen. Er is niets veranderd. Klopt dit toch, herhaal de opdracht dan met --replace`,
     );
-    expect((await importFileSource(database, context, vektisEpa, { path: cut, year: 2025, replace: true }))[0]).toContain('EPA-aandeel van 1 gemeenten ingelezen voor 2022');
+    expect((await importFileSource(database, context, vektisEpa, { path: cut, year: 2025, replace: true }))[0]).toContain('EPA-aandeel van 1 gemeente ingelezen voor 2022');
   });
 });
 
