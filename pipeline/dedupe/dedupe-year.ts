@@ -6,12 +6,15 @@
  */
 import { z } from 'zod';
 import type { MonitorDatabase } from '../db/database.ts';
+import { sql } from '../db/sql-file.ts';
 import { BlockIndex } from './candidates.ts';
 import { clusterRecords, type Clustering, type ScoredPair, type Verdict } from './cluster.ts';
 import { hardConflict, judgePair, nameSimilarity, type MatchRecord } from './compare.ts';
 import { markPhase } from '../phase-mark.ts';
 import { namedAfterOrganisation } from './match-key.ts';
 import { fingerprint } from './records.ts';
+
+const MATCH_VERDICTS = sql('dedupe/dedupe-year/match-verdicts.sql');
 
 const COVERED_BY_LOCATIONS = 'organisatie gedekt door haar locaties in de regio';
 
@@ -106,7 +109,7 @@ export function pairKey(a: string, b: string): string {
 export async function loadVerdicts(database: MonitorDatabase): Promise<Map<string, Verdict>> {
   const rows = await database.query(
     z.object({ fingerprint_a: z.string(), fingerprint_b: z.string(), verdict: z.enum(['zelfde', 'verschillend']) }),
-    'SELECT fingerprint_a, fingerprint_b, verdict FROM match_verdict',
+    MATCH_VERDICTS,
   );
   return new Map(rows.map((row) => [pairKey(row.fingerprint_a, row.fingerprint_b), row.verdict]));
 }
