@@ -1,9 +1,10 @@
 /**
  * Rows of a large sheet written as SpreadsheetML directly. exceljs keeps an object per cell and
  * renders it through several layers; at 100k locations the Locaties sheet alone took most of the
- * overview's 13–16 s and a gigabyte. exceljs still writes the sheet itself (header, column widths
- * and styles, dropdowns, filter, protection); these rows are put into its <sheetData> afterwards,
- * each cell with its column's style.
+ * overview's 13–16 s and a gigabyte, and the few thousand formulas of the coverage sheets most of
+ * the 2024 overview's time. exceljs still writes the sheet itself (header, column widths and
+ * styles, dropdowns, filter, protection, a total row); these rows are put among its rows in
+ * <sheetData> afterwards, each cell with its column's style.
  */
 import { columnLetter } from './cells.ts';
 
@@ -23,19 +24,13 @@ export function worksheetPart(rows: DirectRows): string {
 }
 
 /**
- * The worksheet XML exceljs wrote, with the rows added after its own and the dimension widened,
- * as UTF-8 bytes: at a million locations the sheet is longer than a JavaScript string may be, so
- * the rows are encoded in batches.
+ * The worksheet XML exceljs wrote, with the rows put among its own (before the first of its rows
+ * below them) and the dimension widened to hold them, as UTF-8 bytes: at a million locations the
+ * sheet is longer than a JavaScript string may be, so the rows are encoded in batches.
  */
 export function withDirectRows(sheetXml: string, rows: DirectRows): Uint8Array {
   const styles = columnStyles(sheetXml);
-  const closing = sheetXml.indexOf('</sheetData>');
-  const empty = sheetXml.indexOf('<sheetData/>');
-  if (closing < 0 && empty < 0) throw new Error('xlsx: worksheet without sheetData');
-  const [head, tail] =
-    closing >= 0
-      ? [sheetXml.slice(0, closing), sheetXml.slice(closing)]
-      : [`${sheetXml.slice(0, empty)}<sheetData>`, `</sheetData>${sheetXml.slice(empty + '<sheetData/>'.length)}`];
+  const [head, tail] = splitAtRows(sheetXml, rows.lastRow);
 
   const chunks: Uint8Array[] = [];
   let batch: string[] = [];
@@ -54,8 +49,35 @@ export function withDirectRows(sheetXml: string, rows: DirectRows): Uint8Array {
     }
   }
   chunks.push(Buffer.from(batch.join(''), 'utf8'));
-  const dimension = `<dimension ref="A1:${columnLetter(lastColumn)}${rows.lastRow}"/>`;
-  return Buffer.concat([Buffer.from(head.replace(/<dimension ref="[^"]*"\/>/, dimension), 'utf8'), ...chunks, Buffer.from(tail, 'utf8')]);
+  const widened = head.replace(DIMENSION, (_, column: string, row: string) => {
+    const columns = Math.max(columnNumber(column), lastColumn);
+    return `<dimension ref="A1:${columnLetter(columns)}${Math.max(Number(row), rows.lastRow)}"/>`;
+  });
+  return Buffer.concat([Buffer.from(widened, 'utf8'), ...chunks, Buffer.from(tail, 'utf8')]);
+}
+
+const DIMENSION = /<dimension ref="A1:([A-Z]+)(\d+)"\/>/;
+
+/** The sheet before and after the place of the direct rows: before exceljs's first row below `lastRow`, or at the end of <sheetData>. */
+function splitAtRows(sheetXml: string, lastRow: number): [string, string] {
+  const empty = sheetXml.indexOf('<sheetData/>');
+  if (empty >= 0) return [`${sheetXml.slice(0, empty)}<sheetData>`, `</sheetData>${sheetXml.slice(empty + '<sheetData/>'.length)}`];
+  const start = sheetXml.indexOf('<sheetData>');
+  const closing = sheetXml.indexOf('</sheetData>', start);
+  if (start < 0 || closing < 0) throw new Error('xlsx: worksheet without sheetData');
+  const rowTag = /<row r="(\d+)"/g;
+  rowTag.lastIndex = start;
+  for (let match = rowTag.exec(sheetXml); match !== null && match.index < closing; match = rowTag.exec(sheetXml)) {
+    if (Number(match[1]) > lastRow) return [sheetXml.slice(0, match.index), sheetXml.slice(match.index)];
+  }
+  return [sheetXml.slice(0, closing), sheetXml.slice(closing)];
+}
+
+/** A → 1, AA → 27. */
+function columnNumber(letters: string): number {
+  let number = 0;
+  for (const letter of letters) number = number * 26 + (letter.charCodeAt(0) - 64);
+  return number;
 }
 
 const ROWS_PER_CHUNK = 2_000;

@@ -25,10 +25,10 @@ import { addWhiteSpotsSheet } from './sheets/white-spots.ts';
 import { addYearOnYearSheet } from './sheets/year-on-year.ts';
 
 /**
- * The workbook as exceljs holds it, and the Locaties rows, which are written into its sheet
- * directly when the bytes are made (direct-rows.ts).
+ * The workbook as exceljs holds it, and the rows of Locaties and the coverage sheets, which are
+ * written into their sheets directly when the bytes are made (direct-rows.ts).
  */
-export async function composeOverview(data: MonitorData, extras: OverviewExtras = {}): Promise<{ workbook: ExcelJS.Workbook; locationRows: DirectRows }> {
+export async function composeOverview(data: MonitorData, extras: OverviewExtras = {}): Promise<{ workbook: ExcelJS.Workbook; directRows: DirectRows[] }> {
   // Loaded here, when a workbook is written, not with the command's code (the bundle gives this CommonJS package only its default).
   const { Workbook } = (await import('exceljs')).default;
   const workbook = new Workbook();
@@ -42,7 +42,7 @@ export async function composeOverview(data: MonitorData, extras: OverviewExtras 
   addExplanationSheet(workbook, data, extras);
   const parameters = parameterRefs(data);
   const locations = addLocationsSheet(workbook, data, parameters);
-  for (const spec of coverageSpecs(data)) addCoverageSheet(workbook, spec, locations.ranges, parameters);
+  const coverageRows = coverageSpecs(data).map((spec) => addCoverageSheet(workbook, spec, locations.ranges, parameters).rows);
   addParametersSheet(workbook, data);
   addYearOnYearSheet(workbook, data.year, extras.yearOnYear);
   addWhiteSpotsSheet(workbook, extras.whiteSpots);
@@ -56,17 +56,17 @@ export async function composeOverview(data: MonitorData, extras: OverviewExtras 
     const headerRow = sheet.views[0]?.state === 'frozen' && sheet.views[0].ySplit === 1;
     setPrint(sheet, { year: data.year, headerRow, ...(sheet.name === SHEETS.locations ? { area: locations.printArea } : {}) });
   }
-  return { workbook, locationRows: locations.rows };
+  return { workbook, directRows: [locations.rows, ...coverageRows] };
 }
 
 /** The workbook as xlsx bytes; the same data and extras give the same bytes. */
 export async function overviewBytes(data: MonitorData, extras?: OverviewExtras): Promise<Uint8Array> {
-  const { workbook, locationRows } = await composeOverview(data, extras);
-  // Stored uncompressed by exceljs; repackZip adds the Locaties rows and deflates with native zlib.
+  const { workbook, directRows } = await composeOverview(data, extras);
+  // Stored uncompressed by exceljs; repackZip adds the direct rows and deflates with native zlib.
   const stored = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
   const sheetNames = workbook.worksheets.map((sheet) => sheet.name);
   return repackZip(new Uint8Array(stored), fixedTime(data.year), {
-    [worksheetPart(locationRows)]: (xml) => withDirectRows(xml, locationRows),
+    ...Object.fromEntries(directRows.map((rows) => [worksheetPart(rows), (xml: string) => withDirectRows(xml, rows)])),
     'xl/workbook.xml': (xml) => Buffer.from(withQuotedSheetNames(xml, sheetNames), 'utf8'),
   });
 }

@@ -30,4 +30,18 @@ describe('withDirectRows', () => {
     const xml = rendered({ worksheetId: 2, firstRow: 2, lastRow: 2, cells: () => [" <b>O'Brien & co\u0001 "] });
     expect(xml).toContain('<t xml:space="preserve"> &lt;b&gt;O\'Brien &amp; co </t>');
   });
+
+  it("puts the rows before the sheet's own rows below them (a total row) and keeps a dimension that already reaches further", () => {
+    const withTotal =
+      '<worksheet><dimension ref="A1:D5"/><cols><col min="2" max="2" width="10" style="3" customWidth="1"/></cols>' +
+      '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="5"><c r="A5" t="s"><v>1</v></c></row></sheetData></worksheet>';
+    const xml = new TextDecoder().decode(withDirectRows(withTotal, { worksheetId: 3, firstRow: 2, lastRow: 3, cells: (row) => [`gebied ${row}`, row] }));
+    expect(xml).toBe(
+      '<worksheet><dimension ref="A1:D5"/><cols><col min="2" max="2" width="10" style="3" customWidth="1"/></cols>' +
+        '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row>' +
+        '<row r="2"><c r="A2" t="inlineStr"><is><t xml:space="preserve">gebied 2</t></is></c><c r="B2" s="3"><v>2</v></c></row>' +
+        '<row r="3"><c r="A3" t="inlineStr"><is><t xml:space="preserve">gebied 3</t></is></c><c r="B3" s="3"><v>3</v></c></row>' +
+        '<row r="5"><c r="A5" t="s"><v>1</v></c></row></sheetData></worksheet>',
+    );
+  });
 });

@@ -3,11 +3,17 @@
  * and gewogen count the Locaties sheet; epa_aantal, gewenst, tekort and dekking follow from the
  * values in their own columns and the Parameters sheet, rounded as the CSV exports round. Each
  * formula carries the pipeline's figure as its cached result.
+ *
+ * exceljs writes the header, the columns (width and number format), the total row (bold), the
+ * filter, the colour scale and the protection; the areas' rows, thousands of formulas for the
+ * municipalities, are written directly (direct-rows.ts), each cell in its column's format.
  */
 import type ExcelJS from 'exceljs';
 import type { CoverageRow } from '../../../read/read-monitor.ts';
 import { targetFigures } from '../../../read/target-figures.ts';
-import { columnLetter, protect, setFormula, setNumber, setText, styleHeaderCell } from '../cells.ts';
+import { safeText } from '../../../../sources/safe-text.ts';
+import { columnLetter, protect, setFormula, setNumber, styleHeaderCell } from '../cells.ts';
+import type { DirectCell, DirectRows } from '../direct-rows.ts';
 import type { LocationRanges } from './locations.ts';
 import type { ParameterRefs } from './parameters.ts';
 
@@ -88,7 +94,7 @@ export function addCoverageSheet(
   spec: CoverageSheetSpec,
   locations: LocationRanges,
   parameters: ParameterRefs,
-): ExcelJS.Worksheet {
+): { sheet: ExcelJS.Worksheet; rows: DirectRows } {
   const sheet = workbook.addWorksheet(spec.name);
   const layout = coverageLayout(spec, parameters);
   layout.columns.forEach((column, index) => {
@@ -98,27 +104,31 @@ export function addCoverageSheet(
     if (column.headerFormula) setFormula(cell, column.headerFormula, coverageLabel(column.header));
     else cell.value = coverageLabel(column.header);
   });
+  // After the header, whose cells keep their own style: the rows' cells take their column's format.
+  layout.columns.forEach((column, index) => {
+    if (column.numFmt !== undefined) sheet.getColumn(index + 1).style = { numFmt: column.numFmt };
+  });
   sheet.views = [{ state: 'frozen', ySplit: 1, xSplit: 1 }];
 
   const at = (header: string, rowNumber: number) => `${layout.letter(header)}${rowNumber}`;
   const areaColumn = columnLetter(1); // the first label column
-  const writeRow = (row: CoverageRow, rowNumber: number, isTotal: boolean) => {
+  const cellsOf = (row: CoverageRow, rowNumber: number, isTotal: boolean): DirectCell[] => {
     // Only rows with an id count: a new location counts once the build has placed it.
     const areaCriterion = isTotal ? '' : `,${locations.column(spec.countBy)},$${areaColumn}${rowNumber}`;
     const counted = `${locations.column('location_id')},"<>"${areaCriterion}`;
     const context: RowContext = { row, at: (header) => at(header, rowNumber), counted, locations };
-    layout.columns.forEach((column, index) => {
-      const cell = sheet.getCell(rowNumber, index + 1);
-      column.write(cell, context);
-      if (isTotal) cell.font = { bold: true };
-    });
+    return layout.columns.map((column) => column.value(context));
   };
-  spec.rows.forEach((row, index) => writeRow(row, index + 2, false));
   const lastAreaRow = spec.rows.length + 1;
   let lastRow = lastAreaRow;
   if (spec.total !== undefined) {
     lastRow = lastAreaRow + 2;
-    writeRow(spec.total, lastRow, true);
+    const cells = cellsOf(spec.total, lastRow, true);
+    layout.columns.forEach((column, index) => {
+      const cell = sheet.getCell(lastRow, index + 1);
+      setCell(cell, cells[index] ?? null, column.numFmt);
+      cell.font = { bold: true };
+    });
   }
 
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastAreaRow, column: layout.columns.length } };
@@ -130,7 +140,14 @@ export function addCoverageSheet(
     });
   }
   protect(sheet);
-  return sheet;
+  return { sheet, rows: { worksheetId: sheet.id, firstRow: 2, lastRow: lastAreaRow, cells: (rowNumber) => cellsOf(spec.rows[rowNumber - 2]!, rowNumber, false) } };
+}
+
+/** A cell of the total row, which exceljs writes: the same content as a direct cell (text already neutralised), in its column's format. */
+function setCell(cell: ExcelJS.Cell, content: DirectCell, numFmt: string | undefined): void {
+  if (content !== null && typeof content === 'object') setFormula(cell, content.formula, content.result, numFmt);
+  else if (typeof content === 'number') setNumber(cell, content, numFmt);
+  else cell.value = content;
 }
 
 interface RowContext {
@@ -145,8 +162,16 @@ interface FigureColumn {
   header: string;
   headerFormula?: string;
   width: number;
-  write: (cell: ExcelJS.Cell, context: RowContext) => void;
+  numFmt?: string;
+  /** The cell of an area's row: source text neutralised, nothing where there is no value. */
+  value: (context: RowContext) => DirectCell;
 }
+
+/** A number, or nothing where there is none. */
+const numberCell = (value: number | null | undefined): DirectCell => (value === null || value === undefined || !Number.isFinite(value) ? null : value);
+/** Source text as a neutralised string, or nothing. */
+const textCell = (text: string | null | undefined): DirectCell => (text === null || text === undefined || text === '' ? null : safeText(text));
+const formulaCell = (formula: string, result: number | string | null | undefined): DirectCell => ({ formula, result: result ?? null });
 
 function coverageLayout(spec: CoverageSheetSpec, parameters: ParameterRefs) {
   const decimals = spec.desiredDecimals;
@@ -160,54 +185,54 @@ function coverageLayout(spec: CoverageSheetSpec, parameters: ParameterRefs) {
     ...spec.labels.map((label) => ({
       header: label.header,
       width: label.width,
-      write: (cell: ExcelJS.Cell, { row }: RowContext) => {
+      value: ({ row }: RowContext) => {
         const value = label.value(row);
-        if (typeof value === 'number') setNumber(cell, value);
-        else setText(cell, value);
+        return typeof value === 'number' ? numberCell(value) : textCell(value);
       },
     })),
-    { header: 'inwoners', width: 12, write: (cell, { row }) => setNumber(cell, row.population, '#,##0') },
-    { header: 'epa_aandeel_pct', width: 9, write: (cell, { row }) => setNumber(cell, row.epa_pct, '0.00') },
+    { header: 'inwoners', width: 12, numFmt: '#,##0', value: ({ row }) => numberCell(row.population) },
+    { header: 'epa_aandeel_pct', width: 9, numFmt: '0.00', value: ({ row }) => numberCell(row.epa_pct) },
     {
       header: 'epa_aantal',
       width: 11,
-      write: (cell, { row, at }) => {
-        if (computable(row)) setFormula(cell, `${at('inwoners')}*${at('epa_aandeel_pct')}/100`, row.epa_count, '#,##0');
-      },
+      numFmt: '#,##0',
+      value: ({ row, at }) => (computable(row) ? formulaCell(`${at('inwoners')}*${at('epa_aandeel_pct')}/100`, row.epa_count) : null),
     },
-    { header: 'epa_basis', width: 10, write: (cell, { row }) => setText(cell, row.epa_basis) },
-    { header: 'in_beeld', width: 9, write: (cell, context) => setFormula(cell, countFormula('actief')(context), context.row.in_view, '0') },
-    { header: 'potentieel', width: 10, write: (cell, context) => setFormula(cell, countFormula('potentieel')(context), context.row.potential, '0') },
+    { header: 'epa_basis', width: 10, value: ({ row }) => textCell(row.epa_basis) },
+    { header: 'in_beeld', width: 9, numFmt: '0', value: (context) => formulaCell(countFormula('actief')(context), context.row.in_view) },
+    { header: 'potentieel', width: 10, numFmt: '0', value: (context) => formulaCell(countFormula('potentieel')(context), context.row.potential) },
     {
       header: 'gewogen',
       width: 9,
-      write: (cell, context) =>
-        setFormula(cell, `SUMIFS(${context.locations.column('gewicht')},${context.locations.column('status')},"actief",${context.counted})`, context.row.weighted, '0.0'),
+      numFmt: '0.0',
+      value: (context) =>
+        formulaCell(`SUMIFS(${context.locations.column('gewicht')},${context.locations.column('status')},"actief",${context.counted})`, context.row.weighted),
     },
     ...parameters.participation.map(({ pct, cell: participation }): FigureColumn => ({
       ...participationColumn('gewenst', pct, participation),
       width: 11,
-      write: (cell, { row, at }) => {
-        if (!computable(row)) return;
+      numFmt: desiredFormat,
+      value: ({ row, at }) => {
+        if (!computable(row)) return null;
         const formula = `ROUND(${at('epa_aantal')}/${parameters.capacity}*${participation}/100,${decimals})`;
-        setFormula(cell, formula, targetFigures(row, pct, decimals).desired, desiredFormat);
+        return formulaCell(formula, targetFigures(row, pct, decimals).desired);
       },
     })),
     ...parameters.participation.map(({ pct, cell: participation }): FigureColumn => ({
       ...participationColumn('tekort', pct, participation),
       width: 10,
-      write: (cell, { row, at }) => {
-        if (!computable(row)) return;
-        setFormula(cell, `${at(`gewenst_${pct}`)}-${at('gewogen')}`, targetFigures(row, pct, decimals).shortfall, shortfallFormat);
-      },
+      numFmt: shortfallFormat,
+      value: ({ row, at }) =>
+        computable(row) ? formulaCell(`${at(`gewenst_${pct}`)}-${at('gewogen')}`, targetFigures(row, pct, decimals).shortfall) : null,
     })),
     ...parameters.participation.map(({ pct, cell: participation }): FigureColumn => ({
       ...participationColumn('dekking', pct, participation),
       width: 13,
-      write: (cell, { row, at }) => {
-        if (!computable(row)) return;
+      numFmt: '0.0',
+      value: ({ row, at }) => {
+        if (!computable(row)) return null;
         const desired = at(`gewenst_${pct}`);
-        setFormula(cell, `IF(${desired}>0,${at('gewogen')}/${desired}*100,"")`, targetFigures(row, pct, decimals).coverage ?? '', '0.0');
+        return formulaCell(`IF(${desired}>0,${at('gewogen')}/${desired}*100,"")`, targetFigures(row, pct, decimals).coverage ?? '');
       },
     })),
   ];
