@@ -1,28 +1,24 @@
 /**
  * Crash safety (GitHub issue #7): the real CLI, as a separate process, is killed with SIGKILL in
- * the middle of a build. The database must then hold exactly what it held before that build —
+ * the middle of a build (paused inside its transaction by the test-only LSP_MONITOR_TEST_PAUSE,
+ * see pipeline/build/test-pause.ts). The database must then hold exactly what it held before that build —
  * every table, byte for byte — and the next build must succeed. While the build runs, a second
  * process on the same database is refused with a Dutch message. A report killed at an unplanned
  * moment leaves its folder whole (the planned moments are in report-atomic.test.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lockPathFor } from '../../pipeline/lock/lock-file.ts';
-import { largeInventoryCsv } from '../fixtures/bad/make-bad-files.ts';
 import { runCli, scratchDir } from '../helpers/cli.ts';
-import { readCsv } from '../helpers/csv.ts';
 import { buildTables, databaseState } from '../helpers/database-state.ts';
 import { folderTree } from '../helpers/folder-tree.ts';
-import { small2025Database, small2025Report } from '../helpers/small-2025.ts';
+import { inventoryCsv, SMALL_2025_ROWS, small2025Database, small2025Report } from '../helpers/small-2025.ts';
 
 const CLI = fileURLToPath(new URL('../../pipeline/cli/lsp-monitor.mjs', import.meta.url));
-const MUNICIPALITIES = fileURLToPath(new URL('../../sources/reference/cbs/municipalities_2025.csv', import.meta.url));
 const YEAR = '2025';
-/** Enough rows that the build's transaction runs for seconds, few enough to keep this test near 20 s. */
-const LARGE_ROWS = 4_000;
 
 /** Resolves when `condition` holds; fails (with what the process printed) after `timeoutMs` or when it has ended. */
 async function waitUntil(condition: () => boolean, child: ChildProcess, what: string, output: () => string, timeoutMs = 30_000): Promise<void> {
@@ -33,23 +29,6 @@ async function waitUntil(condition: () => boolean, child: ChildProcess, what: st
     }
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\n${output()}`);
     await new Promise((done) => setTimeout(done, 10));
-  }
-}
-
-/** Whether process `pid` has `path` open (Linux: /proc/<pid>/fd); undefined where that cannot be seen. */
-function holdsOpen(pid: number, path: string): boolean | undefined {
-  const fds = `/proc/${pid}/fd`;
-  if (!existsSync('/proc/self/fd')) return undefined;
-  try {
-    return readdirSync(fds).some((fd) => {
-      try {
-        return readlinkSync(join(fds, fd)) === path;
-      } catch {
-        return false; // closed meanwhile
-      }
-    });
-  } catch {
-    return false;
   }
 }
 
@@ -70,36 +49,29 @@ function exited(child: ChildProcess): Promise<{ code: number | null; signal: Nod
 describe('crash safety', () => {
   it('a build killed mid-transaction leaves the previous state; a second process is refused; the next build succeeds', async () => {
     const dir = scratchDir();
-    const db = resolve(dir, 'monitor.duckdb');
+    // The previous state: a small list built and reported (test/helpers/small-2025.ts).
+    const db = await small2025Database('oud', dir);
 
-    // The previous state: the build of list A, timed, so the kill below can aim at its middle.
-    const municipalities = readCsv(MUNICIPALITIES).map((row) => row['name']!);
-    const listA = join(dir, 'lijst-a.csv');
-    writeFileSync(listA, largeInventoryCsv(LARGE_ROWS, municipalities));
-    const importedA = await runCli(['import', listA, '--year', YEAR, '--source', 'lijst', '--db', db]);
-    expect(importedA.code, importedA.stderr).toBe(0);
-    const started = Date.now();
-    const builtA = await runCli(['build', '--year', YEAR, '--db', db]);
-    const buildMs = Date.now() - started;
-    expect(builtA.stdout, builtA.stderr).toContain(`${LARGE_ROWS} steunpunten in beeld`);
-
-    // List B (one steunpunt more) replaces it; the build tables still hold the build of A.
-    const listB = join(dir, 'lijst-b.csv');
-    writeFileSync(listB, largeInventoryCsv(LARGE_ROWS + 1, municipalities));
-    const imported = await runCli(['import', listB, '--year', YEAR, '--source', 'lijst', '--db', db]);
-    expect(imported.stdout, imported.stderr).toContain(`${LARGE_ROWS + 1} rijen ingelezen, 0 afgewezen`);
+    // The list grown by one steunpunt replaces it; the build tables still hold the build of the old list.
+    const list = join(dir, 'inventaris.csv');
+    writeFileSync(list, inventoryCsv(SMALL_2025_ROWS.nieuw));
+    const imported = await runCli(['import', list, '--year', YEAR, '--source', 'lijst', '--db', db]);
+    expect(imported.stdout, imported.stderr).toContain(`${SMALL_2025_ROWS.nieuw.length} rijen ingelezen, 0 afgewezen`);
     const before = await databaseState(db);
 
-    const child = spawn(process.execPath, [CLI, 'build', '--year', YEAR, '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // The build stops inside its transaction (pipeline/build/test-pause.ts): the old build cleared,
+    // the new locations and coverage written, nothing committed.
+    const moment = 'build-in-transactie';
+    const child = spawn(process.execPath, [CLI, 'build', '--year', YEAR, '--db', db], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LSP_MONITOR_TEST_PAUSE: moment },
+    });
     let childOutput = '';
     child.stdout?.on('data', (chunk: Buffer) => (childOutput += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (childOutput += chunk.toString()));
     try {
-      await waitUntil(() => existsSync(lockPathFor(db)), child, 'it took the lock', () => childOutput);
-      const pid = child.pid!;
-      if (holdsOpen(pid, db) === undefined) await new Promise((done) => setTimeout(done, 500));
-      else await waitUntil(() => holdsOpen(pid, db) === true, child, 'it opened the database', () => childOutput);
-      const opened = Date.now();
+      await waitUntil(() => childOutput.includes(`test-pauze: ${moment}`), child, `it paused at ${moment}`, () => childOutput, 90_000);
+      expect(existsSync(lockPathFor(db))).toBe(true);
 
       // A second writer is refused by the lock file, a reader by DuckDB's own file lock.
       const busy = /^fout: database monitor\.duckdb is in gebruik door (een ander lsp-monitor-proces|lsp-monitor-proces \d+)/;
@@ -111,9 +83,7 @@ describe('crash safety', () => {
       expect(report.stderr).toMatch(busy);
       expect(`${secondBuild.stderr}${report.stderr}`).not.toContain('    at ');
 
-      // Half a build in (the timed build above includes reading the reference data, so this is past the start of the transaction).
-      await new Promise((done) => setTimeout(done, Math.max(0, opened + buildMs / 2 - Date.now())));
-      expect(child.exitCode, `the build finished before it could be killed; raise LARGE_ROWS\n${childOutput}`).toBeNull();
+      expect(child.exitCode, `the build ended while it should be paused\n${childOutput}`).toBeNull();
       // DuckDB writes its WAL at commit: no WAL yet means the kill lands inside the open transaction.
       expect(existsSync(`${db}.wal`)).toBe(false);
       child.kill('SIGKILL');
@@ -122,13 +92,13 @@ describe('crash safety', () => {
     }
     expect(await exited(child)).toEqual({ code: null, signal: 'SIGKILL' });
 
-    // Exactly the previous state: every table, including the imported records and the small build.
+    // Exactly the previous state: every table, including the imported records and the old build.
     expect(await databaseState(db)).toEqual(before);
 
-    // The next build succeeds (taking over the dead process's lock) and replaces the build of A.
+    // The next build succeeds (taking over the dead process's lock) and replaces the old build.
     const next = await runCli(['build', '--year', YEAR, '--db', db]);
     expect(next.code, next.stderr).toBe(0);
-    expect(next.stdout).toContain(`${LARGE_ROWS + 1} steunpunten in beeld`);
+    expect(next.stdout).toContain(`${SMALL_2025_ROWS.nieuw.length} steunpunten in beeld`);
     expect(buildTables(await databaseState(db))).not.toEqual(buildTables(before));
     expect(existsSync(lockPathFor(db))).toBe(false);
   });
