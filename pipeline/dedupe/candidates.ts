@@ -40,9 +40,9 @@ function visitBlockKeys(record: MatchRecord, visit: (kind: KeyKind, scope: strin
     visit('o', region, record.keys.organisationKey, -1);
   }
   // Organisation words have their own block above; only the name's words block here.
-  const { fullTokens } = record.keys;
+  const { fullTokens, words } = record.keys;
   for (let index = 0; index < fullTokens.length; index += 1) {
-    if (fullTokens[index]!.length >= MIN_BLOCK_TOKEN) visit('t', area, fullTokens[index]!, record.keys.words.full[index]!);
+    if (fullTokens[index]!.length >= MIN_BLOCK_TOKEN) visit('t', area, fullTokens[index]!, words.store[words.start + index]!);
   }
   if (record.keys.compactKey !== '') visit('c', region, record.keys.compactKey, -1);
   if (record.postcode !== null && record.postcode.length === 7) visit('p', '', record.postcode, -1);

@@ -11,7 +11,7 @@
 import { jaroWinkler } from './jaro-winkler.ts';
 import type { MatchKeys } from './match-key.ts';
 import { oneEditApart } from './one-edit.ts';
-import { hasSimilarWord, organisationsLookAlike, sharesWord, wordScore, wordText } from './words.ts';
+import { hasSimilarWord, organisationsLookAlike, sharesWord, wordScore, wordText, type WordIds } from './words.ts';
 
 export interface MatchRecord {
   id: string;
@@ -84,7 +84,7 @@ export function judgePair(a: MatchRecord, b: MatchRecord): Omit<PairDecision, 's
       return { outcome: 'zelfde', rule: 'organisatie gedekt door haar locatie' };
     }
   }
-  if (samePostcode && sharesWord(a.keys.words.full, b.keys.words.full)) {
+  if (samePostcode && sharesWord(a.keys.words.store, a.keys.words.start, a.keys.words.fullEnd, b.keys.words.store, b.keys.words.start, b.keys.words.fullEnd)) {
     return { outcome: 'te beoordelen', rule: 'zelfde postcode, andere naam' };
   }
   if (onlyOneWordDiffers(a.keys, b.keys) && nameSimilarity(a, b) >= REVIEW_SIMILARITY) {
@@ -133,17 +133,18 @@ function isMunicipalityAsPlace(record: MatchRecord): boolean {
  * ("EDplaats Noord de Banne" / "EDplaats Noord Molenwijk") are two locations.
  */
 function onlyOneWordDiffers(a: MatchKeys, b: MatchKeys): boolean {
-  const onlyA = onlyMissingWord(a.words.full, b.words.within);
+  const onlyA = onlyMissingWord(a.words, b.words);
   if (onlyA === undefined) return false;
-  const onlyB = onlyMissingWord(b.words.full, a.words.within);
+  const onlyB = onlyMissingWord(b.words, a.words);
   return onlyB !== undefined && wordScore(onlyA, onlyB) >= RENAME_WORD_SIMILARITY;
 }
 
-/** The one word of `words` not found in `within`; undefined when none or several are missing. */
-function onlyMissingWord(words: Int32Array, within: Int32Array): number | undefined {
+/** The one full word of `words` not found within `other`; undefined when none or several are missing. */
+function onlyMissingWord(words: WordIds, other: WordIds): number | undefined {
   let missing: number | undefined;
-  for (const word of words) {
-    if (hasSimilarWord(word, within)) continue;
+  for (let at = words.start; at < words.fullEnd; at += 1) {
+    const word = words.store[at]!;
+    if (hasSimilarWord(word, other.store, other.start, other.organisationEnd)) continue;
     if (missing !== undefined) return undefined;
     missing = word;
   }
@@ -167,7 +168,10 @@ function organisationConflict(a: MatchKeys, b: MatchKeys): boolean {
   if (a.organisationKey === '' || b.organisationKey === '') return false;
   if (organisationsLookAlike(a.words, b.words)) return false;
   // A location named after itself ("Herstelruimte Emmen") may carry its own name as organisation.
-  return !wordsCovered(a.words.organisation, b.words.full, b.compactKey) && !wordsCovered(b.words.organisation, a.words.full, a.compactKey);
+  return (
+    !wordsCovered(a.words, a.words.fullEnd, a.words.organisationEnd, b.words, b.words.start, b.words.fullEnd, b.compactKey) &&
+    !wordsCovered(b.words, b.words.fullEnd, b.words.organisationEnd, a.words, a.words.start, a.words.fullEnd, a.compactKey)
+  );
 }
 
 /**
@@ -177,12 +181,14 @@ function organisationConflict(a: MatchKeys, b: MatchKeys): boolean {
 function containedIn(inner: MatchKeys, outer: MatchKeys): boolean {
   const words = inner.words;
   const outerWords = outer.words;
-  const organisationFound = words.organisation.length === 0 || wordsCovered(words.organisation, outerWords.within, outerWords.compactWithin);
+  const organisationFound =
+    words.organisationEnd === words.fullEnd ||
+    wordsCovered(words, words.fullEnd, words.organisationEnd, outerWords, outerWords.start, outerWords.organisationEnd, outerWords.compactWithin);
   return (
-    wordsCovered(words.own, outerWords.within, outerWords.compactWithin) &&
+    wordsCovered(words, words.organisationEnd, words.ownEnd, outerWords, outerWords.start, outerWords.organisationEnd, outerWords.compactWithin) &&
     organisationFound &&
-    sharesWord(words.full, outerWords.full) &&
-    !(foundOnlyInOrganisation(words.full, outer) && hasWordNotIn(outerWords.own, inner))
+    sharesWord(words.store, words.start, words.fullEnd, outerWords.store, outerWords.start, outerWords.fullEnd) &&
+    !(foundOnlyInOrganisation(words, outer) && hasWordNotIn(outerWords, inner))
   );
 }
 
@@ -193,20 +199,25 @@ function containedIn(inner: MatchKeys, outer: MatchKeys): boolean {
  * which of its locations this is: "Inloop Mierlo" is not "Sociale inloop Roggeweide" of
  * Geldrop-Mierlo Welzijn, whose name has a word "Inloop Mierlo" lacks.
  */
-function foundOnlyInOrganisation(words: Int32Array, outer: MatchKeys): boolean {
+function foundOnlyInOrganisation(words: WordIds, outer: MatchKeys): boolean {
+  const own = outer.words;
   let ownCompact: string | undefined;
-  for (const word of words) {
-    if (hasSimilarWord(word, outer.words.own)) continue;
+  for (let at = words.start; at < words.fullEnd; at += 1) {
+    const word = words.store[at]!;
+    if (hasSimilarWord(word, own.store, own.organisationEnd, own.ownEnd)) continue;
     const text = wordText(word);
-    ownCompact ??= Array.from(outer.words.own, wordText).join('');
+    ownCompact ??= Array.from(own.store.subarray(own.organisationEnd, own.ownEnd), wordText).join('');
     if (text.length < 6 || !ownCompact.includes(text)) return true;
   }
   return false;
 }
 
-function hasWordNotIn(words: Int32Array, other: MatchKeys): boolean {
-  for (const word of words) {
-    if (hasSimilarWord(word, other.words.within)) continue;
+/** A word of `words`' own name words that `other` lacks (not even written together). */
+function hasWordNotIn(words: WordIds, other: MatchKeys): boolean {
+  const within = other.words;
+  for (let at = words.organisationEnd; at < words.ownEnd; at += 1) {
+    const word = words.store[at]!;
+    if (hasSimilarWord(word, within.store, within.start, within.organisationEnd)) continue;
     const text = wordText(word);
     if (text.length < 6 || !other.words.compactWithin.includes(text)) return true;
   }
@@ -214,14 +225,28 @@ function hasWordNotIn(words: Int32Array, other: MatchKeys): boolean {
 }
 
 function organisationCoveredByLocation(organisation: MatchKeys, location: MatchKeys): boolean {
-  return wordsCovered(organisation.words.full, location.words.organisation, location.words.organisationCompact);
+  const { words } = organisation;
+  const other = location.words;
+  return wordsCovered(words, words.start, words.fullEnd, other, other.fullEnd, other.organisationEnd, other.organisationCompact);
 }
 
-/** Every word is like a word of `within`, or (6+ letters) occurs in `within` written together. */
-function wordsCovered(words: Int32Array, within: Int32Array, compactWithin: string): boolean {
-  if (words.length === 0) return false;
-  for (const word of words) {
-    if (hasSimilarWord(word, within)) continue;
+/**
+ * Every word of words.store[from, to) is like a word of within.store[withinFrom, withinTo), or
+ * (6+ letters) occurs in `compactWithin` written together.
+ */
+function wordsCovered(
+  words: WordIds,
+  from: number,
+  to: number,
+  within: WordIds,
+  withinFrom: number,
+  withinTo: number,
+  compactWithin: string,
+): boolean {
+  if (to === from) return false;
+  for (let at = from; at < to; at += 1) {
+    const word = words.store[at]!;
+    if (hasSimilarWord(word, within.store, withinFrom, withinTo)) continue;
     const text = wordText(word);
     if (text.length < 6 || !compactWithin.includes(text)) return false;
   }

@@ -7,15 +7,23 @@ import { jaroWinkler } from './jaro-winkler.ts';
 import { oneEditApart } from './one-edit.ts';
 import { PairCache } from './pair-cache.ts';
 
-/** A name's words as numbers (see MatchKeys for what each list holds). */
+/**
+ * A name's words as numbers (see MatchKeys for what each list holds). The lists lie side by side
+ * in `store`, a typed array shared by many records: a million records with four small typed
+ * arrays each held about 700 bytes a record in typed-array objects alone.
+ *
+ *   store: … | full | organisation | own | …
+ *            start  fullEnd  organisationEnd  ownEnd
+ *
+ * so `within` (the name's and the organisation's words) is [start, organisationEnd).
+ */
 export interface WordIds {
-  full: Int32Array;
-  organisation: Int32Array;
-  /** The name's and the organisation's words: where another name's words are looked for. */
-  within: Int32Array;
-  /** The name's own words (not its organisation's); all of them when it has none of its own. */
-  own: Int32Array;
-  /** `within` written together, for words that another name writes as one. */
+  store: Int32Array;
+  start: number;
+  fullEnd: number;
+  organisationEnd: number;
+  ownEnd: number;
+  /** The name's and the organisation's words written together, for words that another name writes as one. */
   compactWithin: string;
   organisationCompact: string;
   /** One number per distinct organisation (-1 without one). */
@@ -41,15 +49,20 @@ const organisationLikeness = new PairCache(1 << 12, CACHE_LIMIT);
 
 export function wordIds(fullTokens: readonly string[], organisationTokens: readonly string[]): WordIds {
   const ownTokens = fullTokens.filter((token) => !organisationTokens.includes(token));
-  const withinTokens = [...fullTokens, ...organisationTokens];
+  const own = ownTokens.length > 0 ? ownTokens : fullTokens;
   const organisationKey = organisationTokens.join(' ');
+  const organisationCompact = organisationTokens.join('');
+  const at = reserve(fullTokens.length + organisationTokens.length + own.length);
+  const fullEnd = numberInto(fullTokens, at);
+  const organisationEnd = numberInto(organisationTokens, fullEnd);
   return {
-    full: numbersOf(fullTokens),
-    organisation: numbersOf(organisationTokens),
-    within: numbersOf(withinTokens),
-    own: numbersOf(ownTokens.length > 0 ? ownTokens : fullTokens),
-    compactWithin: withinTokens.join(''),
-    organisationCompact: organisationTokens.join(''),
+    store,
+    start: at,
+    fullEnd,
+    organisationEnd,
+    ownEnd: numberInto(own, organisationEnd),
+    compactWithin: fullTokens.join('') + organisationCompact,
+    organisationCompact,
     organisationNumber: organisationKey === '' ? -1 : numberOf(organisationNumbers, organisationKey, () => undefined),
   };
 }
@@ -113,7 +126,7 @@ export function organisationsLookAlike(a: WordIds, b: WordIds): boolean {
   const known = organisationLikeness.get(a.organisationNumber, b.organisationNumber);
   if (known !== undefined) return known === 1;
   const alike =
-    sharesWord(a.organisation, b.organisation) ||
+    sharesWord(a.store, a.fullEnd, a.organisationEnd, b.store, b.fullEnd, b.organisationEnd) ||
     a.organisationCompact.includes(b.organisationCompact) ||
     b.organisationCompact.includes(a.organisationCompact) ||
     jaroWinkler(a.organisationCompact, b.organisationCompact) >= WORD_SIMILARITY;
@@ -121,22 +134,40 @@ export function organisationsLookAlike(a: WordIds, b: WordIds): boolean {
   return alike;
 }
 
-export function sharesWord(a: Int32Array, b: Int32Array): boolean {
-  for (const word of a) if (hasSimilarWord(word, b)) return true;
+/** A word of store[from, to) is like a word of within[withinFrom, withinTo). */
+export function sharesWord(store: Int32Array, from: number, to: number, within: Int32Array, withinFrom: number, withinTo: number): boolean {
+  for (let at = from; at < to; at += 1) if (hasSimilarWord(store[at]!, within, withinFrom, withinTo)) return true;
   return false;
 }
 
-export function hasSimilarWord(word: number, within: Int32Array): boolean {
+export function hasSimilarWord(word: number, within: Int32Array, from: number, to: number): boolean {
   // The same word is the common case and costs no lookup; only then the typos.
-  for (const other of within) if (other === word) return true;
-  for (const other of within) if (similarWords(word, other)) return true;
+  for (let at = from; at < to; at += 1) if (within[at] === word) return true;
+  for (let at = from; at < to; at += 1) if (similarWords(word, within[at]!)) return true;
   return false;
 }
 
-function numbersOf(tokens: readonly string[]): Int32Array {
-  const numbers = new Int32Array(tokens.length);
-  tokens.forEach((token, index) => (numbers[index] = numberOf(wordNumbers, token, (word) => words.push(word))));
-  return numbers;
+// Records take their word numbers from a block of STORE_SIZE numbers at a time; a block is freed
+// when the last record numbered in it is.
+const STORE_SIZE = 1 << 16;
+let store = new Int32Array(STORE_SIZE);
+let used = 0;
+
+/** The position of `count` free numbers in `store` (a new block when the current one is full). */
+function reserve(count: number): number {
+  if (used + count > store.length) {
+    store = new Int32Array(Math.max(STORE_SIZE, count));
+    used = 0;
+  }
+  const at = used;
+  used += count;
+  return at;
+}
+
+/** Numbers the tokens into `store` from `at`; returns the position after the last. */
+function numberInto(tokens: readonly string[], at: number): number {
+  for (const token of tokens) store[at++] = numberOf(wordNumbers, token, (word) => words.push(word));
+  return at;
 }
 
 function numberOf(numbers: Map<string, number>, text: string, added: (text: string) => void): number {

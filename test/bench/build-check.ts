@@ -1,0 +1,59 @@
+/**
+ * One `buildYear` on a copy of a kept benchmark database (`run.ts --keep`), with its CPU time,
+ * peak RSS and a hash of every table the build writes. Two versions of the build compare by the
+ * hashes (the same hash: the same rows, in the same stored order) and by CPU time, which a loaded
+ * machine inflates far less than wall time.
+ *
+ *   npx tsx test/bench/build-check.ts --scratch /tmp/lsp-bench-100000-XXXX [--year 2030] [--keep-copy]
+ *
+ * Prints one JSON line: seconds (wall), cpuSeconds (user + system), peakRssMb, hashes.
+ */
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { buildYear } from '../../pipeline/build/build-year.ts';
+import { createContext } from '../../pipeline/context.ts';
+import { withDatabase } from '../../pipeline/db/database.ts';
+import { withLargeInputs } from './measure/large-inputs.ts';
+import { peakRssMb } from './measure/memory.ts';
+
+/** The tables a build of one year replaces (clear-build.sql), in their stored order. */
+const BUILD_TABLES = ['location', 'location_member', 'organisation', 'match_pair', 'coverage'] as const;
+
+const { values } = parseArgs({
+  options: { scratch: { type: 'string' }, year: { type: 'string', default: '2030' }, 'keep-copy': { type: 'boolean', default: false } },
+});
+if (!values.scratch) throw new Error('usage: build-check.ts --scratch DIR [--year 2030] [--keep-copy]');
+const year = Number(values.year);
+const copyDirectory = await mkdtemp(join(tmpdir(), 'lsp-build-check-'));
+const copy = join(copyDirectory, 'bench.duckdb');
+await copyFile(join(values.scratch, 'work', 'bench.duckdb'), copy);
+try {
+  const base = createContext();
+  const context = { ...base, config: withLargeInputs(base.config, Number.MAX_SAFE_INTEGER) };
+  const result = await withDatabase(copy, async (database) => {
+    const cpuBefore = process.cpuUsage();
+    const start = performance.now();
+    await buildYear(database, context, year);
+    const seconds = (performance.now() - start) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const peak = peakRssMb();
+    const hashes: Record<string, string> = {};
+    for (const table of BUILD_TABLES) {
+      // Our own table names only; the year is a parameter. rowid keeps the stored order.
+      const [row] = await database.query(
+        z.object({ rows: z.number(), hash: z.string().nullable() }),
+        `SELECT count(*)::DOUBLE AS rows, md5(string_agg(t::VARCHAR, chr(10) ORDER BY rowid)) AS hash FROM ${table} t WHERE year = $year`,
+        { year },
+      );
+      hashes[table] = `${row?.rows ?? 0} ${row?.hash ?? ''}`;
+    }
+    return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMb: peak, hashes };
+  });
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} finally {
+  if (!values['keep-copy']) await rm(copyDirectory, { recursive: true, force: true });
+}
