@@ -236,10 +236,11 @@ function coverageLayout(spec: CoverageSheetSpec, parameters: ParameterRefs) {
       },
     })),
   ];
+  const letters = new Map(columns.map((column, index) => [column.header, columnLetter(index + 1)]));
   const letter = (header: string): string => {
-    const index = columns.findIndex((column) => column.header === header);
-    if (index < 0) throw new Error(`no coverage column '${header}'`);
-    return columnLetter(index + 1);
+    const found = letters.get(header);
+    if (found === undefined) throw new Error(`no coverage column '${header}'`);
+    return found;
   };
   return { columns, letter };
 }

@@ -65,10 +65,20 @@ export function addLocationsSheet(
   // On paper: the printed columns of the listed locations, not the spare rows (see the Toelichting).
   const printed = printedLocationColumns();
   return {
-    ranges: { column: (header) => absoluteRange(SHEETS.locations, letter(header), 2, lastRow) },
+    ranges: { column: memoised((header) => absoluteRange(SHEETS.locations, letter(header), 2, lastRow)) },
     rows: { worksheetId: sheet.id, firstRow: 2, lastRow, cells },
     // exceljs puts a $ before each corner as given; the rows' own $ make the range absolute, which LibreOffice needs.
     printArea: `${columnLetter(printed.first)}$1:${columnLetter(printed.last)}$${data.locations.length + 1}`,
+  };
+}
+
+/** The coverage sheets ask for the same few ranges in every formula of every row. */
+function memoised(make: (header: string) => string): (header: string) => string {
+  const made = new Map<string, string>();
+  return (header) => {
+    let range = made.get(header);
+    if (range === undefined) made.set(header, (range = make(header)));
+    return range;
   };
 }
 
