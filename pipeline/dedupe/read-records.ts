@@ -8,11 +8,17 @@
  * The text separates fields by U+001F and writes a missing value as U+001E. The import refuses
  * control characters, but a value holding either one would be read wrong, so such a year is read
  * row by row instead (the slow reader, kept for exactly that).
+ *
+ * Which fields the text holds, and in what order, is not written down twice: the query takes the
+ * columns `RecordRow` names and writes them in the table's column order, and JavaScript finds each
+ * field's place in the same order, from the table's declaration (pipeline/db/tables.ts, checked
+ * against the real table by its test).
  */
 import { z } from 'zod';
 import { LocationStatus, SizeClass } from '../../sources/schema.ts';
 import type { MonitorDatabase } from '../db/database.ts';
 import { sql } from '../db/sql-file.ts';
+import { columnsOf } from '../db/tables.ts';
 import { RecordRow } from './records.ts';
 
 const YEAR_RECORDS = sql('dedupe/read-records/year-records.sql');
@@ -20,17 +26,31 @@ const YEAR_RECORDS_PACKED = sql('dedupe/read-records/year-records-packed.sql');
 
 /** Records per packed text: about 8 MB of text per batch, far below a JavaScript string's limit. */
 export const PACKED_BATCH = 50_000;
-const FIELDS_PER_RECORD = 20;
 const FIELD_END = '\u001f';
 const MISSING = '\u001e';
+
+type Field = keyof RecordRow;
+/** RecordRow's fields in the order of the table's columns: the order the packed text holds them. */
+export const PACKED_FIELDS: readonly Field[] = packedFields();
+const FIELDS_PER_RECORD = PACKED_FIELDS.length;
+/** Where each field lies within a record's run of fields. */
+const AT = Object.fromEntries(PACKED_FIELDS.map((field, index) => [field, index])) as Record<Field, number>;
 
 const PackedBatch = z.object({ batch: z.number(), rows: z.number(), unsafe: z.number(), packed: z.string() });
 const STATUSES = new Map<string, RecordRow['status']>(LocationStatus.options.map((value) => [value, value]));
 const SIZES = new Map<string, NonNullable<RecordRow['size_given']>>(SizeClass.options.map((value) => [value, value]));
 
+function packedFields(): Field[] {
+  const fields = Object.keys(RecordRow.shape) as Field[];
+  const columns: readonly string[] = columnsOf('inventory_record');
+  const missing = fields.filter((field) => !columns.includes(field));
+  if (missing.length > 0) throw new Error(`RecordRow field(s) ${missing.join(', ')} are no column of inventory_record`);
+  return columns.filter((column): column is Field => (fields as readonly string[]).includes(column));
+}
+
 /** The year's records ordered by source and row number, as `RecordRow` describes them. */
 export async function readYearRecords(database: MonitorDatabase, year: number, batch = PACKED_BATCH): Promise<RecordRow[]> {
-  const batches = await database.query(PackedBatch, YEAR_RECORDS_PACKED, { year, batch });
+  const batches = await database.query(PackedBatch, YEAR_RECORDS_PACKED, { year, batch, columns: PACKED_FIELDS.join(' ') });
   if (batches.some((packed) => packed.unsafe > 0)) return readYearRecordsByRow(database, year);
   const rows: RecordRow[] = [];
   const shared = new Map<string, string>();
@@ -58,27 +78,28 @@ function unpack(packed: string, count: number, rows: RecordRow[], shared: Map<st
     throw new Error(`packed records: ${fields.length - 1} fields for ${count} records of ${FIELDS_PER_RECORD}`);
   }
   for (let at = 0; at < fields.length - 1; at += FIELDS_PER_RECORD) {
+    const size = fields[at + AT.size_given]!;
     rows.push({
-      source: repeated(fields[at]!)!,
-      row_number: wholeNumber(fields[at + 1]!),
-      name: fields[at + 2]!,
-      organisation: text(fields[at + 3]!),
-      address: text(fields[at + 4]!),
-      postcode: text(fields[at + 5]!),
-      place: repeated(fields[at + 6]!),
-      gm_code: repeated(fields[at + 7]!),
-      municipality: repeated(fields[at + 8]!),
-      municipality_as_written: repeated(fields[at + 9]!),
-      gm_code_as_written: repeated(fields[at + 10]!),
-      province: repeated(fields[at + 11]!)!,
-      iza_region: repeated(fields[at + 12]!),
-      dagdelen_per_week: number(fields[at + 13]!),
-      visitors_per_week: number(fields[at + 14]!),
-      size_given: fields[at + 15] === MISSING ? undefined : oneOf(SIZES, fields[at + 15]!, 'size_given'),
-      status: oneOf(STATUSES, fields[at + 16]!, 'status'),
-      website: text(fields[at + 17]!),
-      note: text(fields[at + 18]!),
-      extra: text(fields[at + 19]!),
+      source: repeated(fields[at + AT.source]!)!,
+      row_number: wholeNumber(fields[at + AT.row_number]!),
+      name: fields[at + AT.name]!,
+      organisation: text(fields[at + AT.organisation]!),
+      address: text(fields[at + AT.address]!),
+      postcode: text(fields[at + AT.postcode]!),
+      place: repeated(fields[at + AT.place]!),
+      gm_code: repeated(fields[at + AT.gm_code]!),
+      municipality: repeated(fields[at + AT.municipality]!),
+      municipality_as_written: repeated(fields[at + AT.municipality_as_written]!),
+      gm_code_as_written: repeated(fields[at + AT.gm_code_as_written]!),
+      province: repeated(fields[at + AT.province]!)!,
+      iza_region: repeated(fields[at + AT.iza_region]!),
+      dagdelen_per_week: number(fields[at + AT.dagdelen_per_week]!),
+      visitors_per_week: number(fields[at + AT.visitors_per_week]!),
+      size_given: size === MISSING ? undefined : oneOf(SIZES, size, 'size_given'),
+      status: oneOf(STATUSES, fields[at + AT.status]!, 'status'),
+      website: text(fields[at + AT.website]!),
+      note: text(fields[at + AT.note]!),
+      extra: text(fields[at + AT.extra]!),
     });
   }
 }
