@@ -9,10 +9,11 @@ import { municipalityTopology } from './figures/municipality-topology.ts';
 import { provinceBarsSvg } from './figures/province-bars.ts';
 import { provinceChangeSvg } from './figures/province-change.ts';
 import { sizeMixSvg } from './figures/size-mix.ts';
+import { wholeText } from './site/chunks.ts';
 import { prepareSiteMap, siteMapSvg } from './site/site-map.ts';
 
 export { reportFigures } from './figures/report-figures.ts';
-export { siteFiles } from './site/site-files.ts';
+export { siteFiles, siteFileStreams } from './site/site-files.ts';
 
 /**
  * Done while the worker waits for the year's data: the map is read and measured and, with
@@ -40,7 +41,7 @@ export async function prepareParts({ warmUp }: { warmUp: boolean }): Promise<voi
     breaks: [2.5, 5, 10, 15, 25],
     decimals: 1,
   });
-  siteMapSvg(
+  wholeText(siteMapSvg(
     {
       year: 2000,
       coveragePct: 30,
@@ -52,5 +53,5 @@ export async function prepareParts({ warmUp }: { warmUp: boolean }): Promise<voi
       steunpunten: [],
     },
     { root: '', focus: { level: 'iza_regio', name: 'regio 1' }, regionSlug: (name) => name, label: 'Opwarmen' },
-  );
+  ));
 }

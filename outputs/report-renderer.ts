@@ -10,11 +10,12 @@
  * not load them, the parts are rendered in the calling thread: same functions, same bytes.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { ExportFile } from './csv/exports.ts';
+import type { ExportFile, TextFile } from './csv/exports.ts';
 import type { Figure, ReportInput } from './report-input.ts';
 
 export interface RenderedParts {
   figures: Promise<Figure[]>;
+  /** The worker's pages come whole; those drawn in the calling thread are made as they are written. */
   site: Promise<ExportFile[]>;
 }
 
@@ -30,7 +31,8 @@ const WORKER_ROLE = 'lsp-monitor report parts';
 /**
  * A year with more steunpunten is drawn in the calling thread: the worker gets a copy of the year's
  * data, and at the scale of a whole province's sociale basis (the benchmark's 100k and 1M records)
- * that copy would add hundreds of MB, while the real lists hold a few hundred.
+ * that copy would add hundreds of MB, while the real lists hold a few hundred. There the site's
+ * pages are made as they are written (site/site-files.ts, siteFileStreams), never held whole.
  */
 export const WORKER_LOCATIONS_LIMIT = 20_000;
 
@@ -41,7 +43,7 @@ interface WorkerData {
 
 type FromWorker =
   | { kind: 'figures'; figures: Figure[] }
-  | { kind: 'site'; files: ExportFile[] }
+  | { kind: 'site'; files: TextFile[] }
   | { kind: 'error'; message: string; stack: string | undefined };
 
 /**
@@ -61,7 +63,7 @@ function inThreadRenderer(): ReportRenderer {
     render(input) {
       const parts = import('./report-parts.ts');
       const figures = parts.then((module) => module.reportFigures(input));
-      const site = figures.then(async () => (await parts).siteFiles(input));
+      const site = figures.then(async () => (await parts).siteFileStreams(input));
       site.catch(() => undefined); // awaited by the caller after the figures; not unhandled meanwhile
       return { figures, site };
     },

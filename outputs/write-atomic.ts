@@ -5,7 +5,7 @@
  * swap are recovered or removed by the next write to the same folder.
  */
 import { randomBytes } from 'node:crypto';
-import { chmod, lstat, mkdir, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, open, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { errorCode, MonitorError } from '../sources/errors.ts';
 import { ensureDirectory } from '../sources/write-file-atomic.ts';
@@ -35,11 +35,17 @@ export async function checkFolderTarget(target: string): Promise<string> {
   return folder;
 }
 
-export interface FolderFile {
-  /** Path inside the folder, with '/' between subfolders. */
-  name: string;
-  content: string | Uint8Array;
-}
+export type FolderFile =
+  | {
+      /** Path inside the folder, with '/' between subfolders. */
+      name: string;
+      content: string | Uint8Array;
+    }
+  | {
+      name: string;
+      /** The text piece by piece, made as it is written (outputs/site/chunks.ts). */
+      chunks: () => Iterable<string>;
+    };
 
 /**
  * Replaces `target` by a folder holding exactly `files`. An existing target may only hold entries
@@ -103,17 +109,44 @@ const LARGE_FILE = 1_000_000;
 
 /**
  * Writes each file to its path: the small ones side by side (a report has some 75, and one at a
- * time they took three times as long), the large ones (a year of 100k records) one after another so
- * that their bytes are not all in memory at once. Returns once every write has settled (none still
- * runs when a failed folder is removed), failing with the first error.
+ * time they took three times as long), the large ones (a year of 100k records) and those made as
+ * they are written one after another so that their bytes are not all in memory at once. Returns
+ * once every write has settled (none still runs when a failed folder is removed), failing with the
+ * first error.
  */
 async function writeAll(files: readonly FolderFile[], paths: readonly string[]): Promise<void> {
-  const write = (index: number) => writeFile(paths[index]!, files[index]!.content, { flag: 'wx' });
-  const large = files.flatMap((file, index) => (file.content.length > LARGE_FILE ? [index] : []));
+  const write = (index: number) => {
+    const file = files[index]!;
+    return 'content' in file ? writeFile(paths[index]!, file.content, { flag: 'wx' }) : writeChunks(paths[index]!, file.chunks());
+  };
+  const large = files.flatMap((file, index) => (!('content' in file) || file.content.length > LARGE_FILE ? [index] : []));
   const results = await Promise.allSettled(files.flatMap((file, index) => (large.includes(index) ? [] : [write(index)])));
   for (const index of large) results.push(...(await Promise.allSettled([write(index)])));
   const failed = results.find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;
+}
+
+/** Pieces of text gathered up to this many characters before they are written. */
+const WRITE_BATCH = 1 << 20;
+
+/** Writes text given piece by piece, a batch of pieces at a time; the file is closed also when making a piece fails. */
+async function writeChunks(path: string, chunks: Iterable<string>): Promise<void> {
+  const handle = await open(path, 'wx');
+  try {
+    let batch: string[] = [];
+    let length = 0;
+    for (const chunk of chunks) {
+      batch.push(chunk);
+      length += chunk.length;
+      if (length < WRITE_BATCH) continue;
+      await handle.writeFile(batch.join(''));
+      batch = [];
+      length = 0;
+    }
+    if (length > 0) await handle.writeFile(batch.join(''));
+  } finally {
+    await handle.close();
+  }
 }
 
 const LEFTOVER = /^\.(.+)\.(new|old)-(\d+)-[0-9a-f]{8}$/;

@@ -4,7 +4,7 @@
  * cannot be written without an entry.
  */
 import { toCsv, type CsvColumn } from './csv.ts';
-import { COMMON_DOCS, exportColumns, type ColumnDeclaration, type ColumnDoc, type ExportColumns, type ExportFile, type ExportParameters } from './exports.ts';
+import { COMMON_DOCS, exportColumns, type ColumnDeclaration, type ColumnDoc, type ExportColumns, type TextFile, type ExportParameters } from './exports.ts';
 import { PANEL_COLUMNS, PANEL_FILE } from './panel.ts';
 
 export interface CodebookEntry {
@@ -85,7 +85,7 @@ const CODEBOOK_COLUMNS: readonly CsvColumn<CodebookEntry>[] = [
 ];
 
 /** codebook.csv and codebook.md, the same entries for a program and for a person. */
-export function codebookExports(parameters: ExportParameters): ExportFile[] {
+export function codebookExports(parameters: ExportParameters): TextFile[] {
   const entries = codebookEntries(parameters);
   return [
     { name: 'codebook.csv', content: toCsv(CODEBOOK_COLUMNS, entries) },

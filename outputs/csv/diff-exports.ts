@@ -1,7 +1,7 @@
 /** The year-on-year exports: verschillen.csv (per location) and verschillen-per-regio.csv. */
 import type { AreaChange, LocationChange, YearDiff } from '../../pipeline/read/diff-years.ts';
 import { toCsv, type CsvColumn } from './csv.ts';
-import type { ExportFile } from './exports.ts';
+import type { TextFile } from './exports.ts';
 
 const LOCATION_CHANGE_COLUMNS: CsvColumn<LocationChange>[] = [
   { header: 'location_id', value: (row) => row.locationId },
@@ -31,7 +31,7 @@ const areaColumns = (diff: YearDiff): CsvColumn<AreaChange>[] => [
   { header: 'verhuisd', value: (row) => row.moved },
 ];
 
-export function diffExports(diff: YearDiff): ExportFile[] {
+export function diffExports(diff: YearDiff): TextFile[] {
   return [
     { name: 'verschillen.csv', content: toCsv(LOCATION_CHANGE_COLUMNS, diff.locations) },
     { name: 'verschillen-per-regio.csv', content: toCsv(areaColumns(diff), diff.areas) },

@@ -68,10 +68,19 @@ export const COMMON_DOCS = {
   population: count('inwoners in het bevolkingsjaar van de methode, op de huidige gemeenten', 'personen'),
 } as const;
 
-export interface ExportFile {
+/** A file of a report with its whole text. */
+export interface TextFile {
   name: string;
   content: string;
 }
+
+/** A file of a report made as it is written: `chunks()` gives its text piece by piece, once per call. */
+export interface StreamedFile {
+  name: string;
+  chunks: () => Iterable<string>;
+}
+
+export type ExportFile = TextFile | StreamedFile;
 
 function coverageColumns(participation: readonly number[], desiredDecimals: number): DocumentedColumn<CoverageRow>[] {
   const figures = (row: CoverageRow, p: number) => targetFigures(row, p, desiredDecimals);
@@ -248,9 +257,9 @@ export function exportColumns(parameters: ExportParameters): ExportColumns[] {
   return Object.values(exportTables(parameters));
 }
 
-export function csvExports(data: MonitorData): ExportFile[] {
+export function csvExports(data: MonitorData): TextFile[] {
   const tables = exportTables(data.parameters);
-  const file = <Row>(table: { name: string; columns: readonly DocumentedColumn<Row>[] }, rows: readonly Row[]): ExportFile =>
+  const file = <Row>(table: { name: string; columns: readonly DocumentedColumn<Row>[] }, rows: readonly Row[]): TextFile =>
     ({ name: table.name, content: toCsv(table.columns, rows) });
   return [
     file(tables.locations, data.locations),

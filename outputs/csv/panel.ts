@@ -4,7 +4,7 @@
  */
 import { PANEL_CHANGES, type PanelRow } from '../../pipeline/read/read-panel.ts';
 import { toCsv } from './csv.ts';
-import { LOCATION_COLUMNS, type DocumentedColumn, type ExportFile } from './exports.ts';
+import { LOCATION_COLUMNS, type DocumentedColumn, type TextFile } from './exports.ts';
 
 export const PANEL_FILE = 'panel.csv';
 
@@ -37,6 +37,6 @@ export const PANEL_COLUMNS: readonly DocumentedColumn<PanelRow>[] = [
   },
 ];
 
-export function panelFile(rows: readonly PanelRow[]): ExportFile {
+export function panelFile(rows: readonly PanelRow[]): TextFile {
   return { name: PANEL_FILE, content: toCsv(PANEL_COLUMNS, rows) };
 }

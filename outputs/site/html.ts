@@ -1,23 +1,35 @@
 /** HTML text escaping and the page frame shared by every page of the site. */
+import { joined, type Chunks, type Item } from './chunks.ts';
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** JSON inside a <script> element: "<" escaped so no text in the data can close the element. */
-export function scriptJson(value: unknown): string {
+function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+/** `scriptJson` of an array of objects, made element by element: the same text as of the whole array. */
+export function* scriptJsonArray(elements: Iterable<object>): Generator<string> {
+  yield '[';
+  let first = true;
+  for (const element of elements) {
+    yield first ? scriptJson(element) : `,${scriptJson(element)}`;
+    first = false;
+  }
+  yield ']';
 }
 
 export interface PageFrame {
   title: string;
   /** "" for the start page, "../" for a page one folder down. */
   root: string;
-  body: string;
+  body: Item;
 }
 
-export function pageHtml({ title, root, body }: PageFrame): string {
-  return [
+export function pageHtml({ title, root, body }: PageFrame): Chunks {
+  return joined([
     '<!DOCTYPE html>',
     '<html lang="nl">',
     '<head>',
@@ -33,5 +45,5 @@ export function pageHtml({ title, root, body }: PageFrame): string {
     '</body>',
     '</html>',
     '',
-  ].join('\n');
+  ]);
 }

@@ -1,4 +1,5 @@
 /** Pieces shared by the start page and the region pages: map controls, legend, tables. */
+import { joined, type Chunks } from './chunks.ts';
 import { escapeHtml } from './html.ts';
 import { MISSING_COLOUR, type MapModel } from './map-model.ts';
 
@@ -60,7 +61,8 @@ function cellClass<T>(column: Column<T>): string {
   return classes.length === 0 ? '' : ` class="${classes.join(' ')}"`;
 }
 
-export function tableHtml<T>(caption: string, columns: readonly Column<T>[], rows: readonly T[], sortable = false): string {
+/** A table, its rows made as they are written (a province's list may hold a hundred thousand). */
+export function tableHtml<T>(caption: string, columns: readonly Column<T>[], rows: Iterable<T>, sortable = false): Chunks {
   const head = columns
     .map((column) => {
       const className = cellClass(column);
@@ -69,22 +71,23 @@ export function tableHtml<T>(caption: string, columns: readonly Column<T>[], row
         : `<th scope="col"${className}>${escapeHtml(column.header)}</th>`;
     })
     .join('');
-  const body = rows
-    .map(
-      (row) =>
-        `<tr>${columns
-          .map((column) => {
-            const sort = column.sort ? ` data-sort="${escapeHtml(String(column.sort(row)))}"` : '';
-            return `<td${cellClass(column)}${sort}>${escapeHtml(column.value(row))}</td>`;
-          })
-          .join('')}</tr>`,
-    )
-    .join('\n');
-  return [
+  const cells = columns.map((column) => ({ column, className: cellClass(column) }));
+  const row = (item: T) =>
+    `<tr>${cells
+      .map(({ column, className }) => {
+        const sort = column.sort ? ` data-sort="${escapeHtml(String(column.sort(item)))}"` : '';
+        return `<td${className}${sort}>${escapeHtml(column.value(item))}</td>`;
+      })
+      .join('')}</tr>`;
+  return joined([
     `<table${sortable ? ' data-sortable' : ''}>`,
     `<caption>${escapeHtml(caption)}${sortable ? ' (klik op een kolomkop om te sorteren)' : ''}</caption>`,
     `<thead><tr>${head}</tr></thead>`,
-    `<tbody>\n${body}\n</tbody>`,
+    joined(['<tbody>', joined(mapped(rows, row)), '</tbody>']),
     '</table>',
-  ].join('\n');
+  ]);
+}
+
+function* mapped<T>(items: Iterable<T>, make: (item: T) => string): Generator<string> {
+  for (const item of items) yield make(item);
 }

@@ -4,22 +4,46 @@ import type { CoverageRow, LocationRow, WhiteSpotRow } from '../../pipeline/read
 import { locationContext } from '../../pipeline/workbook/layout.ts';
 import { targetFigures } from '../../pipeline/read/target-figures.ts';
 import type { ReportInput } from '../report-input.ts';
+import { joined, type Chunks, type Item } from './chunks.ts';
 import { escapeHtml, pageHtml } from './html.ts';
-import type { MapModel } from './map-model.ts';
+import type { MapModel, MapMunicipality } from './map-model.ts';
 import { CBS_CREDIT, mapControls, mapLegend, tableHtml } from './parts.ts';
 import { siteMapSvg, type MapFocus } from './site-map.ts';
 import type { SiteSlugs } from './start-page.ts';
 
-export function regionPage(input: ReportInput, model: MapModel, slugs: SiteSlugs, focus: MapFocus, row: CoverageRow): string {
+/** The steunpunten each page lists, grouped once for all pages (each page used to filter all of them). */
+export interface RegionMembers {
+  /** Per province, the steunpunten in view it counts (galan2024: those of its IZA-regions). */
+  byProvince: ReadonlyMap<string | null, readonly LocationRow[]>;
+  byRegion: ReadonlyMap<string | null, readonly LocationRow[]>;
+  /** The province a steunpunt counts in. */
+  countedProvince: (location: LocationRow) => string | null;
+}
+
+export function regionMembers(input: ReportInput, model: MapModel): RegionMembers {
+  // A steunpunt counts in the province its method gives (galan2024: that of its IZA-region), so the list matches "in beeld".
+  const countedProvince = locationContext(input.data).countingProvince;
+  const byProvince = new Map<string | null, LocationRow[]>();
+  const byRegion = new Map<string | null, LocationRow[]>();
+  const add = (groups: Map<string | null, LocationRow[]>, key: string | null, location: LocationRow) => {
+    const group = groups.get(key);
+    if (group) group.push(location);
+    else groups.set(key, [location]);
+  };
+  for (const location of model.steunpunten) {
+    add(byProvince, countedProvince(location), location);
+    add(byRegion, location.iza_region, location);
+  }
+  return { byProvince, byRegion, countedProvince };
+}
+
+export function regionPage(input: ReportInput, model: MapModel, slugs: SiteSlugs, members: RegionMembers, focus: MapFocus, row: CoverageRow): Chunks {
   const { data } = input;
   const kind = focus.level === 'provincie' ? 'Provincie' : 'IZA-regio';
-  const inRegion = (location: { province: string | null; iza_region?: string | null; izaRegion?: string | null }) =>
-    focus.level === 'provincie' ? location.province === focus.name : (location.iza_region ?? location.izaRegion) === focus.name;
-  // A steunpunt counts in the province its method gives (galan2024: that of its IZA-region), so the list matches "in beeld".
-  const countedProvince = locationContext(data).countingProvince;
-  const steunpunten = model.steunpunten.filter((location) => (focus.level === 'provincie' ? countedProvince(location) === focus.name : inRegion(location)));
-  const elsewhere = steunpunten.filter((location) => location.province !== countedProvince(location));
-  const codes = new Set([...model.municipalities.values()].filter((municipality) => inRegion(municipality)).map((municipality) => municipality.code));
+  const inRegion = (municipality: MapMunicipality) => (focus.level === 'provincie' ? municipality.province : municipality.izaRegion) === focus.name;
+  const steunpunten = (focus.level === 'provincie' ? members.byProvince : members.byRegion).get(focus.name) ?? [];
+  const elsewhere = steunpunten.filter((location) => location.province !== members.countedProvince(location));
+  const codes = new Set([...model.municipalities.values()].filter(inRegion).map((municipality) => municipality.code));
   const whiteSpots = data.whiteSpots.filter((spot) => codes.has(spot.gm_code));
   const participation = data.parameters.participationPct;
   const figures = [
@@ -29,7 +53,7 @@ export function regionPage(input: ReportInput, model: MapModel, slugs: SiteSlugs
     ...participation.map((p) => [`Dekking bij ${p}%`, formatPercentNl(targetFigures(row, p, 0).coverage)]),
   ];
   const title = `${kind} ${focus.name}: laagdrempelige steunpunten ${data.year}`;
-  const body = [
+  const body = joined([
     '<header>',
     '<p><a href="../index.html">← Kaart van Nederland</a></p>',
     `<h1>${escapeHtml(`${kind} ${focus.name}`)}</h1>`,
@@ -79,13 +103,13 @@ export function regionPage(input: ReportInput, model: MapModel, slugs: SiteSlugs
     ),
     '</main>',
     `<footer><p>Stand van het land ${data.year}, laagdrempelige steunpunten. ${escapeHtml(CBS_CREDIT)}</p></footer>`,
-  ].join('\n');
+  ]);
   return pageHtml({ title, root: '../', body });
 }
 
-function whiteSpotList(spots: readonly WhiteSpotRow[], km: number, region: string): string {
+function whiteSpotList(spots: readonly WhiteSpotRow[], km: number, region: string): Item {
   if (spots.length === 0) return `<p>Geen witte vlekken: van elke gemeente ligt het midden binnen ${formatNumberNl(km)} km van een steunpunt.</p>`;
-  return [
+  return joined([
     `<p>Gemeenten waarvan het midden verder dan ${formatNumberNl(km)} km hemelsbreed van het dichtstbijzijnde steunpunt ligt.</p>`,
     tableHtml<WhiteSpotRow>(
       `Witte vlekken in ${region}`,
@@ -97,7 +121,7 @@ function whiteSpotList(spots: readonly WhiteSpotRow[], km: number, region: strin
       ],
       spots,
     ),
-  ].join('\n');
+  ]);
 }
 
 function change({ previous }: ReportInput, focus: MapFocus): string {

@@ -9,6 +9,8 @@ import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geoj
 import { feature, mesh } from 'topojson-client';
 import type { GeometryObject } from 'topojson-specification';
 import { municipalityTopology } from '../figures/municipality-topology.ts';
+import type { LocationRow } from '../../pipeline/read/read-monitor.ts';
+import { joined, type Chunks } from './chunks.ts';
 import { escapeHtml } from './html.ts';
 import { steunpuntTip, type MapModel } from './map-model.ts';
 
@@ -43,7 +45,7 @@ export function prepareSiteMap(): void {
   for (const item of municipalityCollection().features) geographicBounds(item);
 }
 
-export function siteMapSvg(model: MapModel, options: SiteMapOptions): string {
+export function siteMapSvg(model: MapModel, options: SiteMapOptions): Chunks {
   const inFocus = (code: string): boolean => {
     const municipality = model.municipalities.get(code);
     if (!options.focus || !municipality) return false;
@@ -69,40 +71,81 @@ export function siteMapSvg(model: MapModel, options: SiteMapOptions): string {
   const { provinces: provinceBorders, regions: regionBorders, coast } = projectedBorders(view, model);
   const focusOutline = view.focusOutline;
 
-  const spots = new Map<string, { x: number; y: number; ids: string[]; tips: string[]; names: string[] }>();
-  for (const location of model.steunpunten) {
-    if (location.lat === null || location.lon === null) continue;
-    const xy = projection([location.lon, location.lat]);
+  return joined(
+    (function* () {
+      yield `<svg class="map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}" role="group" aria-label="${escapeHtml(options.label)}">`;
+      yield `<g class="areas">`;
+      yield* areas;
+      yield '</g>';
+      yield `<path class="coast" d="${coast}"/>`;
+      yield `<path class="iza-borders" d="${regionBorders}"/>`;
+      yield `<path class="province-borders" d="${provinceBorders}"/>`;
+      if (focusOutline !== '') yield `<path class="focus-outline" d="${focusOutline}"/>`;
+      yield '<g class="points">';
+      for (const spot of mapSpots(model, projection)) yield spotSvg(spot);
+      yield '</g>';
+      yield '</svg>';
+    })(),
+  );
+}
+
+interface Spot {
+  x: number;
+  y: number;
+  locations: LocationRow[];
+}
+
+/**
+ * The steunpunten on the map, grouped per spot (rounded position), in the order of the model. Only
+ * those whose longitude and latitude lie within the map's box (and a pixel around it) are projected:
+ * Mercator keeps west-east and south-north order, so the box's corners bound what can be drawn.
+ */
+function mapSpots(model: MapModel, projection: GeoProjection): Spot[] {
+  const { lon, lat, locations } = placedSteunpunten(model);
+  const topLeft = projection.invert?.([-1, -1]);
+  const bottomRight = projection.invert?.([MAP_WIDTH + 1, MAP_HEIGHT + 1]);
+  const [west, north] = topLeft ?? [-Infinity, Infinity];
+  const [east, south] = bottomRight ?? [Infinity, -Infinity];
+  const spots = new Map<string, Spot>();
+  for (let index = 0; index < locations.length; index++) {
+    const longitude = lon[index]!;
+    const latitude = lat[index]!;
+    if (longitude < west || longitude > east || latitude < south || latitude > north) continue;
+    const xy = projection([longitude, latitude]);
     if (!xy) continue;
     const [x, y] = [round(xy[0]), round(xy[1])];
     if (x < 0 || y < 0 || x > MAP_WIDTH || y > MAP_HEIGHT) continue;
     const key = `${x},${y}`;
-    const spot = spots.get(key) ?? { x, y, ids: [], tips: [], names: [] };
-    spot.ids.push(location.location_id);
-    spot.tips.push(steunpuntTip(location));
-    spot.names.push(location.name);
-    spots.set(key, spot);
+    const spot = spots.get(key);
+    if (spot) spot.locations.push(locations[index]!);
+    else spots.set(key, { x, y, locations: [locations[index]!] });
   }
-  const points = [...spots.values()].map((spot) => {
-    const label = spot.names.length === 1 ? `Steunpunt ${spot.names[0] ?? ''}` : `${spot.names.length} steunpunten op deze plek: ${spot.names.join('; ')}`;
-    const tip = spot.tips.length === 1 ? (spot.tips[0] ?? '') : [`${spot.tips.length} steunpunten op deze plek`, ...spot.tips].join('\n\n');
-    return `<circle class="pt${spot.ids.length > 1 ? ' many' : ''}" cx="${spot.x}" cy="${spot.y}" r="${spot.ids.length > 1 ? 4.5 : 3.5}" tabindex="0" role="img" data-ids="${spot.ids.join(' ')}" data-tip="${escapeHtml(tip)}" aria-label="${escapeHtml(label)}"/>`;
-  });
+  return [...spots.values()];
+}
 
-  return [
-    `<svg class="map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}" role="group" aria-label="${escapeHtml(options.label)}">`,
-    `<g class="areas">`,
-    ...areas,
-    '</g>',
-    `<path class="coast" d="${coast}"/>`,
-    `<path class="iza-borders" d="${regionBorders}"/>`,
-    `<path class="province-borders" d="${provinceBorders}"/>`,
-    ...(focusOutline === '' ? [] : [`<path class="focus-outline" d="${focusOutline}"/>`]),
-    '<g class="points">',
-    ...points,
-    '</g>',
-    '</svg>',
-  ].join('\n');
+function spotSvg({ x, y, locations }: Spot): string {
+  const names = locations.map((location) => location.name);
+  const tips = locations.map(steunpuntTip);
+  const label = names.length === 1 ? `Steunpunt ${names[0] ?? ''}` : `${names.length} steunpunten op deze plek: ${names.join('; ')}`;
+  const tip = tips.length === 1 ? (tips[0] ?? '') : [`${tips.length} steunpunten op deze plek`, ...tips].join('\n\n');
+  const ids = locations.map((location) => location.location_id).join(' ');
+  return `<circle class="pt${locations.length > 1 ? ' many' : ''}" cx="${x}" cy="${y}" r="${locations.length > 1 ? 4.5 : 3.5}" tabindex="0" role="img" data-ids="${ids}" data-tip="${escapeHtml(tip)}" aria-label="${escapeHtml(label)}"/>`;
+}
+
+/** The model's steunpunten with coordinates, their longitudes and latitudes as numbers: read once per model for every map. */
+const placedOnce = new WeakMap<MapModel, { lon: Float64Array; lat: Float64Array; locations: LocationRow[] }>();
+
+function placedSteunpunten(model: MapModel): { lon: Float64Array; lat: Float64Array; locations: LocationRow[] } {
+  const known = placedOnce.get(model);
+  if (known) return known;
+  const locations = model.steunpunten.filter((location) => location.lat !== null && location.lon !== null);
+  const placed = {
+    lon: Float64Array.from(locations, (location) => location.lon ?? Number.NaN),
+    lat: Float64Array.from(locations, (location) => location.lat ?? Number.NaN),
+    locations,
+  };
+  placedOnce.set(model, placed);
+  return placed;
 }
 
 /** Each municipality's longitude/latitude box, computed once: most of them lie far off a region's map. */

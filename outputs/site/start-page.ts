@@ -2,7 +2,8 @@
 import { formatNumberNl, formatPercentNl } from '../../pipeline/format-nl.ts';
 import type { CoverageRow, MonitorData } from '../../pipeline/read/read-monitor.ts';
 import { targetFigures } from '../../pipeline/read/target-figures.ts';
-import { escapeHtml, pageHtml, scriptJson } from './html.ts';
+import { joined, type Chunks } from './chunks.ts';
+import { escapeHtml, pageHtml, scriptJsonArray } from './html.ts';
 import type { MapModel, MapMunicipality } from './map-model.ts';
 import { CBS_CREDIT, mapControls, mapLegend, tableHtml, type Column } from './parts.ts';
 import { siteMapSvg } from './site-map.ts';
@@ -12,18 +13,20 @@ export interface SiteSlugs {
   region: Map<string, string>;
 }
 
-export function startPage(data: MonitorData, model: MapModel, slugs: SiteSlugs): string {
+export function startPage(data: MonitorData, model: MapModel, slugs: SiteSlugs): Chunks {
   const regionSlug = (name: string) => slugs.region.get(name) ?? '';
   const placed = model.steunpunten.filter((location) => location.lat !== null && location.lon !== null).length;
-  const index = [
-    ...model.steunpunten.map((location) => ({
-      k: 's',
-      id: location.location_id,
-      t: `${location.name} ${location.organisation ?? ''} ${location.place ?? ''} ${location.municipality ?? ''}`,
-      l: `${location.name}${location.organisation && location.organisation !== location.name ? ` (${location.organisation})` : ''}, ${location.municipality ?? location.place ?? 'gemeente onbekend'}`,
-    })),
-    ...[...model.municipalities.values()].map((municipality) => ({ k: 'g', id: municipality.code, t: municipality.name, l: `Gemeente ${municipality.name}` })),
-  ];
+  const searchEntries = (function* () {
+    for (const location of model.steunpunten) {
+      yield {
+        k: 's',
+        id: location.location_id,
+        t: `${location.name} ${location.organisation ?? ''} ${location.place ?? ''} ${location.municipality ?? ''}`,
+        l: `${location.name}${location.organisation && location.organisation !== location.name ? ` (${location.organisation})` : ''}, ${location.municipality ?? location.place ?? 'gemeente onbekend'}`,
+      };
+    }
+    for (const municipality of model.municipalities.values()) yield { k: 'g', id: municipality.code, t: municipality.name, l: `Gemeente ${municipality.name}` };
+  })();
   const municipalityColumns: Column<MapMunicipality & { row: CoverageRow | undefined }>[] = [
     { header: 'Gemeente', value: (row) => row.name },
     { header: 'Provincie', value: (row) => row.province, nowrap: true },
@@ -52,7 +55,7 @@ export function startPage(data: MonitorData, model: MapModel, slugs: SiteSlugs):
       .map((row) => `<li><a href="${folder}/${slugOf.get(row.area_name) ?? ''}.html">${escapeHtml(row.area_name)}</a> (${formatNumberNl(row.in_view)})</li>`)
       .join('\n')}</ul>`;
   const title = `Laagdrempelige steunpunten ${data.year}: de kaart`;
-  const body = [
+  const body = joined([
     '<header>',
     `<h1>${escapeHtml(title)}</h1>`,
     `<p class="lead">${formatNumberNl(model.steunpunten.length)} steunpunten in beeld, ${formatNumberNl(placed)} op de kaart. Klik op een gemeente voor de pagina van haar IZA-regio; wijs een punt aan voor het steunpunt.</p>`,
@@ -73,7 +76,7 @@ export function startPage(data: MonitorData, model: MapModel, slugs: SiteSlugs):
     '<input id="zoek" type="search" autocomplete="off" aria-describedby="zoekstatus" aria-controls="zoekresultaten">',
     '<p id="zoekstatus" class="lead" aria-live="polite"></p>',
     '<ul id="zoekresultaten" class="results"></ul>',
-    `<script type="application/json" id="zoekindex">${scriptJson(index)}</script>`,
+    joined(['<script type="application/json" id="zoekindex">', scriptJsonArray(searchEntries), '</script>'], ''),
     '</div>',
     mapLegend(model),
     '</aside>',
@@ -89,6 +92,6 @@ export function startPage(data: MonitorData, model: MapModel, slugs: SiteSlugs):
     tableHtml(`Gemeenten ${data.year}: steunpunten in beeld, afstand en dekking`, municipalityColumns, municipalityRows, true),
     '</main>',
     `<footer><p>Stand van het land ${data.year}, laagdrempelige steunpunten. ${escapeHtml(CBS_CREDIT)}</p></footer>`,
-  ].join('\n');
+  ]);
   return pageHtml({ title, root: '', body });
 }

@@ -84,6 +84,22 @@ describe('the site of the 2024 monitor', () => {
     expect(search.filter((entry) => entry.t.toLowerCase().includes('enik'))).toHaveLength(8);
   });
 
+  it('draws on each region page every steunpunt it lists that has coordinates', () => {
+    const files = new Map(site.map((file) => [file.name, file.content]));
+    const regions = [
+      ...input.data.provinces.map((row) => ({ level: 'provincie', name: row.area_name, page: `site/provincie/${slug(row.area_name)}.html` })),
+      ...input.data.regions.map((row) => ({ level: 'iza_regio', name: row.area_name, page: `site/iza-regio/${slug(row.area_name)}.html` })),
+    ];
+    const placed = input.data.locations.filter((location) => location.status === 'actief' && location.lat !== null && location.lon !== null);
+    for (const { level, name, page } of regions) {
+      const html = files.get(page) ?? '';
+      const drawn = new Set([...html.matchAll(/data-ids="([^"]+)"/g)].flatMap((match) => (match[1] ?? '').split(' ')));
+      // The IZA-region is the steunpunt's own; a province page may count one elsewhere (galan2024), so only its own are checked.
+      const own = placed.filter((location) => (level === 'provincie' ? location.province === name : location.iza_region === name));
+      expect(own.filter((location) => !drawn.has(location.location_id)).map((location) => location.name), page).toEqual([]);
+    }
+  });
+
   it('draws the borders of the division it is given, also after another was drawn in the same process', () => {
     const borders = (files: ReturnType<typeof siteFiles>) => /<path class="iza-borders" d="([^"]*)"/.exec(files.find((file) => file.name === 'site/index.html')?.content ?? '')?.[1];
     const [moved, ...others] = input.data.municipalities;
