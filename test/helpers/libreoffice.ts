@@ -7,7 +7,7 @@
  * that need it are skipped with SOFFICE_MISSING.
  */
 import { execFile } from 'node:child_process';
-import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -61,8 +61,11 @@ function locateSoffice(): string | null {
   return null;
 }
 
-/** Runs one conversion with a throw-away profile; returns the output folder (inside `work`) and what soffice said. */
-async function convert(soffice: string, work: string, filter: string, path: string): Promise<{ out: string; said: string }> {
+/**
+ * Runs one LibreOffice (one start, one throw-away profile) that converts every file of `paths`;
+ * returns the output folder (inside `work`) and what soffice said.
+ */
+async function convert(soffice: string, work: string, filter: string, paths: readonly string[]): Promise<{ out: string; said: string }> {
   const profile = join(work, 'profile');
   mkdirSync(join(profile, 'user'), { recursive: true });
   writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), RECALC_ALWAYS);
@@ -70,7 +73,7 @@ async function convert(soffice: string, work: string, filter: string, path: stri
   mkdirSync(out);
   const { stdout, stderr } = await run(
     soffice,
-    ['--headless', '--norestore', '--nolockcheck', `-env:UserInstallation=${pathToFileURL(profile).href}`, '--convert-to', filter, '--outdir', out, path],
+    ['--headless', '--norestore', '--nolockcheck', `-env:UserInstallation=${pathToFileURL(profile).href}`, '--convert-to', filter, '--outdir', out, ...paths],
     { timeout: 180_000 },
   );
   return { out, said: `${stdout}\n${stderr}` };
@@ -80,7 +83,7 @@ async function convert(soffice: string, work: string, filter: string, path: stri
 export async function resaveInLibreOffice(soffice: string, xlsxPath: string): Promise<Uint8Array> {
   const work = mkdtempSync(join(tmpdir(), 'lsp-monitor-soffice-'));
   try {
-    const { out, said } = await convert(soffice, work, 'xlsx:Calc MS Excel 2007 XML', xlsxPath);
+    const { out, said } = await convert(soffice, work, 'xlsx:Calc MS Excel 2007 XML', [xlsxPath]);
     const [file] = readdirSync(out).filter((name) => name.endsWith('.xlsx'));
     if (file === undefined) throw new Error(`LibreOffice wrote no xlsx for ${xlsxPath}\n${said}`);
     return new Uint8Array(readFileSync(join(out, file)));
@@ -91,18 +94,37 @@ export async function resaveInLibreOffice(soffice: string, xlsxPath: string): Pr
 
 /** Every sheet of the workbook after a full recalculation, as rows of cell texts (empty sheets: no rows). */
 export async function recalculateToCsv(soffice: string, xlsxPath: string): Promise<Map<string, string[][]>> {
+  const [sheets] = await recalculateAllToCsv(soffice, [xlsxPath]);
+  return sheets!;
+}
+
+/**
+ * recalculateToCsv for several workbooks in one LibreOffice run (its start with a fresh profile
+ * costs seconds; each further workbook a fraction of that), in the order of `xlsxPaths`.
+ */
+export async function recalculateAllToCsv(soffice: string, xlsxPaths: readonly string[]): Promise<Map<string, string[][]>[]> {
   const work = mkdtempSync(join(tmpdir(), 'lsp-monitor-soffice-'));
   try {
-    const { out, said } = await convert(soffice, work, CSV_FILTER, xlsxPath);
-    const prefix = `${basename(xlsxPath, extname(xlsxPath))}-`;
-    const sheets = new Map<string, string[][]>();
-    for (const file of readdirSync(out).filter((name) => name.startsWith(prefix) && name.endsWith('.csv'))) {
-      const parsed = Papa.parse<string[]>(readFileSync(join(out, file), 'utf8'), { skipEmptyLines: false });
-      const rows = parsed.data.filter((row) => row.some((cell) => cell !== ''));
-      sheets.set(file.slice(prefix.length, -'.csv'.length), rows);
-    }
-    if (sheets.size === 0) throw new Error(`LibreOffice wrote no CSV for ${xlsxPath}\n${said}`);
-    return sheets;
+    // Copied under names no other one starts with, so each sheet's CSV (<name>-<sheet>.csv) is its workbook's.
+    const inputs = join(work, 'in');
+    mkdirSync(inputs);
+    const copies = xlsxPaths.map((path, index) => {
+      const copy = join(inputs, `werkmap${index}${extname(path)}`);
+      copyFileSync(path, copy);
+      return copy;
+    });
+    const { out, said } = await convert(soffice, work, CSV_FILTER, copies);
+    return copies.map((copy, index) => {
+      const prefix = `${basename(copy, extname(copy))}-`;
+      const sheets = new Map<string, string[][]>();
+      for (const file of readdirSync(out).filter((name) => name.startsWith(prefix) && name.endsWith('.csv'))) {
+        const parsed = Papa.parse<string[]>(readFileSync(join(out, file), 'utf8'), { skipEmptyLines: false });
+        const rows = parsed.data.filter((row) => row.some((cell) => cell !== ''));
+        sheets.set(file.slice(prefix.length, -'.csv'.length), rows);
+      }
+      if (sheets.size === 0) throw new Error(`LibreOffice wrote no CSV for ${xlsxPaths[index]}\n${said}`);
+      return sheets;
+    });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
