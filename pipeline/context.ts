@@ -17,9 +17,17 @@ export interface MonitorContext {
 }
 
 export function createContext(options: { configPath?: string } = {}): MonitorContext {
+  return contextFor(loadConfig(options.configPath));
+}
+
+/**
+ * The context of a configuration already loaded and checked: the bundled reference data and the
+ * resolvers on it, which depend on nothing a person gives and so cannot be refused.
+ */
+export function contextFor(config: MonitorConfig): MonitorContext {
   const reference = loadReferenceData();
   return {
-    config: loadConfig(options.configPath),
+    config,
     reference,
     resolver: createMunicipalityResolver(reference),
     regions: createIzaRegionIndex(reference),

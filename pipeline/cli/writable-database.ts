@@ -1,5 +1,5 @@
 /** Opening the database for writing, under its lock: kept apart from command.ts, which must stay light. */
-import { withDatabase, type MonitorDatabase } from '../db/database.ts';
+import { withDatabase, withDatabaseWhileOpening, type MonitorDatabase } from '../db/database.ts';
 import { withLock } from '../lock/acquire-lock.ts';
 import { databasePath, waitSeconds, type OptionValues } from './command.ts';
 
@@ -14,4 +14,18 @@ export async function withWritableDatabase<T>(
 ): Promise<T> {
   const path = databasePath(values);
   return withLock(path, { wait: waitSeconds(values) * 1000, command }, () => withDatabase(path, work));
+}
+
+/**
+ * As withWritableDatabase, with `meanwhile` run while DuckDB opens the file (withDatabaseWhileOpening):
+ * `run` reads the bundled reference data then, instead of before.
+ */
+export async function withWritableDatabaseWhileOpening<M, T>(
+  values: OptionValues,
+  command: string,
+  meanwhile: () => M,
+  work: (database: MonitorDatabase, made: M) => Promise<T>,
+): Promise<T> {
+  const path = databasePath(values);
+  return withLock(path, { wait: waitSeconds(values) * 1000, command }, () => withDatabaseWhileOpening(path, meanwhile, work));
 }

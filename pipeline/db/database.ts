@@ -251,9 +251,31 @@ export async function withDatabase<T>(
   work: (database: MonitorDatabase) => Promise<T>,
   options: OpenOptions = {},
 ): Promise<T> {
-  const database = await MonitorDatabase.open(path, options);
+  return withDatabaseWhileOpening(path, () => undefined, work, options);
+}
+
+/**
+ * As withDatabase, with `meanwhile` run on this thread while DuckDB creates or opens the file on
+ * its own (mostly waiting for the disk); its result is handed to `work`. Should `meanwhile` fail,
+ * the database is closed once it is open and the error passed on.
+ */
+export async function withDatabaseWhileOpening<M, T>(
+  path: string,
+  meanwhile: () => M,
+  work: (database: MonitorDatabase, made: M) => Promise<T>,
+  options: OpenOptions = {},
+): Promise<T> {
+  const opening = MonitorDatabase.open(path, options);
+  let made: M;
   try {
-    return await work(database);
+    made = meanwhile();
+  } catch (error) {
+    await opening.then((database) => database.close(), () => undefined);
+    throw error;
+  }
+  const database = await opening;
+  try {
+    return await work(database, made);
   } finally {
     database.close();
   }

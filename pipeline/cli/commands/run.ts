@@ -10,7 +10,8 @@ import type { MonitorContext } from '../../context.ts';
 import type { MonitorDatabase } from '../../db/database.ts';
 import { importFileSource, importsFilesOf } from '../../intake/import-file-source.ts';
 import { CORRECTIONS_SOURCE } from '../../corrections/store.ts';
-import { createContext } from '../../context.ts';
+import { contextFor } from '../../context.ts';
+import { loadConfig } from '../../config/config.ts';
 import { readReportInput } from '../../read/read-report-input.ts';
 import { buildYear } from '../../build/build-year.ts';
 import { importInventory } from '../../intake/import-inventory.ts';
@@ -20,7 +21,7 @@ import { stringOption, type Command, type Io, type OptionValues } from '../comma
 import { DEFAULT_ARCHIVE, DEFAULT_REPORTS } from '../defaults.ts';
 import { runHelp } from '../help/run.ts';
 import { printBuildSummary, printImportSummary } from '../summaries.ts';
-import { withWritableDatabase } from '../writable-database.ts';
+import { withWritableDatabaseWhileOpening } from '../writable-database.ts';
 
 export const runCommand: Command = {
   ...runHelp,
@@ -39,7 +40,8 @@ async function runYears(values: OptionValues, io: Io, renderer: ReportRenderer):
   const reportsRoot = stringOption(values, 'reports') ?? DEFAULT_REPORTS;
   const archiveDir = stringOption(values, 'archive') ?? DEFAULT_ARCHIVE;
   const inputs = bundledInputs(stringOption(values, 'inventories') ?? DEFAULT_INVENTORIES_ROOT);
-  const context = createContext({ configPath: stringOption(values, 'config') });
+  // Checked before anything else; the reference data is read while DuckDB opens the database.
+  const config = loadConfig(stringOption(values, 'config'));
   const years = [...new Set([...bundledYears(inputs), ...(await snapshotYears(archiveDir))])].sort();
   const unreproducible = (await publishedYears(reportsRoot)).filter((year) => !years.includes(year));
   if (unreproducible.length > 0) {
@@ -51,7 +53,7 @@ async function runYears(values: OptionValues, io: Io, renderer: ReportRenderer):
   }
   const { chromium, skipNotice } = pdfPrinter();
   if (skipNotice !== undefined) io.out(skipNotice);
-  await withWritableDatabase(values, 'run', async (database) => {
+  await withWritableDatabaseWhileOpening(values, 'run', () => contextFor(config), async (database, context) => {
     const epa = await replayEpaShares(database, context, archiveDir, io.err, values['replace'] === true);
     if (epa) io.out(`EPA-aandeel per gemeente (Vektis, archief): ${epa.municipalities} gemeenten voor ${epa.years.join(', ')}.`);
     for (const year of years) {
