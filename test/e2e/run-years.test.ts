@@ -36,27 +36,42 @@ function filesOf(directory: string): Record<string, string> {
   return files;
 }
 
+/** The bundled inventories with a 2025 year (mind2025) beside them, copied to `inventories`. */
+function inventoriesWith2025(inventories: string): { year: number; title: string; inputs: { source: string; file: string }[] } {
+  cpSync(BUNDLED, inventories, { recursive: true, filter: (path) => !path.endsWith('.ts') });
+  mkdirSync(join(inventories, 'mind2025'));
+  writeFileSync(join(inventories, 'mind2025', 'lijst.csv'), list2025());
+  const manifest = { year: 2025, title: 'Lijst 2025 (test)', inputs: [{ source: 'mind2025', file: 'lijst.csv' }] };
+  writeFileSync(join(inventories, 'mind2025', 'inputs.json'), JSON.stringify(manifest));
+  return manifest;
+}
+
+/** The first run of 2024 and 2025 on a fresh database, made once for both blocks below; its reports are read only. */
+let first: Promise<{ root: string; inventories: string; reports: string; result: Awaited<ReturnType<typeof runCli>> }> | undefined;
+const firstRun = () =>
+  (first ??= (async () => {
+    const root = scratchDir();
+    const inventories = join(root, 'inventories');
+    const reports = join(root, 'reports');
+    inventoriesWith2025(inventories);
+    const result = await runCli(['run', '--inventories', inventories, '--reports', reports, '--db', join(root, 'eerste.duckdb')]);
+    return { root, inventories, reports, result };
+  })());
+
 describe('run reproduces every published year', () => {
-  const root = scratchDir();
-  const inventories = join(root, 'inventories');
-  const reports = join(root, 'reports');
-  let firstRun: Awaited<ReturnType<typeof runCli>>;
+  let root: string;
+  let inventories: string;
+  let reports: string;
+  let firstRunResult: Awaited<ReturnType<typeof runCli>>;
 
   beforeAll(async () => {
-    cpSync(BUNDLED, inventories, { recursive: true, filter: (path) => !path.endsWith('.ts') });
-    mkdirSync(join(inventories, 'mind2025'));
-    writeFileSync(join(inventories, 'mind2025', 'lijst.csv'), list2025());
-    writeFileSync(
-      join(inventories, 'mind2025', 'inputs.json'),
-      JSON.stringify({ year: 2025, title: 'Lijst 2025 (test)', inputs: [{ source: 'mind2025', file: 'lijst.csv' }] }),
-    );
-    firstRun = await runCli(['run', '--inventories', inventories, '--reports', reports, '--db', join(root, 'eerste.duckdb')]);
+    ({ root, inventories, reports, result: firstRunResult } = await firstRun());
   });
 
   it('builds and writes each bundled year', () => {
-    expect(firstRun.stderr).toBe('');
-    expect(firstRun.code).toBe(0);
-    expect(firstRun.stdout).toContain('lijst.csv (bron mind2025, 2025): 277 rijen ingelezen, 0 afgewezen.');
+    expect(firstRunResult.stderr).toBe('');
+    expect(firstRunResult.code).toBe(0);
+    expect(firstRunResult.stdout).toContain('lijst.csv (bron mind2025, 2025): 277 rijen ingelezen, 0 afgewezen.');
     const in2025 = readCsv(join(reports, '2025', 'nederland.csv'))[0]!;
     expect(in2025['in_beeld']).toBe('277');
     expect(existsSync(join(reports, '2024', 'monitor.md'))).toBe(true);
@@ -100,17 +115,14 @@ describe('run takes a bundled year\'s edited overview back in', () => {
   let rerun: Awaited<ReturnType<typeof runCli>>;
 
   beforeAll(async () => {
-    cpSync(BUNDLED, inventories, { recursive: true, filter: (path) => !path.endsWith('.ts') });
-    mkdirSync(join(inventories, 'mind2025'));
-    writeFileSync(join(inventories, 'mind2025', 'lijst.csv'), list2025());
-    const manifest = { year: 2025, title: 'Lijst 2025 (test)', inputs: [{ source: 'mind2025', file: 'lijst.csv' }] };
-    writeFileSync(join(inventories, 'mind2025', 'inputs.json'), JSON.stringify(manifest));
-    const first = await runCli(['run', '--inventories', inventories, '--reports', join(root, 'eerst'), '--db', join(root, 'eerst.duckdb')]);
+    const manifest = inventoriesWith2025(inventories);
+    // The first run of these inputs (the same bytes from any fresh database, tested above).
+    const { result: first, reports: firstReports } = await firstRun();
     expect(first.code, first.stderr).toBe(0);
 
     // The working group sets one size in the 2025 overview; the file is bundled with the year.
-    const editor = await OverviewEditor.open(readFileSync(join(root, 'eerst', '2025', 'overzicht.xlsx')));
-    const didam = readCsv(join(root, 'eerst', '2025', 'locaties.csv')).find((row) => row['naam'] === 'Dorpskamer Didam')!;
+    const editor = await OverviewEditor.open(readFileSync(join(firstReports, '2025', 'overzicht.xlsx')));
+    const didam = readCsv(join(firstReports, '2025', 'locaties.csv')).find((row) => row['naam'] === 'Dorpskamer Didam')!;
     editor.setLocation(editor.rowOf(didam['location_id']!), 'grootte', 'groot');
     writeFileSync(join(inventories, 'mind2025', 'overzicht-2025.xlsx'), await editor.bytes());
     manifest.inputs.push({ source: 'correcties', file: 'overzicht-2025.xlsx' });
