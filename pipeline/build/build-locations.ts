@@ -192,10 +192,12 @@ function locationFacts(draft: Draft, resolver: MunicipalityResolver): LocationFa
   const locationRows = draft.rows.filter((_, index) => draft.members[index]!.level === 'locatie');
   const preferred = locationRows.length > 0 ? locationRows : draft.rows;
   const row = { ...preferred[0]! };
-  for (const field of Object.keys(row) as (keyof RecordRow)[]) {
+  // A field the first record leaves empty is taken from the next that fills it (a location of
+  // one record, most of them, has no other to take it from).
+  for (const field of draft.rows.length === 1 ? [] : (Object.keys(row) as (keyof RecordRow)[])) {
     if (row[field] !== undefined) continue;
     const value = preferred.find((candidate) => candidate[field] !== undefined)?.[field] ?? draft.rows.find((candidate) => candidate[field] !== undefined)?.[field];
-    Object.assign(row, { [field]: value });
+    (row as Record<keyof RecordRow, unknown>)[field] = value;
   }
   return {
     row,
@@ -222,14 +224,21 @@ function placeSignals(record: RecordRow, resolver: MunicipalityResolver): string
  * placeSignals asks the same few thousand places and municipalities for every record.
  */
 function eachFieldOnce(resolver: MunicipalityResolver): MunicipalityResolver {
-  const known = new Map<string, Resolution>();
+  // Per field name, the answer per value: no key text made per question.
+  const known = new Map<string, Map<unknown, Resolution>>();
   return {
     resolve: (input) => {
-      const fields = Object.entries(input);
-      if (fields.length !== 1) return resolver.resolve(input);
-      const key = `${fields[0]![0]}\u0000${String(fields[0]![1])}`;
-      let resolution = known.get(key);
-      if (resolution === undefined) known.set(key, (resolution = resolver.resolve(input)));
+      let field: keyof typeof input | undefined;
+      for (const name in input) {
+        if (field !== undefined) return resolver.resolve(input);
+        field = name as keyof typeof input;
+      }
+      if (field === undefined) return resolver.resolve(input);
+      let answers = known.get(field);
+      if (answers === undefined) known.set(field, (answers = new Map()));
+      const value = input[field];
+      let resolution = answers.get(value);
+      if (resolution === undefined) answers.set(value, (resolution = resolver.resolve(input)));
       return resolution;
     },
     currentCodes: (gmCode) => resolver.currentCodes(gmCode),
@@ -325,8 +334,17 @@ function locationColumns(year: number, locationId: string, facts: LocationFacts,
 }
 
 export function organisationId(name: string): string {
-  return `ORG-${sha256Hex(draftOrganisationKey(name)).slice(0, 10)}`;
+  let id = organisationIds.get(name);
+  if (id === undefined) {
+    if (organisationIds.size >= ORGANISATION_IDS_LIMIT) organisationIds.clear();
+    organisationIds.set(name, (id = `ORG-${sha256Hex(draftOrganisationKey(name)).slice(0, 10)}`));
+  }
+  return id;
 }
+
+// An organisation has many locations, each asking its id (a hash) twice: computed once per name.
+const organisationIds = new Map<string, string>();
+const ORGANISATION_IDS_LIMIT = 100_000;
 
 function draftOrganisationKey(name: string): string {
   return normaliseKey(name.replace(/\([^)]*\)/g, ' ')).replace(/^stichting /, '');

@@ -10,16 +10,23 @@ const COMBINING_MARKS = /\p{M}/gu;
 const AAN_DEN = /(?<![a-z0-9])a\s*[/.]\s*d(?![a-z0-9])\.?/g;
 const TOKEN_EXPANSIONS: ReadonlyMap<string, string> = new Map([['st', 'sint']]);
 
-// Names, organisations and places recur across sources and rows; keys are computed once.
-const knownKeys = new Map<string, string>();
+// Names, organisations and places recur across sources and rows; keys are computed once. Two
+// generations: when the recent keys reach the limit they become the older ones, and a key asked
+// again is carried over, so the places and organisations every record repeats survive a million
+// names asked once (one cache cleared at its limit computed them again and again).
+let recentKeys = new Map<string, string>();
+let olderKeys = new Map<string, string>();
 const KNOWN_KEYS_LIMIT = 200_000;
 
 export function normaliseKey(text: string): string {
-  const known = knownKeys.get(text);
-  if (known !== undefined) return known;
-  if (knownKeys.size >= KNOWN_KEYS_LIMIT) knownKeys.clear();
-  const key = computeKey(text);
-  knownKeys.set(text, key);
+  const recent = recentKeys.get(text);
+  if (recent !== undefined) return recent;
+  const key = olderKeys.get(text) ?? computeKey(text);
+  if (recentKeys.size >= KNOWN_KEYS_LIMIT) {
+    olderKeys = recentKeys;
+    recentKeys = new Map();
+  }
+  recentKeys.set(text, key);
   return key;
 }
 
