@@ -5,20 +5,21 @@
  */
 import { normaliseKey } from '../normalise/text-key.ts';
 import { oneEditApart } from './one-edit.ts';
-import { knownWord, similarTexts, wordIds, type WordIds } from './words.ts';
+import { knownWord, organisationOf, similarTexts, wordIds, type WordIds } from './words.ts';
 
 const LEGAL_FORMS = new Set(['stichting', 'vereniging', 'bv', 'cooperatie', 'vof', 'ua', 'ggz']);
 /** Legal forms long enough that a slip in them ("Sticchting") is still recognisable as one. */
 const LONG_LEGAL_FORMS = ['stichting', 'vereniging', 'cooperatie'];
 const FILLER = new Set(['de', 'het', 'een', 'van', 'en', 'in', 'voor', 'te', 'op', 'aan', 'den', 'der', 'locatie', 'onderdeel']);
 const ED_WORDS = new Set(['plaats', 'plek']);
+const NO_TOKENS: readonly string[] = Object.freeze([]);
 const GENERIC_NAMES = new Set(['hoofdlocatie', 'locatie', 'steunpunt', 'inloop', 'herstelcentrum']);
 
 export interface MatchKeys {
   /** Informative tokens of the name, in order. */
   nameTokens: string[];
-  /** Informative tokens of the organisation. */
-  organisationTokens: string[];
+  /** Informative tokens of the organisation (one copy shared by the organisation's records). */
+  organisationTokens: readonly string[];
   /** Organisation key for blocking and equality ('' when none). */
   organisationKey: string;
   /** Name tokens read with the organisation when the name alone says little. */
@@ -73,12 +74,14 @@ export function matchKeys(name: string, organisation: string | null | undefined)
   const missingOrganisation = organisationTokens.filter((token) => !nameTokens.includes(token));
   const fullTokens = saysLittle ? [...missingOrganisation, ...nameTokens] : nameTokens;
   const words = wordIds(fullTokens, organisationTokens);
-  // Every record keeps its tokens: the vocabulary's own copy of each word, not one per record.
+  // Every record keeps its tokens: the vocabulary's own copy of each word, not one per record,
+  // and its organisation's key and words as the organisation's other records do.
   const knownName = nameTokens.map(knownWord);
+  const shared = organisationOf(organisationTokens);
   return {
     nameTokens: knownName,
-    organisationTokens: organisationTokens.map(knownWord),
-    organisationKey: organisationTokens.join(' '),
+    organisationTokens: shared?.tokens ?? NO_TOKENS,
+    organisationKey: shared?.key ?? '',
     fullTokens: fullTokens === nameTokens ? knownName : fullTokens.map(knownWord),
     compactKey: fullTokens.join(''),
     words,

@@ -44,17 +44,19 @@ const CACHE_LIMIT = 2_000_000;
 const wordNumbers = new Map<string, number>();
 const words: string[] = [];
 const organisationNumbers = new Map<string, number>();
+/** Per organisation number: its key, compact key and words, one copy shared by all its records. */
+const organisations: Organisation[] = [];
 const wordScores = new PairCache(1 << 16, CACHE_LIMIT);
 const organisationLikeness = new PairCache(1 << 12, CACHE_LIMIT);
 
 export function wordIds(fullTokens: readonly string[], organisationTokens: readonly string[]): WordIds {
   const ownTokens = fullTokens.filter((token) => !organisationTokens.includes(token));
   const own = ownTokens.length > 0 ? ownTokens : fullTokens;
-  const organisationKey = organisationTokens.join(' ');
-  const organisationCompact = organisationTokens.join('');
   const at = reserve(fullTokens.length + organisationTokens.length + own.length);
   const fullEnd = numberInto(fullTokens, at);
   const organisationEnd = numberInto(organisationTokens, fullEnd);
+  const organisation = organisationOf(organisationTokens);
+  const organisationCompact = organisation?.compact ?? '';
   return {
     store,
     start: at,
@@ -63,8 +65,31 @@ export function wordIds(fullTokens: readonly string[], organisationTokens: reado
     ownEnd: numberInto(own, organisationEnd),
     compactWithin: fullTokens.join('') + organisationCompact,
     organisationCompact,
-    organisationNumber: organisationKey === '' ? -1 : numberOf(organisationNumbers, organisationKey, () => undefined),
+    organisationNumber: organisation?.number ?? -1,
   };
+}
+
+/** An organisation as its records share it (many locations name one organisation). */
+export interface Organisation {
+  number: number;
+  /** The words joined by spaces: the organisation key for blocking and equality. */
+  key: string;
+  /** The words written together. */
+  compact: string;
+  /** The vocabulary's copies of the words. */
+  tokens: readonly string[];
+}
+
+/** The organisation with these (numbered) words; undefined for none. */
+export function organisationOf(tokens: readonly string[]): Organisation | undefined {
+  if (tokens.length === 0) return undefined;
+  const key = tokens.join(' ');
+  const number = organisationNumbers.get(key);
+  if (number !== undefined) return organisations[number];
+  const organisation = { number: organisations.length, key, compact: tokens.join(''), tokens: tokens.map(knownWord) };
+  organisationNumbers.set(key, organisation.number);
+  organisations.push(organisation);
+  return organisation;
 }
 
 export function wordText(word: number): string {
