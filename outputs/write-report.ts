@@ -12,7 +12,7 @@ import { monitorPdf, PDF_FILE, type PdfOptions } from './pdf/monitor-pdf.ts';
 import type { ReportRenderer } from './report-renderer.ts';
 import type { ReportInput } from './report-input.ts';
 import { overviewExtras } from './overview-extras.ts';
-import { overviewBytes } from '../pipeline/workbook/write/overview.ts';
+import { loadOverviewWriter, overviewBytes } from '../pipeline/workbook/write/overview.ts';
 import { ownedBySite } from './site/slug.ts';
 import { svgToPngAsync } from './figures/render-png.ts';
 import { checkFolderTarget, replaceFolder } from './write-atomic.ts';
@@ -32,7 +32,7 @@ export async function reportFiles(input: ReportInput, options: ReportOptions = {
   try {
     const parts = renderer.render(input);
     // exceljs (the workbook writer's, loaded when first used) loads while the figures are drawn.
-    const [figures] = await Promise.all([parts.figures, import('exceljs')]);
+    const [figures] = await Promise.all([parts.figures, loadOverviewWriter()]);
     // The workbook's PNG images are drawn on libuv's threads while this one writes the text.
     const pngs = Promise.all(figures.map((figure) => svgToPngAsync(figure.svg)));
     pngs.catch(() => undefined); // awaited below; not unhandled should the text fail first

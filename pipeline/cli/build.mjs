@@ -124,10 +124,14 @@ export async function buildDist({ clean = false, logLevel = 'silent' } = {}) {
   return { files: files.length, inputs: Object.keys(inputs).length };
 }
 
-/** Which packages each file of dist/ holds code of (a file holding none is left out): what a test checks a command loads. */
+/**
+ * Which packages each file of dist/ holds code of (a file holding none is left out): what a test
+ * checks a command loads. A file made for an import() of a package's module (exceljs's Workbook)
+ * counts as that package's, though esbuild may have put the module's code in a chunk it shares.
+ */
 function bundledPackagesByFile(metafile) {
   const entries = Object.entries(metafile.outputs).flatMap(([path, output]) => {
-    const names = Object.keys(output.inputs).flatMap((input) => {
+    const names = [...Object.keys(output.inputs), ...(output.entryPoint === undefined ? [] : [output.entryPoint])].flatMap((input) => {
       const at = input.lastIndexOf('node_modules/');
       return at === -1 ? [] : [packageOf(input.slice(at + 'node_modules/'.length))];
     });

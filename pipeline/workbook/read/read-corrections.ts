@@ -4,6 +4,7 @@
  * current monitor in, corrections out; nothing is applied or stored here.
  */
 import type ExcelJS from 'exceljs';
+import { loadWorkbookClass } from '../exceljs-workbook.ts';
 import type { ReviewPair } from '../extras.ts';
 import { LOCATION_COLUMNS, SHEETS, YEAR_LABEL } from '../layout.ts';
 import { MonitorError } from '../../../sources/errors.ts';
@@ -24,8 +25,8 @@ export async function readCorrections(
   current: MonitorData,
   options: ReadCorrectionsOptions = {},
 ): Promise<WorkbookCorrections> {
-  // Loaded here, when a workbook is read, not with the command's code (the bundle gives this CommonJS package only its default).
-  const { Workbook } = (await import('exceljs')).default;
+  // Loaded here, when a workbook is read, not with the command's code.
+  const Workbook = await loadWorkbookClass();
   const workbook = new Workbook();
   try {
     // exceljs types its input as an ArrayBuffer; a copy gives one of exactly the file's length.

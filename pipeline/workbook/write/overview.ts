@@ -4,6 +4,7 @@
  * ../read/read-corrections.ts. Pure: the same data gives the same workbook content.
  */
 import type ExcelJS from 'exceljs';
+import { loadWorkbookClass } from '../exceljs-workbook.ts';
 import type { MonitorData } from '../../read/read-monitor.ts';
 import { writeFileAtomic } from '../../../sources/write-file-atomic.ts';
 import type { OverviewExtras } from '../extras.ts';
@@ -29,8 +30,7 @@ import { addYearOnYearSheet } from './sheets/year-on-year.ts';
  * written into their sheets directly when the bytes are made (direct-rows.ts).
  */
 export async function composeOverview(data: MonitorData, extras: OverviewExtras = {}): Promise<{ workbook: ExcelJS.Workbook; directRows: DirectRows[] }> {
-  // Loaded here, when a workbook is written, not with the command's code (the bundle gives this CommonJS package only its default).
-  const { Workbook } = (await import('exceljs')).default;
+  const Workbook = await loadWorkbookClass();
   const workbook = new Workbook();
   workbook.creator = 'lsp-monitor';
   workbook.title = `Stand van het land ${data.year}`;
@@ -58,6 +58,9 @@ export async function composeOverview(data: MonitorData, extras: OverviewExtras 
   }
   return { workbook, directRows: [locations.rows, ...coverageRows] };
 }
+
+/** Loads what the writer needs of exceljs (also done by composeOverview): a caller may start it early. */
+export const loadOverviewWriter = loadWorkbookClass;
 
 /** The workbook as xlsx bytes; the same data and extras give the same bytes. */
 export async function overviewBytes(data: MonitorData, extras?: OverviewExtras): Promise<Uint8Array> {
