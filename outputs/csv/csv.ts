@@ -22,11 +22,15 @@ export interface CsvColumn<Row> {
 }
 
 export function toCsv<Row>(columns: readonly CsvColumn<Row>[], rows: readonly Row[]): string {
-  const lines = [columns.map((column) => quote(column.header)).join(',')];
+  return [...csvLines(columns, rows)].join('');
+}
+
+/** The same text line by line (each with its newline), made as it is written: a file of every steunpunt. */
+export function* csvLines<Row>(columns: readonly CsvColumn<Row>[], rows: Iterable<Row>): Generator<string> {
+  yield `${columns.map((column) => quote(column.header)).join(',')}\n`;
   for (const row of rows) {
-    lines.push(columns.map((column) => formatCell(column.value(row), column.decimals)).join(','));
+    yield `${columns.map((column) => formatCell(column.value(row), column.decimals)).join(',')}\n`;
   }
-  return `${lines.join('\n')}\n`;
 }
 
 function formatCell(value: CellValue, decimals: number | undefined): string {

@@ -18,7 +18,7 @@ import type {
 import { ClassifiedSize, LocationStatus } from '../../sources/schema.ts';
 import type { SizeBasis } from '../../pipeline/build/classify-size.ts';
 import { targetFigures } from '../../pipeline/read/target-figures.ts';
-import { toCsv, type CsvColumn } from './csv.ts';
+import { csvLines, toCsv, type CsvColumn } from './csv.ts';
 
 /** A column's codebook entry, in Dutch for the researcher who reads it. */
 export interface ColumnDoc {
@@ -257,18 +257,24 @@ export function exportColumns(parameters: ExportParameters): ExportColumns[] {
   return Object.values(exportTables(parameters));
 }
 
-export function csvExports(data: MonitorData): TextFile[] {
+/**
+ * The exports of a year. The files with a row per steunpunt, record or pair (a million records give
+ * some 100 MB) are made line by line as they are written; the others, a row per area, whole.
+ */
+export function csvExports(data: MonitorData): ExportFile[] {
   const tables = exportTables(data.parameters);
   const file = <Row>(table: { name: string; columns: readonly DocumentedColumn<Row>[] }, rows: readonly Row[]): TextFile =>
     ({ name: table.name, content: toCsv(table.columns, rows) });
+  const streamed = <Row>(table: { name: string; columns: readonly DocumentedColumn<Row>[] }, rows: readonly Row[]): StreamedFile =>
+    ({ name: table.name, chunks: () => csvLines(table.columns, rows) });
   return [
-    file(tables.locations, data.locations),
+    streamed(tables.locations, data.locations),
     file(tables.national, [data.national]),
     file(tables.provinces, data.provinces),
     file(tables.regions, data.regions),
     file(tables.municipalities, data.municipalities),
-    file(tables.rejects, data.rejects),
-    file(tables.review, data.review),
+    streamed(tables.rejects, data.rejects),
+    streamed(tables.review, data.review),
     file(tables.accessibility, data.accessibility),
     file(tables.reach, data.reach),
     file(tables.whiteSpots, data.whiteSpots),

@@ -37,7 +37,22 @@ export function monitorBodyHtml(markdown: string, figures: readonly Figure[]): s
       },
     },
   });
-  return marked.parse(markdown, { async: false });
+  return markdownSections(markdown)
+    .map((section) => marked.parse(section, { async: false }))
+    .join('');
+}
+
+/**
+ * The Markdown cut before each heading of level 2 and 3 that follows a blank line, each part
+ * keeping its blank line: marked renders every block on its own, so the parts give the same HTML as
+ * the whole, while its tokens are held for one part at a time (the appendix lists every steunpunt
+ * of a region, and a million records give half a million of them). Fenced code or a link
+ * definition, which the report never writes, could reach across a heading: then the whole at once.
+ */
+export function markdownSections(markdown: string): string[] {
+  if (/^ {0,3}(```|~~~|\[[^\]]+\]:)/m.test(markdown)) return [markdown];
+  const parts = markdown.split(/\n\n(?=#{2,3} )/);
+  return parts.map((part, index) => (index < parts.length - 1 ? `${part}\n\n` : part));
 }
 
 /** Makes the ids of one SVG unique within the page (figures number their clip paths alike). */

@@ -1,0 +1,47 @@
+/**
+ * monitor.html renders the report's Markdown part by part (cut before its headings, so that the
+ * appendix of a million records is never one token tree): the HTML must be what one parse of the
+ * whole gives, for the published report and for the shapes of Markdown around a cut.
+ */
+import { readFileSync } from 'node:fs';
+import { Marked } from 'marked';
+import { describe, expect, it } from 'vitest';
+import { markdownSections, monitorBodyHtml } from '../../../outputs/html/monitor-html.ts';
+
+const whole = (markdown: string) => new Marked({ gfm: true }).parse(markdown, { async: false });
+
+describe('monitor.html from the Markdown in parts', () => {
+  it('is the HTML of one parse for the published 2024 report, cut into its sections', () => {
+    const markdown = readFileSync(new URL('../../../reports/2024/monitor.md', import.meta.url), 'utf8');
+    expect(markdownSections(markdown).length).toBeGreaterThan(40);
+    expect(markdownSections(markdown).join('')).toBe(markdown);
+    expect(monitorBodyHtml(markdown, [])).toBe(whole(markdown));
+  });
+
+  it('is the HTML of one parse around every kind of block before a heading', () => {
+    const markdown = [
+      '# Titel',
+      '## Lijst',
+      '- een\n- twee',
+      '### Losse lijst',
+      '- een\n\n- twee',
+      '### Tabel',
+      '| a | b |\n|---|--:|\n| 1 | 2 |',
+      '## Alinea\nmet een tweede regel\\\n en *nadruk* & <tekens>',
+      '### Leeg',
+      '',
+      '## Laatste',
+    ].join('\n\n');
+    expect(markdownSections(markdown).length).toBe(7);
+    expect(monitorBodyHtml(markdown, [])).toBe(whole(markdown));
+  });
+
+  it('keeps the Markdown whole when a code fence or link definition could reach across a heading', () => {
+    const fenced = 'tekst\n\n```\ncode\n\n## geen kop\n```\n';
+    const linked = 'zie [bron][1]\n\n## Kop\n\n[1]: https://example.org\n';
+    expect(markdownSections(fenced)).toEqual([fenced]);
+    expect(markdownSections(linked)).toEqual([linked]);
+    expect(monitorBodyHtml(fenced, [])).toBe(whole(fenced));
+    expect(monitorBodyHtml(linked, [])).toBe(whole(linked));
+  });
+});
