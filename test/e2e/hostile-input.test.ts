@@ -24,7 +24,7 @@ import {
 } from '../fixtures/bad/make-bad-files.ts';
 import { runCli, scratchDir, type CliResult } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
-import { databaseState, queryRows, type DatabaseState } from '../helpers/database-state.ts';
+import { queryRows, snapshotOf, stateComparedTo, withQueries, type DatabaseSnapshot, type DatabaseState } from '../helpers/database-state.ts';
 import { OverviewEditor } from '../pipeline/workbook/edit-overview.ts';
 
 const YEAR = '2025';
@@ -33,8 +33,8 @@ const MEBIBYTE = 1024 * 1024;
 
 /** A database with one good import of source "lijst" and a build: what a hostile import must not touch. */
 let baseline: string;
-/** Its contents (databaseState), which every byte-for-byte copy of it starts with. */
-let baselineState: DatabaseState;
+/** Its bytes and contents (databaseState), which every byte-for-byte copy of it starts with. */
+let baselineSnapshot: DatabaseSnapshot;
 
 beforeAll(async () => {
   const dir = scratchDir();
@@ -44,7 +44,7 @@ beforeAll(async () => {
   expect((await runCli(['import', file, '--year', YEAR, '--db', baseline])).code).toBe(0);
   expect((await runCli(['build', '--year', YEAR, '--db', baseline])).code).toBe(0);
   expect(existsSync(`${baseline}.wal`)).toBe(false);
-  baselineState = await databaseState(baseline);
+  baselineSnapshot = await snapshotOf(baseline);
 });
 
 function copyOfBaseline(): string {
@@ -67,7 +67,7 @@ async function expectRefused(file: string, message: string | RegExp, extraArgs: 
   const db = copyOfBaseline();
   const result = await runCli(['import', file, '--year', YEAR, '--source', 'lijst', '--db', db, ...extraArgs]);
   expectCleanFailure(result, code, message);
-  expect(await databaseState(db)).toEqual(baselineState);
+  expect(await stateComparedTo(db, baselineSnapshot)).toEqual(baselineSnapshot.state);
 }
 
 /** Imports, builds and reports `file` on a fresh database: for files whose bad rows are rejected one by one. */
@@ -254,7 +254,7 @@ describe('wrong usage: exit 2, database unchanged', () => {
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n')[0]).toBe(`fout: ${message}`);
     expect(result.stderr).not.toContain('    at ');
-    expect(await databaseState(db)).toEqual(baselineState);
+    expect(await stateComparedTo(db, baselineSnapshot)).toEqual(baselineSnapshot.state);
   });
 
   it('fetch --source ../x is refused and creates nothing outside the archive', async () => {
@@ -415,7 +415,7 @@ describe('rows rejected one by one: exit 0, every other row imported', () => {
       const field = /[",\n\r]/.test(name) ? `"${name.replace(/"/g, '""')}"` : name;
       expect(locationsCsv).toContain(`,${field},`);
     }
-    const tables = Object.keys(await databaseState(db));
+    const tables = (await queryRows(db, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE'")).map(([table]) => table);
     expect(tables).toEqual(expect.arrayContaining(['location', 'inventory_record', 'reject', 'import_batch']));
   });
 });
@@ -461,11 +461,13 @@ describe('every intake gets the same hostile cells (issue #11)', () => {
 
   /** Every value of every table, as one text: what must not hold a refused cell. */
   async function everythingStored(db: string): Promise<string> {
-    const tables = await queryRows(db, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'ref_%'");
-    const parts: string[] = [];
-    // Table names come from the database itself, never from input.
-    for (const [table] of tables) parts.push(JSON.stringify(await queryRows(db, `SELECT * FROM "${String(table)}"`)));
-    return parts.join('\n');
+    return withQueries(db, async (query) => {
+      const tables = await query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'ref_%'");
+      const parts: string[] = [];
+      // Table names come from the database itself, never from input.
+      for (const [table] of tables) parts.push(JSON.stringify(await query(`SELECT * FROM "${String(table)}"`)));
+      return parts.join('\n');
+    });
   }
 
   function expectNothingRefusedIn(text: string): void {
@@ -686,8 +688,8 @@ describe('every intake gets the same hostile cells (issue #11)', () => {
     let db: string;
     let applied: CliResult;
     let refused: CliResult;
-    let stateBeforeRefused: Awaited<ReturnType<typeof databaseState>>;
-    let stateAfterRefused: Awaited<ReturnType<typeof databaseState>>;
+    let stateBeforeRefused: DatabaseState;
+    let stateAfterRefused: DatabaseState;
     let output: ReturnType<typeof readOutput>;
     let rowOfIJsselstein = 0;
 
@@ -717,9 +719,10 @@ describe('every intake gets the same hostile cells (issue #11)', () => {
       hostile.setLocation(newRow + 1, 'gemeente', 'Zeist');
       const hostileFile = join(scratchDir(), 'overzicht-vijandig.xlsx');
       writeFileSync(hostileFile, await hostile.bytes());
-      stateBeforeRefused = await databaseState(db);
+      const beforeRefused = await snapshotOf(db);
+      stateBeforeRefused = beforeRefused.state;
       refused = await runCli(['corrections', hostileFile, '--year', YEAR, '--db', db]);
-      stateAfterRefused = await databaseState(db);
+      stateAfterRefused = await stateComparedTo(db, beforeRefused);
       output = await buildAndReport(db);
     });
 

@@ -4,30 +4,56 @@
  * prove that a failed or killed run left the database exactly as it was.
  */
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 
 export type DatabaseState = Record<string, { rows: number; sha256: string }>;
 
-export async function databaseState(path: string): Promise<DatabaseState> {
+/** Runs fixed queries (written in the test, never from input) on one opening of the database. */
+export async function withQueries<T>(path: string, work: (query: (sql: string) => Promise<unknown[][]>) => Promise<T>): Promise<T> {
   // Opened read-write on purpose: after a crash DuckDB replays its WAL, as the next run would.
   const instance = await DuckDBInstance.create(path);
   const connection = await instance.connect();
   try {
-    const tables = await connection.runAndReadAll(
-      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name",
-    );
-    const state: DatabaseState = {};
-    for (const [name] of tables.getRowsJson()) {
-      // Table names come from the database itself, never from input.
-      const reader = await connection.runAndReadAll(`SELECT * FROM "${String(name)}" ORDER BY ALL`);
-      const rows = reader.getRowsJson();
-      state[String(name)] = { rows: rows.length, sha256: createHash('sha256').update(JSON.stringify(rows)).digest('hex') };
-    }
-    return state;
+    return await work(async (sql) => (await connection.runAndReadAll(sql)).getRowsJson());
   } finally {
     connection.closeSync();
     instance.closeSync();
   }
+}
+
+export async function databaseState(path: string): Promise<DatabaseState> {
+  return withQueries(path, async (query) => {
+    const tables = await query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name");
+    const state: DatabaseState = {};
+    for (const [name] of tables) {
+      // Table names come from the database itself, never from input.
+      const rows = await query(`SELECT * FROM "${String(name)}" ORDER BY ALL`);
+      state[String(name)] = { rows: rows.length, sha256: createHash('sha256').update(JSON.stringify(rows)).digest('hex') };
+    }
+    return state;
+  });
+}
+
+/** A closed database's bytes and contents, to compare copies of it with (stateComparedTo). */
+export interface DatabaseSnapshot {
+  bytes: Buffer;
+  state: DatabaseState;
+}
+
+export async function snapshotOf(path: string): Promise<DatabaseSnapshot> {
+  if (existsSync(`${path}.wal`)) throw new Error(`${path} has a WAL: snapshot a database that was closed cleanly`);
+  return { bytes: readFileSync(path), state: await databaseState(path) };
+}
+
+/**
+ * databaseState(path) of a copy of `snapshot`'s database. A copy that still holds exactly its
+ * bytes, with no WAL beside it, has its contents without being opened (DuckDB leaves the file
+ * as it was when nothing changed); any other is read table by table.
+ */
+export async function stateComparedTo(path: string, snapshot: DatabaseSnapshot): Promise<DatabaseState> {
+  if (!existsSync(`${path}.wal`) && readFileSync(path).equals(snapshot.bytes)) return snapshot.state;
+  return databaseState(path);
 }
 
 /** Only the tables a build writes (locations and coverage and what goes with them). */
@@ -38,12 +64,5 @@ export function buildTables(state: DatabaseState): DatabaseState {
 
 /** Rows of a fixed query (written in the test, never from input), as JSON values. */
 export async function queryRows(path: string, sql: string): Promise<unknown[][]> {
-  const instance = await DuckDBInstance.create(path);
-  const connection = await instance.connect();
-  try {
-    return (await connection.runAndReadAll(sql)).getRowsJson();
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
+  return withQueries(path, (query) => query(sql));
 }
