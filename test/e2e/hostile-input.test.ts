@@ -24,6 +24,7 @@ import {
 } from '../fixtures/bad/make-bad-files.ts';
 import { runCli, scratchDir, type CliResult } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
+import { freshDatabase } from '../helpers/fresh-database.ts';
 import { queryRows, snapshotOf, stateComparedTo, withQueries, type DatabaseSnapshot, type DatabaseState } from '../helpers/database-state.ts';
 import { OverviewEditor } from '../pipeline/workbook/edit-overview.ts';
 
@@ -38,7 +39,7 @@ let baselineSnapshot: DatabaseSnapshot;
 
 beforeAll(async () => {
   const dir = scratchDir();
-  baseline = join(dir, 'basis.duckdb');
+  baseline = await freshDatabase(dir, 'basis.duckdb');
   const file = join(dir, 'lijst.csv');
   writeFileSync(file, 'naam,gemeente\nInloop Utrecht,Utrecht\nInloop Zeist,Zeist\n');
   expect((await runCli(['import', file, '--year', YEAR, '--db', baseline])).code).toBe(0);
@@ -73,7 +74,7 @@ async function expectRefused(file: string, message: string | RegExp, extraArgs: 
 /** Imports, builds and reports `file` on a fresh database: for files whose bad rows are rejected one by one. */
 async function importRowByRow(file: string) {
   const scratch = scratchDir();
-  const db = join(scratch, 'monitor.duckdb');
+  const db = await freshDatabase(scratch);
   const imported = await runCli(['import', file, '--year', YEAR, '--db', db]);
   const built = await runCli(['build', '--year', YEAR, '--db', db]);
   const reported = await runCli(['report', '--year', YEAR, '--out', join(scratch, 'out'), '--db', db]);
@@ -273,7 +274,7 @@ describe('paths are the operator’s; names derived from them are safe', () => {
     mkdirSync(join(dir, 'sub'));
     const name = "O'Brien; DROP TABLE location; --.csv";
     writeFileSync(join(dir, name), 'naam,gemeente\nInloop Utrecht,Utrecht\nInloop Zeist,Atlantis\n');
-    const db = join(dir, 'monitor.duckdb');
+    const db = await freshDatabase(dir);
     const result = await runCli(['import', `${dir}/sub/../${name}`, '--year', YEAR, '--db', db]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`${name} (bron o-brien-drop-table-location, ${YEAR}): 1 rijen ingelezen, 1 afgewezen.`);
@@ -479,7 +480,7 @@ describe('every intake gets the same hostile cells (issue #11)', () => {
   const restoredNames = (locations: Record<string, string>[]) => locations.map((row) => restoreText(row['naam']!));
 
   beforeAll(async () => {
-    base = join(scratchDir(), 'basis.duckdb');
+    base = await freshDatabase(scratchDir(), 'basis.duckdb');
     inventoryImport = await runCli(['import', bad('vijandig-inventaris.csv'), '--year', YEAR, '--db', base]);
     inventory1252Import = await runCli(['import', bad('vijandig-inventaris-1252.csv'), '--year', YEAR, '--db', base]);
     expect((await runCli(['build', '--year', YEAR, '--db', base])).code).toBe(0);
@@ -552,7 +553,7 @@ describe('every intake gets the same hostile cells (issue #11)', () => {
 
     it('reads its own locaties.csv and overzicht.xlsx back to the names as they were (the quote taken off)', async () => {
       for (const file of ['locaties.csv', 'overzicht.xlsx']) {
-        const db = join(scratchDir(), 'monitor.duckdb');
+        const db = await freshDatabase(scratchDir());
         const result = await runCli(['import', join(baseOut.out, file), '--year', '2026', '--db', db]);
         expect(result.code, `${file}: ${result.stderr}`).toBe(0);
         const names = (await queryRows(db, 'SELECT name FROM inventory_record')).map(([name]) => name);
