@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { withDatabase } from '../../pipeline/db/database.ts';
 import { runCli, scratchDir } from '../helpers/cli.ts';
+import { freshDatabase } from '../helpers/fresh-database.ts';
 import { monitor2024Database } from '../helpers/monitor-2024.ts';
 
 const REGIONAL_BODIES = fileURLToPath(new URL('../fixtures/sources/snapshots/regional-corrections/bodies/', import.meta.url));
@@ -105,7 +106,7 @@ describe('observation 1: an import whose rows are all unusable', () => {
 describe('replacing an import of the same source and year', () => {
   it('says what it replaces, refuses a file with fewer than half the rows unless --replace, and keeps what it replaced', async () => {
     const scratch = scratchDir();
-    const db = join(scratch, 'monitor.duckdb');
+    const db = await freshDatabase(scratch);
     const first = await runCli(['import', writeList(scratch, 'regio oost.csv', OOST), '--year', '2025', '--source', 'regio-oost', '--db', db]);
     expect(first).toMatchObject({ code: 0, stdout: 'regio oost.csv (bron regio-oost, 2025): 4 rijen ingelezen, 0 afgewezen.' });
 
@@ -168,7 +169,7 @@ describe('replacing an import of the same source and year', () => {
 
   it('reads the same file again without archiving a copy of itself', async () => {
     const scratch = scratchDir();
-    const db = join(scratch, 'monitor.duckdb');
+    const db = await freshDatabase(scratch);
     const file = writeList(scratch, 'regio oost.csv', OOST);
     await runCli(['import', file, '--year', '2025', '--source', 'regio-oost', '--db', db]);
     const again = await runCli(['import', file, '--year', '2025', '--source', 'regio-oost', '--db', db]);
@@ -182,7 +183,7 @@ describe('replacing an import of the same source and year', () => {
 describe('observation 2: a corrected copy under a new file name', () => {
   it('lands next to the original, and the import says so and how to replace or remove instead', async () => {
     const scratch = scratchDir();
-    const db = join(scratch, 'monitor.duckdb');
+    const db = await freshDatabase(scratch);
     expect((await runCli(['import', writeList(scratch, 'inventaris.csv', OOST), '--year', '2025', '--db', db])).code).toBe(0);
     const copy = await runCli(['import', writeList(scratch, 'inventaris excel v2.csv', OOST), '--year', '2025', '--db', db]);
     expect(copy.code, copy.stderr).toBe(0);
@@ -200,7 +201,7 @@ describe('observation 2: a corrected copy under a new file name', () => {
 describe('lsp-monitor imports remove / restore', () => {
   it('removes a source from the year without losing its rows, marks the build stale, and restores it', async () => {
     const scratch = scratchDir();
-    const db = join(scratch, 'monitor.duckdb');
+    const db = await freshDatabase(scratch);
     await runCli(['import', writeList(scratch, 'regio oost.csv', OOST), '--year', '2025', '--source', 'regio-oost', '--db', db]);
     const west = 'Inloop Leiden;Rivierduinen;Breestraat 1;Leiden;Leiden';
     await runCli(['import', writeList(scratch, 'regio west.csv', [west]), '--year', '2025', '--source', 'regio-west', '--db', db]);

@@ -8,12 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
+import { freshDatabase } from '../helpers/fresh-database.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/inventory/', import.meta.url));
 
 async function importAndReport(file: string, extraArgs: string[] = []) {
   const scratch = scratchDir();
-  const db = join(scratch, 'monitor.duckdb');
+  const db = await freshDatabase(scratch);
   const imported = await runCli(['import', file, '--year', '2025', '--db', db, ...extraArgs]);
   const built = await runCli(['build', '--year', '2025', '--db', db]);
   const reported = await runCli(['report', '--year', '2025', '--out', join(scratch, 'out'), '--db', db]);
@@ -95,7 +96,7 @@ describe('rejects', () => {
 
   it('replaces an earlier import of the same source and year instead of adding to it', async () => {
     const scratch = scratchDir();
-    const db = join(scratch, 'monitor.duckdb');
+    const db = await freshDatabase(scratch);
     const file = join(scratch, 'lijst.csv');
     writeFileSync(file, 'naam,gemeente\nA,Utrecht\nB,Zeist\n');
     await runCli(['import', file, '--year', '2025', '--db', db]);
