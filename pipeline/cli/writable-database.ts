@@ -1,5 +1,5 @@
 /** Opening the database for writing, under its lock: kept apart from command.ts, which must stay light. */
-import { withDatabase, withDatabaseWhileOpening, type MonitorDatabase } from '../db/database.ts';
+import { withDatabase, withDatabaseWhileOpening, type MonitorDatabase, type OpenOptions } from '../db/database.ts';
 import { withLock } from '../lock/acquire-lock.ts';
 import { databasePath, waitSeconds, type OptionValues } from './command.ts';
 
@@ -25,7 +25,8 @@ export async function withWritableDatabaseWhileOpening<M, T>(
   command: string,
   meanwhile: () => M,
   work: (database: MonitorDatabase, made: M) => Promise<T>,
+  options: OpenOptions = {},
 ): Promise<T> {
   const path = databasePath(values);
-  return withLock(path, { wait: waitSeconds(values) * 1000, command }, () => withDatabaseWhileOpening(path, meanwhile, work));
+  return withLock(path, { wait: waitSeconds(values) * 1000, command }, () => withDatabaseWhileOpening(path, meanwhile, work, options));
 }

@@ -35,7 +35,7 @@ export class MonitorDatabase {
   static async open(path: string, options: OpenOptions = {}): Promise<MonitorDatabase> {
     let instance: DuckDBInstance;
     try {
-      instance = await DuckDBInstance.create(path);
+      instance = await DuckDBInstance.create(path, options.threads === undefined ? {} : { threads: String(options.threads) });
     } catch (error) {
       throw openError(path, error);
     }
@@ -223,6 +223,8 @@ export interface OpenOptions {
   notify?: (line: string) => void;
   /** The migrations to apply (tests only; default: the files in migrations/). */
   migrations?: readonly Migration[];
+  /** DuckDB's worker threads (default: one per core). */
+  threads?: number;
 }
 
 function notifyOnStderr(line: string): void {

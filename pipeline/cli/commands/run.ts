@@ -77,8 +77,14 @@ async function runYears(values: OptionValues, io: Io, renderer: ReportRenderer):
       const [files] = await settledBoth(writeReport(input, directory, { chromium, notice: io.out, renderer }), database.checkpoint());
       io.out(`Monitor ${year} geschreven naar ${directory}: ${files.length} bestanden.`);
     }
-  });
+  }, RUN_DATABASE);
 }
+
+/**
+ * One DuckDB thread: the bundled years are a few hundred rows, where DuckDB's parallel plans cost
+ * more than they save, and the second core draws the figures and the site (report-renderer.ts).
+ */
+const RUN_DATABASE = { threads: 1 };
 
 /** Both results once both have settled (the database is not closed under a running checkpoint); the first error otherwise. */
 async function settledBoth<A, B>(first: Promise<A>, second: Promise<B>): Promise<[A, B]> {
