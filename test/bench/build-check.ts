@@ -6,7 +6,8 @@
  *
  *   npx tsx test/bench/build-check.ts --scratch /tmp/lsp-bench-100000-XXXX [--year 2030] [--keep-copy]
  *
- * Prints one JSON line: seconds (wall), cpuSeconds (user + system), peakRssMb, hashes.
+ * Prints one JSON line: seconds (wall), cpuSeconds (user + system), peakRssMb, hashes, and the
+ * CPU seconds from each phase mark of the build (pipeline/phase-mark.ts) to the next.
  */
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import { createContext } from '../../pipeline/context.ts';
 import { withDatabase } from '../../pipeline/db/database.ts';
 import { withLargeInputs } from './measure/large-inputs.ts';
 import { peakRssMb } from './measure/memory.ts';
+import { PHASE_MARK_PREFIX } from '../../pipeline/phase-mark.ts';
 
 /** The tables a build of one year replaces (clear-build.sql), in their stored order. */
 const BUILD_TABLES = ['location', 'location_member', 'organisation', 'match_pair', 'coverage'] as const;
@@ -28,6 +30,20 @@ const { values } = parseArgs({
 });
 if (!values.scratch) throw new Error('usage: build-check.ts --scratch DIR [--year 2030] [--keep-copy]');
 const year = Number(values.year);
+
+// The CPU time at each of the build's phase marks: performance.mark is wrapped, in this process
+// only, so the pipeline stays as it runs anywhere else.
+const marks: { phase: string; cpu: number }[] = [];
+const mark = performance.mark.bind(performance);
+performance.mark = ((name: string, options?: Parameters<typeof performance.mark>[1]) => {
+  if (name.startsWith(PHASE_MARK_PREFIX)) marks.push({ phase: name.slice(PHASE_MARK_PREFIX.length), cpu: cpuSeconds() });
+  return mark(name, options);
+}) as typeof performance.mark;
+
+function cpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
 const copyDirectory = await mkdtemp(join(tmpdir(), 'lsp-build-check-'));
 const copy = join(copyDirectory, 'bench.duckdb');
 await copyFile(join(values.scratch, 'work', 'bench.duckdb'), copy);
@@ -35,11 +51,17 @@ try {
   const base = createContext();
   const context = { ...base, config: withLargeInputs(base.config, Number.MAX_SAFE_INTEGER) };
   const result = await withDatabase(copy, async (database) => {
-    const cpuBefore = process.cpuUsage();
+    const cpuBefore = cpuSeconds();
     const start = performance.now();
     await buildYear(database, context, year);
     const seconds = (performance.now() - start) / 1000;
-    const cpu = process.cpuUsage(cpuBefore);
+    const cpuEnd = cpuSeconds();
+    const phases = Object.fromEntries(
+      [{ phase: 'prepare', cpu: cpuBefore }, ...marks].map((entry, index, all) => [
+        entry.phase,
+        Number(((all[index + 1]?.cpu ?? cpuEnd) - entry.cpu).toFixed(2)),
+      ]),
+    );
     const peak = peakRssMb();
     const hashes: Record<string, string> = {};
     for (const table of BUILD_TABLES) {
@@ -51,7 +73,7 @@ try {
       );
       hashes[table] = `${row?.rows ?? 0} ${row?.hash ?? ''}`;
     }
-    return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMb: peak, hashes };
+    return { seconds, cpuSeconds: cpuEnd - cpuBefore, peakRssMb: peak, phases, hashes };
   });
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } finally {
