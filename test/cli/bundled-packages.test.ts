@@ -5,21 +5,18 @@
  * by what dist/build.json records each chunk holds.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { scratchDir } from '../helpers/cli.ts';
-import { monitor2024Database } from '../helpers/monitor-2024.ts';
+import { packagesPerThread, recordedReport2024 } from '../helpers/recorded-report-2024.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(ROOT, 'pipeline/cli/lsp-monitor.mjs');
-const RECORDER = join(ROOT, 'test/cli/record-imports.mjs');
-const DIST_URL = new URL('dist/', `file://${ROOT}`).href;
+const RECORDER = join(ROOT, 'test/e2e/record-thread-imports.mjs');
 const HEAVY = ['exceljs', 'vega', 'vega-lite', '@duckdb/node-api'];
 
-/** The packages whose bundled code the command loaded (from the chunks of dist/ it imported). */
+/** The packages whose bundled code the command loaded (from the chunks of dist/ any of its threads imported). */
 function bundledPackagesLoaded(args: readonly string[]): { code: number | null; stderr: string; packages: string[] } {
   const log = join(scratchDir(), 'modules.log');
   const result = spawnSync(process.execPath, ['--import', RECORDER, CLI, ...args], {
@@ -27,16 +24,10 @@ function bundledPackagesLoaded(args: readonly string[]): { code: number | null; 
     env: { ...process.env, LSP_MONITOR_IMPORT_LOG: log, LSP_MONITOR_PDF: 'uit' },
   });
   // Read after the run: a run that found dist/ out of date has just built it again.
-  const manifest = z
-    .object({ packages: z.record(z.string(), z.array(z.string())) })
-    .parse(JSON.parse(readFileSync(join(ROOT, 'dist/build.json'), 'utf8')));
-  const chunks = readFileSync(log, 'utf8')
-    .split('\n')
-    .filter((url) => url.startsWith(DIST_URL))
-    .map((url) => url.slice(DIST_URL.length));
-  const packages = [...new Set(chunks.flatMap((chunk) => manifest.packages[chunk] ?? []))].sort();
-  return { code: result.status, stderr: result.stderr, packages };
+  return { code: result.status, stderr: result.stderr, packages: loadedByAnyThread(log) };
 }
+
+const loadedByAnyThread = (log: string) => [...new Set([...packagesPerThread(log).values()].flat())].sort();
 
 describe('the packages bundled into dist/', () => {
   it.each([
@@ -49,10 +40,9 @@ describe('the packages bundled into dist/', () => {
   });
 
   it('are found in the chunks a command loads (so the check above can fail)', async () => {
-    const scratch = scratchDir();
-    const database = await monitor2024Database(scratch);
-    const run = bundledPackagesLoaded(['report', '--year', '2024', '--db', database, '--out', join(scratch, 'rapport')]);
-    expect(run.code, run.stderr).toBe(0);
-    expect(run.packages).toEqual(expect.arrayContaining(HEAVY));
+    // The bin's report of 2024, its modules recorded per thread (made once per run, shared with report-worker.test.ts).
+    const report = await recordedReport2024();
+    expect(report.status, report.stderr).toBe(0);
+    expect(loadedByAnyThread(report.log)).toEqual(expect.arrayContaining(HEAVY));
   }, 120_000);
 });
