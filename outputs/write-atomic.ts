@@ -5,7 +5,7 @@
  * swap are recovered or removed by the next write to the same folder.
  */
 import { randomBytes } from 'node:crypto';
-import { chmod, lstat, mkdir, open, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, open, readdir, realpath, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { errorCode, MonitorError } from '../sources/errors.ts';
 import { ensureDirectory } from '../sources/write-file-atomic.ts';
@@ -126,27 +126,38 @@ async function writeAll(files: readonly FolderFile[], paths: readonly string[]):
   if (failed) throw failed.reason;
 }
 
-/** Pieces of text gathered up to this many characters before they are written. */
+/** Bytes gathered before they are written. */
 const WRITE_BATCH = 1 << 20;
 
-/** Writes text given piece by piece, a batch of pieces at a time; the file is closed also when making a piece fails. */
+/**
+ * Writes text given piece by piece: each piece encoded into a buffer, the buffer written when the
+ * next piece might not fit (a piece larger than the buffer on its own). The file is closed also
+ * when making a piece fails.
+ */
 async function writeChunks(path: string, chunks: Iterable<string>): Promise<void> {
   const handle = await open(path, 'wx');
   try {
-    let batch: string[] = [];
-    let length = 0;
+    const buffer = Buffer.allocUnsafe(WRITE_BATCH);
+    let used = 0;
+    const flush = async () => {
+      await writeFully(handle, buffer.subarray(0, used));
+      used = 0;
+    };
     for (const chunk of chunks) {
-      batch.push(chunk);
-      length += chunk.length;
-      if (length < WRITE_BATCH) continue;
-      await handle.writeFile(batch.join(''));
-      batch = [];
-      length = 0;
+      // A UTF-16 code unit takes at most three bytes in UTF-8.
+      if (used + 3 * chunk.length > WRITE_BATCH) await flush();
+      if (3 * chunk.length > WRITE_BATCH) await writeFully(handle, Buffer.from(chunk));
+      else used += buffer.write(chunk, used);
     }
-    if (length > 0) await handle.writeFile(batch.join(''));
+    await flush();
   } finally {
     await handle.close();
   }
+}
+
+/** Writes all of `bytes` at the file's position, however many writes it takes. */
+async function writeFully(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  for (let offset = 0; offset < bytes.length; ) offset += (await handle.write(bytes, offset, bytes.length - offset)).bytesWritten;
 }
 
 const LEFTOVER = /^\.(.+)\.(new|old)-(\d+)-[0-9a-f]{8}$/;
