@@ -17,6 +17,14 @@ import type { CoverageMapInput } from './types.ts';
 export const COVERAGE_MAP_SIZE = { width: 780, height: 800 } as const;
 export const MAP_SOURCE_CAPTION = 'Bron: CBS/PDOK, gebiedsindelingen 2025';
 
+/**
+ * Above this many points (a real year has a few hundred steunpunten) a spot of the map gets one dot,
+ * however many steunpunten share it: the same picture (up to the soft edges of a dot drawn over
+ * itself), without half a million dots drawn over a few thousand spots (a 22 MB figure that takes
+ * seconds and a gigabyte to turn into PNG).
+ */
+export const ONE_DOT_PER_SPOT_ABOVE = 20_000;
+
 const MARGIN = 20;
 const TITLE = { fontSize: 16, lineHeight: 21, maxLines: 2 } as const;
 const CAPTION = { fontSize: 11, lineHeight: 15, maxLines: 3 } as const;
@@ -59,10 +67,11 @@ export function coverageMapSvg(input: CoverageMapInput): string {
   );
   const provinceBorders = path(mesh(topology, municipalities, (a, b) => a !== b && provinceOf(a) !== provinceOf(b))) ?? '';
   const coastline = path(mesh(topology, municipalities, (a, b) => a === b)) ?? '';
-  const dots = input.points.flatMap((point) => {
+  const everyDot = input.points.flatMap((point) => {
     const xy = projection([point.lon, point.lat]);
     return xy ? [`<circle cx="${round(xy[0])}" cy="${round(xy[1])}" r="${STYLE.point.radius}"/>`] : [];
   });
+  const dots = everyDot.length > ONE_DOT_PER_SPOT_ABOVE ? lastOfEach(everyDot) : everyDot;
 
   // Without any value and without supplied breaks there is no class to explain, only "geen gegevens".
   const labels = known.length === 0 && input.breaks === undefined ? [] : classLabels(breaks, decimals);
@@ -92,6 +101,11 @@ export function coverageMapSvg(input: CoverageMapInput): string {
     captionSvg([MAP_SOURCE_CAPTION, ...(input.notes ?? [])]),
     '</svg>',
   ].join('\n');
+}
+
+/** Each dot once, where it was last drawn: what lies on top of overlapping dots stays on top. */
+function lastOfEach(dots: readonly string[]): string[] {
+  return [...new Set([...dots].reverse())].reverse();
 }
 
 function checkInput(input: CoverageMapInput, codes: readonly string[]): void {

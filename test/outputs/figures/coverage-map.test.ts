@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COVERAGE_MAP_SIZE, coverageMapSvg } from '../../../outputs/figures/coverage-map.ts';
+import { COVERAGE_MAP_SIZE, coverageMapSvg, ONE_DOT_PER_SPOT_ABOVE } from '../../../outputs/figures/coverage-map.ts';
 import { municipalityTopology } from '../../../outputs/figures/municipality-topology.ts';
 import { NEUTRAL, sequentialColours } from '../../../outputs/figures/palette.ts';
 import type { CoverageMapInput } from '../../../outputs/figures/types.ts';
@@ -51,6 +51,16 @@ describe('coverageMapSvg', () => {
     expect(dots).toHaveLength(data.points.length + 1);
     expect(svg.indexOf('class="province-borders"')).toBeGreaterThan(svg.lastIndexOf('data-gm='));
     expect(svg).toMatch(/class="province-borders" d="M[^"]{1000,}"/);
+  });
+
+  it('draws one dot per spot only above a real year\'s number of steunpunten', () => {
+    const [first] = data.points;
+    if (!first) throw new Error('no points');
+    const dotsOf = (points: CoverageMapInput['points']) => (coverageMapSvg({ ...input, points }).match(/<circle cx=/g) ?? []).length - 1;
+    // A real year's steunpunten sharing a spot are each drawn, as the published 2024 figure has them.
+    expect(dotsOf([first, first, first])).toBe(3);
+    const many = Array.from({ length: ONE_DOT_PER_SPOT_ABOVE + 1 }, (_, index) => data.points[index % data.points.length] ?? first);
+    expect(dotsOf(many)).toBe(new Set(svg.match(/<circle cx="[^"]+" cy="[^"]+" r="2.4"\/>/g)).size);
   });
 
   it('is byte-identical when drawn twice, small, and rounds coordinates to 0.1 px', () => {
