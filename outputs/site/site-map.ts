@@ -82,7 +82,8 @@ export function siteMapSvg(model: MapModel, options: SiteMapOptions): Chunks {
       yield `<path class="province-borders" d="${provinceBorders}"/>`;
       if (focusOutline !== '') yield `<path class="focus-outline" d="${focusOutline}"/>`;
       yield '<g class="points">';
-      for (const spot of mapSpots(model, projection)) yield spotSvg(spot);
+      const placed = placedSteunpunten(model);
+      for (const spot of mapSpots(placed, projection)) yield spotSvg(placed, spot);
       yield '</g>';
       yield '</svg>';
     })(),
@@ -92,7 +93,8 @@ export function siteMapSvg(model: MapModel, options: SiteMapOptions): Chunks {
 interface Spot {
   x: number;
   y: number;
-  locations: LocationRow[];
+  /** Indexes into the placed steunpunten. */
+  members: number[];
 }
 
 /**
@@ -100,14 +102,13 @@ interface Spot {
  * those whose longitude and latitude lie within the map's box (and a pixel around it) are projected:
  * Mercator keeps west-east and south-north order, so the box's corners bound what can be drawn.
  */
-function mapSpots(model: MapModel, projection: GeoProjection): Spot[] {
-  const { lon, lat, locations } = placedSteunpunten(model);
+function mapSpots({ lon, lat }: PlacedSteunpunten, projection: GeoProjection): Spot[] {
   const topLeft = projection.invert?.([-1, -1]);
   const bottomRight = projection.invert?.([MAP_WIDTH + 1, MAP_HEIGHT + 1]);
   const [west, north] = topLeft ?? [-Infinity, Infinity];
   const [east, south] = bottomRight ?? [Infinity, -Infinity];
   const spots = new Map<string, Spot>();
-  for (let index = 0; index < locations.length; index++) {
+  for (let index = 0; index < lon.length; index++) {
     const longitude = lon[index]!;
     const latitude = lat[index]!;
     if (longitude < west || longitude > east || latitude < south || latitude > north) continue;
@@ -117,32 +118,47 @@ function mapSpots(model: MapModel, projection: GeoProjection): Spot[] {
     if (x < 0 || y < 0 || x > MAP_WIDTH || y > MAP_HEIGHT) continue;
     const key = `${x},${y}`;
     const spot = spots.get(key);
-    if (spot) spot.locations.push(locations[index]!);
-    else spots.set(key, { x, y, locations: [locations[index]!] });
+    if (spot) spot.members.push(index);
+    else spots.set(key, { x, y, members: [index] });
   }
   return [...spots.values()];
 }
 
-function spotSvg({ x, y, locations }: Spot): string {
-  const names = locations.map((location) => location.name);
-  const tips = locations.map(steunpuntTip);
+/** Escaping is per character, so the escaped parts joined are the joined text escaped. */
+function spotSvg(placed: PlacedSteunpunten, { x, y, members }: Spot): string {
+  const locations = members.map((index) => placed.locations[index]!);
+  const names = locations.map((location) => escapeHtml(location.name));
+  const tips = members.map((index) => placed.escapedTip(index));
   const label = names.length === 1 ? `Steunpunt ${names[0] ?? ''}` : `${names.length} steunpunten op deze plek: ${names.join('; ')}`;
   const tip = tips.length === 1 ? (tips[0] ?? '') : [`${tips.length} steunpunten op deze plek`, ...tips].join('\n\n');
   const ids = locations.map((location) => location.location_id).join(' ');
-  return `<circle class="pt${locations.length > 1 ? ' many' : ''}" cx="${x}" cy="${y}" r="${locations.length > 1 ? 4.5 : 3.5}" tabindex="0" role="img" data-ids="${ids}" data-tip="${escapeHtml(tip)}" aria-label="${escapeHtml(label)}"/>`;
+  return `<circle class="pt${locations.length > 1 ? ' many' : ''}" cx="${x}" cy="${y}" r="${locations.length > 1 ? 4.5 : 3.5}" tabindex="0" role="img" data-ids="${ids}" data-tip="${tip}" aria-label="${label}"/>`;
 }
 
-/** The model's steunpunten with coordinates, their longitudes and latitudes as numbers: read once per model for every map. */
-const placedOnce = new WeakMap<MapModel, { lon: Float64Array; lat: Float64Array; locations: LocationRow[] }>();
+/**
+ * The model's steunpunten with coordinates, their longitudes and latitudes as numbers, and each one's
+ * tooltip escaped once when first drawn (a steunpunt is on the start map, its province's and its
+ * region's, and its neighbours'): made once per model for every map.
+ */
+interface PlacedSteunpunten {
+  lon: Float64Array;
+  lat: Float64Array;
+  locations: readonly LocationRow[];
+  escapedTip: (index: number) => string;
+}
 
-function placedSteunpunten(model: MapModel): { lon: Float64Array; lat: Float64Array; locations: LocationRow[] } {
+const placedOnce = new WeakMap<MapModel, PlacedSteunpunten>();
+
+function placedSteunpunten(model: MapModel): PlacedSteunpunten {
   const known = placedOnce.get(model);
   if (known) return known;
   const locations = model.steunpunten.filter((location) => location.lat !== null && location.lon !== null);
+  const tips: (string | undefined)[] = new Array<string | undefined>(locations.length);
   const placed = {
     lon: Float64Array.from(locations, (location) => location.lon ?? Number.NaN),
     lat: Float64Array.from(locations, (location) => location.lat ?? Number.NaN),
     locations,
+    escapedTip: (index: number) => (tips[index] ??= escapeHtml(steunpuntTip(locations[index]!))),
   };
   placedOnce.set(model, placed);
   return placed;
