@@ -58,6 +58,11 @@ export async function reportFiles(input: ReportInput, options: ReportOptions = {
 
 export const OVERVIEW_FILE = 'overzicht.xlsx';
 
+/** Loads what reportFiles loads when first used (exceljs, for the workbook), for a caller with time for it now. */
+export async function loadReportWriters(): Promise<void> {
+  await loadOverviewWriter();
+}
+
 /** The figures folder is the report's own; its SVG files are figures of an earlier report. */
 const FIGURES_FOLDER = 'figuren';
 /** Written only when an earlier year was built: an earlier report in the folder may hold them. */

@@ -1,6 +1,5 @@
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { writeReport } from '../../../outputs/write-report.ts';
 import { pdfPrinter } from '../../../outputs/pdf/chromium.ts';
 import type { ReportRenderer } from '../../../outputs/report-renderer.ts';
 import { MonitorError } from '../../../sources/errors.ts';
@@ -54,6 +53,9 @@ async function runYears(values: OptionValues, io: Io, renderer: ReportRenderer):
   const { chromium, skipNotice } = pdfPrinter();
   if (skipNotice !== undefined) io.out(skipNotice);
   await withWritableDatabaseWhileOpening(values, 'run', () => contextFor(config), async (database, context) => {
+    // Loaded while the years are imported and built, in the pauses while DuckDB works, not at start.
+    const writers = loadReportWriters();
+    writers.catch(() => undefined); // awaited below; not unhandled should the build fail first
     const epa = await replayEpaShares(database, context, archiveDir, io.err, values['replace'] === true);
     if (epa) io.out(`EPA-aandeel per gemeente (Vektis, archief): ${epa.municipalities} gemeenten voor ${epa.years.join(', ')}.`);
     for (const year of years) {
@@ -74,6 +76,7 @@ async function runYears(values: OptionValues, io: Io, renderer: ReportRenderer):
       const directory = join(reportsRoot, String(year));
       const input = await readReportInput(database, year);
       // The database is written to its file (DuckDB's thread) while the report is rendered.
+      const { writeReport } = await writers;
       const [files] = await settledBoth(writeReport(input, directory, { chromium, notice: io.out, renderer }), database.checkpoint());
       io.out(`Monitor ${year} geschreven naar ${directory}: ${files.length} bestanden.`);
     }
@@ -85,6 +88,13 @@ async function runYears(values: OptionValues, io: Io, renderer: ReportRenderer):
  * more than they save, and the second core draws the figures and the site (report-renderer.ts).
  */
 const RUN_DATABASE = { threads: 1 };
+
+/** The report's writers, and the part of exceljs the workbook's writer loads when first used. */
+async function loadReportWriters(): Promise<typeof import('../../../outputs/write-report.ts')> {
+  const writers = await import('../../../outputs/write-report.ts');
+  await writers.loadReportWriters();
+  return writers;
+}
 
 /** Both results once both have settled (the database is not closed under a running checkpoint); the first error otherwise. */
 async function settledBoth<A, B>(first: Promise<A>, second: Promise<B>): Promise<[A, B]> {
