@@ -1,10 +1,20 @@
 /** Maps a year's report input (and its figures) onto what the overview shows beyond MonitorData. */
-import { reviewPairsOf, type OverviewExtras } from '../pipeline/workbook/extras.ts';
+import { reviewPairsOf, type OverviewExtras, type OverviewImage } from '../pipeline/workbook/extras.ts';
 import { svgToPng } from './figures/render-png.ts';
 import type { Figure, ReportInput } from './report-input.ts';
 
 /** `pngs`: the figures as PNG, in their order, if already drawn (default: drawn here). */
-export function overviewExtras({ data, previous }: ReportInput, figures: readonly Figure[], pngs?: readonly Uint8Array[]): OverviewExtras {
+export function overviewExtras(input: ReportInput, figures: readonly Figure[], pngs?: readonly Uint8Array[]): OverviewExtras {
+  return { ...overviewTables(input), images: overviewImages(figures, pngs) };
+}
+
+/** The figures as the overview's images (Toelichting), from their PNGs if already drawn (default: drawn here). */
+export function overviewImages(figures: readonly Figure[], pngs?: readonly Uint8Array[]): OverviewImage[] {
+  return figures.map((figure, index) => ({ name: figure.title, png: pngs?.[index] ?? svgToPng(figure.svg) }));
+}
+
+/** What the overview shows beyond MonitorData but the images: known before the figures are drawn. */
+export function overviewTables({ data, previous }: ReportInput): Omit<OverviewExtras, 'images'> {
   return {
     reviewPairs: reviewPairsOf(data.review),
     ...(previous
@@ -37,6 +47,5 @@ export function overviewExtras({ data, previous }: ReportInput, figures: readonl
         };
       }),
     },
-    images: figures.map((figure, index) => ({ name: figure.title, png: pngs?.[index] ?? svgToPng(figure.svg) })),
   };
 }

@@ -11,8 +11,8 @@ import { monitorMarkdown } from './markdown/monitor-md.ts';
 import { monitorPdf, PDF_FILE, type PdfOptions } from './pdf/monitor-pdf.ts';
 import type { ReportRenderer } from './report-renderer.ts';
 import type { ReportInput } from './report-input.ts';
-import { overviewExtras } from './overview-extras.ts';
-import { loadOverviewWriter, overviewBytes } from '../pipeline/workbook/write/overview.ts';
+import { overviewImages, overviewTables } from './overview-extras.ts';
+import { loadOverviewWriter, overviewBytesWhenImages } from '../pipeline/workbook/write/overview.ts';
 import { ownedBySite } from './site/slug.ts';
 import { svgToPngAsync } from './figures/render-png.ts';
 import { checkFolderTarget, replaceFolder } from './write-atomic.ts';
@@ -31,24 +31,29 @@ export async function reportFiles(input: ReportInput, options: ReportOptions = {
   const renderer = options.renderer ?? (await import('./report-renderer.ts')).startReportRenderer();
   try {
     const parts = renderer.render(input);
-    // exceljs (the workbook writer's, loaded when first used) loads while the figures are drawn.
-    const [figures] = await Promise.all([parts.figures, loadOverviewWriter()]);
-    // The workbook's PNG images are drawn on libuv's threads while this one writes the text.
-    const pngs = Promise.all(figures.map((figure) => svgToPngAsync(figure.svg)));
-    pngs.catch(() => undefined); // awaited below; not unhandled should the text fail first
+    // The workbook's sheets are composed while the figures are drawn; its images (PNG, drawn on
+    // libuv's threads) are added when they come, while this thread writes the text.
+    const images = parts.figures.then(async (figures) => overviewImages(figures, await Promise.all(figures.map((figure) => svgToPngAsync(figure.svg)))));
+    images.catch(() => undefined); // awaited by the overview once its sheets are composed
+    const overview = overviewBytesWhenImages(input.data, overviewTables(input), images);
+    overview.catch(() => undefined); // awaited below; not unhandled should the text fail first
+    // The tables need no figure either.
+    const tables = [
+      ...csvExports(input.data),
+      ...(input.previous ? diffExports(input.previous.diff) : []),
+      ...codebookExports(input.data.parameters),
+    ];
+    const figures = await parts.figures;
     const markdown = monitorMarkdown(input, figures);
     const title = `Stand van het land ${input.data.year}: laagdrempelige steunpunten`;
     const pdf = monitorPdf(input, markdown, figures, title, options);
     pdf.catch(() => undefined); // the same
     const texts = [
-      ...csvExports(input.data),
-      ...(input.previous ? diffExports(input.previous.diff) : []),
-      ...codebookExports(input.data.parameters),
+      ...tables,
       ...figures.map((figure) => ({ name: figure.file, content: figure.svg })),
       { name: 'monitor.md', content: markdown },
       { name: 'monitor.html', content: monitorHtml(markdown, figures, title) },
     ];
-    const overview = pngs.then((images) => overviewBytes(input.data, overviewExtras(input, figures, images)));
     const [workbook, site, printed] = await Promise.all([overview, parts.site, pdf]);
     return [{ name: OVERVIEW_FILE, content: workbook }, ...texts, ...site, ...printed];
   } finally {

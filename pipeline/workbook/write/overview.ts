@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
 import { loadWorkbookClass } from '../exceljs-workbook.ts';
 import type { MonitorData } from '../../read/read-monitor.ts';
 import { writeFileAtomic } from '../../../sources/write-file-atomic.ts';
-import type { OverviewExtras } from '../extras.ts';
+import type { OverviewExtras, OverviewImage } from '../extras.ts';
 import { SHEETS } from '../layout.ts';
 import { withQuotedSheetNames } from './defined-names.ts';
 import { worksheetPart, withDirectRows, type DirectRows } from './direct-rows.ts';
@@ -16,7 +16,7 @@ import { repackZip } from './repack-zip.ts';
 import { fitWrappedRows } from './row-height.ts';
 import { addCoverageSheet } from './sheets/coverage.ts';
 import { coverageSpecs } from './sheets/coverage-specs.ts';
-import { addExplanationSheet } from './sheets/explanation.ts';
+import { addExplanationImages, addExplanationSheet } from './sheets/explanation.ts';
 import { addListsSheet } from './sheets/lists.ts';
 import { addLocationsSheet } from './sheets/locations.ts';
 import { addParametersSheet, parameterRefs } from './sheets/parameters.ts';
@@ -30,6 +30,38 @@ import { addYearOnYearSheet } from './sheets/year-on-year.ts';
  * written into their sheets directly when the bytes are made (direct-rows.ts).
  */
 export async function composeOverview(data: MonitorData, extras: OverviewExtras = {}): Promise<{ workbook: ExcelJS.Workbook; directRows: DirectRows[] }> {
+  const { workbook, directRows, addImages } = await composeSheets(data, extras);
+  addImages(extras.images ?? []);
+  return { workbook, directRows };
+}
+
+/** The workbook as xlsx bytes; the same data and extras give the same bytes. */
+export async function overviewBytes(data: MonitorData, extras: OverviewExtras = {}): Promise<Uint8Array> {
+  return workbookBytes(data.year, await composeOverview(data, extras));
+}
+
+/**
+ * As overviewBytes with `extras.images` still being drawn: the sheets are composed at once, the
+ * images added and the bytes made when they come (reportFiles composes while the figures are drawn).
+ */
+export async function overviewBytesWhenImages(
+  data: MonitorData,
+  extras: Omit<OverviewExtras, 'images'>,
+  images: Promise<readonly OverviewImage[]>,
+): Promise<Uint8Array> {
+  const { workbook, directRows, addImages } = await composeSheets(data, extras);
+  addImages(await images);
+  return workbookBytes(data.year, { workbook, directRows });
+}
+
+/** Loads what the writer needs of exceljs (also done when composing): a caller may start it early. */
+export const loadOverviewWriter = loadWorkbookClass;
+
+/** Every sheet, Toelichting without its images, which `addImages` puts below its text. */
+async function composeSheets(
+  data: MonitorData,
+  extras: OverviewExtras,
+): Promise<{ workbook: ExcelJS.Workbook; directRows: DirectRows[]; addImages: (images: readonly OverviewImage[]) => void }> {
   const Workbook = await loadWorkbookClass();
   const workbook = new Workbook();
   workbook.creator = 'lsp-monitor';
@@ -39,7 +71,7 @@ export async function composeOverview(data: MonitorData, extras: OverviewExtras 
   // Excel and LibreOffice recalculate on opening; the cached results are the pipeline's figures.
   workbook.calcProperties.fullCalcOnLoad = true;
 
-  addExplanationSheet(workbook, data, extras);
+  const explanation = addExplanationSheet(workbook, data, extras);
   const parameters = parameterRefs(data);
   const locations = addLocationsSheet(workbook, data, parameters);
   const coverageRows = coverageSpecs(data).map((spec) => addCoverageSheet(workbook, spec, locations.ranges, parameters).rows);
@@ -56,19 +88,15 @@ export async function composeOverview(data: MonitorData, extras: OverviewExtras 
     const headerRow = sheet.views[0]?.state === 'frozen' && sheet.views[0].ySplit === 1;
     setPrint(sheet, { year: data.year, headerRow, ...(sheet.name === SHEETS.locations ? { area: locations.printArea } : {}) });
   }
-  return { workbook, directRows: [locations.rows, ...coverageRows] };
+  // The images' captions are not wrapped and their rows keep the default height: fitWrappedRows has nothing to do there.
+  return { workbook, directRows: [locations.rows, ...coverageRows], addImages: (images) => addExplanationImages(workbook, explanation, images) };
 }
 
-/** Loads what the writer needs of exceljs (also done by composeOverview): a caller may start it early. */
-export const loadOverviewWriter = loadWorkbookClass;
-
-/** The workbook as xlsx bytes; the same data and extras give the same bytes. */
-export async function overviewBytes(data: MonitorData, extras?: OverviewExtras): Promise<Uint8Array> {
-  const { workbook, directRows } = await composeOverview(data, extras);
+async function workbookBytes(year: number, { workbook, directRows }: { workbook: ExcelJS.Workbook; directRows: readonly DirectRows[] }): Promise<Uint8Array> {
   // Stored uncompressed by exceljs; repackZip adds the direct rows and deflates with native zlib.
   const stored = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
   const sheetNames = workbook.worksheets.map((sheet) => sheet.name);
-  return repackZip(new Uint8Array(stored), fixedTime(data.year), {
+  return repackZip(new Uint8Array(stored), fixedTime(year), {
     ...Object.fromEntries(directRows.map((rows) => [worksheetPart(rows), (xml: string) => withDirectRows(xml, rows)])),
     'xl/workbook.xml': (xml) => Buffer.from(withQuotedSheetNames(xml, sheetNames), 'utf8'),
   });

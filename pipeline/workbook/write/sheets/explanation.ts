@@ -9,7 +9,11 @@ import { LOCATION_COLUMNS, REVIEW_HEADERS, SHEETS, SPARE_LOCATION_ROWS, YEAR_LAB
 const MAX_IMAGE_WIDTH_PX = 900;
 const ROW_HEIGHT_PX = 20;
 
-export function addExplanationSheet(workbook: ExcelJS.Workbook, data: MonitorData, extras: OverviewExtras): void {
+/**
+ * The sheet with its text; the figures (extras.images) go below it, added by
+ * `addExplanationImages` at the returned row, so they may come once they are drawn.
+ */
+export function addExplanationSheet(workbook: ExcelJS.Workbook, data: MonitorData, extras: OverviewExtras): { sheet: ExcelJS.Worksheet; imagesRow: number } {
   const sheet = workbook.addWorksheet(SHEETS.explanation);
   sheet.getColumn(1).width = 22;
   sheet.getColumn(2).width = 110;
@@ -51,11 +55,13 @@ export function addExplanationSheet(workbook: ExcelJS.Workbook, data: MonitorDat
   gap();
   for (const [name, text] of sheetLines(extras)) line(name, text);
 
-  if (extras.images !== undefined && extras.images.length > 0) {
-    gap();
-    addImages(workbook, sheet, row, extras.images);
-  }
   protect(sheet);
+  return { sheet, imagesRow: row + 1 };
+}
+
+/** The figures as PNG below the text, each with its caption (none: nothing). */
+export function addExplanationImages(workbook: ExcelJS.Workbook, explanation: { sheet: ExcelJS.Worksheet; imagesRow: number }, images: readonly OverviewImage[]): void {
+  if (images.length > 0) addImages(workbook, explanation.sheet, explanation.imagesRow, images);
 }
 
 function methodLines(data: MonitorData): string[] {
