@@ -38,8 +38,35 @@ export function monitorBodyHtml(markdown: string, figures: readonly Figure[]): s
     },
   });
   return markdownSections(markdown)
-    .map((section) => marked.parse(section, { async: false }))
+    .map((section) => longListHtml(marked, section) ?? marked.parse(section, { async: false }))
     .join('');
+}
+
+/** Items of a long list parsed at a time. */
+const LIST_SLICE = 1000;
+
+/**
+ * A section that is a heading and one list of one-line items (the appendix's steunpunten of a region,
+ * tens of thousands at a million records), rendered a slice of items at a time so that marked's
+ * tokens of only one slice are alive. Each slice must lex as one tight list of exactly its lines;
+ * then the items render as they would in the whole list, and the slices' items go into one list.
+ * Anything else (or a short list): undefined, and the section is parsed whole.
+ */
+function longListHtml(marked: Marked, section: string): string | undefined {
+  const match = /^(#{2,3} [^\n]*\n\n)((?:- [^\n]*\n)+)\n?$/.exec(section.endsWith('\n') ? section : `${section}\n`);
+  const lines = match?.[2]?.slice(0, -1).split('\n') ?? [];
+  if (!match || lines.length <= LIST_SLICE) return undefined;
+  const items: string[] = [];
+  for (let start = 0; start < lines.length; start += LIST_SLICE) {
+    const slice = lines.slice(start, start + LIST_SLICE);
+    const tokens = marked.lexer(slice.join('\n'));
+    const [list, ...rest] = tokens;
+    if (rest.length > 0 || list?.type !== 'list' || list.ordered || list.loose || list.items.length !== slice.length) return undefined;
+    const html = marked.parser(tokens);
+    if (!html.startsWith('<ul>\n') || !html.endsWith('</ul>\n')) return undefined;
+    items.push(html.slice('<ul>\n'.length, -'</ul>\n'.length));
+  }
+  return `${marked.parse(match[1] ?? '', { async: false })}<ul>\n${items.join('')}</ul>\n`;
 }
 
 /**

@@ -36,6 +36,21 @@ describe('monitor.html from the Markdown in parts', () => {
     expect(monitorBodyHtml(markdown, [])).toBe(whole(markdown));
   });
 
+  it('is the HTML of one parse for a long list rendered a slice at a time, whatever its items hold', () => {
+    const items = Array.from({ length: 2_500 }, (_, index) => `- Inloop ${index} (Stichting \\<b\\> & "zorg"), Plaats ${index}`);
+    const list = (lines: string[]) => ['## Bijlage', '### Regio (2.500)', lines.join('\n'), '### Leeg (0)', 'Geen steunpunten in beeld.'].join('\n\n');
+    const plain = list(items);
+    expect(monitorBodyHtml(plain, [])).toBe(whole(plain));
+    // Items that are not one plain list item each: a rule, a nested list, a heading, an empty item, a continued line.
+    for (const odd of ['- ---', '- - genest', '- # kop', '-', '- Inloop\n  vervolg', '- Inloop\n\n- los']) {
+      // In the middle of a slice, and first of a slice (the list's 1,001st line).
+      for (const at of [1_700, 1_000]) {
+        const markdown = list([...items.slice(0, at), odd, ...items.slice(at)]);
+        expect(monitorBodyHtml(markdown, []), `${odd} at ${at}`).toBe(whole(markdown));
+      }
+    }
+  });
+
   it('keeps the Markdown whole when a code fence or link definition could reach across a heading', () => {
     const fenced = 'tekst\n\n```\ncode\n\n## geen kop\n```\n';
     const linked = 'zie [bron][1]\n\n## Kop\n\n[1]: https://example.org\n';
