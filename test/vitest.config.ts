@@ -12,7 +12,6 @@ const APART = [
   'test/pipeline/schedule/schedule-command.test.ts',
   'test/pipeline/workbook/workbook.test.ts',
   'test/outputs/pdf/chromium.test.ts',
-  'test/e2e/pdf.test.ts',
 ];
 
 export default defineConfig({
