@@ -10,6 +10,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { errorCode, MonitorError } from '../sources/errors.ts';
 import { ensureDirectory } from '../sources/write-file-atomic.ts';
 import { isProcessAlive } from '../pipeline/lock/lock-file.ts';
+import { pauseForTest } from '../pipeline/test-pause.ts';
 
 /**
  * Checks, before any work, that `target` can become a folder: not the root or the working
@@ -217,15 +218,4 @@ function folderError(error: unknown, folder: string): unknown {
           ? `geen ruimte meer op de schijf bij het schrijven van de monitor naar ${folder} (${unchanged})`
           : `de monitor kan niet naar ${folder} worden geschreven`;
   return new MonitorError(message, { cause: error });
-}
-
-/**
- * Test-only: stops at a named moment of the swap so the crash tests can SIGKILL a real process
- * exactly there. Inert unless LSP_MONITOR_TEST_PAUSE names the moment (only
- * test/e2e/report-atomic.test.ts sets it).
- */
-async function pauseForTest(moment: 'rapport-half-geschreven' | 'rapport-oud-opzij' | 'rapport-nieuw-geplaatst'): Promise<void> {
-  if (process.env['LSP_MONITOR_TEST_PAUSE'] !== moment) return;
-  process.stderr.write(`test-pauze: ${moment}\n`);
-  await new Promise((done) => setTimeout(done, 120_000));
 }

@@ -14,7 +14,7 @@ import { buildAccessibility } from './build-accessibility.ts';
 import { buildCoverage, resolveMethodYears } from './build-coverage.ts';
 import { markPhase } from '../phase-mark.ts';
 import { buildLocations } from './build-locations.ts';
-import { pauseBuildForTest } from './test-pause.ts';
+import { pauseForTest } from '../test-pause.ts';
 
 export interface BuildSummary {
   year: number;
@@ -45,7 +45,7 @@ export async function buildYear(database: MonitorDatabase, context: MonitorConte
     await buildCoverage(database, year, resolved, config);
     markPhase('accessibility');
     await buildAccessibility(database, context, year);
-    await pauseBuildForTest();
+    await pauseForTest('build-in-transactie');
     markPhase('finish');
     const parameters = {
       capacityPerWeek: config.capacityPerWeek,

@@ -11,7 +11,7 @@ import { sql } from '../db/sql-file.ts';
 import { TABLES } from '../db/tables.ts';
 import { buildYear, type BuildSummary } from '../build/build-year.ts';
 import { storeCorrections } from './store.ts';
-import { pauseForTest } from './test-pause.ts';
+import { pauseForTest } from '../test-pause.ts';
 import type { Correction } from './types.ts';
 
 const BUILDS_AFTER = sql('corrections/apply/builds-after.sql');

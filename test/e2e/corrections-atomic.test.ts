@@ -4,7 +4,7 @@
  * transaction. A real CLI process is killed with SIGKILL at several moments; the database is then
  * exactly as before (or, after the commit, exactly after), and the next run completes.
  *
- * The moments are reached through the test-only pause of pipeline/corrections/test-pause.ts
+ * The moments are reached through the test-only pause of pipeline/test-pause.ts
  * (environment variable LSP_MONITOR_TEST_PAUSE).
  */
 import { spawn } from 'node:child_process';

@@ -1,7 +1,7 @@
 /**
  * Crash safety (GitHub issue #7): the real CLI, as a separate process, is killed with SIGKILL in
  * the middle of a build (paused inside its transaction by the test-only LSP_MONITOR_TEST_PAUSE,
- * see pipeline/build/test-pause.ts). The database must then hold exactly what it held before that build —
+ * see pipeline/test-pause.ts). The database must then hold exactly what it held before that build —
  * every table, byte for byte — and the next build must succeed. While the build runs, a second
  * process on the same database is refused with a Dutch message. A report killed at an unplanned
  * moment leaves its folder whole (the planned moments are in report-atomic.test.ts).
@@ -59,7 +59,7 @@ describe('crash safety', () => {
     expect(imported.stdout, imported.stderr).toContain(`${SMALL_2025_ROWS.nieuw.length} rijen ingelezen, 0 afgewezen`);
     const before = await databaseState(db);
 
-    // The build stops inside its transaction (pipeline/build/test-pause.ts): the old build cleared,
+    // The build stops inside its transaction (pipeline/test-pause.ts): the old build cleared,
     // the new locations and coverage written, nothing committed.
     const moment = 'build-in-transactie';
     const child = spawn(process.execPath, [CLI, 'build', '--year', YEAR, '--db', db], {
