@@ -1,6 +1,7 @@
 /**
  * Module hooks for the benchmark's child (measure.ts): the pipeline's writeReport gets an
- * overviewBytes that writes nothing, so the report stage and its peak memory are the pipeline's
+ * overviewBytes (and overviewBytesWhenImages, which the report calls: it still waits for the
+ * figures' PNGs, which the report draws either way) that writes nothing, so the report stage and its peak memory are the pipeline's
  * without the Excel overview; the overview is then timed on its own (measure/overview.ts loads the
  * real module under OVERVIEW_REAL_QUERY, which these hooks pass through). Plain JavaScript: hooks
  * run on Node's loader thread, ahead of tsx's.
@@ -18,6 +19,7 @@ export async function resolve(specifier, context, nextResolve) {
     `export * from ${JSON.stringify(real)};`,
     '/** The benchmark measures the overview apart: inside the report it writes no bytes. */',
     'export async function overviewBytes() { return new Uint8Array(0); }',
+    'export async function overviewBytesWhenImages(data, extras, images) { await images; return new Uint8Array(0); }',
   ].join('\n');
   return { url: `data:text/javascript,${encodeURIComponent(source)}`, shortCircuit: true };
 }
