@@ -11,6 +11,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
 import { queryRows, snapshotOf, stateComparedTo } from '../helpers/database-state.ts';
+import { freshDatabase } from '../helpers/fresh-database.ts';
+import { writeReportTables } from '../helpers/report-tables.ts';
 import { OverviewEditor } from '../pipeline/workbook/edit-overview.ts';
 import { LOCATION_COLUMNS, REVIEW_HEADERS, REVIEW_KEYS, SHEETS, type ReviewColumn } from '../../pipeline/workbook/layout.ts';
 
@@ -18,7 +20,7 @@ const fixtures = fileURLToPath(new URL('../fixtures/dedup/', import.meta.url));
 
 describe('corrections from the edited Excel overview', () => {
   const scratch = scratchDir();
-  const db = join(scratch, 'monitor.duckdb');
+  let db: string;
   const report = (out: string) => runCli(['report', '--year', '2024', '--out', join(scratch, out), '--db', db]);
   let before: { locations: Record<string, string>[]; provinces: Map<string | undefined, Record<string, string>>; review: Record<string, string>[] };
   let after: typeof before;
@@ -34,6 +36,7 @@ describe('corrections from the edited Excel overview', () => {
   });
 
   beforeAll(async () => {
+    db = await freshDatabase(scratch);
     for (const args of [
       ['import', join(fixtures, 'lijst-a.csv'), '--year', '2024', '--source', 'lijst-a', '--db', db],
       ['import', join(fixtures, 'lijst-b.xlsx'), '--year', '2024', '--source', 'lijst-b', '--db', db],
@@ -89,7 +92,8 @@ describe('corrections from the edited Excel overview', () => {
     expect(again.stderr).toBe('');
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/overzicht-bewerkt\.xlsx: (geen wijzigingen ten opzichte van monitor 2024|dit bestand is al eerder overgenomen voor 2024; er is niets veranderd)\./);
-    expect((await report('nogmaals')).code).toBe(0);
+    // Only locaties.csv is compared: the report's tables (report-tables.ts) are enough.
+    await writeReportTables(db, 2024, join(scratch, 'nogmaals'));
     expect(readFileSync(join(scratch, 'nogmaals', 'locaties.csv'), 'utf8')).toBe(readFileSync(join(scratch, 'na', 'locaties.csv'), 'utf8'));
   });
 
