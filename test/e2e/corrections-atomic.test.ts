@@ -5,9 +5,9 @@
  * exactly as before (or, after the commit, exactly after), and the next run completes.
  *
  * The moments are reached through the test-only pause of pipeline/test-pause.ts
- * (environment variable LSP_MONITOR_TEST_PAUSE).
+ * (environment variable LSP_MONITOR_TEST_PAUSE). The killed processes are started together, each on
+ * its own copy of the database, once that database exists; each test then checks its own.
  */
-import { spawn } from 'node:child_process';
 import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,37 +15,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
 import { buildTables, databaseState, queryRows, snapshotOf, stateComparedTo, type DatabaseSnapshot, type DatabaseState } from '../helpers/database-state.ts';
+import { startKill, type KilledRun } from '../helpers/kill-at-pause.ts';
 import { OverviewEditor } from '../pipeline/workbook/edit-overview.ts';
 
-const CLI = fileURLToPath(new URL('../../pipeline/cli/lsp-monitor.mjs', import.meta.url));
 const LIST = fileURLToPath(new URL('../fixtures/dedup/lijst-a.csv', import.meta.url));
 const REGIONAL = fileURLToPath(new URL('../fixtures/sources/snapshots/regional-corrections/bodies/', import.meta.url));
-
-/** Runs the CLI as its own process, pausing at `moment`, and kills it with SIGKILL once it is there. */
-async function killAt(moment: string, args: readonly string[]): Promise<string> {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LSP_MONITOR_TEST_PAUSE: moment },
-  });
-  let output = '';
-  return new Promise((done, fail) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      fail(new Error(`never reached ${moment}:\n${output}`));
-    }, 90_000);
-    const watch = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes(`test-pauze: ${moment}`)) child.kill('SIGKILL');
-    };
-    child.stdout.on('data', watch);
-    child.stderr.on('data', watch);
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (signal === 'SIGKILL' && output.includes(`test-pauze: ${moment}`)) done(output);
-      else fail(new Error(`ended (${code ?? signal}) before ${moment}:\n${output}`));
-    });
-  });
-}
+const MOMENTS_BEFORE_COMMIT = ['correcties-bewaard', 'correcties-gebouwd'] as const;
 
 /** [year, size class] of the location in 2024 and 2025, read on one opening of the database. */
 async function sizesOf(db: string, locationId: string): Promise<unknown[][]> {
@@ -67,6 +42,10 @@ describe('corrections are one transaction with the rebuild of every year they af
   let baseSnapshot: DatabaseSnapshot;
   let baseState: DatabaseState;
   let n = 0;
+  /** Each kill case's database and its killed process, started together at the end of beforeAll and checked by its test. */
+  const kills = new Map<string, { db: string; killed: Promise<KilledRun> }>();
+  const overviewArgs = (db: string) => ['corrections', edited, '--year', '2024', '--db', db];
+  const regionalArgs = (db: string) => ['import', regional, '--year', '2024', '--source', 'regional-corrections', '--db', db];
   /** A fresh copy of the database with 2024 and 2025 built and nothing corrected. */
   const freshDatabase = () => {
     n += 1;
@@ -94,7 +73,23 @@ describe('corrections are one transaction with the rebuild of every year they af
     copyFileSync(join(REGIONAL, readdirSync(REGIONAL).find((name) => name.endsWith('.csv'))!), regional);
     baseSnapshot = await snapshotOf(base);
     baseState = baseSnapshot.state;
+    const cases: [string, string, (db: string) => string[]][] = [
+      ...MOMENTS_BEFORE_COMMIT.map((moment): [string, string, (db: string) => string[]] => [`overzicht ${moment}`, moment, overviewArgs]),
+      ['overzicht correcties-vastgelegd', 'correcties-vastgelegd', overviewArgs],
+      ...MOMENTS_BEFORE_COMMIT.map((moment): [string, string, (db: string) => string[]] => [`regio ${moment}`, moment, regionalArgs]),
+    ];
+    for (const [name, moment, args] of cases) {
+      const db = freshDatabase();
+      kills.set(name, { db, killed: startKill(moment, args(db)) });
+    }
   });
+
+  /** The database of a kill case once its process has been killed at the moment. */
+  const killedAt = async (name: string): Promise<string> => {
+    const { db, killed } = kills.get(name)!;
+    await killed;
+    return db;
+  };
 
   it('rebuilds the corrected year and every later built year with it', async () => {
     const db = freshDatabase();
@@ -107,12 +102,10 @@ describe('corrections are one transaction with the rebuild of every year they af
     expect(await sizesOf(db, locationId)).toEqual([[2024, 'groot'], [2025, 'groot']]);
   });
 
-  for (const moment of ['correcties-bewaard', 'correcties-gebouwd']) {
+  for (const moment of MOMENTS_BEFORE_COMMIT) {
     it(`corrections killed at '${moment}' leave the database as before; the next run takes the file in`, async () => {
-      const db = freshDatabase();
-      const before = baseState;
-      await killAt(moment, ['corrections', edited, '--year', '2024', '--db', db]);
-      expect(await databaseState(db)).toEqual(before);
+      const db = await killedAt(`overzicht ${moment}`);
+      expect(await stateComparedTo(db, baseSnapshot)).toEqual(baseState);
 
       const next = await runCli(['corrections', edited, '--year', '2024', '--db', db]);
       expect(next.code, next.stderr).toBe(0);
@@ -123,9 +116,8 @@ describe('corrections are one transaction with the rebuild of every year they af
   }
 
   it('corrections killed after the commit leave the database after; the next run says so and the report has it', async () => {
-    const db = freshDatabase();
+    const db = await killedAt('overzicht correcties-vastgelegd');
     const before = baseState;
-    await killAt('correcties-vastgelegd', ['corrections', edited, '--year', '2024', '--db', db]);
     const after = await databaseState(db);
     expect(buildTables(after)).not.toEqual(buildTables(before));
     expect(await sizesOf(db, locationId)).toEqual([[2024, 'groot'], [2025, 'groot']]);
@@ -168,14 +160,12 @@ describe('corrections are one transaction with the rebuild of every year they af
     expect(await stateComparedTo(db, baseSnapshot)).toEqual(before);
   });
 
-  for (const moment of ['correcties-bewaard', 'correcties-gebouwd']) {
+  for (const moment of MOMENTS_BEFORE_COMMIT) {
     it(`regional corrections killed at '${moment}' leave the database as before; the next import applies them`, async () => {
-      const db = freshDatabase();
-      const before = baseState;
-      await killAt(moment, ['import', regional, '--year', '2024', '--source', 'regional-corrections', '--db', db]);
-      expect(await databaseState(db)).toEqual(before);
+      const db = await killedAt(`regio ${moment}`);
+      expect(await stateComparedTo(db, baseSnapshot)).toEqual(baseState);
 
-      const next = await runCli(['import', regional, '--year', '2024', '--source', 'regional-corrections', '--db', db]);
+      const next = await runCli(regionalArgs(db));
       expect(next.code, next.stderr).toBe(0);
       expect(next.stdout).toMatch(/correcties-regio\.csv \(bron regional-corrections, 2024\): \d+ correctie\(s\) overgenomen/);
       expect(await statusesOf(db, 'GroeiRijk')).toEqual([[2024, 'gesloten'], [2025, 'gesloten']]);

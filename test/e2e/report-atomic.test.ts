@@ -4,33 +4,31 @@
  * one (paused there by the test-only LSP_MONITOR_TEST_PAUSE, see outputs/write-atomic.ts), and
  * made to fail mid-write by a file-size limit standing in for a full disk. The previous folder
  * must stay whole with no temporary file in it, and the next report must complete and leave no
- * leftover beside it. A bad --out fails at once, naming the path.
+ * leftover beside it. The killed and failing processes start together, each on its own copy of the
+ * old report, and each test checks its own. A bad --out fails at once, naming the path.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { folderTree as tree } from '../helpers/folder-tree.ts';
+import { startKill, type KilledRun } from '../helpers/kill-at-pause.ts';
 import { small2025Database, small2025Report } from '../helpers/small-2025.ts';
 
 const CLI = fileURLToPath(new URL('../../pipeline/cli/lsp-monitor.mjs', import.meta.url));
 const YEAR = '2025';
 
-/** Runs the CLI in its own process; resolves with its output once it ends (or once `stopAt` is printed, after a SIGKILL). */
-function runProcess(args: string[], options: { pause?: string; shellPrefix?: string } = {}) {
-  const env = { ...process.env, ...(options.pause ? { LSP_MONITOR_TEST_PAUSE: options.pause } : {}) };
+/** Runs the CLI in its own process, after `shellPrefix` (a ulimit) when given; resolves with its output once it ends. */
+function runProcess(args: string[], options: { shellPrefix?: string } = {}) {
   const child = options.shellPrefix
-    ? spawn('sh', ['-c', `${options.shellPrefix}; exec "$0" "$@"`, process.execPath, CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    ? spawn('sh', ['-c', `${options.shellPrefix}; exec "$0" "$@"`, process.execPath, CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-    if (options.pause && stderr.includes(`test-pauze: ${options.pause}`)) child.kill('SIGKILL');
-  });
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((done) =>
     child.once('close', (code, signal) => done({ code, signal, stdout, stderr })),
   );
@@ -43,6 +41,9 @@ describe('report folder written as a unit', () => {
   let oldFolder: string;
   let oldReport: Record<string, string>;
   let newReport: Record<string, string>;
+  /** The processes of the kill and full-disk cases, started together in beforeAll (each on its own copy of the old report) and checked by their tests. */
+  const killed = new Map<string, Promise<KilledRun>>();
+  let fullDisk: ReturnType<typeof runProcess>;
 
   beforeAll(async () => {
     // The database once the list grew and was built again: what every report below writes.
@@ -51,59 +52,75 @@ describe('report folder written as a unit', () => {
     oldReport = tree(oldFolder);
     newReport = tree(await small2025Report('nieuw'));
     expect(newReport['locaties.csv']).not.toEqual(oldReport['locaties.csv']);
+    for (const [name, moment] of [['half', 'rapport-half-geschreven'], ['opzij', 'rapport-oud-opzij'], ['geplaatst', 'rapport-nieuw-geplaatst']] as const) {
+      copyFileSync(db, caseDatabase(name));
+      killed.set(name, startKill(moment, reportArgs(previousFolder(name).target, caseDatabase(name))));
+    }
+    copyFileSync(db, caseDatabase('vol'));
+    // 100 KiB: the workbook (the first and largest file) cannot be written.
+    fullDisk = runProcess(reportArgs(previousFolder('vol').target, caseDatabase('vol')), { shellPrefix: 'ulimit -f 100' });
   }, 240_000);
 
   /** A fresh copy of the old report at <case>/rapport, the folder a report then replaces. */
   function previousFolder(name: string): { parent: string; target: string } {
     const parent = join(scratch, name);
-    mkdirSync(parent);
-    cpSync(oldFolder, join(parent, 'rapport'), { recursive: true });
+    if (!existsSync(parent)) {
+      mkdirSync(parent);
+      cpSync(oldFolder, join(parent, 'rapport'), { recursive: true });
+    }
     return { parent, target: join(parent, 'rapport') };
   }
 
-  const reportArgs = (target: string) => ['report', '--year', YEAR, '--out', target, '--db', db];
+  /** A case's own copy of the database, beside its folder: one process at a time may hold a database. */
+  const caseDatabase = (name: string) => join(scratch, `${name}.duckdb`);
 
-  /** The next report completes the folder and leaves nothing beside it. */
-  async function nextReportCompletes(parent: string, target: string): Promise<void> {
-    const next = await runCli(reportArgs(target));
+  /** The folders of a case started in beforeAll, once its process was killed at its moment. */
+  async function killedCase(name: string): Promise<{ parent: string; target: string }> {
+    await killed.get(name);
+    return previousFolder(name);
+  }
+
+  function reportArgs(target: string, database = db): string[] {
+    return ['report', '--year', YEAR, '--out', target, '--db', database];
+  }
+
+  /** The next report (on the database the killed one held) completes the folder and leaves nothing beside it. */
+  async function nextReportCompletes(name: string, parent: string, target: string): Promise<void> {
+    const next = await runCli(reportArgs(target, caseDatabase(name)));
     expect(next.code, next.stderr).toBe(0);
     expect(tree(target)).toEqual(newReport);
     expect(readdirSync(parent)).toEqual(['rapport']);
   }
 
   it('killed while writing the new files: the previous folder is untouched, with no temporary file in it', async () => {
-    const { parent, target } = previousFolder('half');
-    const killed = await runProcess(reportArgs(target), { pause: 'rapport-half-geschreven' });
-    expect(killed.signal, killed.stderr).toBe('SIGKILL');
+    const name = 'half';
+    const { parent, target } = await killedCase(name);
     expect(tree(target)).toEqual(oldReport);
     expect(readdirSync(parent).filter((entry) => entry !== 'rapport')).toEqual([expect.stringMatching(/^\.rapport\.new-\d+-[0-9a-f]{8}$/)]);
-    await nextReportCompletes(parent, target);
+    await nextReportCompletes(name, parent, target);
   }, 120_000);
 
   it('killed between moving the old folder aside and putting the new one in place: the next report restores and replaces it', async () => {
-    const { parent, target } = previousFolder('opzij');
-    const killed = await runProcess(reportArgs(target), { pause: 'rapport-oud-opzij' });
-    expect(killed.signal, killed.stderr).toBe('SIGKILL');
+    const name = 'opzij';
+    const { parent, target } = await killedCase(name);
     const aside = readdirSync(parent).find((entry) => entry.startsWith('.rapport.old-'));
     expect(aside).toBeDefined();
     expect(tree(join(parent, aside!))).toEqual(oldReport);
     expect(existsSync(target)).toBe(false);
-    await nextReportCompletes(parent, target);
+    await nextReportCompletes(name, parent, target);
   }, 120_000);
 
   it('killed after the swap, before the old copy is removed: the new folder is complete, the next report removes the old copy', async () => {
-    const { parent, target } = previousFolder('geplaatst');
-    const killed = await runProcess(reportArgs(target), { pause: 'rapport-nieuw-geplaatst' });
-    expect(killed.signal, killed.stderr).toBe('SIGKILL');
+    const name = 'geplaatst';
+    const { parent, target } = await killedCase(name);
     expect(tree(target)).toEqual(newReport);
     expect(readdirSync(parent).filter((entry) => entry !== 'rapport')).toEqual([expect.stringMatching(/^\.rapport\.old-\d+-[0-9a-f]{8}$/)]);
-    await nextReportCompletes(parent, target);
+    await nextReportCompletes(name, parent, target);
   }, 120_000);
 
   it('a write that fails (a file-size limit standing in for a full disk) leaves the previous folder intact and says so in Dutch', async () => {
     const { parent, target } = previousFolder('vol');
-    // 100 KiB: the workbook (the first and largest file) cannot be written.
-    const failed = await runProcess(reportArgs(target), { shellPrefix: 'ulimit -f 100' });
+    const failed = await fullDisk;
     expect(failed.code, failed.stderr).toBe(1);
     expect(failed.stderr.trim()).toBe(`fout: geen ruimte meer op de schijf bij het schrijven van de monitor naar ${target} (de vorige inhoud is ongewijzigd)`);
     expect(tree(target)).toEqual(oldReport);
