@@ -721,7 +721,8 @@ describe('every intake gets the same hostile cells (issue #11)', () => {
       writeFileSync(good, await editor.bytes());
       applied = await runCli(['corrections', good, '--year', YEAR, '--db', db]);
 
-      const hostile = await OverviewEditor.open(overview);
+      // The hostile workbook edits the same cells of the same overview: the editor is reused.
+      const hostile = editor;
       // XML 1.0 cannot hold ESC (Excel writes it as the text _x001B_, exceljs drops it), so the
       // workbook carries C1 CSI (U+009B, the one-byte form of ESC [) as its terminal control.
       hostile.setLocation(rowOfIJsselstein, 'naam', 'Inloop \u009b31mRood');
