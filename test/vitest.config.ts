@@ -3,16 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Files that replace modules (vi.mock), fake the clock or set environment variables for the code
- * they run: each gets fresh modules and mocks. (The environment is the process's: a file that sets
- * a variable puts it back, or sets it in every test that needs it.)
+ * Files that replace modules (vi.mock): each gets fresh modules and mocks. A file that fakes the
+ * clock or sets an environment variable puts it back in a `finally` and runs with the others (a
+ * worker runs one file at a time); the apart group runs after the others are done, so every file
+ * in it costs a worker's idle time.
  */
-const APART = [
-  'test/sources/fetch/fetch-command.test.ts',
-  'test/pipeline/schedule/schedule-command.test.ts',
-  'test/pipeline/workbook/workbook.test.ts',
-  'test/outputs/pdf/chromium.test.ts',
-];
+const APART = ['test/sources/fetch/fetch-command.test.ts', 'test/pipeline/schedule/schedule-command.test.ts'];
 
 export default defineConfig({
   test: {
