@@ -10,10 +10,11 @@ import { csvExports, type ExportFile } from '../../outputs/csv/exports.ts';
 import { assertReportable } from '../../pipeline/build/build-freshness.ts';
 import { loadConfig } from '../../pipeline/config/config.ts';
 import { withDatabase } from '../../pipeline/db/database.ts';
+import { wholeText } from '../../outputs/site/chunks.ts';
 import { readMonitor } from '../../pipeline/read/read-monitor.ts';
 
 function text(file: ExportFile): string {
-  return 'content' in file ? file.content : [...file.chunks()].join('');
+  return 'content' in file ? file.content : wholeText(file.chunks());
 }
 
 /**
