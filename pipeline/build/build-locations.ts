@@ -15,7 +15,7 @@ import type { ScoredPair } from '../dedupe/cluster.ts';
 import type { MatchRecord } from '../dedupe/compare.ts';
 import { dedupeYear, pairKey } from '../dedupe/dedupe-year.ts';
 import { assignIdentities, type PriorLocation } from '../dedupe/identities.ts';
-import { readYearRecords } from '../dedupe/read-records.ts';
+import { readYearStore } from '../dedupe/read-records.ts';
 import { extraValue, fingerprint, recordLevel, toMatchRecord, type RecordRow } from '../dedupe/records.ts';
 import type { MunicipalityResolver, Resolution } from '../normalise/municipality-resolver.ts';
 import { placeOutsideMunicipality } from '../normalise/place-outside-municipality.ts';
@@ -26,32 +26,43 @@ import { classifySize } from './classify-size.ts';
 /** When sources disagree on status, an explicit closure or exclusion wins over a listing. */
 const STATUS_PRIORITY: readonly Status[] = ['uitgesloten', 'gesloten', 'actief', 'potentieel'];
 
+/** A record's row, made again from the year's store. */
+type RowOf = (record: MatchRecord) => RecordRow;
+
 interface Draft {
   record: MatchRecord;
   identityKey: string;
   /** The location id a record of the group gives (the monitor's own export read back). */
   givenId: string | undefined;
-  rows: RecordRow[];
+  /** The first organisation its records name. */
+  organisation: string | undefined;
   members: MatchRecord[];
 }
 
 export async function buildLocations(database: MonitorDatabase, year: number, context: MonitorContext): Promise<number> {
   markPhase('dedupe.read');
-  const rows = await readYearRecords(database, year);
-  const rowById = new Map<string, RecordRow>();
-  const records = rows.map((row) => {
+  // The row objects are not kept: a record's row is made again from the packed store when a
+  // location, member or pair row needs it (at a million records the rows were ~400 MB of heap).
+  const indexById = new Map<string, number>();
+  const records: MatchRecord[] = [];
+  const rowNumbers: number[] = [];
+  const store = await readYearStore(database, year, (row, index) => {
     const id = `${row.source}:${row.row_number}`;
-    rowById.set(id, row);
-    return toMatchRecord(id, row.source, row, recordLevel(row));
+    indexById.set(id, index);
+    rowNumbers.push(row.row_number);
+    records.push(toMatchRecord(id, row.source, row, recordLevel(row)));
   });
+  const rowNumberOf = (record: MatchRecord) => rowNumbers[indexById.get(record.id)!]!;
+  const rowOf: RowOf = (record) => store.row(indexById.get(record.id)!);
   const clustering = await dedupeYear(database, records);
 
   const drafts: Draft[] = clustering.groups.map((group) => {
     const members = [...group].sort((x, y) => representativeOrder(x, y));
-    const rowsOfGroup = members.map((member) => rowById.get(member.id)!);
+    const rowsOfGroup = members.map(rowOf);
     const first = rowsOfGroup[0]!;
     const givenId = rowsOfGroup.map((row) => extraValue(row, 'locatieId')).find((id) => id !== undefined);
-    return { record: members[0]!, identityKey: identityKey(first), givenId, rows: rowsOfGroup, members };
+    const organisation = rowsOfGroup.find((row) => row.organisation !== undefined)?.organisation;
+    return { record: members[0]!, identityKey: identityKey(first), givenId, organisation, members };
   });
   const draftByMember = new Map(drafts.flatMap((draft) => draft.members.map((member) => [member.id, draft] as const)));
   const draftOf = (record: MatchRecord): Draft => {
@@ -64,7 +75,7 @@ export async function buildLocations(database: MonitorDatabase, year: number, co
   const identities = assignIdentities(drafts, prior);
   const priorById = new Map(prior.map((location) => [location.record.id, location]));
   const acrossYears = (pair: ScoredPair) => {
-    const current = rowById.get(draftOf(pair.a).members[0]!.id)!;
+    const current = rowOf(draftOf(pair.a).members[0]!);
     return priorPairColumns(year, pair, identities.ids.get(pair.a.id), current, priorById.get(pair.b.id)!);
   };
   const locationOf = (record: MatchRecord) => identities.ids.get(draftOf(record).record.id);
@@ -78,10 +89,10 @@ export async function buildLocations(database: MonitorDatabase, year: number, co
     'location',
     lazily(drafts, (draft) => {
       const id = identities.ids.get(draft.record.id)!;
-      return locationColumns(year, id, corrected(locationFacts(draft, signalResolver), overrides.get(id), context), context);
+      return locationColumns(year, id, corrected(locationFacts(draft.members.map(rowOf), draft.members, signalResolver), overrides.get(id), context), context);
     }),
   );
-  await database.append('location_member', memberRows(year, drafts, identities.ids, rowById));
+  await database.append('location_member', memberRows(year, drafts, identities.ids, rowNumberOf));
   await database.append('organisation', organisationRows(year, drafts));
   markPhase('dedupe.pairRows');
   // A merge outranks a doubt about the same pair (an organisation entry absorbed after review).
@@ -96,7 +107,7 @@ export async function buildLocations(database: MonitorDatabase, year: number, co
   await database.append(
     'match_pair',
     chained(
-      lazily(withinYear.values(), (pair) => pairColumns(year, 'binnen jaar', pair, locationOf(pair.a), locationOf(pair.b), rowById)),
+      lazily(withinYear.values(), (pair) => pairColumns(year, 'binnen jaar', pair, locationOf(pair.a), locationOf(pair.b), rowOf)),
       lazily(identities.matches, acrossYears),
       lazily(identities.review, acrossYears),
     ),
@@ -117,13 +128,12 @@ function* memberRows(
   year: number,
   drafts: readonly Draft[],
   ids: ReadonlyMap<string, string>,
-  rowById: ReadonlyMap<string, RecordRow>,
+  rowNumberOf: (record: MatchRecord) => number,
 ): Generator<NewRow<'location_member'>> {
   for (const draft of drafts) {
     const locationId = ids.get(draft.record.id)!;
     for (const member of draft.members) {
-      const row = rowById.get(member.id)!;
-      yield { year, location_id: locationId, source: row.source, row_number: row.row_number, fingerprint: fingerprint(member), level: member.level };
+      yield { year, location_id: locationId, source: member.source, row_number: rowNumberOf(member), fingerprint: fingerprint(member), level: member.level };
     }
   }
 }
@@ -188,24 +198,25 @@ interface LocationFacts {
   openingHours: string | undefined;
 }
 
-function locationFacts(draft: Draft, resolver: MunicipalityResolver): LocationFacts {
-  const locationRows = draft.rows.filter((_, index) => draft.members[index]!.level === 'locatie');
-  const preferred = locationRows.length > 0 ? locationRows : draft.rows;
+/** `rows` are the rows of the location's `members`, in the same order. */
+function locationFacts(rows: readonly RecordRow[], members: readonly MatchRecord[], resolver: MunicipalityResolver): LocationFacts {
+  const locationRows = rows.filter((_, index) => members[index]!.level === 'locatie');
+  const preferred = locationRows.length > 0 ? locationRows : rows;
   const row = { ...preferred[0]! };
   // A field the first record leaves empty is taken from the next that fills it (a location of
   // one record, most of them, has no other to take it from).
-  for (const field of draft.rows.length === 1 ? [] : (Object.keys(row) as (keyof RecordRow)[])) {
+  for (const field of rows.length === 1 ? [] : (Object.keys(row) as (keyof RecordRow)[])) {
     if (row[field] !== undefined) continue;
-    const value = preferred.find((candidate) => candidate[field] !== undefined)?.[field] ?? draft.rows.find((candidate) => candidate[field] !== undefined)?.[field];
+    const value = preferred.find((candidate) => candidate[field] !== undefined)?.[field] ?? rows.find((candidate) => candidate[field] !== undefined)?.[field];
     (row as Record<keyof RecordRow, unknown>)[field] = value;
   }
   return {
     row,
-    status: STATUS_PRIORITY.find((candidate) => draft.rows.some((record) => record.status === candidate)) ?? row.status,
-    sources: draft.rows.map((record) => `${record.source}:${record.row_number}`).join('; '),
+    status: STATUS_PRIORITY.find((candidate) => rows.some((record) => record.status === candidate)) ?? row.status,
+    sources: rows.map((record) => `${record.source}:${record.row_number}`).join('; '),
     onlyOrganisation: locationRows.length === 0,
-    signals: [...new Set(draft.rows.flatMap((record) => [...(extraValue(record, 'signalen')?.split('; ') ?? []), ...placeSignals(record, resolver)]))],
-    openingHours: [...preferred, ...draft.rows].map((record) => extraValue(record, 'openingstijden')).find((text) => text !== undefined),
+    signals: [...new Set(rows.flatMap((record) => [...(extraValue(record, 'signalen')?.split('; ') ?? []), ...placeSignals(record, resolver)]))],
+    openingHours: [...preferred, ...rows].map((record) => extraValue(record, 'openingstijden')).find((text) => text !== undefined),
   };
 }
 
@@ -353,7 +364,7 @@ function draftOrganisationKey(name: string): string {
 function organisationRows(year: number, drafts: readonly Draft[]): NewRow<'organisation'>[] {
   const byId = new Map<string, { name: string; locations: number }>();
   for (const draft of drafts) {
-    const name = draft.rows.find((row) => row.organisation !== undefined)?.organisation;
+    const name = draft.organisation;
     if (name === undefined) continue;
     const id = organisationId(name);
     const entry = byId.get(id) ?? { name, locations: 0 };
@@ -368,10 +379,10 @@ function pairColumns(
   pair: ScoredPair,
   locationA: string | undefined,
   locationB: string | undefined,
-  rowById: ReadonlyMap<string, RecordRow>,
+  rowOf: RowOf,
 ): NewRow<'match_pair'> {
-  const a = rowById.get(pair.a.id)!;
-  const b = rowById.get(pair.b.id)!;
+  const a = rowOf(pair.a);
+  const b = rowOf(pair.b);
   const [fingerprintA, fingerprintB] = [fingerprint(pair.a), fingerprint(pair.b)];
   return {
     year,

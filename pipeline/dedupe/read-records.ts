@@ -48,13 +48,62 @@ function packedFields(): Field[] {
   return columns.filter((column): column is Field => (fields as readonly string[]).includes(column));
 }
 
+/**
+ * A year's records by position (ordered by source and row number). The packed store keeps only
+ * each batch's text and where each record starts in it: a row object with its own texts is made
+ * when asked for, so a million records are not held as a million objects through the build.
+ */
+export interface YearRecords {
+  readonly count: number;
+  row(index: number): RecordRow;
+}
+
+/**
+ * Reads the year's records, hands each to `visit` in order (the texts many records repeat as one
+ * copy: source, municipality, region), and returns them as a store to ask again later.
+ */
+export async function readYearStore(
+  database: MonitorDatabase,
+  year: number,
+  visit: (row: RecordRow, index: number) => void,
+  batch = PACKED_BATCH,
+): Promise<YearRecords> {
+  const batches = await database.query(PackedBatch, YEAR_RECORDS_PACKED, { year, batch, columns: PACKED_FIELDS.join(' ') });
+  if (batches.some((packed) => packed.unsafe > 0)) {
+    const rows = await readYearRecordsByRow(database, year);
+    rows.forEach(visit);
+    return { count: rows.length, row: (index) => rows[index]! };
+  }
+  const store = new PackedRecords(batch);
+  const shared = new Map<string, string>();
+  const repeated = (field: string) => {
+    if (field === MISSING) return undefined;
+    const known = shared.get(field);
+    if (known !== undefined) return known;
+    shared.set(field, field);
+    return field;
+  };
+  for (const packed of batches) {
+    const first = store.count;
+    const starts = store.add(packed.packed, packed.rows);
+    const fields = packed.packed.split(FIELD_END);
+    // Every field ends with the separator, so the split leaves one empty text after the last.
+    checkFieldCount(fields.length - 1, packed.rows);
+    let start = 0;
+    for (let record = 0, at = 0; record < packed.rows; record += 1, at += FIELDS_PER_RECORD) {
+      starts[record] = start;
+      for (let field = at; field < at + FIELDS_PER_RECORD; field += 1) start += fields[field]!.length + 1;
+      visit(toRow(fields, at, repeated), first + record);
+    }
+    starts[packed.rows] = start;
+  }
+  return store;
+}
+
 /** The year's records ordered by source and row number, as `RecordRow` describes them. */
 export async function readYearRecords(database: MonitorDatabase, year: number, batch = PACKED_BATCH): Promise<RecordRow[]> {
-  const batches = await database.query(PackedBatch, YEAR_RECORDS_PACKED, { year, batch, columns: PACKED_FIELDS.join(' ') });
-  if (batches.some((packed) => packed.unsafe > 0)) return readYearRecordsByRow(database, year);
   const rows: RecordRow[] = [];
-  const shared = new Map<string, string>();
-  for (const packed of batches) unpack(packed.packed, packed.rows, rows, shared);
+  await readYearStore(database, year, (row) => rows.push(row), batch);
   return rows;
 }
 
@@ -63,45 +112,67 @@ export async function readYearRecordsByRow(database: MonitorDatabase, year: numb
   return database.query(RecordRow, YEAR_RECORDS, { year });
 }
 
-/** `shared` gives one copy of the texts many records repeat (source, municipality, region). */
-function unpack(packed: string, count: number, rows: RecordRow[], shared: Map<string, string>): void {
-  const repeated = (field: string) => {
-    if (field === MISSING) return undefined;
-    const known = shared.get(field);
-    if (known !== undefined) return known;
-    shared.set(field, field);
-    return field;
+class PackedRecords implements YearRecords {
+  private readonly texts: string[] = [];
+  /** Per batch, where each record starts in its text, and where the text ends. */
+  private readonly starts: Uint32Array[] = [];
+  count = 0;
+
+  constructor(private readonly batch: number) {}
+
+  /** A batch's text; its records' starts are filled in by the caller. */
+  add(text: string, rows: number): Uint32Array {
+    if (this.count % this.batch !== 0 || rows > this.batch) throw new Error(`packed records: a batch of ${rows} after ${this.count} records`);
+    const starts = new Uint32Array(rows + 1);
+    this.texts.push(text);
+    this.starts.push(starts);
+    this.count += rows;
+    return starts;
+  }
+
+  row(index: number): RecordRow {
+    if (!Number.isInteger(index) || index < 0 || index >= this.count) throw new Error(`packed records: no record ${index}`);
+    const batch = Math.floor(index / this.batch);
+    const starts = this.starts[batch]!;
+    const within = index - batch * this.batch;
+    // The record's text without its last separator: its fields, split as the read split them.
+    const fields = this.texts[batch]!.slice(starts[within]!, starts[within + 1]! - 1).split(FIELD_END);
+    checkFieldCount(fields.length, 1);
+    return toRow(fields, 0, text);
+  }
+}
+
+function checkFieldCount(fields: number, count: number): void {
+  if (fields !== count * FIELDS_PER_RECORD) {
+    throw new Error(`packed records: ${fields} fields for ${count} records of ${FIELDS_PER_RECORD}`);
+  }
+}
+
+/** The record whose fields begin at `at`; `repeated` gives a text many records share. */
+function toRow(fields: readonly string[], at: number, repeated: (field: string) => string | undefined): RecordRow {
+  const size = fields[at + AT.size_given]!;
+  return {
+    source: repeated(fields[at + AT.source]!)!,
+    row_number: wholeNumber(fields[at + AT.row_number]!),
+    name: fields[at + AT.name]!,
+    organisation: text(fields[at + AT.organisation]!),
+    address: text(fields[at + AT.address]!),
+    postcode: text(fields[at + AT.postcode]!),
+    place: repeated(fields[at + AT.place]!),
+    gm_code: repeated(fields[at + AT.gm_code]!),
+    municipality: repeated(fields[at + AT.municipality]!),
+    municipality_as_written: repeated(fields[at + AT.municipality_as_written]!),
+    gm_code_as_written: repeated(fields[at + AT.gm_code_as_written]!),
+    province: repeated(fields[at + AT.province]!)!,
+    iza_region: repeated(fields[at + AT.iza_region]!),
+    dagdelen_per_week: number(fields[at + AT.dagdelen_per_week]!),
+    visitors_per_week: number(fields[at + AT.visitors_per_week]!),
+    size_given: size === MISSING ? undefined : oneOf(SIZES, size, 'size_given'),
+    status: oneOf(STATUSES, fields[at + AT.status]!, 'status'),
+    website: text(fields[at + AT.website]!),
+    note: text(fields[at + AT.note]!),
+    extra: text(fields[at + AT.extra]!),
   };
-  const fields = packed.split(FIELD_END);
-  // Every field ends with the separator, so the split leaves one empty text after the last.
-  if (fields.length !== count * FIELDS_PER_RECORD + 1) {
-    throw new Error(`packed records: ${fields.length - 1} fields for ${count} records of ${FIELDS_PER_RECORD}`);
-  }
-  for (let at = 0; at < fields.length - 1; at += FIELDS_PER_RECORD) {
-    const size = fields[at + AT.size_given]!;
-    rows.push({
-      source: repeated(fields[at + AT.source]!)!,
-      row_number: wholeNumber(fields[at + AT.row_number]!),
-      name: fields[at + AT.name]!,
-      organisation: text(fields[at + AT.organisation]!),
-      address: text(fields[at + AT.address]!),
-      postcode: text(fields[at + AT.postcode]!),
-      place: repeated(fields[at + AT.place]!),
-      gm_code: repeated(fields[at + AT.gm_code]!),
-      municipality: repeated(fields[at + AT.municipality]!),
-      municipality_as_written: repeated(fields[at + AT.municipality_as_written]!),
-      gm_code_as_written: repeated(fields[at + AT.gm_code_as_written]!),
-      province: repeated(fields[at + AT.province]!)!,
-      iza_region: repeated(fields[at + AT.iza_region]!),
-      dagdelen_per_week: number(fields[at + AT.dagdelen_per_week]!),
-      visitors_per_week: number(fields[at + AT.visitors_per_week]!),
-      size_given: size === MISSING ? undefined : oneOf(SIZES, size, 'size_given'),
-      status: oneOf(STATUSES, fields[at + AT.status]!, 'status'),
-      website: text(fields[at + AT.website]!),
-      note: text(fields[at + AT.note]!),
-      extra: text(fields[at + AT.extra]!),
-    });
-  }
 }
 
 function text(field: string): string | undefined {

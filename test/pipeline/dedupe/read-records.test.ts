@@ -1,11 +1,12 @@
 /**
  * The packed reader (one text per batch of records) gives exactly what the row-by-row reader
- * gives, on the real 2024 records (accents, missing values, numbers, extra fields), and a year
- * whose values hold one of its separators is read row by row instead of wrongly.
+ * gives, on the real 2024 records (accents, missing values, numbers, extra fields), both as it
+ * reads them and when the store makes a row again later; a year whose values hold one of its
+ * separators is read row by row instead of wrongly.
  */
 import { describe, expect, it } from 'vitest';
 import { withDatabase } from '../../../pipeline/db/database.ts';
-import { readYearRecords, readYearRecordsByRow } from '../../../pipeline/dedupe/read-records.ts';
+import { readYearRecords, readYearRecordsByRow, readYearStore, type YearRecords } from '../../../pipeline/dedupe/read-records.ts';
 import { scratchDir } from '../../helpers/cli.ts';
 import { monitor2024Database } from '../../helpers/monitor-2024.ts';
 
@@ -26,6 +27,21 @@ describe('readYearRecords', () => {
       expect(byRow.filter((row) => row.visitors_per_week === 1 / 3 && row.address === '')).toHaveLength(1);
       expect(await readYearRecords(database, 2024, 7)).toStrictEqual(byRow);
       expect(await readYearRecords(database, 2024)).toStrictEqual(byRow);
+      for (const batch of [7, 1000]) {
+        const visited: { row: unknown; index: number }[] = [];
+        const store = await readYearStore(database, 2024, (row, index) => visited.push({ row, index }), batch);
+        expect(visited).toStrictEqual(byRow.map((row, index) => ({ row, index })));
+        expect(allRows(store)).toStrictEqual(byRow);
+      }
+    });
+  });
+
+  it('asks for a record the store does not hold and fails', async () => {
+    const path = await monitor2024Database(scratchDir());
+    await withDatabase(path, async (database) => {
+      const store = await readYearStore(database, 2024, () => undefined, 7);
+      expect(() => store.row(store.count)).toThrow(/no record/);
+      expect(() => store.row(-1)).toThrow(/no record/);
     });
   });
 
@@ -36,6 +52,11 @@ describe('readYearRecords', () => {
       const rows = await readYearRecords(database, 2024, 7);
       expect(rows.filter((row) => row.note === 'a\u001fb\u001e')).not.toHaveLength(0);
       expect(rows).toStrictEqual(await readYearRecordsByRow(database, 2024));
+      expect(allRows(await readYearStore(database, 2024, () => undefined, 7))).toStrictEqual(rows);
     });
   });
 });
+
+function allRows(store: YearRecords): unknown[] {
+  return Array.from({ length: store.count }, (_, index) => store.row(index));
+}
