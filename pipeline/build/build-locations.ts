@@ -64,9 +64,12 @@ export async function buildLocations(database: MonitorDatabase, year: number, co
     const organisation = rowsOfGroup.find((row) => row.organisation !== undefined)?.organisation;
     return { record: members[0]!, identityKey: identityKey(first), givenId, organisation, members };
   });
-  const draftByMember = new Map(drafts.flatMap((draft) => draft.members.map((member) => [member.id, draft] as const)));
+  // Each record's draft by the record's place in the store: no map of a million ids.
+  const draftAt = new Array<Draft | undefined>(store.count).fill(undefined);
+  for (const draft of drafts) for (const member of draft.members) draftAt[indexById.get(member.id)!] = draft;
   const draftOf = (record: MatchRecord): Draft => {
-    const draft = draftByMember.get(record.id);
+    const index = indexById.get(record.id);
+    const draft = index === undefined ? undefined : draftAt[index];
     if (!draft) throw new Error(`record ${record.id} belongs to no location`);
     return draft;
   };
