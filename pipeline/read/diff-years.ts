@@ -17,6 +17,7 @@ import type { MonitorDatabase } from '../db/database.ts';
 import { sql } from '../db/sql-file.ts';
 import { TABLES } from '../db/tables.ts';
 import { methodLabelNl } from '../config/method-label.ts';
+import { packedReader } from './packed-rows.ts';
 import { countNl, formatChangeNl, formatChangePctNl, formatNumberNl } from '../format-nl.ts';
 
 export type ChangeKind = 'nieuw' | 'niet meer in beeld' | 'gewijzigd' | 'ongewijzigd';
@@ -76,6 +77,7 @@ export interface YearDiff {
 const BUILD_OF_YEAR = sql('read/read-monitor/build-of-year.sql');
 const REGION_PROVINCES = sql('read/diff-years/region-provinces.sql');
 const LOCATIONS_OF_YEAR = sql('read/diff-years/locations-of-year.sql');
+const LOCATIONS_OF_YEAR_ORDERED = sql('read/diff-years/locations-of-year-ordered.sql');
 const AREA_COUNTS = sql('read/diff-years/area-counts.sql');
 
 const Location = TABLES.location.pick({
@@ -93,6 +95,7 @@ const Location = TABLES.location.pick({
   sources: true,
 });
 type Location = z.infer<typeof Location>;
+const locationReader = packedReader('location', Location, { ordered: LOCATIONS_OF_YEAR_ORDERED, rows: LOCATIONS_OF_YEAR });
 
 /** The fields a researcher sees change, with their export names. */
 const COMPARED_FIELDS = [
@@ -138,7 +141,7 @@ async function readRegionProvinces(database: MonitorDatabase): Promise<Map<strin
 }
 
 async function readLocations(database: MonitorDatabase, year: number): Promise<Map<string, Location>> {
-  const rows = await database.query(Location, LOCATIONS_OF_YEAR, { year });
+  const rows = await locationReader.read(database, { year });
   return new Map(rows.map((row) => [row.location_id, row]));
 }
 

@@ -9,12 +9,15 @@ import { CoverageMethod, MonitorConfig } from '../config/config.ts';
 import type { MonitorDatabase } from '../db/database.ts';
 import { sql } from '../db/sql-file.ts';
 import { TABLES } from '../db/tables.ts';
+import { packedReader } from './packed-rows.ts';
 
 const BUILD_OF_YEAR = sql('read/read-monitor/build-of-year.sql');
 const SOURCE_BATCHES = sql('read/read-monitor/source-batches.sql');
 const LOCATIONS = sql('read/read-monitor/locations.sql');
+const LOCATIONS_ORDERED = sql('read/read-monitor/locations-ordered.sql');
 const REJECTS = sql('read/read-monitor/rejects.sql');
 const REVIEW_PAIRS = sql('read/read-monitor/review-pairs.sql');
+const REVIEW_PAIRS_ORDERED = sql('read/read-monitor/review-pairs-ordered.sql');
 const REACH = sql('read/read-monitor/reach.sql');
 const CHARACTERISTICS = sql('read/read-monitor/characteristics.sql');
 const LOCATION_ANSWERS = sql('read/read-monitor/location-answers.sql');
@@ -51,6 +54,7 @@ export const LocationRow = TABLES.location.pick({
   opening_hours: true,
 });
 export type LocationRow = z.infer<typeof LocationRow>;
+const locationReader = packedReader('location', LocationRow, { ordered: LOCATIONS_ORDERED, rows: LOCATIONS });
 
 export const CoverageLevel = z.enum(['nederland', 'provincie', 'iza_regio', 'gemeente']);
 export type CoverageLevel = z.infer<typeof CoverageLevel>;
@@ -81,6 +85,7 @@ export const ReviewRow = TABLES.match_pair.pick({
   rule: true,
 });
 export type ReviewRow = z.infer<typeof ReviewRow>;
+const reviewReader = packedReader('match_pair', ReviewRow, { ordered: REVIEW_PAIRS_ORDERED, rows: REVIEW_PAIRS });
 
 export const AccessibilityRow = z.object({
   gm_code: z.string(),
@@ -159,10 +164,7 @@ export const LocationAnswerRow = z.object({ location_id: z.string(), characteris
 export type LocationAnswerRow = z.infer<typeof LocationAnswerRow>;
 
 export async function readMonitor(database: MonitorDatabase, year: number): Promise<MonitorData> {
-  const [build] = await database.query(BuildOfYear, BUILD_OF_YEAR, { year });
-  if (!build) throw new MonitorError(`monitor ${year} is nog niet gebouwd; gebruik eerst 'lsp-monitor build --year ${year}'`);
-  const parameters = BuildParameters.parse(JSON.parse(build.parameters));
-
+  const { method, parameters } = await readBuild(database, year);
   const coverage = await readCoverage(database, year);
   const national = coverage.find((row) => row.level === 'nederland');
   if (!national) throw new Error(`build of ${year} has no national coverage row`);
@@ -170,16 +172,16 @@ export async function readMonitor(database: MonitorDatabase, year: number): Prom
 
   return {
     year,
-    method: { ...parameters.method, name: build.method, populationYear: build.population_year, epaYear: build.epa_year },
+    method,
     parameters,
     sources: await database.query(SourceBatch, SOURCE_BATCHES, { year }),
-    locations: await database.query(LocationRow, LOCATIONS, { year }),
+    locations: await locationReader.read(database, { year }),
     national,
-    provinces: atLevel('provincie').sort((a, b) => provinceRank(a.area) - provinceRank(b.area)),
+    provinces: provincesOf(coverage),
     regions: atLevel('iza_regio'),
     municipalities: atLevel('gemeente'),
     rejects: await database.query(RejectRow, REJECTS, { year }),
-    review: await database.query(ReviewRow, REVIEW_PAIRS, { year }),
+    review: await reviewReader.read(database, { year }),
     accessibility: await readAccessibility(database, year),
     reach: (await database.query(ReachRow, REACH, { year })).sort(
       (a, b) => a.level.localeCompare(b.level) || provinceRank(a.area) - provinceRank(b.area) || a.km - b.km,
@@ -188,6 +190,25 @@ export async function readMonitor(database: MonitorDatabase, year: number): Prom
     locationAnswers: await database.query(LocationAnswerRow, LOCATION_ANSWERS, { year }),
     whiteSpots: await database.query(WhiteSpotRow, WHITE_SPOTS, { year }),
   };
+}
+
+/** What the report compares with an earlier year: its method, parameters and provinces, not its locations. */
+export type EarlierYearData = Pick<MonitorData, 'year' | 'method' | 'parameters' | 'provinces'>;
+
+export async function readEarlierYear(database: MonitorDatabase, year: number): Promise<EarlierYearData> {
+  const { method, parameters } = await readBuild(database, year);
+  return { year, method, parameters, provinces: provincesOf(await readCoverage(database, year)) };
+}
+
+async function readBuild(database: MonitorDatabase, year: number): Promise<Pick<MonitorData, 'method' | 'parameters'>> {
+  const [build] = await database.query(BuildOfYear, BUILD_OF_YEAR, { year });
+  if (!build) throw new MonitorError(`monitor ${year} is nog niet gebouwd; gebruik eerst 'lsp-monitor build --year ${year}'`);
+  const parameters = BuildParameters.parse(JSON.parse(build.parameters));
+  return { method: { ...parameters.method, name: build.method, populationYear: build.population_year, epaYear: build.epa_year }, parameters };
+}
+
+function provincesOf(coverage: readonly CoverageRow[]): CoverageRow[] {
+  return coverage.filter((row) => row.level === 'provincie').sort((a, b) => provinceRank(a.area) - provinceRank(b.area));
 }
 
 async function readAccessibility(database: MonitorDatabase, year: number): Promise<AccessibilityRow[]> {

@@ -26,9 +26,10 @@ import { MonitorError } from '../errors.ts';
 import { guardRow } from '../guard.ts';
 import { extraKeyForHeader, FIELD_LABELS, isComputedHeader } from '../inventory/header-synonyms.ts';
 import { readInventoryTableFromBytes, type InventoryTable, type TableRow } from '../inventory/read-table.ts';
-import { type ExtraKey, type InventoryField, type InventoryInput, InventoryRecord, isPlainCount, type Reject } from '../schema.ts';
+import { type ExtraKey, type InventoryField, type InventoryInput, isPlainCount, type Reject } from '../schema.ts';
 import { receivedFile, receivedFileSnapshot } from './file-import.ts';
 import { InventoryListRow, LOCATION_FIELDS, type FieldNote } from './inventory-list-row.ts';
+import { parseInventoryRecord } from './inventory-record-parse.ts';
 import { restoreText } from '../safe-text.ts';
 import { sourceError } from './source-io.ts';
 
@@ -148,7 +149,7 @@ function readRow(row: TableRow, { header, fieldOf, ownExport }: TableLayout): Ro
     if (field !== null && field !== undefined && field !== 'name') leaveEmpty(field, reason);
   }
 
-  let parsed = InventoryRecord.safeParse(recordInput(values, extra));
+  let parsed = parseInventoryRecord(recordInput(values, extra));
   // Each pass empties the optional fields zod refused; the name is required and rejects the row.
   for (let pass = 0; !parsed.success && pass < 3; pass += 1) {
     const issues = parsed.error.issues;
@@ -160,7 +161,7 @@ function readRow(row: TableRow, { header, fieldOf, ownExport }: TableLayout): Ro
         notes.push({ row: row.row, field: String(key), reason: `${String(key)} leeg gelaten: ${issue.message}` });
       } else leaveEmpty(String(first) as InventoryField, issue.message);
     }
-    parsed = InventoryRecord.safeParse(recordInput(values, extra));
+    parsed = parseInventoryRecord(recordInput(values, extra));
   }
   if (!parsed.success) {
     return {

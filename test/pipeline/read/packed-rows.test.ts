@@ -1,0 +1,92 @@
+/**
+ * The packed reader (one text per batch of rows) gives exactly what `MonitorDatabase.query` with
+ * the same schema gives, in the same order, on the built 2024 monitor with awkward numbers and
+ * texts added; a result whose values hold a separator is read row by row instead of wrongly; and a
+ * value the schema would refuse is refused here too.
+ */
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { withDatabase, type MonitorDatabase } from '../../../pipeline/db/database.ts';
+import { sql } from '../../../pipeline/db/sql-file.ts';
+import { TABLES } from '../../../pipeline/db/tables.ts';
+import { packedReader } from '../../../pipeline/read/packed-rows.ts';
+import { LocationRow, ReviewRow } from '../../../pipeline/read/read-monitor.ts';
+import { scratchDir } from '../../helpers/cli.ts';
+import { monitor2024Database } from '../../helpers/monitor-2024.ts';
+
+const LOCATIONS = { ordered: sql('read/read-monitor/locations-ordered.sql'), rows: sql('read/read-monitor/locations.sql') };
+const REVIEW = { ordered: sql('read/read-monitor/review-pairs-ordered.sql'), rows: sql('read/read-monitor/review-pairs.sql') };
+const OF_YEAR = { ordered: sql('read/diff-years/locations-of-year-ordered.sql'), rows: sql('read/diff-years/locations-of-year.sql') };
+
+async function with2024(work: (database: MonitorDatabase) => Promise<void>): Promise<void> {
+  await withDatabase(await monitor2024Database(scratchDir()), work);
+}
+
+/** Numbers whose shortest text is long, tiny, huge or negative zero; texts with accents and quotes. */
+async function awkwardValues(database: MonitorDatabase): Promise<void> {
+  await database.run(
+    `UPDATE location SET lat = 1::DOUBLE / 3, lon = 5e-324, weight = 1.7976931348623157e308, visitors_per_week = '-0.0'::DOUBLE,
+            name = 'Huiskamer Fryslân ĳs € 1/3 "x"', organisation = NULL, note = ''
+      WHERE year = 2024 AND location_id = (SELECT min(location_id) FROM location WHERE year = 2024)`,
+  );
+  await database.run(
+    `UPDATE location SET lat = 0.1::DOUBLE + 0.2::DOUBLE, lon = 52.374030000000005, dagdelen_per_week = 123456789012345678
+      WHERE year = 2024 AND location_id = (SELECT max(location_id) FROM location WHERE year = 2024)`,
+  );
+}
+
+describe('packedReader', () => {
+  it('reads the locations, review pairs and year locations as the row query does, over several batches', async () => {
+    await with2024(async (database) => {
+      await awkwardValues(database);
+      const byRow = await database.query(LocationRow, LOCATIONS.rows, { year: 2024 });
+      expect(byRow.length).toBeGreaterThan(250);
+      expect(byRow.filter((row) => row.lat === 1 / 3 && row.lon === 5e-324 && Object.is(row.visitors_per_week, -0))).toHaveLength(1);
+      expect(byRow.filter((row) => row.lat === 0.1 + 0.2)).toHaveLength(1);
+      expect(await packedReader('location', LocationRow, LOCATIONS, 7).read(database, { year: 2024 })).toStrictEqual(byRow);
+      expect(await packedReader('location', LocationRow, LOCATIONS).read(database, { year: 2024 })).toStrictEqual(byRow);
+
+      await database.run(
+        `INSERT INTO match_pair SELECT 2024, 'stage ' || (i % 2), 'pair ' || (i % 3), 'a' || i, 'b' || i, 'fa', 'fb',
+                CASE WHEN i % 4 = 0 THEN NULL ELSE 'LSP-' || i END, 'LSP-x', 'naam ' || i, 'Naam ' || i,
+                CASE WHEN i % 3 = 0 THEN NULL ELSE 'Sneek' END, 'Joure', i::DOUBLE / 7, 'regel',
+                CASE WHEN i = 5 THEN 'samengevoegd' ELSE 'te beoordelen' END
+           FROM range(1, 12) t(i)`,
+      );
+      const pairs = await database.query(ReviewRow, REVIEW.rows, { year: 2024 });
+      expect(pairs).toHaveLength(10);
+      expect(await packedReader('match_pair', ReviewRow, REVIEW, 3).read(database, { year: 2024 })).toStrictEqual(pairs);
+
+      const Location = TABLES.location.pick({ location_id: true, name: true, status: true, size_class: true, sources: true });
+      const byId = (rows: readonly z.infer<typeof Location>[]) => [...rows].sort((a, b) => (a.location_id < b.location_id ? -1 : 1));
+      const packed = await packedReader('location', Location, OF_YEAR, 11).read(database, { year: 2024 });
+      expect(byId(packed)).toStrictEqual(byId(await database.query(Location, OF_YEAR.rows, { year: 2024 })));
+    });
+  });
+
+  it('reads row by row when a value holds a separator, losing nothing', async () => {
+    await with2024(async (database) => {
+      await database.run("UPDATE location SET note = 'a' || chr(31) || 'b' || chr(30) WHERE year = 2024 AND name LIKE '%a%'");
+      const rows = await packedReader('location', LocationRow, LOCATIONS, 7).read(database, { year: 2024 });
+      expect(rows.filter((row) => row.note === 'a\u001fb\u001e')).not.toHaveLength(0);
+      expect(rows).toStrictEqual(await database.query(LocationRow, LOCATIONS.rows, { year: 2024 }));
+    });
+  });
+
+  it('refuses what the schema refuses: a value outside an enum, a missing required value', async () => {
+    await with2024(async (database) => {
+      const narrow = LocationRow.extend({ status: z.enum(['actief']) });
+      await database.run("UPDATE location SET status = 'gesloten' WHERE year = 2024 AND location_id = (SELECT min(location_id) FROM location WHERE year = 2024)");
+      await expect(packedReader('location', narrow, LOCATIONS).read(database, { year: 2024 })).rejects.toThrow(/status 'gesloten'/);
+      await database.run('UPDATE location SET organisation = NULL WHERE year = 2024 AND location_id = (SELECT max(location_id) FROM location WHERE year = 2024)');
+      const required = LocationRow.extend({ organisation: z.string() });
+      await expect(packedReader('location', required, LOCATIONS).read(database, { year: 2024 })).rejects.toThrow(/organisation is missing/);
+    });
+  });
+
+  it('refuses, when made, a field that is no column and a type it cannot check', () => {
+    expect(() => packedReader('location', z.object({ nickname: z.string() }), LOCATIONS)).toThrow(/nickname.*no column of location/);
+    expect(() => packedReader('location', z.object({ name: z.string().min(3) }), LOCATIONS)).toThrow(/name has checks/);
+    expect(() => packedReader('location', z.object({ name: z.array(z.string()) }), LOCATIONS)).toThrow(/name is of a type/);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * Property test (fast-check): the field-by-field parse of a list row gives what
+ * `InventoryRecord.safeParse` gives, to the key and its order — valid or not, keys absent or
+ * present but empty, values repeated (remembered) or new, awkward texts (control characters,
+ * over-long, counts, postcodes, codes, vocabulary words in any case).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseInventoryRecord } from '../../../sources/adapters/inventory-record-parse.ts';
+import { EXTRA_KEYS, INVENTORY_FIELDS, InventoryRecord, type InventoryInput } from '../../../sources/schema.ts';
+
+const AWKWARD = [
+  '', ' ', '  Herstelcafé   De Brug ', 'actief', 'Active', 'GESLOTEN', 'onbekend', 'unknown', 'constructor', 'middel', 'Large',
+  'ca. 40', '2,5', '2.5', '-1', '22', '100001', '40+', 'ongeveer 12', '1234ab', '1234-AB', '5038 ab', '0123 AB', '363', 'GM0363', 'gm363',
+  'Utrecht', 'a\u001bb', 'x\u202ey', '=HYPERLINK("x")', '@ease', 'x'.repeat(501), 'y'.repeat(2001),
+];
+const text = fc.oneof(fc.constantFrom(...AWKWARD), fc.string({ maxLength: 12 }), fc.constant(undefined));
+
+const input: fc.Arbitrary<InventoryInput> = fc
+  .record({
+    fields: fc.dictionary(fc.constantFrom(...INVENTORY_FIELDS), text),
+    extra: fc.dictionary(fc.constantFrom(...EXTRA_KEYS, 'telefoonnummer'), fc.oneof(fc.string({ maxLength: 8 }), fc.constant('z'.repeat(2001)))),
+    nameGiven: fc.boolean(),
+    extraGiven: fc.boolean(),
+  })
+  .map(({ fields, extra, nameGiven, extraGiven }) => ({
+    ...fields,
+    ...(nameGiven ? { name: fields.name } : {}),
+    ...(extraGiven ? { extra } : {}),
+  }) as InventoryInput);
+
+describe('parseInventoryRecord', () => {
+  it('gives what InventoryRecord.safeParse gives, keys in the same order', () => {
+    fc.assert(
+      fc.property(input, (given) => {
+        const fast = parseInventoryRecord(given);
+        const zod = InventoryRecord.safeParse(given);
+        expect(fast.success).toBe(zod.success);
+        if (fast.success && zod.success) {
+          expect(fast.data).toStrictEqual(zod.data);
+          expect(Object.keys(fast.data)).toEqual(Object.keys(zod.data));
+        } else {
+          expect(fast.error?.issues).toStrictEqual(zod.error?.issues);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('gives every record its own extra object', () => {
+    const first = parseInventoryRecord({ name: 'A', extra: {} });
+    const second = parseInventoryRecord({ name: 'B', extra: {} });
+    expect(first.success && second.success && first.data.extra !== second.data.extra).toBe(true);
+  });
+});
