@@ -12,6 +12,8 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { ExportFile, TextFile } from './csv/exports.ts';
 import type { Figure, ReportInput } from './report-input.ts';
+import type { DivisionRow } from './site/site-map.ts';
+import { spareTime } from './spare-time.ts';
 
 export interface RenderedParts {
   figures: Promise<Figure[]>;
@@ -22,6 +24,11 @@ export interface RenderedParts {
 export interface ReportRenderer {
   /** Starts rendering the year's figures, then its site; each promise settles as its part is done. */
   render(input: ReportInput): RenderedParts;
+  /**
+   * The division of municipalities the coming years are likely built on (site/reference-division.ts):
+   * a worker projects the site's maps of it while it waits for the first year. No output depends on it.
+   */
+  expectDivision(rows: readonly DivisionRow[]): void;
   /** Stops the worker (waiting for nothing it still renders). */
   close(): Promise<void>;
 }
@@ -40,6 +47,8 @@ interface WorkerData {
   role: typeof WORKER_ROLE;
   warmUp: boolean;
 }
+
+type ToWorker = { kind: 'render'; input: ReportInput } | { kind: 'division'; rows: readonly DivisionRow[] };
 
 type FromWorker =
   | { kind: 'figures'; figures: Figure[] }
@@ -67,6 +76,8 @@ function inThreadRenderer(): ReportRenderer {
       site.catch(() => undefined); // awaited by the caller after the figures; not unhandled meanwhile
       return { figures, site };
     },
+    // Here the maps would be projected in the thread that is about to build the year: made when drawn instead.
+    expectDivision: () => undefined,
     close: async () => undefined,
   };
 }
@@ -75,6 +86,7 @@ function workerRenderer(script: string, warmUp: boolean): ReportRenderer {
   const inThread = inThreadRenderer();
   const worker = new Worker(script, { workerData: { role: WORKER_ROLE, warmUp } satisfies WorkerData });
   worker.unref(); // an idle worker never keeps the process alive; it is held while it renders
+  const send = (message: ToWorker) => worker.postMessage(message);
   let pending: { figures: Deferred<Figure[]>; site: Deferred<ExportFile[]> } | undefined;
   /** Set once the worker has failed or stopped: every later render fails with it rather than wait forever. */
   let failure: Error | undefined;
@@ -110,9 +122,12 @@ function workerRenderer(script: string, warmUp: boolean): ReportRenderer {
       if (failure) fail(failure);
       else {
         worker.ref();
-        worker.postMessage(input);
+        send({ kind: 'render', input });
       }
       return parts;
+    },
+    expectDivision(rows) {
+      if (failure === undefined) send({ kind: 'division', rows });
     },
     async close() {
       worker.removeAllListeners('exit');
@@ -137,16 +152,25 @@ function deferred<T>(): Deferred<T> {
   return { promise, resolve, reject };
 }
 
-/** The worker's side: loads the parts at once, prepares the map (and warms up), then renders each year it is sent. */
+/**
+ * The worker's side: loads the parts at once, then, until the first year comes, prepares the map
+ * (and warms up) and projects the maps of the division it is told of, first; then renders each year
+ * it is sent.
+ */
 async function serve(port: NonNullable<typeof parentPort>, warmUp: boolean): Promise<void> {
   const parts = await import('./report-parts.ts');
   const post = (message: FromWorker) => port.postMessage(message);
-  const prepared = parts.prepareParts({ warmUp });
-  prepared.catch(() => undefined); // a failure is posted as the first render's error
-  port.on('message', (input: ReportInput) => {
+  const spare = spareTime();
+  spare.add(parts.prepareParts({ warmUp }));
+  port.on('message', (message: ToWorker) => {
+    if (message.kind === 'division') {
+      spare.add(parts.prepareDivision(message.rows), { first: true });
+      return;
+    }
+    const { input } = message;
     void (async () => {
       try {
-        await prepared;
+        await spare.stop(); // a failure is posted as the render's error
         post({ kind: 'figures', figures: await parts.reportFigures(input) });
         post({ kind: 'site', files: parts.siteFiles(input) });
       } catch (error) {
