@@ -14,7 +14,7 @@ import type { ReportInput } from './report-input.ts';
 import { overviewImages, overviewTables } from './overview-extras.ts';
 import { loadOverviewWriter, overviewBytesWhenImages } from '../pipeline/workbook/write/overview.ts';
 import { ownedBySite } from './site/slug.ts';
-import { svgToPngAsync } from './figures/render-png.ts';
+import { loadResvg, svgToPngAsync } from './figures/render-png.ts';
 import { checkFolderTarget, replaceFolder } from './write-atomic.ts';
 
 export interface ReportOptions extends PdfOptions {
@@ -63,9 +63,10 @@ export async function reportFiles(input: ReportInput, options: ReportOptions = {
 
 export const OVERVIEW_FILE = 'overzicht.xlsx';
 
-/** Loads what reportFiles loads when first used (exceljs, for the workbook), for a caller with time for it now. */
+/** Loads what reportFiles loads when first used (exceljs for the workbook, resvg for its images), for a caller with time for it now. */
 export async function loadReportWriters(): Promise<void> {
   await loadOverviewWriter();
+  loadResvg();
 }
 
 /** The figures folder is the report's own; its SVG files are figures of an earlier report. */
