@@ -11,6 +11,10 @@ import { provinceChangeSvg } from './figures/province-change.ts';
 import { sizeMixSvg } from './figures/size-mix.ts';
 import { divisionOfRows, prepareMapViews, prepareSiteMap, type DivisionRow } from './site/site-map.ts';
 import type { Steps } from './spare-time.ts';
+import { monitorHtml } from './html/monitor-html.ts';
+import { monitorMarkdown } from './markdown/monitor-md.ts';
+import { reportTitle, type Figure, type ReportInput } from './report-input.ts';
+import type { ReportText } from './report-renderer.ts';
 
 export { reportFigures } from './figures/report-figures.ts';
 export { siteFiles, siteFileStreams } from './site/site-files.ts';
@@ -41,6 +45,37 @@ export function* prepareParts({ warmUp }: { warmUp: boolean }): Steps {
     breaks: [2.5, 5, 10, 15, 25],
     decimals: 1,
   });
+  yield;
+  monitorHtml(WARM_UP_MARKDOWN, [], 'Opwarmen');
+}
+
+/** Made-up Markdown with each kind of block and inline text the report writes, to warm up marked. */
+const WARM_UP_MARKDOWN = [
+  '# Opwarmen',
+  '## Samenvatting',
+  '- **12 steunpunten in beeld**; 3 meer dan in 1999.',
+  '- Gewenst bij 15% / 30%: 20 / 40; het gewogen aantal is daarvan 60% / 30%.',
+  '',
+  '**Rekenwijze.** Zoals in [de bron](https://example.org/bron "Bron"): inwoners *2000*, `code` en een regel\nverder.',
+  '',
+  '![Figuur](figuren/opwarmen.svg "Een toelichting.")',
+  '',
+  '| Provincie | Inwoners | Gewenst 15% |',
+  '|---|---:|---:|',
+  ...Array.from({ length: 12 }, (_, index) => `| Provincie ${index} | ${index}.000 | ${index},5 |`),
+  '',
+  '> Een opmerking over de cijfers.',
+  '',
+  '### Regio (3)',
+  '',
+  ...Array.from({ length: 30 }, (_, index) => `- Steunpunt ${index} (Organisatie), Plaats ${index}`),
+  '',
+].join('\n');
+
+/** monitor.md and monitor.html of a year, with its figures. */
+export function reportText(input: ReportInput, figures: readonly Figure[]): ReportText {
+  const markdown = monitorMarkdown(input, figures);
+  return { markdown, html: monitorHtml(markdown, figures, reportTitle(input.data.year)) };
 }
 
 /** The site's maps of a division (site-map.ts, prepareMapViews), one map per step. */

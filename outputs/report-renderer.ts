@@ -15,14 +15,21 @@ import type { Figure, ReportInput } from './report-input.ts';
 import type { DivisionRow } from './site/site-map.ts';
 import { spareTime } from './spare-time.ts';
 
+/** monitor.md and monitor.html, made from the year's data and its figures. */
+export interface ReportText {
+  markdown: string;
+  html: string;
+}
+
 export interface RenderedParts {
   figures: Promise<Figure[]>;
+  text: Promise<ReportText>;
   /** The worker's pages come whole; those drawn in the calling thread are made as they are written. */
   site: Promise<ExportFile[]>;
 }
 
 export interface ReportRenderer {
-  /** Starts rendering the year's figures, then its site; each promise settles as its part is done. */
+  /** Starts rendering the year's figures, then its text, then its site; each promise settles as its part is done. */
   render(input: ReportInput): RenderedParts;
   /**
    * The division of municipalities the coming years are likely built on (site/reference-division.ts):
@@ -52,6 +59,7 @@ type ToWorker = { kind: 'render'; input: ReportInput } | { kind: 'division'; row
 
 type FromWorker =
   | { kind: 'figures'; figures: Figure[] }
+  | { kind: 'text'; text: ReportText }
   | { kind: 'site'; files: TextFile[] }
   | { kind: 'error'; message: string; stack: string | undefined };
 
@@ -72,9 +80,11 @@ function inThreadRenderer(): ReportRenderer {
     render(input) {
       const parts = import('./report-parts.ts');
       const figures = parts.then((module) => module.reportFigures(input));
-      const site = figures.then(async () => (await parts).siteFileStreams(input));
-      site.catch(() => undefined); // awaited by the caller after the figures; not unhandled meanwhile
-      return { figures, site };
+      const text = figures.then(async (made) => (await parts).reportText(input, made));
+      const site = text.then(async () => (await parts).siteFileStreams(input));
+      text.catch(() => undefined); // awaited by the caller after the figures; not unhandled meanwhile
+      site.catch(() => undefined); // the same
+      return { figures, text, site };
     },
     // Here the maps would be projected in the thread that is about to build the year: made when drawn instead.
     expectDivision: () => undefined,
@@ -87,12 +97,13 @@ function workerRenderer(script: string, warmUp: boolean): ReportRenderer {
   const worker = new Worker(script, { workerData: { role: WORKER_ROLE, warmUp } satisfies WorkerData });
   worker.unref(); // an idle worker never keeps the process alive; it is held while it renders
   const send = (message: ToWorker) => worker.postMessage(message);
-  let pending: { figures: Deferred<Figure[]>; site: Deferred<ExportFile[]> } | undefined;
+  let pending: { figures: Deferred<Figure[]>; text: Deferred<ReportText>; site: Deferred<ExportFile[]> } | undefined;
   /** Set once the worker has failed or stopped: every later render fails with it rather than wait forever. */
   let failure: Error | undefined;
   const fail = (error: Error) => {
     failure ??= error;
     pending?.figures.reject(error);
+    pending?.text.reject(error);
     pending?.site.reject(error);
     pending = undefined;
     worker.unref();
@@ -104,6 +115,8 @@ function workerRenderer(script: string, warmUp: boolean): ReportRenderer {
       fail(error);
     } else if (message.kind === 'figures') {
       pending?.figures.resolve(message.figures);
+    } else if (message.kind === 'text') {
+      pending?.text.resolve(message.text);
     } else {
       pending?.site.resolve(message.files);
       pending = undefined;
@@ -116,9 +129,10 @@ function workerRenderer(script: string, warmUp: boolean): ReportRenderer {
     render(input) {
       if (input.data.locations.length > WORKER_LOCATIONS_LIMIT) return inThread.render(input);
       if (pending) throw new Error('report worker: one report at a time');
-      pending = { figures: deferred(), site: deferred() };
-      const parts = { figures: pending.figures.promise, site: pending.site.promise };
-      parts.site.catch(() => undefined); // awaited by the caller after the figures; not unhandled meanwhile
+      pending = { figures: deferred(), text: deferred(), site: deferred() };
+      const parts = { figures: pending.figures.promise, text: pending.text.promise, site: pending.site.promise };
+      parts.text.catch(() => undefined); // awaited by the caller after the figures; not unhandled meanwhile
+      parts.site.catch(() => undefined); // the same
       if (failure) fail(failure);
       else {
         worker.ref();
@@ -171,7 +185,9 @@ async function serve(port: NonNullable<typeof parentPort>, warmUp: boolean): Pro
     void (async () => {
       try {
         await spare.stop(); // a failure is posted as the render's error
-        post({ kind: 'figures', figures: await parts.reportFigures(input) });
+        const figures = await parts.reportFigures(input);
+        post({ kind: 'figures', figures });
+        post({ kind: 'text', text: parts.reportText(input, figures) });
         post({ kind: 'site', files: parts.siteFiles(input) });
       } catch (error) {
         post({ kind: 'error', message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined });
