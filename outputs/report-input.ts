@@ -5,6 +5,12 @@ export function reportTitle(year: number): string {
   return `Stand van het land ${year}: laagdrempelige steunpunten`;
 }
 
+/** monitor.md and monitor.html, made from the year's data and its figures. */
+export interface ReportText {
+  markdown: string;
+  html: string;
+}
+
 /** A figure of the published monitor. */
 export interface Figure {
   /** Path relative to the report folder, e.g. "figuren/grootte.svg". */

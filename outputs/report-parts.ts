@@ -13,8 +13,7 @@ import { divisionOfRows, prepareMapViews, prepareSiteMap, type DivisionRow } fro
 import type { Steps } from './spare-time.ts';
 import { monitorHtml } from './html/monitor-html.ts';
 import { monitorMarkdown } from './markdown/monitor-md.ts';
-import { reportTitle, type Figure, type ReportInput } from './report-input.ts';
-import type { ReportText } from './report-renderer.ts';
+import { reportTitle, type Figure, type ReportInput, type ReportText } from './report-input.ts';
 
 export { reportFigures } from './figures/report-figures.ts';
 export { siteFiles, siteFileStreams } from './site/site-files.ts';

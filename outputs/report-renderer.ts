@@ -11,15 +11,9 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { ExportFile, TextFile } from './csv/exports.ts';
-import type { Figure, ReportInput } from './report-input.ts';
+import type { Figure, ReportInput, ReportText } from './report-input.ts';
 import type { DivisionRow } from './site/site-map.ts';
 import { spareTime } from './spare-time.ts';
-
-/** monitor.md and monitor.html, made from the year's data and its figures. */
-export interface ReportText {
-  markdown: string;
-  html: string;
-}
 
 export interface RenderedParts {
   figures: Promise<Figure[]>;
