@@ -9,29 +9,32 @@ import { municipalityTopology } from './figures/municipality-topology.ts';
 import { provinceBarsSvg } from './figures/province-bars.ts';
 import { provinceChangeSvg } from './figures/province-change.ts';
 import { sizeMixSvg } from './figures/size-mix.ts';
-import { wholeText } from './site/chunks.ts';
-import { prepareSiteMap, siteMapSvg } from './site/site-map.ts';
+import { divisionOfRows, prepareMapViews, prepareSiteMap, type DivisionRow } from './site/site-map.ts';
+import type { Steps } from './spare-time.ts';
+import { monitorHtml } from './html/monitor-html.ts';
+import { monitorMarkdown } from './markdown/monitor-md.ts';
+import { reportTitle, type Figure, type ReportInput, type ReportText } from './report-input.ts';
 
 export { reportFigures } from './figures/report-figures.ts';
 export { siteFiles, siteFileStreams } from './site/site-files.ts';
 
 /**
- * Done while the worker waits for the year's data: the map is read and measured and, with
- * `warmUp`, each kind of figure and a region's map are drawn once with made-up numbers and thrown
+ * Done while the worker waits for the year's data, a step at a time (spare-time.ts): the map is read
+ * and measured and, with `warmUp`, each kind of figure is drawn once with made-up numbers and thrown
  * away, so that the year's own run on code V8 has compiled already (the first vega chart and the
  * first map take several times as long as the next). No output depends on it: the caches it fills
  * hold the map file's own geometry, and vega's id counters are renumbered in every SVG
  * (figures/svg.ts).
  */
-export async function prepareParts({ warmUp }: { warmUp: boolean }): Promise<void> {
+export function* prepareParts({ warmUp }: { warmUp: boolean }): Steps {
   prepareSiteMap();
   if (!warmUp) return;
   const { codes } = municipalityTopology();
   const provinces = ['Noord', 'Midden', 'Zuid'];
   const provinceOf = (index: number) => provinces[index % provinces.length] ?? '';
-  await provinceBarsSvg({ year: 2000, provinces: provinces.map((province, index) => ({ province, weighted: 10 * index + 3, desired: { 15: 5, 30: 10, 45: 15 } })) });
-  await sizeMixSvg({ year: 2000, counts: { klein: 3, middelgroot: 5, groot: 2, onbekend: 1 } });
-  await provinceChangeSvg({ previousYear: 1999, year: 2000, provinces: provinces.map((province, index) => ({ province, previous: index, current: index + 2 })) });
+  yield provinceBarsSvg({ year: 2000, provinces: provinces.map((province, index) => ({ province, weighted: 10 * index + 3, desired: { 15: 5, 30: 10, 45: 15 } })) });
+  yield sizeMixSvg({ year: 2000, counts: { klein: 3, middelgroot: 5, groot: 2, onbekend: 1 } });
+  yield provinceChangeSvg({ previousYear: 1999, year: 2000, provinces: provinces.map((province, index) => ({ province, previous: index, current: index + 2 })) });
   coverageMapSvg({
     title: 'Opwarmen',
     legendTitle: 'km',
@@ -41,17 +44,40 @@ export async function prepareParts({ warmUp }: { warmUp: boolean }): Promise<voi
     breaks: [2.5, 5, 10, 15, 25],
     decimals: 1,
   });
-  wholeText(siteMapSvg(
-    {
-      year: 2000,
-      coveragePct: 30,
-      distanceClasses: [],
-      coverageClasses: [],
-      municipalities: new Map(
-        codes.map((code, index) => [code, { code, name: code, province: provinceOf(index), izaRegion: `regio ${index % 20}`, distanceClass: null, coverageClass: null, tip: code }]),
-      ),
-      steunpunten: [],
-    },
-    { root: '', focus: { level: 'iza_regio', name: 'regio 1' }, regionSlug: (name) => name, label: 'Opwarmen' },
-  ));
+  yield;
+  monitorHtml(WARM_UP_MARKDOWN, [], 'Opwarmen');
+}
+
+/** Made-up Markdown with each kind of block and inline text the report writes, to warm up marked. */
+const WARM_UP_MARKDOWN = [
+  '# Opwarmen',
+  '## Samenvatting',
+  '- **12 steunpunten in beeld**; 3 meer dan in 1999.',
+  '- Gewenst bij 15% / 30%: 20 / 40; het gewogen aantal is daarvan 60% / 30%.',
+  '',
+  '**Rekenwijze.** Zoals in [de bron](https://example.org/bron "Bron"): inwoners *2000*, `code` en een regel\nverder.',
+  '',
+  '![Figuur](figuren/opwarmen.svg "Een toelichting.")',
+  '',
+  '| Provincie | Inwoners | Gewenst 15% |',
+  '|---|---:|---:|',
+  ...Array.from({ length: 12 }, (_, index) => `| Provincie ${index} | ${index}.000 | ${index},5 |`),
+  '',
+  '> Een opmerking over de cijfers.',
+  '',
+  '### Regio (3)',
+  '',
+  ...Array.from({ length: 30 }, (_, index) => `- Steunpunt ${index} (Organisatie), Plaats ${index}`),
+  '',
+].join('\n');
+
+/** monitor.md and monitor.html of a year, with its figures. */
+export function reportText(input: ReportInput, figures: readonly Figure[]): ReportText {
+  const markdown = monitorMarkdown(input, figures);
+  return { markdown, html: monitorHtml(markdown, figures, reportTitle(input.data.year)) };
+}
+
+/** The site's maps of a division (site-map.ts, prepareMapViews), one map per step. */
+export function prepareDivision(rows: readonly DivisionRow[]): Steps {
+  return prepareMapViews(divisionOfRows(rows));
 }

@@ -11,17 +11,25 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { ExportFile, TextFile } from './csv/exports.ts';
-import type { Figure, ReportInput } from './report-input.ts';
+import type { Figure, ReportInput, ReportText } from './report-input.ts';
+import type { DivisionRow } from './site/site-map.ts';
+import { spareTime } from './spare-time.ts';
 
 export interface RenderedParts {
   figures: Promise<Figure[]>;
+  text: Promise<ReportText>;
   /** The worker's pages come whole; those drawn in the calling thread are made as they are written. */
   site: Promise<ExportFile[]>;
 }
 
 export interface ReportRenderer {
-  /** Starts rendering the year's figures, then its site; each promise settles as its part is done. */
+  /** Starts rendering the year's figures, then its text, then its site; each promise settles as its part is done. */
   render(input: ReportInput): RenderedParts;
+  /**
+   * The division of municipalities the coming years are likely built on (site/reference-division.ts):
+   * a worker projects the site's maps of it while it waits for the first year. No output depends on it.
+   */
+  expectDivision(rows: readonly DivisionRow[]): void;
   /** Stops the worker (waiting for nothing it still renders). */
   close(): Promise<void>;
 }
@@ -41,8 +49,11 @@ interface WorkerData {
   warmUp: boolean;
 }
 
+type ToWorker = { kind: 'render'; input: ReportInput } | { kind: 'division'; rows: readonly DivisionRow[] };
+
 type FromWorker =
   | { kind: 'figures'; figures: Figure[] }
+  | { kind: 'text'; text: ReportText }
   | { kind: 'site'; files: TextFile[] }
   | { kind: 'error'; message: string; stack: string | undefined };
 
@@ -63,10 +74,14 @@ function inThreadRenderer(): ReportRenderer {
     render(input) {
       const parts = import('./report-parts.ts');
       const figures = parts.then((module) => module.reportFigures(input));
-      const site = figures.then(async () => (await parts).siteFileStreams(input));
-      site.catch(() => undefined); // awaited by the caller after the figures; not unhandled meanwhile
-      return { figures, site };
+      const text = figures.then(async (made) => (await parts).reportText(input, made));
+      const site = text.then(async () => (await parts).siteFileStreams(input));
+      text.catch(() => undefined); // awaited by the caller after the figures; not unhandled meanwhile
+      site.catch(() => undefined); // the same
+      return { figures, text, site };
     },
+    // Here the maps would be projected in the thread that is about to build the year: made when drawn instead.
+    expectDivision: () => undefined,
     close: async () => undefined,
   };
 }
@@ -75,12 +90,14 @@ function workerRenderer(script: string, warmUp: boolean): ReportRenderer {
   const inThread = inThreadRenderer();
   const worker = new Worker(script, { workerData: { role: WORKER_ROLE, warmUp } satisfies WorkerData });
   worker.unref(); // an idle worker never keeps the process alive; it is held while it renders
-  let pending: { figures: Deferred<Figure[]>; site: Deferred<ExportFile[]> } | undefined;
+  const send = (message: ToWorker) => worker.postMessage(message);
+  let pending: { figures: Deferred<Figure[]>; text: Deferred<ReportText>; site: Deferred<ExportFile[]> } | undefined;
   /** Set once the worker has failed or stopped: every later render fails with it rather than wait forever. */
   let failure: Error | undefined;
   const fail = (error: Error) => {
     failure ??= error;
     pending?.figures.reject(error);
+    pending?.text.reject(error);
     pending?.site.reject(error);
     pending = undefined;
     worker.unref();
@@ -92,6 +109,8 @@ function workerRenderer(script: string, warmUp: boolean): ReportRenderer {
       fail(error);
     } else if (message.kind === 'figures') {
       pending?.figures.resolve(message.figures);
+    } else if (message.kind === 'text') {
+      pending?.text.resolve(message.text);
     } else {
       pending?.site.resolve(message.files);
       pending = undefined;
@@ -104,15 +123,19 @@ function workerRenderer(script: string, warmUp: boolean): ReportRenderer {
     render(input) {
       if (input.data.locations.length > WORKER_LOCATIONS_LIMIT) return inThread.render(input);
       if (pending) throw new Error('report worker: one report at a time');
-      pending = { figures: deferred(), site: deferred() };
-      const parts = { figures: pending.figures.promise, site: pending.site.promise };
-      parts.site.catch(() => undefined); // awaited by the caller after the figures; not unhandled meanwhile
+      pending = { figures: deferred(), text: deferred(), site: deferred() };
+      const parts = { figures: pending.figures.promise, text: pending.text.promise, site: pending.site.promise };
+      parts.text.catch(() => undefined); // awaited by the caller after the figures; not unhandled meanwhile
+      parts.site.catch(() => undefined); // the same
       if (failure) fail(failure);
       else {
         worker.ref();
-        worker.postMessage(input);
+        send({ kind: 'render', input });
       }
       return parts;
+    },
+    expectDivision(rows) {
+      if (failure === undefined) send({ kind: 'division', rows });
     },
     async close() {
       worker.removeAllListeners('exit');
@@ -137,17 +160,28 @@ function deferred<T>(): Deferred<T> {
   return { promise, resolve, reject };
 }
 
-/** The worker's side: loads the parts at once, prepares the map (and warms up), then renders each year it is sent. */
+/**
+ * The worker's side: loads the parts at once, then, until the first year comes, prepares the map
+ * (and warms up) and projects the maps of the division it is told of, first; then renders each year
+ * it is sent.
+ */
 async function serve(port: NonNullable<typeof parentPort>, warmUp: boolean): Promise<void> {
   const parts = await import('./report-parts.ts');
   const post = (message: FromWorker) => port.postMessage(message);
-  const prepared = parts.prepareParts({ warmUp });
-  prepared.catch(() => undefined); // a failure is posted as the first render's error
-  port.on('message', (input: ReportInput) => {
+  const spare = spareTime();
+  spare.add(parts.prepareParts({ warmUp }));
+  port.on('message', (message: ToWorker) => {
+    if (message.kind === 'division') {
+      spare.add(parts.prepareDivision(message.rows), { first: true });
+      return;
+    }
+    const { input } = message;
     void (async () => {
       try {
-        await prepared;
-        post({ kind: 'figures', figures: await parts.reportFigures(input) });
+        await spare.stop(); // a failure is posted as the render's error
+        const figures = await parts.reportFigures(input);
+        post({ kind: 'figures', figures });
+        post({ kind: 'text', text: parts.reportText(input, figures) });
         post({ kind: 'site', files: parts.siteFiles(input) });
       } catch (error) {
         post({ kind: 'error', message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined });

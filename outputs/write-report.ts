@@ -6,15 +6,13 @@ import type { ExportFile } from './csv/exports.ts';
 import { csvExports } from './csv/exports.ts';
 import { codebookExports } from './csv/codebook.ts';
 import { diffExports } from './csv/diff-exports.ts';
-import { monitorHtml } from './html/monitor-html.ts';
-import { monitorMarkdown } from './markdown/monitor-md.ts';
 import { monitorPdf, PDF_FILE, type PdfOptions } from './pdf/monitor-pdf.ts';
 import type { ReportRenderer } from './report-renderer.ts';
-import type { ReportInput } from './report-input.ts';
+import { reportTitle, type ReportInput } from './report-input.ts';
 import { overviewImages, overviewTables } from './overview-extras.ts';
 import { loadOverviewWriter, overviewBytesWhenImages } from '../pipeline/workbook/write/overview.ts';
 import { ownedBySite } from './site/slug.ts';
-import { svgToPngAsync } from './figures/render-png.ts';
+import { loadResvg, svgToPngAsync } from './figures/render-png.ts';
 import { checkFolderTarget, replaceFolder } from './write-atomic.ts';
 
 export interface ReportOptions extends PdfOptions {
@@ -44,15 +42,14 @@ export async function reportFiles(input: ReportInput, options: ReportOptions = {
       ...codebookExports(input.data.parameters),
     ];
     const figures = await parts.figures;
-    const markdown = monitorMarkdown(input, figures);
-    const title = `Stand van het land ${input.data.year}: laagdrempelige steunpunten`;
-    const pdf = monitorPdf(input, markdown, figures, title, options);
+    const { markdown, html } = await parts.text;
+    const pdf = monitorPdf(input, markdown, figures, reportTitle(input.data.year), options);
     pdf.catch(() => undefined); // the same
     const texts = [
       ...tables,
       ...figures.map((figure) => ({ name: figure.file, content: figure.svg })),
       { name: 'monitor.md', content: markdown },
-      { name: 'monitor.html', content: monitorHtml(markdown, figures, title) },
+      { name: 'monitor.html', content: html },
     ];
     const [workbook, site, printed] = await Promise.all([overview, parts.site, pdf]);
     return [{ name: OVERVIEW_FILE, content: workbook }, ...texts, ...site, ...printed];
@@ -63,9 +60,10 @@ export async function reportFiles(input: ReportInput, options: ReportOptions = {
 
 export const OVERVIEW_FILE = 'overzicht.xlsx';
 
-/** Loads what reportFiles loads when first used (exceljs, for the workbook), for a caller with time for it now. */
+/** Loads what reportFiles loads when first used (exceljs for the workbook, resvg for its images), for a caller with time for it now. */
 export async function loadReportWriters(): Promise<void> {
   await loadOverviewWriter();
+  loadResvg();
 }
 
 /** The figures folder is the report's own; its SVG files are figures of an earlier report. */

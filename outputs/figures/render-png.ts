@@ -13,6 +13,14 @@ function resvg(): typeof import('@resvg/resvg-js') {
   return resvgModule;
 }
 
+/**
+ * Loads resvg now, for a caller with time for it before the first image: its loader asks Node for a
+ * diagnostic report to tell glibc from musl, which takes tens of milliseconds.
+ */
+export function loadResvg(): void {
+  resvg();
+}
+
 /** `width` in pixels scales the image (height follows); default: the SVG's own size. */
 function renderOptions(width: number | undefined): ResvgRenderOptions {
   return {

@@ -2,7 +2,7 @@
  * monitor.md: the Dutch report of one monitor year, generated from the same data as the CSV
  * exports (every number here is one of theirs, formatted the Dutch way).
  */
-import type { Figure, ReportInput } from '../report-input.ts';
+import { reportTitle, type Figure, type ReportInput } from '../report-input.ts';
 import { accountabilitySection } from './sections/accountability.ts';
 import { appendixSection } from './sections/appendix.ts';
 import { characteristicsSection } from './sections/characteristics.ts';
@@ -16,7 +16,7 @@ import { yearOnYearSection } from './sections/year-on-year.ts';
 
 export function monitorMarkdown(input: ReportInput, figures: readonly Figure[]): string {
   return [
-    `# Stand van het land ${input.data.year}: laagdrempelige steunpunten`,
+    `# ${reportTitle(input.data.year)}`,
     summarySection(input),
     methodSection(input),
     nationalSection(input, figures),

@@ -45,13 +45,25 @@ export function prepareSiteMap(): void {
   for (const item of municipalityCollection().features) geographicBounds(item);
 }
 
+/**
+ * Which province and IZA-region each municipality lies in: all a map's geometry depends on (the
+ * view fitted to a region, the border lines). A `MapModel` is one; so is the division of the
+ * reference data, known before the year is built (`prepareMapViews`).
+ */
+export interface MapDivision {
+  municipalities: ReadonlyMap<string, { readonly province: string; readonly izaRegion: string | null }>;
+}
+
+/** A division as rows that a worker thread can be sent: GM code, province, IZA-region. */
+export type DivisionRow = readonly [code: string, province: string, izaRegion: string | null];
+
+export function divisionOfRows(rows: readonly DivisionRow[]): MapDivision {
+  return { municipalities: new Map(rows.map(([code, province, izaRegion]) => [code, { province, izaRegion }])) };
+}
+
 export function siteMapSvg(model: MapModel, options: SiteMapOptions): Chunks {
-  const inFocus = (code: string): boolean => {
-    const municipality = model.municipalities.get(code);
-    if (!options.focus || !municipality) return false;
-    return options.focus.level === 'provincie' ? municipality.province === options.focus.name : municipality.izaRegion === options.focus.name;
-  };
-  const view = projectedView(municipalityCollection().features.filter((item) => inFocus(String(item.id))).map((item) => String(item.id)), options.focus !== undefined);
+  const inFocus = (code: string): boolean => isInFocus(model, options.focus, code);
+  const view = viewOf(model, options.focus);
   const { projection } = view;
 
   const areas = [...view.shapes].map(([code, shape]) => {
@@ -88,6 +100,36 @@ export function siteMapSvg(model: MapModel, options: SiteMapOptions): Chunks {
       yield '</svg>';
     })(),
   );
+}
+
+function isInFocus(division: MapDivision, focus: MapFocus | undefined, code: string): boolean {
+  const municipality = division.municipalities.get(code);
+  if (!focus || !municipality) return false;
+  return focus.level === 'provincie' ? municipality.province === focus.name : municipality.izaRegion === focus.name;
+}
+
+function viewOf(division: MapDivision, focus: MapFocus | undefined): ProjectedView {
+  const codes = municipalityCollection().features.map((item) => String(item.id));
+  return projectedView(codes.filter((code) => isInFocus(division, focus, code)), focus !== undefined);
+}
+
+/**
+ * Projects the maps of a division ahead of its pages: the national map's and each province's and
+ * IZA-region's view and borders, one map per step, so that a caller with time to spare (the report's
+ * worker while the year is built) can stop between maps. The pages of a year with this division then
+ * find them made; a year with another division makes its own, so no page depends on it.
+ */
+export function* prepareMapViews(division: MapDivision): Generator<void, void, undefined> {
+  const values = [...division.municipalities.values()];
+  const focuses: (MapFocus | undefined)[] = [
+    undefined,
+    ...[...new Set(values.map((municipality) => municipality.province))].map((name): MapFocus => ({ level: 'provincie', name })),
+    ...[...new Set(values.flatMap((municipality) => (municipality.izaRegion === null ? [] : [municipality.izaRegion])))].map((name): MapFocus => ({ level: 'iza_regio', name })),
+  ];
+  for (const focus of focuses) {
+    projectedBorders(viewOf(division, focus), division);
+    yield;
+  }
 }
 
 interface Spot {
@@ -252,7 +294,7 @@ function projectedView(focusedCodes: readonly string[], focused: boolean): Proje
 }
 
 /** The province and IZA-region borders and the coast on a view, merged and projected once per division. */
-function projectedBorders(view: ProjectedView, model: MapModel): ProjectedBorders {
+function projectedBorders(view: ProjectedView, model: MapDivision): ProjectedBorders {
   const division = divisionKey(model);
   const known = view.borders.get(division);
   if (known) return known;
@@ -263,9 +305,9 @@ function projectedBorders(view: ProjectedView, model: MapModel): ProjectedBorder
 }
 
 /** Which province and IZA-region each municipality of the map lies in: what the border lines depend on. */
-const divisionKeys = new WeakMap<MapModel, string>();
+const divisionKeys = new WeakMap<MapDivision, string>();
 
-function divisionKey(model: MapModel): string {
+function divisionKey(model: MapDivision): string {
   const known = divisionKeys.get(model);
   if (known !== undefined) return known;
   const key = municipalityCollection()
@@ -287,7 +329,7 @@ interface BorderLines {
 /** The same borders on every page and in every report of a division: merged from the topology once. */
 const borderLinesOnce = new Map<string, BorderLines>();
 
-function borderLines(model: MapModel, division: string): BorderLines {
+function borderLines(model: MapDivision, division: string): BorderLines {
   const known = borderLinesOnce.get(division);
   if (known) return known;
   const { topology, municipalities } = municipalityTopology();
