@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { MeasuredDurationSequencer } from './setup/file-order.ts';
 
 /**
  * Files that replace modules (vi.mock): each gets fresh modules and mocks. A file that fakes the
@@ -23,6 +24,9 @@ export default defineConfig({
     // A worker runs file after file without loading the pipeline, DuckDB, exceljs and vega again for
     // each: that loading was half of the suite's time. Files in APART still get fresh modules.
     isolate: false,
+    // Longest file first, from durations measured earlier (setup/file-order.ts): on a clean clone
+    // vitest has none of its own and orders by file size, which is not how long a file takes.
+    sequence: { sequencer: MeasuredDurationSequencer },
     // End-to-end tests run the real pipeline on DuckDB; generous, but never a speed assertion.
     testTimeout: 120_000,
     hookTimeout: 120_000,
