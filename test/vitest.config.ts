@@ -6,8 +6,9 @@ import { MeasuredDurationSequencer } from './setup/file-order.ts';
 /**
  * Files that replace modules (vi.mock): each gets fresh modules and mocks. A file that fakes the
  * clock or sets an environment variable puts it back in a `finally` and runs with the others (a
- * worker runs one file at a time); the apart group runs after the others are done, so every file
- * in it costs a worker's idle time.
+ * worker runs one file at a time). The apart group has a pool of its own (worker threads: neither
+ * file starts a process), which vitest runs beside the forks from the start; in the same pool as
+ * the others it ran after all of them were done, on workers started again.
  */
 const APART = ['test/sources/fetch/fetch-command.test.ts', 'test/pipeline/schedule/schedule-command.test.ts'];
 
@@ -33,7 +34,7 @@ export default defineConfig({
     // Printing monitor.pdf costs seconds per report; the PDF tests switch it back on (LSP_MONITOR_PDF).
     env: { LSP_MONITOR_PDF: 'uit' },
     projects: [
-      { extends: true, test: { name: 'apart', include: APART, isolate: true } },
+      { extends: true, test: { name: 'apart', include: APART, isolate: true, pool: 'threads' } },
       { extends: true, test: { name: 'gedeeld', include: ['test/**/*.test.ts'], exclude: APART } },
     ],
   },

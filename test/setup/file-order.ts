@@ -10,8 +10,8 @@
  * (test/README.md says how to refresh it). A file not in it yet goes first, larger before smaller:
  * its duration is unknown, and one that turns out long then does not end the run.
  *
- * vitest runs one project's files to the end before it starts the next project's, the projects in
- * the order they first appear in this list; the project with the most work goes first.
+ * In one pool vitest runs one project's files to the end before it starts the next project's, the
+ * projects in the order they first appear in this list; the project with the most work goes first.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
