@@ -1,12 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { MeasuredDurationSequencer } from './setup/file-order.ts';
 
 /**
  * Files that replace modules (vi.mock): each gets fresh modules and mocks. A file that fakes the
  * clock or sets an environment variable puts it back in a `finally` and runs with the others (a
- * worker runs one file at a time); the apart group runs after the others are done, so every file
- * in it costs a worker's idle time.
+ * worker runs one file at a time). The apart group has a pool of its own (worker threads: neither
+ * file starts a process), which vitest runs beside the forks from the start; in the same pool as
+ * the others it ran after all of them were done, on workers started again.
  */
 const APART = ['test/sources/fetch/fetch-command.test.ts', 'test/pipeline/schedule/schedule-command.test.ts'];
 
@@ -23,13 +25,16 @@ export default defineConfig({
     // A worker runs file after file without loading the pipeline, DuckDB, exceljs and vega again for
     // each: that loading was half of the suite's time. Files in APART still get fresh modules.
     isolate: false,
+    // Longest file first, from durations measured earlier (setup/file-order.ts): on a clean clone
+    // vitest has none of its own and orders by file size, which is not how long a file takes.
+    sequence: { sequencer: MeasuredDurationSequencer },
     // End-to-end tests run the real pipeline on DuckDB; generous, but never a speed assertion.
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // Printing monitor.pdf costs seconds per report; the PDF tests switch it back on (LSP_MONITOR_PDF).
     env: { LSP_MONITOR_PDF: 'uit' },
     projects: [
-      { extends: true, test: { name: 'apart', include: APART, isolate: true } },
+      { extends: true, test: { name: 'apart', include: APART, isolate: true, pool: 'threads' } },
       { extends: true, test: { name: 'gedeeld', include: ['test/**/*.test.ts'], exclude: APART } },
     ],
   },

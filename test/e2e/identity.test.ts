@@ -10,6 +10,7 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { monitor2024, monitor2024Database } from '../helpers/monitor-2024.ts';
+import { writeReportTables } from '../helpers/report-tables.ts';
 import { readCsv } from '../helpers/csv.ts';
 import { numbersNotInExports } from '../helpers/report-numbers.ts';
 
@@ -135,7 +136,9 @@ describe('locations keep their identity from 2024 to 2025', () => {
   it('changes no id and no figure when the year is built again', async () => {
     const before = ['locaties.csv', 'provincies.csv', 'gemeenten.csv'].map((name) => readFileSync(join(scratch, 'r2025', name), 'utf8'));
     expect((await runCli(['build', '--year', '2025', '--db', db])).code).toBe(0);
-    expect((await runCli(['report', '--year', '2025', '--out', join(scratch, 'again'), '--db', db])).code).toBe(0);
+    // The tables as the report writes them (the same exports after the same freshness check): the
+    // whole report of this year was written and checked above, and only these three are compared.
+    await writeReportTables(db, 2025, join(scratch, 'again'));
     const after = ['locaties.csv', 'provincies.csv', 'gemeenten.csv'].map((name) => readFileSync(join(scratch, 'again', name), 'utf8'));
     expect(after).toEqual(before);
   });
