@@ -22,6 +22,8 @@ const REMEMBERED = 50_000;
 const TRIAL = 2_000;
 const KEYS = Object.keys(InventoryRecord.shape) as Key[];
 const FAILED: FieldOutcome = { ok: false };
+/** A rule across fields (a refine on the record) makes the field-by-field outcome wrong: then every row is parsed whole. */
+const WHOLE_ROWS_ONLY = (InventoryRecord._zod.def.checks?.length ?? 0) > 0;
 
 interface Memory {
   known: Map<string | undefined, FieldOutcome>;
@@ -33,6 +35,7 @@ const memories = new Map<Key, Memory>(KEYS.map((key) => [key, { known: new Map()
 const whenAbsent = absentOutcomes();
 
 export function parseInventoryRecord(input: InventoryInput): Parsed {
+  if (WHOLE_ROWS_ONLY) return InventoryRecord.safeParse(input);
   const record: Record<string, unknown> = {};
   const given = input as Record<string, unknown>;
   for (const key of KEYS) {
