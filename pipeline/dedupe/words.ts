@@ -43,6 +43,8 @@ const CACHE_LIMIT = 2_000_000;
 
 const wordNumbers = new Map<string, number>();
 const words: string[] = [];
+/** Per word number: the set of its characters as bits (code & 31), for the bound in mayBeSimilar. */
+let letterSets = new Int32Array(1 << 12);
 const organisationNumbers = new Map<string, number>();
 /** Per organisation number: its key, compact key and words, one copy shared by all its records. */
 const organisations: Organisation[] = [];
@@ -105,7 +107,39 @@ export function knownWord(text: string): string {
 /** The same word, or (both 5+ letters) a likely typo of it. */
 export function similarWords(a: number, b: number): boolean {
   if (a === b) return true;
-  return typoLengths(words[a]!.length, words[b]!.length) && wordScore(a, b) >= WORD_SIMILARITY;
+  const lengthA = words[a]!.length;
+  const lengthB = words[b]!.length;
+  return typoLengths(lengthA, lengthB) && mayBeSimilar(lengthA, lengthB, letterSets[a]!, letterSets[b]!) && wordScore(a, b) >= WORD_SIMILARITY;
+}
+
+/**
+ * False when two different words cannot reach WORD_SIMILARITY, judged from their lengths and
+ * character sets alone: most word pairs scoring meets are unalike, and this spares them the
+ * score cache. A character of one word absent from the other is matched by nothing, so the Jaro
+ * matches are at most each length less the characters only it has; Jaro-Winkler ≤ 0.6·Jaro + 0.4
+ * and Jaro ≤ (m/|a| + m/|b| + 1) / 3, so 0.92 needs m/|a| + m/|b| ≥ 1.6 (a margin keeps rounding
+ * out of it). One slip apart changes at most one character each way.
+ */
+function mayBeSimilar(lengthA: number, lengthB: number, lettersA: number, lettersB: number): boolean {
+  const onlyA = bitCount(lettersA & ~lettersB);
+  const onlyB = bitCount(lettersB & ~lettersA);
+  if (onlyA <= 1 && onlyB <= 1) return true;
+  const matches = Math.min(lengthA - onlyA, lengthB - onlyB);
+  return matches / lengthA + matches / lengthB >= JARO_BOUND;
+}
+
+const JARO_BOUND = 1.6 - 1e-6;
+
+function bitCount(bits: number): number {
+  let count = bits - ((bits >>> 1) & 0x55555555);
+  count = (count & 0x33333333) + ((count >>> 2) & 0x33333333);
+  return Math.imul((count + (count >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+function letterSet(text: string): number {
+  let bits = 0;
+  for (let at = 0; at < text.length; at += 1) bits |= 1 << (text.charCodeAt(at) & 31);
+  return bits;
 }
 
 /** The same test as similarWords, on words not (yet) numbered. */
@@ -191,8 +225,18 @@ function reserve(count: number): number {
 
 /** Numbers the tokens into `store` from `at`; returns the position after the last. */
 function numberInto(tokens: readonly string[], at: number): number {
-  for (const token of tokens) store[at++] = numberOf(wordNumbers, token, (word) => words.push(word));
+  for (const token of tokens) store[at++] = numberOf(wordNumbers, token, addWord);
   return at;
+}
+
+function addWord(word: string): void {
+  if (words.length === letterSets.length) {
+    const larger = new Int32Array(letterSets.length * 2);
+    larger.set(letterSets);
+    letterSets = larger;
+  }
+  letterSets[words.length] = letterSet(word);
+  words.push(word);
 }
 
 function numberOf(numbers: Map<string, number>, text: string, added: (text: string) => void): number {
