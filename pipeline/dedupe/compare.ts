@@ -160,6 +160,45 @@ export function hardConflict(a: MatchRecord, b: MatchRecord): string | undefined
   return undefined;
 }
 
+/**
+ * hardConflict's facts as numbers per record (position in `records`), for the millions of
+ * candidate pairs: `between` is true exactly when hardConflict gives a rule.
+ */
+export class HardConflicts {
+  private readonly municipality: Int32Array;
+  private readonly region: Int32Array;
+  private readonly postcode: Int32Array;
+
+  constructor(records: readonly MatchRecord[]) {
+    this.municipality = numberedFacts(records, (record) => record.gmCode);
+    this.region = numberedFacts(records, (record) => record.izaRegion);
+    this.postcode = numberedFacts(records, (record) => (isFullPostcode(record.postcode) ? record.postcode : null));
+  }
+
+  between(first: number, second: number): boolean {
+    return differ(this.municipality, first, second) || differ(this.region, first, second) || differ(this.postcode, first, second);
+  }
+}
+
+/** Both known (≥ 0) and not the same. */
+function differ(facts: Int32Array, first: number, second: number): boolean {
+  const a = facts[first]!;
+  const b = facts[second]!;
+  return a >= 0 && b >= 0 && a !== b;
+}
+
+/** One number per distinct text, -1 for none. */
+function numberedFacts(records: readonly MatchRecord[], fact: (record: MatchRecord) => string | null): Int32Array {
+  const numbers = new Map<string, number>();
+  return Int32Array.from(records, (record) => {
+    const text = fact(record);
+    if (text === null) return -1;
+    let number = numbers.get(text);
+    if (number === undefined) numbers.set(text, (number = numbers.size));
+    return number;
+  });
+}
+
 function isFullPostcode(postcode: string | null): boolean {
   return postcode !== null && postcode.length === 7;
 }
