@@ -33,8 +33,8 @@ type KeyKind = 'o' | 't' | 'c' | 'p';
  * postcode, which needs none) and its value; `word` is the name word's number for kind 't'.
  */
 function visitBlockKeys(record: MatchRecord, visit: (kind: KeyKind, scope: string, value: string, word: number) => void): void {
-  const area = record.gmCode ?? `regio:${record.izaRegion ?? ''}`;
-  const region = `regio:${record.izaRegion ?? ''}`;
+  const region = regionScope(record.izaRegion);
+  const area = record.gmCode ?? region;
   if (record.keys.organisationKey !== '') {
     visit('o', area, record.keys.organisationKey, -1);
     visit('o', region, record.keys.organisationKey, -1);
@@ -46,6 +46,15 @@ function visitBlockKeys(record: MatchRecord, visit: (kind: KeyKind, scope: strin
   }
   if (record.keys.compactKey !== '') visit('c', region, record.keys.compactKey, -1);
   if (record.postcode !== null && record.postcode.length === 7) visit('p', '', record.postcode, -1);
+}
+
+const regionScopes = new Map<string | null, string>();
+
+/** "regio:<region>", one text per region rather than one per record. */
+function regionScope(izaRegion: string | null): string {
+  let scope = regionScopes.get(izaRegion);
+  if (scope === undefined) regionScopes.set(izaRegion, (scope = `regio:${izaRegion ?? ''}`));
+  return scope;
 }
 
 /** A record's block keys as text ("GM0363|t:herstelcafe"), for whoever explains a candidate pair. */

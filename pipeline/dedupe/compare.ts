@@ -59,7 +59,11 @@ export function nameSimilarity(a: MatchRecord, b: MatchRecord): number {
 export function judgePair(a: MatchRecord, b: MatchRecord): Omit<PairDecision, 'score'> {
   const conflict = hardConflict(a, b);
   if (conflict) return { outcome: 'verschillend', rule: conflict };
+  return judgeWithoutConflict(a, b);
+}
 
+/** judgePair for a pair no hard conflict rules out (HardConflicts told so already). */
+export function judgeWithoutConflict(a: MatchRecord, b: MatchRecord): Omit<PairDecision, 'score'> {
   const samePostcode = a.postcode !== null && a.postcode.length === 7 && a.postcode === b.postcode;
   const organisationsDiffer = organisationConflict(a.keys, b.keys);
   if (a.keys.compactKey !== '' && a.keys.compactKey === b.keys.compactKey) {

@@ -9,7 +9,7 @@ import type { MonitorDatabase } from '../db/database.ts';
 import { sql } from '../db/sql-file.ts';
 import { BlockIndex } from './candidates.ts';
 import { clusterRecords, type Clustering } from './cluster.ts';
-import { HardConflicts, judgePair, nameSimilarity, type MatchRecord } from './compare.ts';
+import { HardConflicts, judgePair, judgeWithoutConflict, nameSimilarity, type MatchRecord } from './compare.ts';
 import { JudgedPairs } from './dedupe-year/judged-pairs.ts';
 import { PersonVerdicts, type VerdictRow } from './dedupe-year/person-verdicts.ts';
 import { markPhase } from '../phase-mark.ts';
@@ -46,11 +46,12 @@ function judgedPairs(listed: readonly MatchRecord[], verdicts: readonly VerdictR
   markPhase('dedupe.scoring');
   const pairs = new JudgedPairs();
   index.forEachPair((first, second) => {
-    if (conflicts.between(first, second) && !people.decided(first, second)) return;
+    const conflict = conflicts.between(first, second);
+    if (conflict && !people.decided(first, second)) return;
     pairs.candidates += 1;
     const left = records[first]!;
     const right = records[second]!;
-    const judged = judgePair(left, right);
+    const judged = conflict ? judgePair(left, right) : judgeWithoutConflict(left, right);
     if (judged.outcome === 'verschillend' && !people.decided(first, second)) return;
     pairs.push(first, second, judged.outcome, judged.rule, nameSimilarity(left, right));
   });

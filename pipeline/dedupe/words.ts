@@ -51,7 +51,8 @@ const organisations: Organisation[] = [];
 const wordScores = new PairCache(1 << 16, CACHE_LIMIT);
 const organisationLikeness = new PairCache(1 << 12, CACHE_LIMIT);
 
-export function wordIds(fullTokens: readonly string[], organisationTokens: readonly string[]): WordIds {
+/** `compact`: the full tokens written together (the record's compact key, shared rather than copied). */
+export function wordIds(fullTokens: readonly string[], organisationTokens: readonly string[], compact: string): WordIds {
   const ownTokens = fullTokens.filter((token) => !organisationTokens.includes(token));
   const own = ownTokens.length > 0 ? ownTokens : fullTokens;
   const at = reserve(fullTokens.length + organisationTokens.length + own.length);
@@ -65,7 +66,7 @@ export function wordIds(fullTokens: readonly string[], organisationTokens: reado
     fullEnd,
     organisationEnd,
     ownEnd: numberInto(own, organisationEnd),
-    compactWithin: fullTokens.join('') + organisationCompact,
+    compactWithin: organisationCompact === '' ? compact : compact + organisationCompact,
     organisationCompact,
     organisationNumber: organisation?.number ?? -1,
   };
