@@ -11,7 +11,7 @@
 import { jaroWinkler } from './jaro-winkler.ts';
 import type { MatchKeys } from './match-key.ts';
 import { oneEditApart } from './one-edit.ts';
-import { hasSimilarWord, organisationsLookAlike, sharesWord, wordScore, wordText, type WordIds } from './words.ts';
+import { hasSimilarWord, mayOccurIn, organisationsLookAlike, sharesWord, wordScore, wordText, type WordIds } from './words.ts';
 
 export interface MatchRecord {
   id: string;
@@ -212,8 +212,8 @@ function organisationConflict(a: MatchKeys, b: MatchKeys): boolean {
   if (organisationsLookAlike(a.words, b.words)) return false;
   // A location named after itself ("Herstelruimte Emmen") may carry its own name as organisation.
   return (
-    !wordsCovered(a.words, a.words.fullEnd, a.words.organisationEnd, b.words, b.words.start, b.words.fullEnd, b.compactKey) &&
-    !wordsCovered(b.words, b.words.fullEnd, b.words.organisationEnd, a.words, a.words.start, a.words.fullEnd, a.compactKey)
+    !wordsCovered(a.words, a.words.fullEnd, a.words.organisationEnd, b.words, b.words.start, b.words.fullEnd, b.compactKey, b.words.compactBigrams) &&
+    !wordsCovered(b.words, b.words.fullEnd, b.words.organisationEnd, a.words, a.words.start, a.words.fullEnd, a.compactKey, a.words.compactBigrams)
   );
 }
 
@@ -226,9 +226,9 @@ function containedIn(inner: MatchKeys, outer: MatchKeys): boolean {
   const outerWords = outer.words;
   const organisationFound =
     words.organisationEnd === words.fullEnd ||
-    wordsCovered(words, words.fullEnd, words.organisationEnd, outerWords, outerWords.start, outerWords.organisationEnd, outerWords.compactWithin);
+    wordsCovered(words, words.fullEnd, words.organisationEnd, outerWords, outerWords.start, outerWords.organisationEnd, outerWords.compactWithin, outerWords.withinBigrams);
   return (
-    wordsCovered(words, words.organisationEnd, words.ownEnd, outerWords, outerWords.start, outerWords.organisationEnd, outerWords.compactWithin) &&
+    wordsCovered(words, words.organisationEnd, words.ownEnd, outerWords, outerWords.start, outerWords.organisationEnd, outerWords.compactWithin, outerWords.withinBigrams) &&
     organisationFound &&
     sharesWord(words.store, words.start, words.fullEnd, outerWords.store, outerWords.start, outerWords.fullEnd) &&
     !(foundOnlyInOrganisation(words, outer) && hasWordNotIn(outerWords, inner))
@@ -262,7 +262,7 @@ function hasWordNotIn(words: WordIds, other: MatchKeys): boolean {
     const word = words.store[at]!;
     if (hasSimilarWord(word, within.store, within.start, within.organisationEnd)) continue;
     const text = wordText(word);
-    if (text.length < 6 || !other.words.compactWithin.includes(text)) return true;
+    if (text.length < 6 || !mayOccurIn(word, within.withinBigrams) || !within.compactWithin.includes(text)) return true;
   }
   return false;
 }
@@ -270,12 +270,15 @@ function hasWordNotIn(words: WordIds, other: MatchKeys): boolean {
 function organisationCoveredByLocation(organisation: MatchKeys, location: MatchKeys): boolean {
   const { words } = organisation;
   const other = location.words;
-  return wordsCovered(words, words.start, words.fullEnd, other, other.fullEnd, other.organisationEnd, other.organisationCompact);
+  return wordsCovered(words, words.start, words.fullEnd, other, other.fullEnd, other.organisationEnd, other.organisationCompact, ANY_BIGRAMS);
 }
+
+/** A bigramSet that rules out no word (mayOccurIn). */
+const ANY_BIGRAMS = -1;
 
 /**
  * Every word of words.store[from, to) is like a word of within.store[withinFrom, withinTo), or
- * (6+ letters) occurs in `compactWithin` written together.
+ * (6+ letters) occurs in `compactWithin` (whose bigramSet is `compactBigrams`) written together.
  */
 function wordsCovered(
   words: WordIds,
@@ -285,13 +288,14 @@ function wordsCovered(
   withinFrom: number,
   withinTo: number,
   compactWithin: string,
+  compactBigrams: number,
 ): boolean {
   if (to === from) return false;
   for (let at = from; at < to; at += 1) {
     const word = words.store[at]!;
     if (hasSimilarWord(word, within.store, withinFrom, withinTo)) continue;
     const text = wordText(word);
-    if (text.length < 6 || !compactWithin.includes(text)) return false;
+    if (text.length < 6 || !mayOccurIn(word, compactBigrams) || !compactWithin.includes(text)) return false;
   }
   return true;
 }

@@ -25,6 +25,9 @@ export interface WordIds {
   ownEnd: number;
   /** The name's and the organisation's words written together, for words that another name writes as one. */
   compactWithin: string;
+  /** bigramSet of the compact key (the full tokens written together) and of compactWithin. */
+  compactBigrams: number;
+  withinBigrams: number;
   organisationCompact: string;
   /** One number per distinct organisation (-1 without one). */
   organisationNumber: number;
@@ -45,6 +48,8 @@ const wordNumbers = new Map<string, number>();
 const words: string[] = [];
 /** Per word number: the set of its characters as bits (code & 31), for the bound in mayBeSimilar. */
 let letterSets = new Int32Array(1 << 12);
+/** Per word number: its bigramSet, for mayOccurIn. */
+let bigramSets = new Int32Array(1 << 12);
 const organisationNumbers = new Map<string, number>();
 /** Per organisation number: its key, compact key and words, one copy shared by all its records. */
 const organisations: Organisation[] = [];
@@ -60,13 +65,16 @@ export function wordIds(fullTokens: readonly string[], organisationTokens: reado
   const organisationEnd = numberInto(organisationTokens, fullEnd);
   const organisation = organisationOf(organisationTokens);
   const organisationCompact = organisation?.compact ?? '';
+  const compactWithin = organisationCompact === '' ? compact : compact + organisationCompact;
   return {
     store,
     start: at,
     fullEnd,
     organisationEnd,
     ownEnd: numberInto(own, organisationEnd),
-    compactWithin: organisationCompact === '' ? compact : compact + organisationCompact,
+    compactWithin,
+    compactBigrams: bigramSet(compact),
+    withinBigrams: organisationCompact === '' ? bigramSet(compact) : bigramSet(compactWithin),
     organisationCompact,
     organisationNumber: organisation?.number ?? -1,
   };
@@ -135,6 +143,26 @@ function bitCount(bits: number): number {
   let count = bits - ((bits >>> 1) & 0x55555555);
   count = (count & 0x33333333) + ((count >>> 2) & 0x33333333);
   return Math.imul((count + (count >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/**
+ * The pairs of adjacent characters of `text` as bits (a hash of the pair & 31). A text written
+ * inside another has all its pairs there, so its set lies within the other's.
+ */
+function bigramSet(text: string): number {
+  let bits = 0;
+  for (let at = 1; at < text.length; at += 1) bits |= 1 << ((text.charCodeAt(at - 1) * 5 + text.charCodeAt(at)) & 31);
+  return bits;
+}
+
+/**
+ * False when the word cannot occur in a text whose bigramSet is `bigrams`. Scoring asks millions
+ * of times whether a word is written inside another name; most words are not, and this spares
+ * the search.
+ */
+export function mayOccurIn(word: number, bigrams: number): boolean {
+  const own = bigramSets[word]!;
+  return (own & bigrams) === own;
 }
 
 function letterSet(text: string): number {
@@ -232,12 +260,18 @@ function numberInto(tokens: readonly string[], at: number): number {
 
 function addWord(word: string): void {
   if (words.length === letterSets.length) {
-    const larger = new Int32Array(letterSets.length * 2);
-    larger.set(letterSets);
-    letterSets = larger;
+    letterSets = doubled(letterSets);
+    bigramSets = doubled(bigramSets);
   }
   letterSets[words.length] = letterSet(word);
+  bigramSets[words.length] = bigramSet(word);
   words.push(word);
+}
+
+function doubled(numbers: Int32Array): Int32Array<ArrayBuffer> {
+  const larger = new Int32Array(numbers.length * 2);
+  larger.set(numbers);
+  return larger;
 }
 
 function numberOf(numbers: Map<string, number>, text: string, added: (text: string) => void): number {
