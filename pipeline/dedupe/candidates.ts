@@ -33,8 +33,8 @@ type KeyKind = 'o' | 't' | 'c' | 'p';
  * postcode, which needs none) and its value; `word` is the name word's number for kind 't'.
  */
 function visitBlockKeys(record: MatchRecord, visit: (kind: KeyKind, scope: string, value: string, word: number) => void): void {
-  const area = record.gmCode ?? `regio:${record.izaRegion ?? ''}`;
-  const region = `regio:${record.izaRegion ?? ''}`;
+  const region = regionScope(record.izaRegion);
+  const area = record.gmCode ?? region;
   if (record.keys.organisationKey !== '') {
     visit('o', area, record.keys.organisationKey, -1);
     visit('o', region, record.keys.organisationKey, -1);
@@ -46,6 +46,15 @@ function visitBlockKeys(record: MatchRecord, visit: (kind: KeyKind, scope: strin
   }
   if (record.keys.compactKey !== '') visit('c', region, record.keys.compactKey, -1);
   if (record.postcode !== null && record.postcode.length === 7) visit('p', '', record.postcode, -1);
+}
+
+const regionScopes = new Map<string | null, string>();
+
+/** "regio:<region>", one text per region rather than one per record. */
+function regionScope(izaRegion: string | null): string {
+  let scope = regionScopes.get(izaRegion);
+  if (scope === undefined) regionScopes.set(izaRegion, (scope = `regio:${izaRegion ?? ''}`));
+  return scope;
 }
 
 /** A record's block keys as text ("GM0363|t:herstelcafe"), for whoever explains a candidate pair. */
@@ -69,53 +78,81 @@ export interface CandidateOptions {
  */
 export function candidatePairs(records: readonly MatchRecord[], options: CandidateOptions = {}): [MatchRecord, MatchRecord][] {
   const pairs: [MatchRecord, MatchRecord][] = [];
-  new BlockIndex(records, options).forEachPair((a, b) => pairs.push([a, b]));
+  const index = new BlockIndex(records, options);
+  const { skip } = options;
+  index.forEachPair((first, second) => {
+    const a = index.records[first]!;
+    const b = index.records[second]!;
+    if (skip === undefined || !skip(a, b)) pairs.push([a, b]);
+  });
   return pairs;
 }
 
-/** The records by block; forEachPair visits the candidate pairs without a list of them (millions at 100k records). */
+/**
+ * The records by block; forEachPair visits the candidate pairs without a list of them (millions at
+ * 100k records). The blocks lie in typed arrays: at a million records an array per block and per
+ * record was millions of objects for the garbage collector to trace.
+ */
 export class BlockIndex {
-  /** Positions in id order: a pair ordered by position is ordered by id. */
-  private readonly sorted: MatchRecord[];
-  /** Per record, the usable blocks it is in (members by position). */
-  private readonly blocksOf: number[][][];
-  private readonly sides: ('a' | 'b')[] | undefined;
+  /** The records in id order: a pair ordered by position is ordered by id. */
+  readonly records: readonly MatchRecord[];
+  private readonly blocks: Blocks;
+  /** Per position 1 for side 'a', 2 for side 'b' (with the between option). */
+  private readonly sides: Uint8Array | undefined;
 
-  constructor(records: readonly MatchRecord[], private readonly options: CandidateOptions = {}) {
-    this.sorted = [...records].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-    this.blocksOf = usableBlocks(this.sorted);
-    this.sides = options.between === undefined ? undefined : this.sorted.map(options.between);
+  constructor(records: readonly MatchRecord[], options: Pick<CandidateOptions, 'between'> = {}) {
+    this.records = [...records].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    this.blocks = usableBlocks(this.records);
+    const { between } = options;
+    this.sides = between === undefined ? undefined : Uint8Array.from(this.records, (record) => (between(record) === 'a' ? 1 : 2));
   }
 
-  /** Calls `visit` for each candidate pair, in the order candidatePairs lists them. */
-  forEachPair(visit: (a: MatchRecord, b: MatchRecord) => void): void {
-    const { sorted, blocksOf, sides } = this;
-    const { skip } = this.options;
+  /**
+   * Calls `visit` with the positions (in `records`) of each candidate pair, in the order
+   * candidatePairs lists them.
+   */
+  forEachPair(visit: (first: number, second: number) => void): void {
+    const { members, blockStart, recordStart, recordBlocks } = this.blocks;
+    const { sides } = this;
+    const count = this.records.length;
     // lastPartnerOf[j] === i once j has been paired with i: a pair met in a second block is
     // skipped without a set of all pairs.
-    const lastPartnerOf = new Int32Array(sorted.length).fill(-1);
+    const lastPartnerOf = new Int32Array(count).fill(-1);
     // Partners in a typed array, sorted natively (no comparator call per step).
     let partners = new Int32Array(256);
-    for (let first = 0; first < sorted.length; first += 1) {
-      if (sides !== undefined && sides[first] !== 'a') continue;
-      let count = 0;
-      for (const members of blocksOf[first]!) {
-        for (const second of members) {
-          const wanted = sides === undefined ? second > first : sides[second] === 'b';
-          if (!wanted || lastPartnerOf[second] === first) continue;
+    for (let first = 0; first < count; first += 1) {
+      if (sides !== undefined && sides[first] !== 1) continue;
+      let found = 0;
+      for (let at = recordStart[first]!; at < recordStart[first + 1]!; at += 1) {
+        const block = recordBlocks[at]!;
+        const end = blockStart[block + 1]!;
+        // A block's members are in position order: within one group only those after `first` pair with it.
+        const from = sides === undefined ? after(members, blockStart[block]!, end, first) : blockStart[block]!;
+        for (let slot = from; slot < end; slot += 1) {
+          const second = members[slot]!;
+          if ((sides !== undefined && sides[second] !== 2) || lastPartnerOf[second] === first) continue;
           lastPartnerOf[second] = first;
-          if (count === partners.length) partners = grown(partners);
-          partners[count] = second;
-          count += 1;
+          if (found === partners.length) partners = grown(partners);
+          partners[found] = second;
+          found += 1;
         }
       }
-      const ordered = partners.subarray(0, count).sort();
-      for (let index = 0; index < count; index += 1) {
-        const second = ordered[index]!;
-        if (skip === undefined || !skip(sorted[first]!, sorted[second]!)) visit(sorted[first]!, sorted[second]!);
-      }
+      const ordered = partners.subarray(0, found).sort();
+      for (let index = 0; index < found; index += 1) visit(first, ordered[index]!);
     }
   }
+}
+
+/** The first slot of sorted[from, to) holding a number above `value`. */
+function after(sorted: Int32Array, from: number, to: number, value: number): number {
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
@@ -159,31 +196,111 @@ function numbered(numbers: Map<string, number>, text: string): number {
   return number;
 }
 
-function usableBlocks(sorted: readonly MatchRecord[]): number[][][] {
-  const numbers = new KeyNumbers();
-  const blocks = new Map<number, number[]>();
+/**
+ * The usable blocks, each a run of `members` in position order (block b is
+ * members[blockStart[b], blockStart[b + 1])), and per record the blocks it is in (record r's are
+ * recordBlocks[recordStart[r], recordStart[r + 1])).
+ */
+interface Blocks {
+  members: Int32Array;
+  blockStart: Int32Array;
+  recordStart: Int32Array;
+  recordBlocks: Int32Array;
+}
+
+/** Every record's block keys, as runs of positions per key (each run in position order). */
+interface Keyed {
+  /** Per key, its number (KeyNumbers). */
+  keys: number[];
+  /** Key k's records are positions[start[k], start[k + 1]). */
+  start: Int32Array;
+  positions: Int32Array;
+}
+
+function keyedRecords(sorted: readonly MatchRecord[], numbers: KeyNumbers): Keyed {
+  const keyOf = new Map<number, number>();
+  const keys: number[] = [];
+  let entryKeys = new Int32Array(1 << 16);
+  let entryPositions = new Int32Array(1 << 16);
+  let entries = 0;
   const keysOfRecord: number[] = [];
   let position = 0;
   const add = (kind: KeyKind, scope: string, value: string, word: number) => {
     const key = numbers.key(kind, scope, value, word);
     if (keysOfRecord.includes(key)) return;
     keysOfRecord.push(key);
-    const members = blocks.get(key);
-    if (members === undefined) blocks.set(key, [position]);
-    else members.push(position);
+    let dense = keyOf.get(key);
+    if (dense === undefined) {
+      keyOf.set(key, (dense = keys.length));
+      keys.push(key);
+    }
+    if (entries === entryKeys.length) {
+      entryKeys = grown(entryKeys);
+      entryPositions = grown(entryPositions);
+    }
+    entryKeys[entries] = dense;
+    entryPositions[entries] = position;
+    entries += 1;
   };
   for (; position < sorted.length; position += 1) {
     keysOfRecord.length = 0;
     visitBlockKeys(sorted[position]!, add);
   }
-  const blocksOf: number[][][] = sorted.map(() => []);
-  for (const block of typoBlocks(blocks, numbers)) for (const member of block) blocksOf[member]!.push(block);
-  for (const [key, members] of blocks) {
-    if (members.length < 2) continue;
-    const usable = members.length <= MAX_BLOCK ? [members] : neighbourWindows(sorted, numbers.nameWord(key)?.word, members);
-    for (const block of usable) for (const member of block) blocksOf[member]!.push(block);
+  // A counting sort by key keeps each key's positions in the order they were added.
+  const start = new Int32Array(keys.length + 1);
+  for (let entry = 0; entry < entries; entry += 1) start[entryKeys[entry]! + 1]! += 1;
+  for (let key = 0; key < keys.length; key += 1) start[key + 1]! += start[key]!;
+  const next = start.slice(0, keys.length);
+  const positions = new Int32Array(entries);
+  for (let entry = 0; entry < entries; entry += 1) positions[next[entryKeys[entry]!]!++] = entryPositions[entry]!;
+  return { keys, start, positions };
+}
+
+/** Collects blocks into one typed array as they are made. */
+class BlockList {
+  private members = new Int32Array(1 << 16);
+  private starts = new Int32Array(1 << 12);
+  private used = 0;
+  private count = 0;
+
+  /** Adds a block (its positions in position order). */
+  add(positions: ArrayLike<number>, from = 0, to = positions.length): void {
+    while (this.used + (to - from) > this.members.length) this.members = grown(this.members);
+    if (this.count + 1 >= this.starts.length) this.starts = grown(this.starts);
+    for (let at = from; at < to; at += 1) this.members[this.used++] = positions[at]!;
+    this.count += 1;
+    this.starts[this.count] = this.used;
   }
-  return blocksOf;
+
+  /** The blocks, with each record's list of the blocks it is in. */
+  finish(records: number): Blocks {
+    const members = this.members.slice(0, this.used);
+    const blockStart = this.starts.slice(0, this.count + 1);
+    const recordStart = new Int32Array(records + 1);
+    for (const member of members) recordStart[member + 1]! += 1;
+    for (let record = 0; record < records; record += 1) recordStart[record + 1]! += recordStart[record]!;
+    const next = recordStart.slice(0, records);
+    const recordBlocks = new Int32Array(members.length);
+    for (let block = 0; block < this.count; block += 1) {
+      for (let slot = blockStart[block]!; slot < blockStart[block + 1]!; slot += 1) recordBlocks[next[members[slot]!]!++] = block;
+    }
+    return { members, blockStart, recordStart, recordBlocks };
+  }
+}
+
+function usableBlocks(sorted: readonly MatchRecord[]): Blocks {
+  const numbers = new KeyNumbers();
+  const keyed = keyedRecords(sorted, numbers);
+  const { keys, start, positions } = keyed;
+  const list = new BlockList();
+  for (const block of typoBlocks(keyed, numbers)) list.add(block);
+  for (let key = 0; key < keys.length; key += 1) {
+    const size = start[key + 1]! - start[key]!;
+    if (size < 2) continue;
+    if (size <= MAX_BLOCK) list.add(positions, start[key]!, start[key + 1]!);
+    else for (const window of neighbourWindows(sorted, numbers.nameWord(keys[key]!)?.word, positions.subarray(start[key]!, start[key + 1]!))) list.add(window);
+  }
+  return list.finish(sorted.length);
 }
 
 /**
@@ -192,18 +309,19 @@ function usableBlocks(sorted: readonly MatchRecord[]): number[][][] {
  * both carried by more than MAX_SLIPPED_ROWS rows, or by more than MAX_BLOCK together, is left
  * alone (a slip in a word that common still leaves the name's other words to block on).
  */
-function typoBlocks(blocks: ReadonlyMap<number, number[]>, numbers: KeyNumbers): number[][] {
-  const wordsOfArea = new Map<number, { text: string; members: number[] }[]>();
-  for (const [key, members] of blocks) {
-    const nameWord = numbers.nameWord(key);
+function typoBlocks(keyed: Keyed, numbers: KeyNumbers): Int32Array[] {
+  const { keys, start, positions } = keyed;
+  const wordsOfArea = new Map<number, { text: string; members: Int32Array }[]>();
+  for (let key = 0; key < keys.length; key += 1) {
+    const nameWord = numbers.nameWord(keys[key]!);
     if (nameWord === undefined) continue;
-    const entry = { text: wordText(nameWord.word), members };
+    const entry = { text: wordText(nameWord.word), members: positions.subarray(start[key]!, start[key + 1]!) };
     const list = wordsOfArea.get(nameWord.scope);
     if (list === undefined) wordsOfArea.set(nameWord.scope, [entry]);
     else list.push(entry);
   }
   const joined = new Set<string>();
-  const result: number[][] = [];
+  const result: Int32Array[] = [];
   for (const [area, words] of wordsOfArea) {
     const forward = [...words].sort((x, y) => (x.text < y.text ? -1 : x.text > y.text ? 1 : 0));
     const backward = words.map((word) => ({ word, reversed: [...word.text].reverse().join('') }));
@@ -218,7 +336,10 @@ function typoBlocks(blocks: ReadonlyMap<number, number[]>, numbers: KeyNumbers):
           const pair = `${area}|${x.text}|${y.text}`;
           if (joined.has(pair)) continue;
           joined.add(pair);
-          result.push([...x.members, ...y.members].sort((p, q) => p - q));
+          const block = new Int32Array(x.members.length + y.members.length);
+          block.set(x.members);
+          block.set(y.members, x.members.length);
+          result.push(block.sort());
         }
       }
     }
@@ -232,17 +353,18 @@ function typoBlocks(blocks: ReadonlyMap<number, number[]>, numbers: KeyNumbers):
  * with its nearest neighbours only (the sorted-neighbourhood method). Two spellings of one
  * steunpunt sort next to each other; the work grows with the block's size, not its square.
  */
-function neighbourWindows(sorted: readonly MatchRecord[], wordNumber: number | undefined, members: readonly number[]): number[][] {
+function neighbourWindows(sorted: readonly MatchRecord[], wordNumber: number | undefined, members: Int32Array): Int32Array[] {
   const word = wordNumber === undefined ? undefined : wordText(wordNumber);
   const sortKey = (position: number) => {
     const tokens = sorted[position]!.keys.fullTokens;
     return (word === undefined ? tokens : tokens.filter((token) => token !== word)).join(' ');
   };
-  const keyed = members.map((position) => ({ position, key: sortKey(position) }));
+  const keyed = Array.from(members, (position) => ({ position, key: sortKey(position) }));
   keyed.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : x.position - y.position));
-  const windows: number[][] = [];
+  const windows: Int32Array[] = [];
   for (let start = 0; start < keyed.length - 1; start += NEIGHBOUR_STEP) {
-    windows.push(keyed.slice(start, start + NEIGHBOUR_WINDOW).map((entry) => entry.position));
+    // In position order, as every block (forEachPair relies on it).
+    windows.push(Int32Array.from(keyed.slice(start, start + NEIGHBOUR_WINDOW), (entry) => entry.position).sort());
   }
   return windows;
 }

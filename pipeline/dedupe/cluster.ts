@@ -5,6 +5,7 @@
  * A and C are distinct.
  */
 import { judgePair, type MatchRecord, type PairDecision } from './compare.ts';
+import type { JudgedPairs } from './dedupe-year/judged-pairs.ts';
 
 export type Verdict = 'zelfde' | 'verschillend';
 
@@ -23,50 +24,67 @@ export interface Clustering {
   review: ScoredPair[];
 }
 
+/**
+ * `records` in id order, the pairs by position in it; `verdictOf` a person's verdict on two
+ * positions. The pairs' outcomes are overwritten by the verdicts.
+ */
 export function clusterRecords(
   records: readonly MatchRecord[],
-  pairs: readonly ScoredPair[],
-  verdictOf: (a: MatchRecord, b: MatchRecord) => Verdict | undefined,
+  pairs: JudgedPairs,
+  verdictOf: (first: number, second: number) => Verdict | undefined,
 ): Clustering {
-  const groupOf = new Map<string, MatchRecord[]>(records.map((record) => [record.id, [record]]));
-  const canJoin = (left: MatchRecord[], right: MatchRecord[]) =>
+  // Per position its group's number (a position of the group); the members of groups of more
+  // than one record, by group number.
+  const groupOf = Int32Array.from(records, (_, position) => position);
+  const membersOf = new Map<number, number[]>();
+  const members = (group: number) => membersOf.get(group) ?? [group];
+  const canJoin = (left: readonly number[], right: readonly number[]) =>
     left.every((x) =>
       right.every((y) => {
         const verdict = verdictOf(x, y);
         if (verdict !== undefined) return verdict === 'zelfde';
-        return x.source !== y.source && judgePair(x, y).outcome !== 'verschillend';
+        return records[x]!.source !== records[y]!.source && judgePair(records[x]!, records[y]!).outcome !== 'verschillend';
       }),
     );
 
-  const decided = pairs.map((pair) => {
-    const verdict = verdictOf(pair.a, pair.b);
-    if (verdict === undefined) return pair;
-    const rule = verdict === 'zelfde' ? 'beoordeeld: zelfde' : 'beoordeeld: verschillend';
-    return { ...pair, decision: { ...pair.decision, outcome: verdict, rule } };
-  });
+  for (let pair = 0; pair < pairs.length; pair += 1) {
+    const verdict = verdictOf(pairs.first[pair]!, pairs.second[pair]!);
+    if (verdict !== undefined) pairs.decide(pair, verdict, verdict === 'zelfde' ? 'beoordeeld: zelfde' : 'beoordeeld: verschillend');
+  }
+  const scored = (pair: number): ScoredPair => ({ a: records[pairs.first[pair]!]!, b: records[pairs.second[pair]!]!, decision: pairs.decision(pair) });
   const merges: ScoredPair[] = [];
-  for (const pair of decided.filter((candidate) => candidate.decision.outcome === 'zelfde').sort(strongestFirst)) {
-    const left = groupOf.get(pair.a.id)!;
-    const right = groupOf.get(pair.b.id)!;
-    if (left === right || !canJoin(left, right)) continue;
-    const joined = [...left, ...right];
-    for (const record of joined) groupOf.set(record.id, joined);
-    merges.push(pair);
+  for (const pair of pairs.strongestFirst('zelfde')) {
+    const left = groupOf[pairs.first[pair]!]!;
+    const right = groupOf[pairs.second[pair]!]!;
+    if (left === right) continue;
+    const leftMembers = members(left);
+    const rightMembers = members(right);
+    if (!canJoin(leftMembers, rightMembers)) continue;
+    const joined = [...leftMembers, ...rightMembers];
+    for (const member of rightMembers) groupOf[member] = left;
+    membersOf.set(left, joined);
+    membersOf.delete(right);
+    merges.push(scored(pair));
   }
 
   // One source lists a location once: two of its own records are never a doubtful pair.
-  const review = decided
-    .filter((pair) => pair.decision.outcome === 'te beoordelen' && pair.a.source !== pair.b.source)
-    .filter((pair) => groupOf.get(pair.a.id) !== groupOf.get(pair.b.id))
-    .sort(strongestFirst);
-  const groups = [...new Set(groupOf.values())]
-    .map((group) => [...group].sort((x, y) => compareIds(x.id, y.id)))
-    .sort((x, y) => compareIds(x[0]!.id, y[0]!.id));
+  const review: ScoredPair[] = [];
+  for (const pair of pairs.strongestFirst('te beoordelen')) {
+    const first = pairs.first[pair]!;
+    const second = pairs.second[pair]!;
+    if (records[first]!.source !== records[second]!.source && groupOf[first] !== groupOf[second]) review.push(scored(pair));
+  }
+  // Positions are in id order: a group's members in position order, and the groups by their
+  // first member, where a walk through the positions meets each group first.
+  const groups: MatchRecord[][] = [];
+  const met = new Uint8Array(records.length);
+  for (let position = 0; position < records.length; position += 1) {
+    const group = groupOf[position]!;
+    if (met[group] === 1) continue;
+    met[group] = 1;
+    groups.push(members(group).sort((x, y) => x - y).map((member) => records[member]!));
+  }
   return { groups, merges, review };
-}
-
-function strongestFirst(x: ScoredPair, y: ScoredPair): number {
-  return y.decision.score - x.decision.score || compareIds(x.a.id, y.a.id) || compareIds(x.b.id, y.b.id);
 }
 
 export function compareIds(x: string, y: string): number {

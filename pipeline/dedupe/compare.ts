@@ -11,7 +11,7 @@
 import { jaroWinkler } from './jaro-winkler.ts';
 import type { MatchKeys } from './match-key.ts';
 import { oneEditApart } from './one-edit.ts';
-import { hasSimilarWord, organisationsLookAlike, sharesWord, wordScore, wordText, type WordIds } from './words.ts';
+import { hasSimilarWord, mayOccurIn, organisationsLookAlike, sharesWord, wordScore, wordText, type WordIds } from './words.ts';
 
 export interface MatchRecord {
   id: string;
@@ -59,7 +59,11 @@ export function nameSimilarity(a: MatchRecord, b: MatchRecord): number {
 export function judgePair(a: MatchRecord, b: MatchRecord): Omit<PairDecision, 'score'> {
   const conflict = hardConflict(a, b);
   if (conflict) return { outcome: 'verschillend', rule: conflict };
+  return judgeWithoutConflict(a, b);
+}
 
+/** judgePair for a pair no hard conflict rules out (HardConflicts told so already). */
+export function judgeWithoutConflict(a: MatchRecord, b: MatchRecord): Omit<PairDecision, 'score'> {
   const samePostcode = a.postcode !== null && a.postcode.length === 7 && a.postcode === b.postcode;
   const organisationsDiffer = organisationConflict(a.keys, b.keys);
   if (a.keys.compactKey !== '' && a.keys.compactKey === b.keys.compactKey) {
@@ -160,6 +164,45 @@ export function hardConflict(a: MatchRecord, b: MatchRecord): string | undefined
   return undefined;
 }
 
+/**
+ * hardConflict's facts as numbers per record (position in `records`), for the millions of
+ * candidate pairs: `between` is true exactly when hardConflict gives a rule.
+ */
+export class HardConflicts {
+  private readonly municipality: Int32Array;
+  private readonly region: Int32Array;
+  private readonly postcode: Int32Array;
+
+  constructor(records: readonly MatchRecord[]) {
+    this.municipality = numberedFacts(records, (record) => record.gmCode);
+    this.region = numberedFacts(records, (record) => record.izaRegion);
+    this.postcode = numberedFacts(records, (record) => (isFullPostcode(record.postcode) ? record.postcode : null));
+  }
+
+  between(first: number, second: number): boolean {
+    return differ(this.municipality, first, second) || differ(this.region, first, second) || differ(this.postcode, first, second);
+  }
+}
+
+/** Both known (≥ 0) and not the same. */
+function differ(facts: Int32Array, first: number, second: number): boolean {
+  const a = facts[first]!;
+  const b = facts[second]!;
+  return a >= 0 && b >= 0 && a !== b;
+}
+
+/** One number per distinct text, -1 for none. */
+function numberedFacts(records: readonly MatchRecord[], fact: (record: MatchRecord) => string | null): Int32Array {
+  const numbers = new Map<string, number>();
+  return Int32Array.from(records, (record) => {
+    const text = fact(record);
+    if (text === null) return -1;
+    let number = numbers.get(text);
+    if (number === undefined) numbers.set(text, (number = numbers.size));
+    return number;
+  });
+}
+
 function isFullPostcode(postcode: string | null): boolean {
   return postcode !== null && postcode.length === 7;
 }
@@ -169,8 +212,8 @@ function organisationConflict(a: MatchKeys, b: MatchKeys): boolean {
   if (organisationsLookAlike(a.words, b.words)) return false;
   // A location named after itself ("Herstelruimte Emmen") may carry its own name as organisation.
   return (
-    !wordsCovered(a.words, a.words.fullEnd, a.words.organisationEnd, b.words, b.words.start, b.words.fullEnd, b.compactKey) &&
-    !wordsCovered(b.words, b.words.fullEnd, b.words.organisationEnd, a.words, a.words.start, a.words.fullEnd, a.compactKey)
+    !wordsCovered(a.words, a.words.fullEnd, a.words.organisationEnd, b.words, b.words.start, b.words.fullEnd, b.compactKey, b.words.compactBigrams) &&
+    !wordsCovered(b.words, b.words.fullEnd, b.words.organisationEnd, a.words, a.words.start, a.words.fullEnd, a.compactKey, a.words.compactBigrams)
   );
 }
 
@@ -183,9 +226,9 @@ function containedIn(inner: MatchKeys, outer: MatchKeys): boolean {
   const outerWords = outer.words;
   const organisationFound =
     words.organisationEnd === words.fullEnd ||
-    wordsCovered(words, words.fullEnd, words.organisationEnd, outerWords, outerWords.start, outerWords.organisationEnd, outerWords.compactWithin);
+    wordsCovered(words, words.fullEnd, words.organisationEnd, outerWords, outerWords.start, outerWords.organisationEnd, outerWords.compactWithin, outerWords.withinBigrams);
   return (
-    wordsCovered(words, words.organisationEnd, words.ownEnd, outerWords, outerWords.start, outerWords.organisationEnd, outerWords.compactWithin) &&
+    wordsCovered(words, words.organisationEnd, words.ownEnd, outerWords, outerWords.start, outerWords.organisationEnd, outerWords.compactWithin, outerWords.withinBigrams) &&
     organisationFound &&
     sharesWord(words.store, words.start, words.fullEnd, outerWords.store, outerWords.start, outerWords.fullEnd) &&
     !(foundOnlyInOrganisation(words, outer) && hasWordNotIn(outerWords, inner))
@@ -219,7 +262,7 @@ function hasWordNotIn(words: WordIds, other: MatchKeys): boolean {
     const word = words.store[at]!;
     if (hasSimilarWord(word, within.store, within.start, within.organisationEnd)) continue;
     const text = wordText(word);
-    if (text.length < 6 || !other.words.compactWithin.includes(text)) return true;
+    if (text.length < 6 || !mayOccurIn(word, within.withinBigrams) || !within.compactWithin.includes(text)) return true;
   }
   return false;
 }
@@ -227,12 +270,15 @@ function hasWordNotIn(words: WordIds, other: MatchKeys): boolean {
 function organisationCoveredByLocation(organisation: MatchKeys, location: MatchKeys): boolean {
   const { words } = organisation;
   const other = location.words;
-  return wordsCovered(words, words.start, words.fullEnd, other, other.fullEnd, other.organisationEnd, other.organisationCompact);
+  return wordsCovered(words, words.start, words.fullEnd, other, other.fullEnd, other.organisationEnd, other.organisationCompact, ANY_BIGRAMS);
 }
+
+/** A bigramSet that rules out no word (mayOccurIn). */
+const ANY_BIGRAMS = -1;
 
 /**
  * Every word of words.store[from, to) is like a word of within.store[withinFrom, withinTo), or
- * (6+ letters) occurs in `compactWithin` written together.
+ * (6+ letters) occurs in `compactWithin` (whose bigramSet is `compactBigrams`) written together.
  */
 function wordsCovered(
   words: WordIds,
@@ -242,13 +288,14 @@ function wordsCovered(
   withinFrom: number,
   withinTo: number,
   compactWithin: string,
+  compactBigrams: number,
 ): boolean {
   if (to === from) return false;
   for (let at = from; at < to; at += 1) {
     const word = words.store[at]!;
     if (hasSimilarWord(word, within.store, withinFrom, withinTo)) continue;
     const text = wordText(word);
-    if (text.length < 6 || !compactWithin.includes(text)) return false;
+    if (text.length < 6 || !mayOccurIn(word, compactBigrams) || !compactWithin.includes(text)) return false;
   }
   return true;
 }

@@ -8,46 +8,55 @@ import { z } from 'zod';
 import type { MonitorDatabase } from '../db/database.ts';
 import { sql } from '../db/sql-file.ts';
 import { BlockIndex } from './candidates.ts';
-import { clusterRecords, type Clustering, type ScoredPair, type Verdict } from './cluster.ts';
-import { hardConflict, judgePair, nameSimilarity, type MatchRecord } from './compare.ts';
+import { clusterRecords, type Clustering } from './cluster.ts';
+import { HardConflicts, judgePair, judgeWithoutConflict, nameSimilarity, type MatchRecord } from './compare.ts';
+import { JudgedPairs } from './dedupe-year/judged-pairs.ts';
+import { PersonVerdicts, type VerdictRow } from './dedupe-year/person-verdicts.ts';
 import { markPhase } from '../phase-mark.ts';
 import { namedAfterOrganisation } from './match-key.ts';
-import { fingerprint } from './records.ts';
 
 const MATCH_VERDICTS = sql('dedupe/dedupe-year/match-verdicts.sql');
 
 const COVERED_BY_LOCATIONS = 'organisatie gedekt door haar locaties in de regio';
+const AMBIGUOUS = 'past bij meer dan één locatie van de andere bron';
 
 export async function dedupeYear(database: MonitorDatabase, listed: readonly MatchRecord[]): Promise<Clustering> {
-  const records = withOrganisationEntriesRecognised(listed);
+  const recognised = withOrganisationEntriesRecognised(listed);
   const verdicts = await loadVerdicts(database);
-  const decidedByPerson = (a: MatchRecord, b: MatchRecord) => verdicts.size > 0 && verdicts.has(pairKey(fingerprint(a), fingerprint(b)));
-  const pairs = withAmbiguityReviewed(judgedPairs(records, decidedByPerson));
+  const { records, pairs, people } = judgedPairs(recognised, verdicts);
+  withAmbiguityReviewed(records, pairs);
   markPhase('dedupe.clustering');
-  const clustering = clusterRecords(records, pairs, (a, b) => verdicts.get(pairKey(fingerprint(a), fingerprint(b))));
+  const clustering = clusterRecords(records, pairs, (first, second) => people.of(first, second));
   return absorbOrganisationEntries(clustering);
 }
 
 /**
- * The candidate pairs that are not judged different (and those a person decided). Most candidate
- * pairs are judged different; a hard conflict (another municipality, region or postcode) is known
- * before any name is compared. The block index is dropped on return: at a million records it
- * holds millions of block lists the clustering has no use for.
+ * The candidate pairs that are not judged different (and those a person decided), by position in
+ * `records` (the records in id order). Most candidate pairs are judged different; a hard conflict
+ * (another municipality, region or postcode) is known before any name is compared. The block
+ * index is dropped on return: at a million records it holds millions of block entries the
+ * clustering has no use for.
  */
-function judgedPairs(records: readonly MatchRecord[], decidedByPerson: (a: MatchRecord, b: MatchRecord) => boolean): ScoredPair[] {
+function judgedPairs(listed: readonly MatchRecord[], verdicts: readonly VerdictRow[]): { records: readonly MatchRecord[]; pairs: JudgedPairs; people: PersonVerdicts } {
   markPhase('dedupe.candidates');
-  const index = new BlockIndex(records, { skip: (a, b) => hardConflict(a, b) !== undefined && !decidedByPerson(a, b) });
+  const index = new BlockIndex(listed);
+  const { records } = index;
+  const people = new PersonVerdicts(verdicts, records);
+  const conflicts = new HardConflicts(records);
   markPhase('dedupe.scoring');
-  const kept: ScoredPair[] = [];
-  let candidates = 0;
-  index.forEachPair((left, right) => {
-    candidates += 1;
-    const judged = judgePair(left, right);
-    if (judged.outcome === 'verschillend' && !decidedByPerson(left, right)) return;
-    kept.push({ a: left, b: right, decision: { ...judged, score: nameSimilarity(left, right) } });
+  const pairs = new JudgedPairs();
+  index.forEachPair((first, second) => {
+    const conflict = conflicts.between(first, second);
+    if (conflict && !people.decided(first, second)) return;
+    pairs.candidates += 1;
+    const left = records[first]!;
+    const right = records[second]!;
+    const judged = conflict ? judgePair(left, right) : judgeWithoutConflict(left, right);
+    if (judged.outcome === 'verschillend' && !people.decided(first, second)) return;
+    pairs.push(first, second, judged.outcome, judged.rule, nameSimilarity(left, right));
   });
-  markPhase('dedupe.scored', { candidatePairs: candidates });
-  return kept;
+  markPhase('dedupe.scored', { candidatePairs: pairs.candidates });
+  return { records, pairs, people };
 }
 
 /**
@@ -78,40 +87,40 @@ function withOrganisationEntriesRecognised(records: readonly MatchRecord[]): Mat
  * against "… (Raadhuisstraat)" and "… (Stadswerkplaats)") is not merged with any of them: which
  * one it is, is for a person to decide.
  */
-function withAmbiguityReviewed(pairs: readonly ScoredPair[]): ScoredPair[] {
-  // Per record, per other source: how many of that source's locations it fits (no text keys: a
-  // million records make hundreds of thousands of such pairs).
-  const fits = new Map<MatchRecord, Map<string, number>>();
-  const fitsOf = (record: MatchRecord, otherSource: string) => fits.get(record)?.get(otherSource) ?? 0;
-  const count = (record: MatchRecord, otherSource: string) => {
-    let bySource = fits.get(record);
-    if (bySource === undefined) fits.set(record, (bySource = new Map()));
-    bySource.set(otherSource, (bySource.get(otherSource) ?? 0) + 1);
-  };
-  const counts = (pair: ScoredPair) => pair.decision.outcome === 'zelfde' && pair.a.level === 'locatie' && pair.b.level === 'locatie';
-  for (const pair of pairs) {
-    if (!counts(pair)) continue;
-    count(pair.a, pair.b.source);
-    count(pair.b, pair.a.source);
-  }
-  return pairs.map((pair) => {
-    if (!counts(pair)) return pair;
-    const ambiguous = fitsOf(pair.a, pair.b.source) > 1 || fitsOf(pair.b, pair.a.source) > 1;
-    if (!ambiguous) return pair;
-    return { ...pair, decision: { ...pair.decision, outcome: 'te beoordelen', rule: 'past bij meer dan één locatie van de andere bron' } };
+function withAmbiguityReviewed(records: readonly MatchRecord[], pairs: JudgedPairs): void {
+  // Per record and other source (position · sources + source number): how many of that source's
+  // locations it fits.
+  const sourceNumbers = new Map<string, number>();
+  const sourceOf = Int32Array.from(records, (record) => {
+    let number = sourceNumbers.get(record.source);
+    if (number === undefined) sourceNumbers.set(record.source, (number = sourceNumbers.size));
+    return number;
   });
+  const sources = sourceNumbers.size;
+  const fits = new Map<number, number>();
+  const counts = (pair: number) =>
+    pairs.outcomeOf(pair) === 'zelfde' && records[pairs.first[pair]!]!.level === 'locatie' && records[pairs.second[pair]!]!.level === 'locatie';
+  for (let pair = 0; pair < pairs.length; pair += 1) {
+    if (!counts(pair)) continue;
+    const first = pairs.first[pair]!;
+    const second = pairs.second[pair]!;
+    for (const key of [first * sources + sourceOf[second]!, second * sources + sourceOf[first]!]) fits.set(key, (fits.get(key) ?? 0) + 1);
+  }
+  for (let pair = 0; pair < pairs.length; pair += 1) {
+    if (!counts(pair)) continue;
+    const first = pairs.first[pair]!;
+    const second = pairs.second[pair]!;
+    const ambiguous = fits.get(first * sources + sourceOf[second]!)! > 1 || fits.get(second * sources + sourceOf[first]!)! > 1;
+    if (ambiguous) pairs.decide(pair, 'te beoordelen', AMBIGUOUS);
+  }
 }
 
 export function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
-export async function loadVerdicts(database: MonitorDatabase): Promise<Map<string, Verdict>> {
-  const rows = await database.query(
-    z.object({ fingerprint_a: z.string(), fingerprint_b: z.string(), verdict: z.enum(['zelfde', 'verschillend']) }),
-    MATCH_VERDICTS,
-  );
-  return new Map(rows.map((row) => [pairKey(row.fingerprint_a, row.fingerprint_b), row.verdict]));
+export async function loadVerdicts(database: MonitorDatabase): Promise<VerdictRow[]> {
+  return database.query(z.object({ fingerprint_a: z.string(), fingerprint_b: z.string(), verdict: z.enum(['zelfde', 'verschillend']) }), MATCH_VERDICTS);
 }
 
 function absorbOrganisationEntries(clustering: Clustering): Clustering {

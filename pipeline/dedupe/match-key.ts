@@ -73,7 +73,8 @@ export function matchKeys(name: string, organisation: string | null | undefined)
     /^\s*(hoofd)?locatie\b/i.test(name);
   const missingOrganisation = organisationTokens.filter((token) => !nameTokens.includes(token));
   const fullTokens = saysLittle ? [...missingOrganisation, ...nameTokens] : nameTokens;
-  const words = wordIds(fullTokens, organisationTokens);
+  const compactKey = fullTokens.join('');
+  const words = wordIds(fullTokens, organisationTokens, compactKey);
   // Every record keeps its tokens: the vocabulary's own copy of each word, not one per record,
   // and its organisation's key and words as the organisation's other records do.
   const knownName = nameTokens.map(knownWord);
@@ -83,7 +84,7 @@ export function matchKeys(name: string, organisation: string | null | undefined)
     organisationTokens: shared?.tokens ?? NO_TOKENS,
     organisationKey: shared?.key ?? '',
     fullTokens: fullTokens === nameTokens ? knownName : fullTokens.map(knownWord),
-    compactKey: fullTokens.join(''),
+    compactKey,
     words,
   };
 }

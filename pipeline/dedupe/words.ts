@@ -25,6 +25,9 @@ export interface WordIds {
   ownEnd: number;
   /** The name's and the organisation's words written together, for words that another name writes as one. */
   compactWithin: string;
+  /** bigramSet of the compact key (the full tokens written together) and of compactWithin. */
+  compactBigrams: number;
+  withinBigrams: number;
   organisationCompact: string;
   /** One number per distinct organisation (-1 without one). */
   organisationNumber: number;
@@ -43,13 +46,18 @@ const CACHE_LIMIT = 2_000_000;
 
 const wordNumbers = new Map<string, number>();
 const words: string[] = [];
+/** Per word number: the set of its characters as bits (code & 31), for the bound in mayBeSimilar. */
+let letterSets = new Int32Array(1 << 12);
+/** Per word number: its bigramSet, for mayOccurIn. */
+let bigramSets = new Int32Array(1 << 12);
 const organisationNumbers = new Map<string, number>();
 /** Per organisation number: its key, compact key and words, one copy shared by all its records. */
 const organisations: Organisation[] = [];
 const wordScores = new PairCache(1 << 16, CACHE_LIMIT);
 const organisationLikeness = new PairCache(1 << 12, CACHE_LIMIT);
 
-export function wordIds(fullTokens: readonly string[], organisationTokens: readonly string[]): WordIds {
+/** `compact`: the full tokens written together (the record's compact key, shared rather than copied). */
+export function wordIds(fullTokens: readonly string[], organisationTokens: readonly string[], compact: string): WordIds {
   const ownTokens = fullTokens.filter((token) => !organisationTokens.includes(token));
   const own = ownTokens.length > 0 ? ownTokens : fullTokens;
   const at = reserve(fullTokens.length + organisationTokens.length + own.length);
@@ -57,13 +65,16 @@ export function wordIds(fullTokens: readonly string[], organisationTokens: reado
   const organisationEnd = numberInto(organisationTokens, fullEnd);
   const organisation = organisationOf(organisationTokens);
   const organisationCompact = organisation?.compact ?? '';
+  const compactWithin = organisationCompact === '' ? compact : compact + organisationCompact;
   return {
     store,
     start: at,
     fullEnd,
     organisationEnd,
     ownEnd: numberInto(own, organisationEnd),
-    compactWithin: fullTokens.join('') + organisationCompact,
+    compactWithin,
+    compactBigrams: bigramSet(compact),
+    withinBigrams: organisationCompact === '' ? bigramSet(compact) : bigramSet(compactWithin),
     organisationCompact,
     organisationNumber: organisation?.number ?? -1,
   };
@@ -105,7 +116,59 @@ export function knownWord(text: string): string {
 /** The same word, or (both 5+ letters) a likely typo of it. */
 export function similarWords(a: number, b: number): boolean {
   if (a === b) return true;
-  return typoLengths(words[a]!.length, words[b]!.length) && wordScore(a, b) >= WORD_SIMILARITY;
+  const lengthA = words[a]!.length;
+  const lengthB = words[b]!.length;
+  return typoLengths(lengthA, lengthB) && mayBeSimilar(lengthA, lengthB, letterSets[a]!, letterSets[b]!) && wordScore(a, b) >= WORD_SIMILARITY;
+}
+
+/**
+ * False when two different words cannot reach WORD_SIMILARITY, judged from their lengths and
+ * character sets alone: most word pairs scoring meets are unalike, and this spares them the
+ * score cache. A character of one word absent from the other is matched by nothing, so the Jaro
+ * matches are at most each length less the characters only it has; Jaro-Winkler ≤ 0.6·Jaro + 0.4
+ * and Jaro ≤ (m/|a| + m/|b| + 1) / 3, so 0.92 needs m/|a| + m/|b| ≥ 1.6 (a margin keeps rounding
+ * out of it). One slip apart changes at most one character each way.
+ */
+function mayBeSimilar(lengthA: number, lengthB: number, lettersA: number, lettersB: number): boolean {
+  const onlyA = bitCount(lettersA & ~lettersB);
+  const onlyB = bitCount(lettersB & ~lettersA);
+  if (onlyA <= 1 && onlyB <= 1) return true;
+  const matches = Math.min(lengthA - onlyA, lengthB - onlyB);
+  return matches / lengthA + matches / lengthB >= JARO_BOUND;
+}
+
+const JARO_BOUND = 1.6 - 1e-6;
+
+function bitCount(bits: number): number {
+  let count = bits - ((bits >>> 1) & 0x55555555);
+  count = (count & 0x33333333) + ((count >>> 2) & 0x33333333);
+  return Math.imul((count + (count >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/**
+ * The pairs of adjacent characters of `text` as bits (a hash of the pair & 31). A text written
+ * inside another has all its pairs there, so its set lies within the other's.
+ */
+function bigramSet(text: string): number {
+  let bits = 0;
+  for (let at = 1; at < text.length; at += 1) bits |= 1 << ((text.charCodeAt(at - 1) * 5 + text.charCodeAt(at)) & 31);
+  return bits;
+}
+
+/**
+ * False when the word cannot occur in a text whose bigramSet is `bigrams`. Scoring asks millions
+ * of times whether a word is written inside another name; most words are not, and this spares
+ * the search.
+ */
+export function mayOccurIn(word: number, bigrams: number): boolean {
+  const own = bigramSets[word]!;
+  return (own & bigrams) === own;
+}
+
+function letterSet(text: string): number {
+  let bits = 0;
+  for (let at = 0; at < text.length; at += 1) bits |= 1 << (text.charCodeAt(at) & 31);
+  return bits;
 }
 
 /** The same test as similarWords, on words not (yet) numbered. */
@@ -191,8 +254,24 @@ function reserve(count: number): number {
 
 /** Numbers the tokens into `store` from `at`; returns the position after the last. */
 function numberInto(tokens: readonly string[], at: number): number {
-  for (const token of tokens) store[at++] = numberOf(wordNumbers, token, (word) => words.push(word));
+  for (const token of tokens) store[at++] = numberOf(wordNumbers, token, addWord);
   return at;
+}
+
+function addWord(word: string): void {
+  if (words.length === letterSets.length) {
+    letterSets = doubled(letterSets);
+    bigramSets = doubled(bigramSets);
+  }
+  letterSets[words.length] = letterSet(word);
+  bigramSets[words.length] = bigramSet(word);
+  words.push(word);
+}
+
+function doubled(numbers: Int32Array): Int32Array<ArrayBuffer> {
+  const larger = new Int32Array(numbers.length * 2);
+  larger.set(numbers);
+  return larger;
 }
 
 function numberOf(numbers: Map<string, number>, text: string, added: (text: string) => void): number {
