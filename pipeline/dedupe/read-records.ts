@@ -22,6 +22,7 @@ import { columnsOf } from '../db/tables.ts';
 import { RecordRow } from './records.ts';
 
 const YEAR_RECORDS = sql('dedupe/read-records/year-records.sql');
+const YEAR_RECORD_BATCHES = sql('dedupe/read-records/year-record-batches.sql');
 const YEAR_RECORDS_PACKED = sql('dedupe/read-records/year-records-packed.sql');
 
 /** Records per packed text: about 8 MB of text per batch, far below a JavaScript string's limit. */
@@ -36,7 +37,8 @@ const FIELDS_PER_RECORD = PACKED_FIELDS.length;
 /** Where each field lies within a record's run of fields. */
 const AT = Object.fromEntries(PACKED_FIELDS.map((field, index) => [field, index])) as Record<Field, number>;
 
-const PackedBatch = z.object({ batch: z.number(), rows: z.number(), unsafe: z.number(), packed: z.string() });
+const BatchStart = z.object({ source: z.string(), row_number: z.number(), unsafe: z.number() });
+const PackedBatch = z.object({ rows: z.number(), packed: z.string() });
 const STATUSES = new Map<string, RecordRow['status']>(LocationStatus.options.map((value) => [value, value]));
 const SIZES = new Map<string, NonNullable<RecordRow['size_given']>>(SizeClass.options.map((value) => [value, value]));
 
@@ -68,8 +70,9 @@ export async function readYearStore(
   visit: (row: RecordRow, index: number) => void,
   batch = PACKED_BATCH,
 ): Promise<YearRecords> {
-  const batches = await database.query(PackedBatch, YEAR_RECORDS_PACKED, { year, batch, columns: PACKED_FIELDS.join(' ') });
-  if (batches.some((packed) => packed.unsafe > 0)) {
+  const columns = PACKED_FIELDS.join(' ');
+  const starts = await database.query(BatchStart, YEAR_RECORD_BATCHES, { year, batch, columns });
+  if (starts.some((start) => start.unsafe > 0)) {
     const rows = await readYearRecordsByRow(database, year);
     rows.forEach(visit);
     return { count: rows.length, row: (index) => rows[index]! };
@@ -83,19 +86,31 @@ export async function readYearStore(
     shared.set(field, field);
     return field;
   };
-  for (const packed of batches) {
+  // One batch's text at a time: the result of one query is converted whole, all batches at once
+  // were several hundred MB of DuckDB result and JavaScript text in flight at 100k records.
+  for (const [index, from] of starts.entries()) {
+    const to = starts[index + 1];
+    const [packed] = await database.query(PackedBatch, YEAR_RECORDS_PACKED, {
+      year,
+      columns,
+      from_source: from.source,
+      from_row: from.row_number,
+      to_source: to?.source ?? null,
+      to_row: to?.row_number ?? null,
+    });
+    if (packed === undefined) throw new Error(`packed records: no batch ${index}`);
     const first = store.count;
-    const starts = store.add(packed.packed, packed.rows);
+    const recordStarts = store.add(packed.packed, packed.rows);
     const fields = packed.packed.split(FIELD_END);
     // Every field ends with the separator, so the split leaves one empty text after the last.
     checkFieldCount(fields.length - 1, packed.rows);
     let start = 0;
     for (let record = 0, at = 0; record < packed.rows; record += 1, at += FIELDS_PER_RECORD) {
-      starts[record] = start;
+      recordStarts[record] = start;
       for (let field = at; field < at + FIELDS_PER_RECORD; field += 1) start += fields[field]!.length + 1;
       visit(toRow(fields, at, repeated), first + record);
     }
-    starts[packed.rows] = start;
+    recordStarts[packed.rows] = start;
   }
   return store;
 }
