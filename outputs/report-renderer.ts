@@ -10,7 +10,7 @@
  * not load them, the parts are rendered in the calling thread: same functions, same bytes.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { ExportFile, TextFile } from './csv/exports.ts';
+import type { BinaryFile, ExportFile } from './csv/exports.ts';
 import type { Figure, ReportInput, ReportText } from './report-input.ts';
 import type { DivisionRow } from './site/site-map.ts';
 import { spareTime } from './spare-time.ts';
@@ -18,8 +18,12 @@ import { spareTime } from './spare-time.ts';
 export interface RenderedParts {
   figures: Promise<Figure[]>;
   text: Promise<ReportText>;
-  /** The worker's pages come whole; those drawn in the calling thread are made as they are written. */
-  site: Promise<ExportFile[]>;
+  /**
+   * The worker's pages come whole, as bytes (moved, not copied, between the threads; the calling
+   * thread would otherwise copy and then encode them); those drawn in the calling thread are made as
+   * they are written.
+   */
+  site: Promise<(ExportFile | BinaryFile)[]>;
 }
 
 export interface ReportRenderer {
@@ -54,7 +58,7 @@ type ToWorker = { kind: 'render'; input: ReportInput } | { kind: 'division'; row
 type FromWorker =
   | { kind: 'figures'; figures: Figure[] }
   | { kind: 'text'; text: ReportText }
-  | { kind: 'site'; files: TextFile[] }
+  | { kind: 'site'; files: BinaryFile[] }
   | { kind: 'error'; message: string; stack: string | undefined };
 
 /**
@@ -91,7 +95,7 @@ function workerRenderer(script: string, warmUp: boolean): ReportRenderer {
   const worker = new Worker(script, { workerData: { role: WORKER_ROLE, warmUp } satisfies WorkerData });
   worker.unref(); // an idle worker never keeps the process alive; it is held while it renders
   const send = (message: ToWorker) => worker.postMessage(message);
-  let pending: { figures: Deferred<Figure[]>; text: Deferred<ReportText>; site: Deferred<ExportFile[]> } | undefined;
+  let pending: { figures: Deferred<Figure[]>; text: Deferred<ReportText>; site: Deferred<(ExportFile | BinaryFile)[]> } | undefined;
   /** Set once the worker has failed or stopped: every later render fails with it rather than wait forever. */
   let failure: Error | undefined;
   const fail = (error: Error) => {
@@ -167,7 +171,8 @@ function deferred<T>(): Deferred<T> {
  */
 async function serve(port: NonNullable<typeof parentPort>, warmUp: boolean): Promise<void> {
   const parts = await import('./report-parts.ts');
-  const post = (message: FromWorker) => port.postMessage(message);
+  const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+  const encoder = new TextEncoder();
   const spare = spareTime();
   spare.add(parts.prepareParts({ warmUp }));
   port.on('message', (message: ToWorker) => {
@@ -182,7 +187,8 @@ async function serve(port: NonNullable<typeof parentPort>, warmUp: boolean): Pro
         const figures = await parts.reportFigures(input);
         post({ kind: 'figures', figures });
         post({ kind: 'text', text: parts.reportText(input, figures) });
-        post({ kind: 'site', files: parts.siteFiles(input) });
+        const files = parts.siteFiles(input).map((file) => ({ name: file.name, content: encoder.encode(file.content) }));
+        post({ kind: 'site', files }, files.map((file) => file.content.buffer as ArrayBuffer));
       } catch (error) {
         post({ kind: 'error', message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined });
       }

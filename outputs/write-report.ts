@@ -2,7 +2,7 @@
  * Writes every output of a monitor year into one folder, as a unit: readers and a killed run see
  * the whole previous report or the whole new one (outputs/write-atomic.ts, replaceFolder).
  */
-import type { ExportFile } from './csv/exports.ts';
+import type { BinaryFile, ExportFile } from './csv/exports.ts';
 import { csvExports } from './csv/exports.ts';
 import { codebookExports } from './csv/codebook.ts';
 import { diffExports } from './csv/diff-exports.ts';
@@ -25,7 +25,7 @@ export interface ReportOptions extends PdfOptions {
  * The figures and the site are rendered by `renderer`, in a worker thread where there is one, while
  * this thread writes the workbook and Chromium prints the PDF.
  */
-export async function reportFiles(input: ReportInput, options: ReportOptions = {}): Promise<(ExportFile | { name: string; content: Uint8Array })[]> {
+export async function reportFiles(input: ReportInput, options: ReportOptions = {}): Promise<(ExportFile | BinaryFile)[]> {
   const renderer = options.renderer ?? (await import('./report-renderer.ts')).startReportRenderer();
   try {
     const parts = renderer.render(input);

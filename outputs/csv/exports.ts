@@ -74,6 +74,12 @@ export interface TextFile {
   content: string;
 }
 
+/** A file of a report with its bytes. */
+export interface BinaryFile {
+  name: string;
+  content: Uint8Array;
+}
+
 /** A file of a report made as it is written: `chunks()` gives its text piece by piece, once per call. */
 export interface StreamedFile {
   name: string;

@@ -2,7 +2,9 @@
  * Rasterises a figure's SVG to PNG with resvg, using the fonts installed on the machine
  * (DejaVu Sans) so that text renders; for tests and for images embedded in the Excel overview.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
 
 let resvgModule: typeof import('@resvg/resvg-js') | undefined;
@@ -21,12 +23,34 @@ export function loadResvg(): void {
   resvg();
 }
 
+/** Where distributions install DejaVu Sans; the figures use its regular and bold faces only. */
+const DEJAVU_DIRECTORIES = ['/usr/share/fonts/truetype/dejavu', '/usr/share/fonts/dejavu', '/usr/share/fonts/TTF'];
+const DEJAVU_FACES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'];
+
+type FontOptions = NonNullable<ResvgRenderOptions['font']>;
+let fontOptions: FontOptions | undefined;
+
+/**
+ * resvg reads every font it is given for each image (about 7 ms for the machine's fonts), so it gets
+ * the two faces the figures use when they are found, else all installed fonts.
+ */
+function fonts(): FontOptions {
+  const family = { defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' };
+  fontOptions ??= ((): FontOptions => {
+    const directory = DEJAVU_DIRECTORIES.find((candidate) => DEJAVU_FACES.every((face) => existsSync(join(candidate, face))));
+    return directory === undefined
+      ? { loadSystemFonts: true, ...family }
+      : { loadSystemFonts: false, fontFiles: DEJAVU_FACES.map((face) => join(directory, face)), ...family };
+  })();
+  return fontOptions;
+}
+
 /** `width` in pixels scales the image (height follows); default: the SVG's own size. */
 function renderOptions(width: number | undefined): ResvgRenderOptions {
   return {
     background: 'white',
     fitTo: width === undefined ? { mode: 'original' } : { mode: 'width', value: width },
-    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
+    font: fonts(),
   };
 }
 
