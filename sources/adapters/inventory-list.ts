@@ -128,11 +128,13 @@ function tableLayout(table: InventoryTable): TableLayout {
 
 function readRow(row: TableRow, { header, fieldOf, ownExport }: TableLayout): RowOutcome {
   // A row far longer than any list's (a pasted document) is refused whole, before its fields are read.
-  const tooLong = guardRow({ ...row.values, ...row.extra });
+  // Without extra columns (most lists) the values themselves are measured, not a merged copy.
+  const tooLong = guardRow(Object.keys(row.extra).length === 0 ? row.values : { ...row.values, ...row.extra });
   if (tooLong !== undefined) return { rejects: [{ row: row.row, field: null, reason: tooLong }] };
+  // The row is read once and its table dropped after parse, so its values are taken over, not copied.
   const values: Partial<Record<InventoryField, string>> = ownExport
     ? Object.fromEntries(Object.entries(row.values).map(([field, value]) => [field, restoreText(value)]))
-    : { ...row.values };
+    : row.values;
   const extra = keptExtra(row);
   const notes: FieldNote[] = [];
   const emptied: { field: InventoryField; reason: string }[] = [];

@@ -21,7 +21,9 @@ export function binaryReason(bytes: Uint8Array): string | undefined {
     return 'dit is geen tekstbestand maar een ouder Excel-bestand (.xls) of een bestand met een wachtwoord; sla het op als CSV UTF-8 of als .xlsx';
   }
   let controls = 0;
-  for (const byte of bytes) {
+  // An indexed loop: the array iterator costs several times as much on a file of many megabytes.
+  for (let index = 0; index < bytes.length; index += 1) {
+    const byte = bytes[index]!;
     if (byte === 0) return 'dit is geen tekstbestand: het bevat nul-bytes (binaire gegevens, of UTF-16 zonder BOM); sla het op als CSV UTF-8 of als .xlsx';
     if (isControl(byte)) controls += 1;
   }

@@ -56,20 +56,25 @@ export function buildTable(file: string, rawRows: readonly RawRow[]): BuiltTable
 
   const rows = dataRows.flatMap(({ row, cells, unreadable }): TableRow[] => {
     const values: TableRow['values'] = {};
-    const extra: Array<[string, string]> = [];
-    const problems: Array<[string, string]> = [];
+    let filled = false;
+    // Made only for a row that has them: most rows of a large list have neither.
+    let extra: Array<[string, string]> | undefined;
+    let problems: Array<[string, string]> | undefined;
     for (const { index, column } of placed) {
       const problem = unreadable?.get(index);
       // An uncalculated formula in a column without a field (the overview's gewicht) is nothing to read.
-      if (problem !== undefined && column.field !== null) problems.push([column.header, problem]);
+      if (problem !== undefined && column.field !== null) (problems ??= []).push([column.header, problem]);
       const value = cellValue(cells, index);
       if (value === '') continue;
-      if (column.field === null) extra.push([column.header, value]);
-      else values[column.field] = value;
+      if (column.field === null) (extra ??= []).push([column.header, value]);
+      else {
+        values[column.field] = value;
+        filled = true;
+      }
     }
-    if (Object.keys(values).length === 0 && extra.length === 0 && problems.length === 0) return [];
+    if (!filled && extra === undefined && problems === undefined) return [];
     // fromEntries defines own properties, so even a header like "__proto__" is kept as data.
-    return [{ row, values, extra: Object.fromEntries(extra), ...(problems.length === 0 ? {} : { unreadable: Object.fromEntries(problems) }) }];
+    return [{ row, values, extra: extra === undefined ? {} : Object.fromEntries(extra), ...(problems === undefined ? {} : { unreadable: Object.fromEntries(problems) }) }];
   });
   return { columns, rows, ...(titleRows.length === 0 ? {} : { titleRows }) };
 }

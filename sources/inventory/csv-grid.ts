@@ -29,9 +29,10 @@ export function readCsvGrid(file: string, bytes: Uint8Array, maxDataRows: number
     const row = firstError.row === undefined ? undefined : firstError.row + 1;
     throw new MonitorError(quoteErrorMessage(firstError), { location: { file, row } });
   }
-  const rows = parsed.data
-    .map((cells, index) => ({ row: index + 1, cells }))
-    .filter(({ cells }) => cells.some((cell) => cell.trim() !== ''));
+  const rows: RawRow[] = [];
+  parsed.data.forEach((cells, index) => {
+    if (cells.some((cell) => cell.trim() !== '')) rows.push({ row: index + 1, cells });
+  });
   if (rows.length === 0) throw new MonitorError('bestand is leeg', { location: { file } });
   checkGridLimits(file, rows, maxDataRows);
   return { encoding, delimiter, rows };
