@@ -47,16 +47,16 @@ const LIST_SLICE = 1000;
 
 /**
  * A section that is a heading and one list of one-line items (the appendix's steunpunten of a region,
- * tens of thousands at a million records), rendered a slice of items at a time so that marked's
+ * tens of thousands at a million records, or a few), rendered a slice of items at a time so that marked's
  * tokens of only one slice are alive. Each slice must lex as one tight list of exactly its lines;
  * then the items render as they would in the whole list, and the slices' items go into one list.
  * An item of plain words (`plainItemHtml`) is not lexed at all: it is most of the appendix.
- * Anything else (or a short list): undefined, and the section is parsed whole.
+ * Anything else: undefined, and the section is parsed whole.
  */
 function longListHtml(marked: Marked, section: string): string | undefined {
   const match = /^(#{2,3} [^\n]*\n\n)((?:- [^\n]*\n)+)\n?$/.exec(section.endsWith('\n') ? section : `${section}\n`);
   const lines = match?.[2]?.slice(0, -1).split('\n') ?? [];
-  if (!match || lines.length <= LIST_SLICE) return undefined;
+  if (!match) return undefined;
   const items: string[] = [];
   let pending: string[] = [];
   const flush = (listEnds: boolean): boolean => {
