@@ -47,27 +47,71 @@ const LIST_SLICE = 1000;
 
 /**
  * A section that is a heading and one list of one-line items (the appendix's steunpunten of a region,
- * tens of thousands at a million records), rendered a slice of items at a time so that marked's
+ * tens of thousands at a million records, or a few), rendered a slice of items at a time so that marked's
  * tokens of only one slice are alive. Each slice must lex as one tight list of exactly its lines;
  * then the items render as they would in the whole list, and the slices' items go into one list.
- * Anything else (or a short list): undefined, and the section is parsed whole.
+ * An item of plain words (`plainItemHtml`) is not lexed at all: it is most of the appendix.
+ * Anything else: undefined, and the section is parsed whole.
  */
 function longListHtml(marked: Marked, section: string): string | undefined {
   const match = /^(#{2,3} [^\n]*\n\n)((?:- [^\n]*\n)+)\n?$/.exec(section.endsWith('\n') ? section : `${section}\n`);
   const lines = match?.[2]?.slice(0, -1).split('\n') ?? [];
-  if (!match || lines.length <= LIST_SLICE) return undefined;
+  if (!match) return undefined;
   const items: string[] = [];
-  for (let start = 0; start < lines.length; start += LIST_SLICE) {
-    const slice = lines.slice(start, start + LIST_SLICE);
-    const tokens = marked.lexer(slice.join('\n'));
-    const [list, ...rest] = tokens;
-    if (rest.length > 0 || list?.type !== 'list' || list.ordered || list.loose || list.items.length !== slice.length) return undefined;
-    const html = marked.parser(tokens);
-    if (!html.startsWith('<ul>\n') || !html.endsWith('</ul>\n')) return undefined;
-    items.push(html.slice('<ul>\n'.length, -'</ul>\n'.length));
+  let pending: string[] = [];
+  const flush = (listEnds: boolean): boolean => {
+    if (pending.length === 0) return true;
+    const html = listItemsHtml(marked, pending, listEnds);
+    pending = [];
+    if (html === undefined) return false;
+    items.push(html);
+    return true;
+  };
+  for (const line of lines) {
+    const plain = plainItemHtml(line);
+    if (plain !== undefined) {
+      if (!flush(false)) return undefined;
+      items.push(plain);
+      continue;
+    }
+    pending.push(line);
+    if (pending.length === LIST_SLICE && !flush(false)) return undefined;
   }
+  if (!flush(true)) return undefined;
   return `${marked.parse(match[1] ?? '', { async: false })}<ul>\n${items.join('')}</ul>\n`;
 }
+
+/**
+ * The `<li>` elements of list lines lexed together, or undefined unless they are one tight list of
+ * exactly those items. marked trims the last item of a list (a trailing space), so lines that the
+ * list goes on after are lexed with one more item after them, which is then left out.
+ */
+function listItemsHtml(marked: Marked, slice: readonly string[], listEnds: boolean): string | undefined {
+  const lines = listEnds ? slice : [...slice, FOLLOWING_ITEM];
+  const tokens = marked.lexer(lines.join('\n'));
+  const [list, ...rest] = tokens;
+  if (rest.length > 0 || list?.type !== 'list' || list.ordered || list.loose || list.items.length !== lines.length) return undefined;
+  const html = marked.parser(tokens);
+  const end = listEnds ? '</ul>\n' : `<li>${FOLLOWING_ITEM.slice(2)}</li>\n</ul>\n`;
+  if (!html.startsWith('<ul>\n') || !html.endsWith(end)) return undefined;
+  return html.slice('<ul>\n'.length, -end.length);
+}
+
+const FOLLOWING_ITEM = '- volgende';
+
+/**
+ * A list line whose text starts with a letter and holds only letters, digits, single spaces and
+ * `,.()'/-` has no Markdown in it: no block starts there (marker, number, heading, quote, rule), and
+ * with no `:`, `@`, `www.`, `*`, `_`, `&`, `<`, backslash or bracket no inline syntax nor autolink.
+ * marked renders it as its text with `'` escaped. Any other line: undefined (lexed by marked).
+ */
+function plainItemHtml(line: string): string | undefined {
+  const text = line.slice(2);
+  if (!PLAIN_ITEM.test(text) || text.includes('  ') || /www\./i.test(text)) return undefined;
+  return `<li>${text.replace(/'/g, '&#39;')}</li>\n`;
+}
+
+const PLAIN_ITEM = /^\p{L}[\p{L}\p{M}0-9 ,.()'/-]*(?<! )$/u;
 
 /**
  * The Markdown cut before each heading of level 2 and 3 that follows a blank line, each part

@@ -168,18 +168,21 @@ function mapSpots({ lon, lat }: PlacedSteunpunten, projection: GeoProjection): S
 
 /** Escaping is per character, so the escaped parts joined are the joined text escaped. */
 function spotSvg(placed: PlacedSteunpunten, { x, y, members }: Spot): string {
-  const locations = members.map((index) => placed.locations[index]!);
-  const names = locations.map((location) => escapeHtml(location.name));
+  if (members.length === 1) {
+    const index = members[0]!;
+    return `<circle class="pt" cx="${x}" cy="${y}" r="3.5" tabindex="0" role="img" data-ids="${placed.locations[index]!.location_id}" data-tip="${placed.escapedTip(index)}" aria-label="Steunpunt ${placed.escapedName(index)}"/>`;
+  }
+  const names = members.map((index) => placed.escapedName(index));
   const tips = members.map((index) => placed.escapedTip(index));
-  const label = names.length === 1 ? `Steunpunt ${names[0] ?? ''}` : `${names.length} steunpunten op deze plek: ${names.join('; ')}`;
-  const tip = tips.length === 1 ? (tips[0] ?? '') : [`${tips.length} steunpunten op deze plek`, ...tips].join('\n\n');
-  const ids = locations.map((location) => location.location_id).join(' ');
-  return `<circle class="pt${locations.length > 1 ? ' many' : ''}" cx="${x}" cy="${y}" r="${locations.length > 1 ? 4.5 : 3.5}" tabindex="0" role="img" data-ids="${ids}" data-tip="${tip}" aria-label="${label}"/>`;
+  const label = `${names.length} steunpunten op deze plek: ${names.join('; ')}`;
+  const tip = [`${tips.length} steunpunten op deze plek`, ...tips].join('\n\n');
+  const ids = members.map((index) => placed.locations[index]!.location_id).join(' ');
+  return `<circle class="pt many" cx="${x}" cy="${y}" r="4.5" tabindex="0" role="img" data-ids="${ids}" data-tip="${tip}" aria-label="${label}"/>`;
 }
 
 /**
  * The model's steunpunten with coordinates, their longitudes and latitudes as numbers, and each one's
- * tooltip escaped once when first drawn (a steunpunt is on the start map, its province's and its
+ * tooltip and name escaped once when first drawn (a steunpunt is on the start map, its province's and its
  * region's, and its neighbours'): made once per model for every map.
  */
 interface PlacedSteunpunten {
@@ -187,6 +190,7 @@ interface PlacedSteunpunten {
   lat: Float64Array;
   locations: readonly LocationRow[];
   escapedTip: (index: number) => string;
+  escapedName: (index: number) => string;
 }
 
 const placedOnce = new WeakMap<MapModel, PlacedSteunpunten>();
@@ -196,11 +200,13 @@ function placedSteunpunten(model: MapModel): PlacedSteunpunten {
   if (known) return known;
   const locations = model.steunpunten.filter((location) => location.lat !== null && location.lon !== null);
   const tips: (string | undefined)[] = new Array<string | undefined>(locations.length);
+  const names: (string | undefined)[] = new Array<string | undefined>(locations.length);
   const placed = {
     lon: Float64Array.from(locations, (location) => location.lon ?? Number.NaN),
     lat: Float64Array.from(locations, (location) => location.lat ?? Number.NaN),
     locations,
     escapedTip: (index: number) => (tips[index] ??= escapeHtml(steunpuntTip(locations[index]!))),
+    escapedName: (index: number) => (names[index] ??= escapeHtml(locations[index]!.name)),
   };
   placedOnce.set(model, placed);
   return placed;

@@ -41,10 +41,14 @@ describe('monitor.html from the Markdown in parts', () => {
     const list = (lines: string[]) => ['## Bijlage', '### Regio (2.500)', lines.join('\n'), '### Leeg (0)', 'Geen steunpunten in beeld.'].join('\n\n');
     const plain = list(items);
     expect(monitorBodyHtml(plain, [])).toBe(whole(plain));
+    // Items of plain words, which are not lexed, beside items with Markdown in them.
+    const words = ["Inloop d'Oude Kerk (RIBW), 's-Hertogenbosch", 'Café Één 2 (Stichting), Den Haag', 'Ontmoet 3.0, Plaats', 'a  b', 'Herstel ', 'www.x.nl', 'Info: mail'];
+    const mixed = list(items.map((item, index) => (index % 3 === 0 ? `- ${words[index % words.length] ?? ''}` : item)));
+    expect(monitorBodyHtml(mixed, [])).toBe(whole(mixed));
     // Items that are not one plain list item each: a rule, a nested list, a heading, an empty item, a continued line.
-    for (const odd of ['- ---', '- - genest', '- # kop', '-', '- Inloop\n  vervolg', '- Inloop\n\n- los']) {
-      // In the middle of a slice, and first of a slice (the list's 1,001st line).
-      for (const at of [1_700, 1_000]) {
+    for (const odd of ['- ---', '- - genest', '- # kop', '-', '- Inloop\n  vervolg', '- Inloop\n\n- los', '- ===', '- 1. genummerd', '- Zie www.voorbeeld.nl', "- Ons 'Huis' (A/B), Zuid-Holland", '- *Inloop* ', '- Inloop\\']) {
+      // In the middle of a slice, first of a slice (the list's 1,001st line) and last of one.
+      for (const at of [1_700, 1_000, 999]) {
         const markdown = list([...items.slice(0, at), odd, ...items.slice(at)]);
         expect(monitorBodyHtml(markdown, []), `${odd} at ${at}`).toBe(whole(markdown));
       }
