@@ -40,6 +40,7 @@ export function matchTokens(text: string | null | undefined): string[] {
     .filter((token) => token !== '' && !LEGAL_FORMS.has(token) && !FILLER.has(token) && !isSlippedLegalForm(token));
   // "ED-plaats", "ED plaats", "ED–plaats" and "ED.plaats" are all TEAM ED's "EDplaats". Joined
   // after filtering, so a second pass finds nothing new to join (the key is idempotent).
+  if (!tokens.includes('ed')) return tokens;
   const joined: string[] = [];
   tokens.forEach((token, index) => {
     if (token === 'ed' && isEdWord(tokens[index + 1] ?? '')) return;
