@@ -3,9 +3,9 @@
  * words, with "ED-plaats"/"EDplaats" written one way, and a location that is
  * only called "Locatie X" or "Hoofdlocatie" read together with its organisation.
  */
-import { normaliseKey } from '../normalise/text-key.ts';
+import { computeKey } from '../normalise/text-key.ts';
 import { oneEditApart } from './one-edit.ts';
-import { knownWord, organisationOf, similarTexts, wordIds, type WordIds } from './words.ts';
+import { organisationOf, similarTexts, wordIds, wordText, type Organisation, type WordIds } from './words.ts';
 
 const LEGAL_FORMS = new Set(['stichting', 'vereniging', 'bv', 'cooperatie', 'vof', 'ua', 'ggz']);
 /** Legal forms long enough that a slip in them ("Sticchting") is still recognisable as one. */
@@ -33,11 +33,14 @@ export interface MatchKeys {
 export function matchTokens(text: string | null | undefined): string[] {
   if (!text) return [];
   // Bracketed parts stay: "(Raadhuisstraat)" and "(Stadswerkplaats)" are two locations.
-  const tokens = normaliseKey(text)
+  // Uncached: a name is seldom asked twice within the cache's reach, and keeping a million names
+  // in it cost more than their keys (an organisation's tokens are kept per text: namedOrganisation).
+  const tokens = computeKey(text)
     .split(' ')
     .filter((token) => token !== '' && !LEGAL_FORMS.has(token) && !FILLER.has(token) && !isSlippedLegalForm(token));
   // "ED-plaats", "ED plaats", "ED–plaats" and "ED.plaats" are all TEAM ED's "EDplaats". Joined
   // after filtering, so a second pass finds nothing new to join (the key is idempotent).
+  if (!tokens.includes('ed')) return tokens;
   const joined: string[] = [];
   tokens.forEach((token, index) => {
     if (token === 'ed' && isEdWord(tokens[index + 1] ?? '')) return;
@@ -66,25 +69,51 @@ export function namedAfterOrganisation(keys: MatchKeys): boolean {
 
 export function matchKeys(name: string, organisation: string | null | undefined): MatchKeys {
   const nameTokens = matchTokens(name);
-  const organisationTokens = matchTokens(organisation);
+  const named = namedOrganisation(organisation);
+  const organisationTokens = named.tokens;
   const saysLittle =
     nameTokens.length === 0 ||
     GENERIC_NAMES.has(nameTokens[0] ?? '') ||
     /^\s*(hoofd)?locatie\b/i.test(name);
-  const missingOrganisation = organisationTokens.filter((token) => !nameTokens.includes(token));
+  const missingOrganisation = saysLittle ? organisationTokens.filter((token) => !nameTokens.includes(token)) : NO_TOKENS;
   const fullTokens = saysLittle ? [...missingOrganisation, ...nameTokens] : nameTokens;
   const compactKey = fullTokens.join('');
-  const words = wordIds(fullTokens, organisationTokens, compactKey);
-  // Every record keeps its tokens: the vocabulary's own copy of each word, not one per record,
-  // and its organisation's key and words as the organisation's other records do.
-  const knownName = nameTokens.map(knownWord);
-  const shared = organisationOf(organisationTokens);
+  const words = wordIds(fullTokens, organisationTokens, compactKey, named.organisation);
+  // Every record keeps its tokens: the vocabulary's own copy of each word (all of them numbered
+  // just now), not one per record, and its organisation's key and words as its other records do.
+  const known = vocabularyCopies(words);
   return {
-    nameTokens: knownName,
-    organisationTokens: shared?.tokens ?? NO_TOKENS,
-    organisationKey: shared?.key ?? '',
-    fullTokens: fullTokens === nameTokens ? knownName : fullTokens.map(knownWord),
+    nameTokens: fullTokens === nameTokens ? known : known.slice(missingOrganisation.length),
+    organisationTokens: named.organisation?.tokens ?? NO_TOKENS,
+    organisationKey: named.organisation?.key ?? '',
+    fullTokens: known,
     compactKey,
     words,
   };
+}
+
+/** The full tokens as the vocabulary holds them. */
+function vocabularyCopies(words: WordIds): string[] {
+  const copies = new Array<string>(words.fullEnd - words.start);
+  for (let at = words.start; at < words.fullEnd; at += 1) copies[at - words.start] = wordText(words.store[at]!);
+  return copies;
+}
+
+interface NamedOrganisation {
+  tokens: readonly string[];
+  organisation: Organisation | undefined;
+}
+
+const NO_ORGANISATION: NamedOrganisation = { tokens: NO_TOKENS, organisation: undefined };
+/** Many records name one organisation, written the same: its tokens are found once per text. */
+const organisationsByText = new Map<string, NamedOrganisation>();
+
+function namedOrganisation(text: string | null | undefined): NamedOrganisation {
+  if (!text) return NO_ORGANISATION;
+  const known = organisationsByText.get(text);
+  if (known !== undefined) return known;
+  const tokens = matchTokens(text);
+  const named = { tokens, organisation: organisationOf(tokens) };
+  organisationsByText.set(text, named);
+  return named;
 }

@@ -163,7 +163,10 @@ function checkFieldCount(fields: number, count: number): void {
   }
 }
 
-/** The record whose fields begin at `at`; `repeated` gives a text many records share. */
+/**
+ * The record whose fields begin at `at`; `repeated` gives a text many records share, for the
+ * fields a MatchRecord keeps or keys by (the others are read once, and the lookup costs time).
+ */
 function toRow(fields: readonly string[], at: number, repeated: (field: string) => string | undefined): RecordRow {
   const size = fields[at + AT.size_given]!;
   return {
@@ -176,9 +179,9 @@ function toRow(fields: readonly string[], at: number, repeated: (field: string) 
     place: repeated(fields[at + AT.place]!),
     gm_code: repeated(fields[at + AT.gm_code]!),
     municipality: repeated(fields[at + AT.municipality]!),
-    municipality_as_written: repeated(fields[at + AT.municipality_as_written]!),
-    gm_code_as_written: repeated(fields[at + AT.gm_code_as_written]!),
-    province: repeated(fields[at + AT.province]!)!,
+    municipality_as_written: text(fields[at + AT.municipality_as_written]!),
+    gm_code_as_written: text(fields[at + AT.gm_code_as_written]!),
+    province: text(fields[at + AT.province]!)!,
     iza_region: repeated(fields[at + AT.iza_region]!),
     dagdelen_per_week: number(fields[at + AT.dagdelen_per_week]!),
     visitors_per_week: number(fields[at + AT.visitors_per_week]!),

@@ -56,14 +56,21 @@ const organisations: Organisation[] = [];
 const wordScores = new PairCache(1 << 16, CACHE_LIMIT);
 const organisationLikeness = new PairCache(1 << 12, CACHE_LIMIT);
 
-/** `compact`: the full tokens written together (the record's compact key, shared rather than copied). */
-export function wordIds(fullTokens: readonly string[], organisationTokens: readonly string[], compact: string): WordIds {
+/**
+ * `compact`: the full tokens written together (the record's compact key, shared rather than
+ * copied); `organisation`: the organisation of `organisationTokens`, when the caller has it.
+ */
+export function wordIds(
+  fullTokens: readonly string[],
+  organisationTokens: readonly string[],
+  compact: string,
+  organisation = organisationOf(organisationTokens),
+): WordIds {
   const ownTokens = fullTokens.filter((token) => !organisationTokens.includes(token));
   const own = ownTokens.length > 0 ? ownTokens : fullTokens;
   const at = reserve(fullTokens.length + organisationTokens.length + own.length);
   const fullEnd = numberInto(fullTokens, at);
   const organisationEnd = numberInto(organisationTokens, fullEnd);
-  const organisation = organisationOf(organisationTokens);
   const organisationCompact = organisation?.compact ?? '';
   const compactWithin = organisationCompact === '' ? compact : compact + organisationCompact;
   return {

@@ -30,7 +30,8 @@ export function normaliseKey(text: string): string {
   return key;
 }
 
-function computeKey(text: string): string {
+/** normaliseKey without its cache: for texts seldom asked twice (a year's location names). */
+export function computeKey(text: string): string {
   const plain = text
     .replace(TYPOGRAPHIC_QUOTES, "'")
     .normalize('NFD')
