@@ -119,7 +119,7 @@ export function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
-export async function loadVerdicts(database: MonitorDatabase): Promise<VerdictRow[]> {
+async function loadVerdicts(database: MonitorDatabase): Promise<VerdictRow[]> {
   return database.query(z.object({ fingerprint_a: z.string(), fingerprint_b: z.string(), verdict: z.enum(['zelfde', 'verschillend']) }), MATCH_VERDICTS);
 }
 

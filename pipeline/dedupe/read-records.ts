@@ -26,13 +26,13 @@ const YEAR_RECORD_BATCHES = sql('dedupe/read-records/year-record-batches.sql');
 const YEAR_RECORDS_PACKED = sql('dedupe/read-records/year-records-packed.sql');
 
 /** Records per packed text: about 8 MB of text per batch, far below a JavaScript string's limit. */
-export const PACKED_BATCH = 50_000;
+const PACKED_BATCH = 50_000;
 const FIELD_END = '\u001f';
 const MISSING = '\u001e';
 
 type Field = keyof RecordRow;
 /** RecordRow's fields in the order of the table's columns: the order the packed text holds them. */
-export const PACKED_FIELDS: readonly Field[] = packedFields();
+const PACKED_FIELDS: readonly Field[] = packedFields();
 const FIELDS_PER_RECORD = PACKED_FIELDS.length;
 /** Where each field lies within a record's run of fields. */
 const AT = Object.fromEntries(PACKED_FIELDS.map((field, index) => [field, index])) as Record<Field, number>;

@@ -21,7 +21,7 @@ const PACK = sql('read/packed-rows/pack.sql');
  * Rows per packed text: about 3 MB of location text per batch. Against 50,000 rows a batch, the
  * same CPU and a lower peak RSS of the read (300k records: 475–588 against 669–696 MB).
  */
-export const PACKED_ROWS = 10_000;
+const PACKED_ROWS = 10_000;
 const FIELD_END = '\u001f';
 const MISSING = '\u001e';
 
