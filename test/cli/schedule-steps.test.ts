@@ -9,6 +9,7 @@ import type { Io } from '../../pipeline/cli/command.ts';
 import { runScheduledJob, type ScheduledRunPlan } from '../../pipeline/cli/commands/schedule.ts';
 import { main } from '../../pipeline/cli/main.ts';
 import { runCli, scratchDir } from '../helpers/cli.ts';
+import { freshDatabase } from '../helpers/fresh-database.ts';
 
 const INVENTORY = fileURLToPath(new URL('../fixtures/inventory/locaties-komma.csv', import.meta.url));
 
@@ -26,7 +27,7 @@ function plan(db: string): ScheduledRunPlan {
 
 describe('schedule --then', () => {
   it('runs each step through the command line that main hands in', async () => {
-    const db = join(scratchDir(), 'monitor.duckdb');
+    const db = await freshDatabase(scratchDir());
     const imported = await runCli(['import', INVENTORY, '--year', '2024', '--db', db]);
     expect(imported.code, imported.stderr).toBe(0);
     const steps: (readonly string[])[] = [];

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
+import { freshDatabase } from '../helpers/fresh-database.ts';
 
 const holdLock = fileURLToPath(new URL('../pipeline/lock/hold-lock.ts', import.meta.url));
 const children: ChildProcess[] = [];
@@ -35,7 +36,7 @@ describe('concurrent runs on one database', () => {
 
   it('waits with --wait until the other process is done', async () => {
     const scratch = scratchDir();
-    const db = join(scratch, 'monitor.duckdb');
+    const db = await freshDatabase(scratch);
     const file = join(scratch, 'lijst.csv');
     writeFileSync(file, 'naam,gemeente\nInloop Zeist,Zeist\n');
     await holdLockFor(db, 1500);
@@ -45,7 +46,7 @@ describe('concurrent runs on one database', () => {
 
   it('takes over a lock left behind by a killed process', async () => {
     const scratch = scratchDir();
-    const db = join(scratch, 'monitor.duckdb');
+    const db = await freshDatabase(scratch);
     const file = join(scratch, 'lijst.csv');
     writeFileSync(file, 'naam,gemeente\nInloop Zeist,Zeist\n');
     const holder = await holdLockFor(db, -1);

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
+import { freshDatabase as newDatabase } from '../helpers/fresh-database.ts';
 import { buildTables, databaseState, queryRows, snapshotOf, stateComparedTo, type DatabaseSnapshot, type DatabaseState } from '../helpers/database-state.ts';
 import { startKill, type KilledRun } from '../helpers/kill-at-pause.ts';
 import { writeReportTables } from '../helpers/report-tables.ts';
@@ -56,6 +57,7 @@ describe('corrections are one transaction with the rebuild of every year they af
   };
 
   beforeAll(async () => {
+    await newDatabase(scratch, 'basis.duckdb'); // at base: a new database, copied
     for (const args of [
       ['import', LIST, '--year', '2024', '--source', 'lijst-a', '--db', base],
       ['import', LIST, '--year', '2025', '--source', 'lijst-a', '--db', base],

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readInventoryTable } from '../../sources/inventory/read-table.ts';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
+import { freshDatabase } from '../helpers/fresh-database.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/dedup/', import.meta.url));
 const published = fileURLToPath(new URL('../../sources/reference/galan2024/', import.meta.url));
@@ -35,7 +36,7 @@ describe('deduplication of two overlapping lists of the 2024 steunpunten', () =>
   let labels: Map<string, string>;
 
   beforeAll(async () => {
-    const db = join(scratch, 'monitor.duckdb');
+    const db = await freshDatabase(scratch);
     for (const args of [
       ['import', join(fixtures, 'lijst-a.csv'), '--year', '2024', '--source', 'lijst-a', '--db', db],
       ['import', join(fixtures, 'lijst-b.xlsx'), '--year', '2024', '--source', 'lijst-b', '--db', db],

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
+import { freshDatabase } from '../helpers/fresh-database.ts';
 
 /** Windows-1252 as Excel saves "CSV (gescheiden door lijstscheidingsteken)": en and em dashes at 0x96 and 0x97. */
 function windows1252(text: string): Buffer {
@@ -44,6 +45,7 @@ describe('opening hours in a coordinators list', () => {
   let importOutput: string;
 
   beforeAll(async () => {
+    await freshDatabase(root); // at db: a new database, copied
     const rows = [
       ...CASES.map(([name, municipality, hours, dagdelen, visitors]) => [name, municipality, hours, dagdelen, visitors]),
       ['Inloop Op Afspraak', 'Vianen', 'op afspraak', '', ''],

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { monitor2024, monitor2024Database } from '../helpers/monitor-2024.ts';
 import { readCsv } from '../helpers/csv.ts';
+import { freshDatabase } from '../helpers/fresh-database.ts';
 import { queryRows } from '../helpers/database-state.ts';
 import { OverviewEditor } from '../pipeline/workbook/edit-overview.ts';
 import { LOCATION_COLUMNS } from '../../pipeline/workbook/layout.ts';
@@ -111,7 +112,7 @@ describe('own exports as next year’s inventory', () => {
         `LSP-0000000002,Inloop 's-Hertogenbosch,,,,'s-Hertogenbosch,GM0796,'s-Hertogenbosch,Noord-Brabant,Noordoost Brabant,klein,opgegeven,0.5,actief,x:2,,"'-Herstelcafé-"`,
       ].join('\n'),
     );
-    const ownDb = join(own, 'monitor.duckdb');
+    const ownDb = await freshDatabase(own);
     const imported = await runCli(['import', file, '--year', '2025', '--db', ownDb]);
     expect(imported.stdout, imported.stderr).toContain('2 rijen ingelezen, 0 afgewezen');
     expect(await queryRows(ownDb, 'SELECT name, place, note, size_given FROM inventory_record ORDER BY row_number')).toEqual([

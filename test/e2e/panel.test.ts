@@ -11,6 +11,7 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
+import { freshDatabase } from '../helpers/fresh-database.ts';
 import { queryRows } from '../helpers/database-state.ts';
 
 const seedPath = fileURLToPath(new URL('../../sources/inventories/galan2024/locations.csv', import.meta.url));
@@ -39,6 +40,7 @@ describe('lsp-monitor panel', () => {
   const rowOf = (year: number, id: string) => panel.filter((row) => row['jaar'] === String(year) && row['location_id'] === id);
 
   beforeAll(async () => {
+    await freshDatabase(scratch); // at db: a new database, copied
     // 2024: the first 14 steunpunten of the published inventory, as published.
     const list2024 = join(scratch, 'inventaris-2024.csv');
     writeFileSync(list2024, `${seedLines.slice(0, 15).join('\n')}\n`);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
+import { freshDatabase } from '../helpers/fresh-database.ts';
 import { queryRows } from '../helpers/database-state.ts';
 
 /** Each value is personal data that must not survive the import. */
@@ -47,7 +48,7 @@ async function allReportText(folder: string): Promise<string> {
 describe('personal data', () => {
   it('stores no column about people, names the ignored columns, and counts every steunpunt', async () => {
     const scratch = scratchDir('lsp-monitor-personal-');
-    const db = join(scratch, 'monitor.duckdb');
+    const db = await freshDatabase(scratch);
     const file = join(scratch, 'regio-west.csv');
     const headers = ['Naam', 'Gemeente', ...Object.keys(PERSONAL), 'Website'];
     const row = (index: 0 | 1, name: string, municipality: string) =>

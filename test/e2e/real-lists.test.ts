@@ -10,13 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
+import { freshDatabase } from '../helpers/fresh-database.ts';
 import { queryRows } from '../helpers/database-state.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/inventory/', import.meta.url));
 
 async function importBuildReport(name: string) {
   const scratch = scratchDir('lsp-monitor-real-lists-');
-  const db = join(scratch, 'monitor.duckdb');
+  const db = await freshDatabase(scratch);
   const file = join(scratch, name);
   copyFileSync(join(fixtures, name), file);
   const imported = await runCli(['import', file, '--year', '2025', '--db', db]);

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
+import { freshDatabase } from '../helpers/fresh-database.ts';
 import { queryRows } from '../helpers/database-state.ts';
 
 const bodies = fileURLToPath(new URL('../fixtures/sources/snapshots/vektis-epa/bodies/', import.meta.url));
@@ -20,6 +21,7 @@ describe('Vektis EPA shares per municipality', () => {
   let municipalities: Map<string | undefined, Record<string, string>>;
 
   beforeAll(async () => {
+    await freshDatabase(scratch); // at db: a new database, copied
     const fixture = readdirSync(bodies).find((name) => readFileSync(join(bodies, name), 'utf8').startsWith('Jaar;Gemeentenaam;Percentage EPA'))!;
     const file = join(scratch, 'vektis-epa.csv');
     copyFileSync(join(bodies, fixture), file);
@@ -50,6 +52,10 @@ const vektisFixture = (name: string) => fileURLToPath(new URL(`../fixtures/sourc
 describe('Vektis files as they really come', () => {
   const scratch = scratchDir();
   const db = join(scratch, 'monitor.duckdb');
+
+  beforeAll(async () => {
+    await freshDatabase(scratch); // at db: a new database, copied
+  });
 
   it('an EPA table without a year column takes the year from its file name and resolves every Vektis spelling', async () => {
     const imported = await runCli(['import', vektisFixture('epa-per-gemeente_2022.csv'), '--year', '2025', '--source', 'vektis-epa', '--db', db]);

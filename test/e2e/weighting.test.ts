@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
+import { freshDatabase } from '../helpers/fresh-database.ts';
 
 const rows = (count: number, municipality: string, size: string, extra = '') =>
   Array.from({ length: count }, (_, index) => `Steunpunt ${municipality} ${size} ${index + 1},${municipality},${size}${extra}`);
@@ -18,6 +19,7 @@ describe('weighting by size class', () => {
   let locations: Record<string, string>[];
 
   beforeAll(async () => {
+    await freshDatabase(scratch); // at db: a new database, copied
     const inventory = join(scratch, 'inventaris.csv');
     writeFileSync(
       inventory,

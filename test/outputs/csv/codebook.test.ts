@@ -11,6 +11,7 @@ import { codebookEntries, codebookExports } from '../../../outputs/csv/codebook.
 import { loadConfig } from '../../../pipeline/config/config.ts';
 import { runCli, scratchDir } from '../../helpers/cli.ts';
 import { readCsv } from '../../helpers/csv.ts';
+import { freshDatabase } from '../../helpers/fresh-database.ts';
 
 const seedPath = fileURLToPath(new URL('../../../sources/inventories/galan2024/locations.csv', import.meta.url));
 const scratch = scratchDir('lsp-monitor-codebook-');
@@ -34,6 +35,7 @@ const missing = (file: string, columns: readonly string[]) =>
 
 describe('codebook', () => {
   beforeAll(async () => {
+    await freshDatabase(scratch); // at db: a new database, copied
     const lines = readFileSync(seedPath, 'utf8').split('\n');
     writeFileSync(join(scratch, 'lijst-2024.csv'), `${lines.slice(0, 21).join('\n')}\n`);
     writeFileSync(join(scratch, 'lijst-2025.csv'), `${[lines[0], ...lines.slice(3, 25)].join('\n')}\n`);

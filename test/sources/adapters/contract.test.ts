@@ -19,6 +19,7 @@ import { workbookCorrections, workbookSnapshot } from '../../../pipeline/intake/
 import { takeIn } from '../../../pipeline/intake/intake.ts';
 import { runCli, scratchDir } from '../../helpers/cli.ts';
 import { readCsv } from '../../helpers/csv.ts';
+import { freshDatabase } from '../../helpers/fresh-database.ts';
 import { writeReportTables } from '../../helpers/report-tables.ts';
 import { OverviewEditor } from '../../pipeline/workbook/edit-overview.ts';
 import { toRawFile } from '../../../sources/archive/raw-file.ts';
@@ -202,6 +203,7 @@ describe('adapter correcties (workbook-corrections): the edited overview, read a
   let editedLocation: string;
 
   beforeAll(async () => {
+    await freshDatabase(scratch); // at db: a new database, copied
     for (const args of [
       ['import', list, '--year', '2025', '--source', 'coordinatoren', '--db', db],
       ['build', '--year', '2025', '--db', db],
