@@ -1,16 +1,18 @@
 /**
- * The overview's formulas recalculated by LibreOffice give the pipeline's figures, and a size
- * changed in Locaties (as a person would) moves exactly the figures it should.
+ * The overview's formulas recalculated by LibreOffice give the pipeline's figures, a size
+ * changed in Locaties (as a person would) moves exactly the figures it should, and names that look
+ * like formulas stay text. The three workbooks go through one LibreOffice run.
  */
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LOCATION_COLUMNS, SHEETS, locationContext } from '../../../pipeline/workbook/layout.ts';
+import { LOCATION_COLUMNS, SHEETS, locationColumn, locationContext } from '../../../pipeline/workbook/layout.ts';
 import { writeOverview } from '../../../pipeline/workbook/write/overview.ts';
 import { coverageLabel as label } from '../../../pipeline/workbook/write/sheets/coverage.ts';
 import type { LocationRow } from '../../../pipeline/read/read-monitor.ts';
 import { findSoffice, recalculateAllToCsv, sheetRecords, SOFFICE_MISSING } from '../../helpers/libreoffice.ts';
 import { rowsAsCsv } from './csv-like.ts';
+import { INJECTIONS, withInjections } from './injections.ts';
 import { buildMonitor2024, type Monitor2024 } from './monitor-2024.ts';
 
 const soffice = findSoffice();
@@ -25,6 +27,8 @@ describe.skipIf(soffice === null)('the overview recalculated in LibreOffice', ()
   let monitor: Monitor2024;
   let before: Map<string, string[][]>;
   let after: Map<string, string[][]>;
+  /** The overview of the monitor with formula-looking texts as its first locations' names (injections.ts). */
+  let injected: Map<string, string[][]>;
   /** The candidate whose size the edited copy changes from onbekend to groot (as a person would in Locaties). */
   let location: LocationRow | undefined;
   /** The size each edited row showed before the edit. */
@@ -52,10 +56,14 @@ describe.skipIf(soffice === null)('the overview recalculated in LibreOffice', ()
     const editedPath = join(monitor.scratch, 'overzicht-bewerkt.xlsx');
     await workbook.xlsx.writeFile(editedPath);
 
-    // Both workbooks in one LibreOffice run: its start costs seconds.
-    const [original, edited] = await recalculateAllToCsv(soffice!, [workbookPath, editedPath]);
+    const hostilePath = join(monitor.scratch, 'hostile.xlsx');
+    await writeOverview(withInjections(monitor.data), hostilePath);
+
+    // The three workbooks in one LibreOffice run: its start costs seconds.
+    const [original, edited, hostile] = await recalculateAllToCsv(soffice!, [workbookPath, editedPath, hostilePath]);
     before = original!;
     after = edited!;
+    injected = hostile!;
   }, 240_000);
 
   it('gives the figures of provincies.csv, nederland.csv, iza-regios.csv and gemeenten.csv', () => {
@@ -99,6 +107,13 @@ describe.skipIf(soffice === null)('the overview recalculated in LibreOffice', ()
     expectOnlyChanged(SHEETS.provinces, 'provincie', ['Noord-Holland', 'Nederland']);
     expectOnlyChanged(SHEETS.regions, 'iza_regio', [location!.iza_region!]);
     expectOnlyChanged(SHEETS.municipalities, 'gemeentecode', [location!.gm_code!]);
+  });
+
+  describe('formula injection', () => {
+    it('is not evaluated by LibreOffice', () => {
+      const names = sheetRecords(injected, SHEETS.locations).slice(0, INJECTIONS.length).map((row) => row[locationColumn('naam').label]);
+      expect(names).toEqual(INJECTIONS.map((text) => `'${text}`));
+    });
   });
 });
 
