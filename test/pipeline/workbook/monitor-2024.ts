@@ -2,6 +2,9 @@
  * The real 2024 monitor for the workbook tests: the suite's one `lsp-monitor run` of 2024
  * (test/helpers/monitor-2024.ts, as test/e2e/monitor-2024.test.ts checks it), its database copied
  * and read back as MonitorData, with its CSV exports.
+ *
+ * The MonitorData is read once per worker (its files run one after another with their modules
+ * shared) and frozen, so a test that changed it would fail instead of changing the next file's.
  */
 import { join } from 'node:path';
 import { withDatabase } from '../../../pipeline/db/database.ts';
@@ -18,11 +21,21 @@ export interface Monitor2024 {
   csv: (name: string) => Record<string, string>[];
 }
 
+let shared: Promise<MonitorData> | undefined;
+
 export async function buildMonitor2024(): Promise<Monitor2024> {
   const scratch = scratchDir('lsp-monitor-xlsx-');
-  // Throws with the run's messages when it failed.
+  // Throws with the run's messages when it failed. Copied for each file: take-in.test.ts goes on with it.
   const database = await monitor2024Database(scratch);
   const { reports } = await monitor2024();
-  const data = await withDatabase(database, (db) => readMonitor(db, 2024));
-  return { data, scratch, csv: (name) => readCsv(join(reports, '2024', name)) };
+  shared ??= withDatabase(database, (db) => readMonitor(db, 2024)).then(deepFreeze);
+  return { data: await shared, scratch, csv: (name) => readCsv(join(reports, '2024', name)) };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
