@@ -63,6 +63,7 @@ export function resolveRecord(context: MonitorContext, record: InventoryRecord):
  * from a different file is archived (`lsp-monitor imports restore` brings it back); one with the
  * same content is simply read again. The records go in as they are read, inside the transaction,
  * so a batch that is refused once read (or a read that fails) is rolled back with everything else.
+ * Called inside no other transaction: a nested one joins the outer, which a refusal does not roll back.
  */
 export async function replaceBatch(database: MonitorDatabase, context: MonitorContext, batch: RecordBatch): Promise<StoredBatch> {
   try {
