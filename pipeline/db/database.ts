@@ -100,6 +100,31 @@ export class MonitorDatabase {
     return count;
   }
 
+  /**
+   * `append` for rows that a reader pushes one at a time (a CSV parsed row by row): `produce`
+   * gets `add`, which appends a row at once. When `produce` throws, the rows it added are cleared
+   * and the appender closed before the error goes on (to the transaction's rollback): an appender
+   * left open would write its rows whenever it is collected.
+   */
+  async appendEach<T extends TableName, R>(table: T, produce: (add: (row: NewRow<T>) => void) => R): Promise<R> {
+    const columns = columnsOf(table);
+    const appender = await this.connection.createAppender(table);
+    let result: R;
+    try {
+      result = produce((row) => {
+        for (const column of columns) appendTo(appender, row[column] as RowValue);
+        appender.endRow();
+      });
+    } catch (error) {
+      appender.clear();
+      appender.closeSync();
+      throw error;
+    }
+    appender.flushSync();
+    appender.closeSync();
+    return result;
+  }
+
 
   private transactionDepth = 0;
 

@@ -1,17 +1,15 @@
 /**
  * Import: one inventory file (CSV or XLSX) for one monitor year and source, read by the
- * inventory-list adapter (sources/adapters/inventory-list.ts) and stored as a list (intake.ts,
- * store-list.ts): every row validated and resolved to a current municipality, the whole file one
+ * inventory-list adapter (sources/adapters/inventory-list.ts) and stored as a list
+ * (store-list.ts): every row validated and resolved to a current municipality, the whole file one
  * transaction that replaces an earlier import of the same source and year.
  */
 import { basename, extname } from 'node:path';
-import { inventoryListSnapshot } from '../../sources/adapters/inventory-list.ts';
-import { LIST_ADAPTER } from '../../sources/adapters/registry.ts';
+import { inventoryListSnapshot, openInventoryList } from '../../sources/adapters/inventory-list.ts';
 import { readInventoryFile } from '../../sources/inventory/read-table.ts';
 import type { MonitorContext } from '../context.ts';
 import type { MonitorDatabase } from '../db/database.ts';
-import { takeIn } from './intake.ts';
-import type { ImportSummary } from './store-list.ts';
+import { storeInventoryListReading, type ImportSummary } from './store-list.ts';
 
 
 export interface ImportOptions {
@@ -33,7 +31,8 @@ export async function importInventory(database: MonitorDatabase, context: Monito
     ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
     limits: { maxBytes: maxInputBytes, maxUnpackedBytes, maxDataRows: maxInputRows },
   });
-  return takeIn(LIST_ADAPTER, snapshot, {
+  // The list adapter's parse row by row (takeIn would hold every row): each row goes from the file to the database as it is read.
+  return storeInventoryListReading(await openInventoryList(snapshot), {
     database,
     context,
     year: options.year,

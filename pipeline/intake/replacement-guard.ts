@@ -8,6 +8,7 @@
 import { countNl, formatNumberNl } from '../format-nl.ts';
 import { currentBatch, dutchTime, type BatchInfo } from './import-ledger.ts';
 import type { IntakeTarget } from './intake-target.ts';
+import type { Reject } from '../../sources/schema.ts';
 import { replaceBatch, type RecordBatch } from './store-records.ts';
 
 /**
@@ -80,6 +81,9 @@ export function removeImportHow(year: number, source: string): string {
 }
 
 export interface GuardedBatch {
+  /** Records stored (or, when refused, that would have been). */
+  imported: number;
+  rejects: Reject[];
   /** Rows with at least one reject. */
   rejectedRows: number;
   /** The source's batch of the year before this one (replaced, or kept when refused). */
@@ -90,21 +94,21 @@ export interface GuardedBatch {
 
 /**
  * Stores a batch of inventory records (a list, a web snapshot) in place of the source's batch of
- * the year, unless the guard refuses it; then nothing changes.
+ * the year, unless the guard refuses it once every row is read; then nothing changes.
  */
 export async function replaceBatchGuarded(
   target: IntakeTarget,
-  batch: Pick<RecordBatch, 'format' | 'rowsRead' | 'accepted' | 'rejects'>,
+  batch: Pick<RecordBatch, 'format' | 'rowsRead' | 'produce'>,
   confirmHow: string,
 ): Promise<GuardedBatch> {
   const { database, context, year, source, file, sha256 } = target;
-  const rejectedRows = new Set(batch.rejects.map((reject) => reject.row)).size;
   const previous = await currentBatch(database, year, source);
-  const refusal = replacementRefusal({
-    file, usable: batch.accepted.length, rejected: rejectedRows, inUse: batchInUse(previous, year),
-    confirmed: target.replace, confirmHow, removeHow: removeImportHow(year, source),
+  const stored = await replaceBatch(database, context, {
+    year, source, file, sha256, ...batch,
+    refusal: (usable, rejected) => replacementRefusal({
+      file, usable, rejected, inUse: batchInUse(previous, year),
+      confirmed: target.replace, confirmHow, removeHow: removeImportHow(year, source),
+    }),
   });
-  if (refusal) return { rejectedRows, previous, refusal };
-  await replaceBatch(database, context, { year, source, file, sha256, ...batch });
-  return { rejectedRows, previous };
+  return { ...stored, previous };
 }

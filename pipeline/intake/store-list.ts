@@ -6,6 +6,7 @@
  * or far fewer usable rows is refused unless confirmed (--replace).
  */
 import type { KindParseResult } from '../../sources/adapter.ts';
+import type { InventoryListReading } from '../../sources/adapters/inventory-list.ts';
 import type { FieldNote } from '../../sources/adapters/inventory-list-row.ts';
 import { LOCATION_FIELDS } from '../../sources/adapters/inventory-list-row.ts';
 import type { InventoryField, Reject } from '../../sources/schema.ts';
@@ -38,49 +39,69 @@ export interface ImportSummary {
 }
 
 export async function storeInventoryList(parsed: KindParseResult<'inventory-list'>, target: IntakeTarget): Promise<ImportSummary> {
+  const { records, rejects, ...extra } = parsed;
+  return storeInventoryListReading(
+    {
+      ...extra,
+      eachRow(visit) {
+        for (const { record, origin } of records) visit({ usable: record, origin });
+        for (const reject of rejects) visit({ rejects: [reject] });
+      },
+    },
+    target,
+  );
+}
+
+/** storeInventoryList for a list read row by row: each row is resolved and appended as it is read. */
+export async function storeInventoryListReading(reading: InventoryListReading, target: IntakeTarget): Promise<ImportSummary> {
   const { database, context, year, source, file, sha256 } = target;
-  const header = (field: InventoryField) => parsed.headers[field] ?? field;
-  const accepted: AcceptedRecord[] = [];
+  const header = (field: InventoryField) => reading.headers[field] ?? field;
   const notes: FieldNote[] = [];
-  const unresolved: Omit<Reject, 'source' | 'file'>[] = [];
-  for (const { record: { row, record, notes: rowNotes, emptiedLocation } } of parsed.records) {
-    const resolution = resolveRecord(context, record);
-    if (resolution.kind !== 'unresolved') {
-      accepted.push({ row, record, resolution });
-      notes.push(...rowNotes);
-      continue;
-    }
-    // A location field that was left empty is why nothing resolves: say that, not "nothing given".
-    const nothingLeft = LOCATION_FIELDS.every((field) => record[field] === undefined);
-    unresolved.push(
-      emptiedLocation !== undefined && nothingLeft
-        ? { row, field: emptiedLocation.column, reason: emptiedLocation.reason }
-        : { row, field: header(FIELD_OF_RESOLUTION[resolution.field]), reason: resolution.reason },
-    );
-  }
-  // In row order, as the rows were read: a row has either reasons from reading or one from resolving.
-  const rejects = [...parsed.rejects.map(({ row, field, reason }) => ({ row, field, reason })), ...unresolved]
-    .sort((a, b) => (a.row ?? 0) - (b.row ?? 0))
-    .map((reject) => ({ source, file, ...reject }));
+  const produce = (add: (accepted: AcceptedRecord) => void): Reject[] => {
+    const readRejects: Omit<Reject, 'source' | 'file'>[] = [];
+    const unresolved: Omit<Reject, 'source' | 'file'>[] = [];
+    reading.eachRow((outcome) => {
+      if ('rejects' in outcome) {
+        for (const { row, field, reason } of outcome.rejects) readRejects.push({ row, field, reason });
+        return;
+      }
+      const { row, record, notes: rowNotes, emptiedLocation } = outcome.usable;
+      const resolution = resolveRecord(context, record);
+      if (resolution.kind !== 'unresolved') {
+        add({ row, record, resolution });
+        notes.push(...rowNotes);
+        return;
+      }
+      // A location field that was left empty is why nothing resolves: say that, not "nothing given".
+      const nothingLeft = LOCATION_FIELDS.every((field) => record[field] === undefined);
+      unresolved.push(
+        emptiedLocation !== undefined && nothingLeft
+          ? { row, field: emptiedLocation.column, reason: emptiedLocation.reason }
+          : { row, field: header(FIELD_OF_RESOLUTION[resolution.field]), reason: resolution.reason },
+      );
+    });
+    // In row order, as the rows were read: a row has either reasons from reading or one from resolving.
+    return [...readRejects, ...unresolved].sort((a, b) => (a.row ?? 0) - (b.row ?? 0)).map((reject) => ({ source, file, ...reject }));
+  };
 
   // The year's other sources are told only when this source is new to the year (read before it goes in).
   const yearBefore = await yearBatches(database, year);
   const otherSources = yearBefore.some((batch) => batch.source === source) ? [] : yearBefore;
-  const { rejectedRows, previous, refusal } = await replaceBatchGuarded(
-    target, { format: parsed.format, rowsRead: parsed.rowsRead, accepted, rejects }, 'importeer dan opnieuw met --replace',
+  const { imported, rejects, rejectedRows, previous, refusal } = await replaceBatchGuarded(
+    target, { format: reading.format, rowsRead: reading.rowsRead, produce }, 'importeer dan opnieuw met --replace',
   );
   return {
     source,
     year,
     file,
     sha256,
-    rowsRead: parsed.rowsRead,
-    imported: accepted.length,
+    rowsRead: reading.rowsRead,
+    imported,
     rejectedRows,
     rejects,
-    skippedColumns: parsed.ignoredColumns,
+    skippedColumns: reading.ignoredColumns,
     notes,
-    titleRows: parsed.titleRows,
+    titleRows: reading.titleRows,
     ...(previous ? { replaced: previous } : {}),
     otherSources,
     ...(refusal ? { refusal } : {}),

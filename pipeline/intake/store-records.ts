@@ -34,8 +34,22 @@ export interface RecordBatch {
   sha256: string;
   format: string;
   rowsRead: number;
-  accepted: readonly AcceptedRecord[];
-  rejects: readonly Reject[];
+  /**
+   * Reads the batch: hands each accepted record to `add`, which appends it at once (a list of a
+   * million rows is never held whole), and gives back the rejects, in row order.
+   */
+  produce(add: (accepted: AcceptedRecord) => void): Reject[];
+  /** Why the batch is not to be stored after all (the replacement guard), asked when every row is read. */
+  refusal?(usable: number, rejectedRows: number): string | undefined;
+}
+
+export interface StoredBatch {
+  imported: number;
+  rejects: Reject[];
+  /** Rows with at least one reject. */
+  rejectedRows: number;
+  /** Set when nothing was stored. */
+  refusal?: string;
 }
 
 export function resolveRecord(context: MonitorContext, record: InventoryRecord): Resolution {
@@ -47,33 +61,56 @@ export function resolveRecord(context: MonitorContext, record: InventoryRecord):
 /**
  * Replaces the source's batch of the year: all of it is stored, or nothing. An earlier batch
  * from a different file is archived (`lsp-monitor imports restore` brings it back); one with the
- * same content is simply read again.
+ * same content is simply read again. The records go in as they are read, inside the transaction,
+ * so a batch that is refused once read (or a read that fails) is rolled back with everything else.
+ * Called inside no other transaction: a nested one joins the outer, which a refusal does not roll back.
  */
-export async function replaceBatch(database: MonitorDatabase, context: MonitorContext, batch: RecordBatch): Promise<number> {
-  const rejectedRows = new Set(batch.rejects.map((reject) => reject.row)).size;
-  await ensureReferenceTables(database, context.reference, context.resolver, context.regions);
-  await database.transaction(async () => {
-    const previous = await currentBatch(database, batch.year, batch.source);
-    const archiveId = previous && previous.sha256 !== batch.sha256 ? await archiveBatch(database, batch.year, batch.source, 'vervangen') : undefined;
-    // Archiving moves the live rows out already; only a batch read again (or none) is deleted here.
-    if (archiveId === undefined) for (const statement of DELETE_BATCH) await database.run(statement, { year: batch.year, source: batch.source });
-    await recordImportEvent(database, {
-      year: batch.year, source: batch.source, action: previous ? 'vervangen' : 'ingelezen', file: batch.file, rows: batch.accepted.length,
-      ...(archiveId === undefined ? {} : { archiveId }),
+export async function replaceBatch(database: MonitorDatabase, context: MonitorContext, batch: RecordBatch): Promise<StoredBatch> {
+  try {
+    return await database.transaction(async () => {
+      // Inside the transaction, so that a refused batch leaves the reference tables as they were too.
+      await ensureReferenceTables(database, context.reference, context.resolver, context.regions);
+      const previous = await currentBatch(database, batch.year, batch.source);
+      const archiveId = previous && previous.sha256 !== batch.sha256 ? await archiveBatch(database, batch.year, batch.source, 'vervangen') : undefined;
+      // Archiving moves the live rows out already; only a batch read again (or none) is deleted here.
+      if (archiveId === undefined) for (const statement of DELETE_BATCH) await database.run(statement, { year: batch.year, source: batch.source });
+      let imported = 0;
+      const rejects = await database.appendEach('inventory_record', (append) =>
+        batch.produce((accepted) => {
+          append(inventoryRecordRow(batch.year, batch.source, accepted));
+          imported += 1;
+        }),
+      );
+      const rejectedRows = new Set(rejects.map((reject) => reject.row)).size;
+      const refusal = batch.refusal?.(imported, rejectedRows);
+      if (refusal !== undefined) throw new RefusedBatch({ imported, rejects, rejectedRows, refusal });
+      await recordImportEvent(database, {
+        year: batch.year, source: batch.source, action: previous ? 'vervangen' : 'ingelezen', file: batch.file, rows: imported,
+        ...(archiveId === undefined ? {} : { archiveId }),
+      });
+      await database.append('import_batch', [
+        {
+          year: batch.year, source: batch.source, file_name: batch.file, sha256: batch.sha256, format: batch.format,
+          rows_read: batch.rowsRead, rows_imported: imported, rows_rejected: rejectedRows, imported_at: new Date().toISOString(),
+        },
+      ]);
+      await database.append(
+        'reject',
+        rejects.map((reject) => ({ year: batch.year, source: batch.source, file_name: reject.file, row_number: reject.row, field: reject.field, reason: reject.reason })),
+      );
+      return { imported, rejects, rejectedRows };
     });
-    await database.append('import_batch', [
-      {
-        year: batch.year, source: batch.source, file_name: batch.file, sha256: batch.sha256, format: batch.format,
-        rows_read: batch.rowsRead, rows_imported: batch.accepted.length, rows_rejected: rejectedRows, imported_at: new Date().toISOString(),
-      },
-    ]);
-    await database.append('inventory_record', batch.accepted.map((accepted) => inventoryRecordRow(batch.year, batch.source, accepted)));
-    await database.append(
-      'reject',
-      batch.rejects.map((reject) => ({ year: batch.year, source: batch.source, file_name: reject.file, row_number: reject.row, field: reject.field, reason: reject.reason })),
-    );
-  });
-  return rejectedRows;
+  } catch (error) {
+    if (error instanceof RefusedBatch) return error.stored;
+    throw error;
+  }
+}
+
+/** Thrown inside the transaction to roll back a batch refused once read. */
+class RefusedBatch extends Error {
+  constructor(readonly stored: StoredBatch) {
+    super(stored.refusal);
+  }
 }
 
 export function inventoryRecordRow(year: number, source: string, { row, record, resolution }: AcceptedRecord): NewRow<'inventory_record'> {

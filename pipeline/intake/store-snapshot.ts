@@ -9,26 +9,33 @@ import type { Reject } from '../../sources/schema.ts';
 import type { IntakeTarget } from './intake-target.ts';
 import { replaceBatchGuarded } from './replacement-guard.ts';
 import type { ImportSummary } from './store-list.ts';
-import { resolveRecord, type AcceptedRecord } from './store-records.ts';
+import { resolveRecord } from './store-records.ts';
 
 export async function storeWebSnapshot(parsed: KindParseResult<'web-snapshot'>, target: IntakeTarget): Promise<ImportSummary> {
   const { context, year, source, file, sha256 } = target;
-  const accepted: AcceptedRecord[] = [];
-  const rejects: Reject[] = [...parsed.rejects];
-  parsed.records.forEach(({ record, origin }, index) => {
-    const resolution = resolveRecord(context, record);
-    if (resolution.kind === 'unresolved') {
-      rejects.push({ source, file: origin, row: index + 1, field: resolution.field, reason: resolution.reason });
-      return;
-    }
-    accepted.push({ row: index + 1, record: { ...record, extra: { ...record.extra, herkomst: origin } }, resolution });
-  });
   const rowsRead = parsed.records.length;
-  const { rejectedRows, previous, refusal } = await replaceBatchGuarded(
-    target, { format: 'momentopname', rowsRead, accepted, rejects }, "draai dan 'lsp-monitor run --replace'",
+  const { imported, rejects, rejectedRows, previous, refusal } = await replaceBatchGuarded(
+    target,
+    {
+      format: 'momentopname',
+      rowsRead,
+      produce: (add) => {
+        const rejects: Reject[] = [...parsed.rejects];
+        parsed.records.forEach(({ record, origin }, index) => {
+          const resolution = resolveRecord(context, record);
+          if (resolution.kind === 'unresolved') {
+            rejects.push({ source, file: origin, row: index + 1, field: resolution.field, reason: resolution.reason });
+            return;
+          }
+          add({ row: index + 1, record: { ...record, extra: { ...record.extra, herkomst: origin } }, resolution });
+        });
+        return rejects;
+      },
+    },
+    "draai dan 'lsp-monitor run --replace'",
   );
   return {
-    source, year, file, sha256, rowsRead, imported: accepted.length, rejectedRows, rejects, skippedColumns: [], notes: [], titleRows: [],
+    source, year, file, sha256, rowsRead, imported, rejectedRows, rejects, skippedColumns: [], notes: [], titleRows: [],
     ...(previous ? { replaced: previous } : {}),
     ...(refusal ? { refusal } : {}),
   };

@@ -25,7 +25,7 @@ import type { FileAdapterOfKind, InventoryListExtra, KindParseResult, Snapshot }
 import { MonitorError } from '../errors.ts';
 import { guardRow } from '../guard.ts';
 import { extraKeyForHeader, FIELD_LABELS, isComputedHeader } from '../inventory/header-synonyms.ts';
-import { readInventoryTableFromBytes, type InventoryTable, type TableRow } from '../inventory/read-table.ts';
+import { openInventoryTableFromBytes, type InventoryTable, type InventoryTableReading, type TableRow } from '../inventory/read-table.ts';
 import { type ExtraKey, type InventoryField, type InventoryInput, isPlainCount, type Reject } from '../schema.ts';
 import { receivedFile, receivedFileSnapshot } from './file-import.ts';
 import { InventoryListRow, LOCATION_FIELDS, type FieldNote } from './inventory-list-row.ts';
@@ -58,30 +58,55 @@ export const inventoryList: FileAdapterOfKind<'inventory-list'> = {
   recordSchema: InventoryListRow,
 
   async parse(snapshot) {
-    const [file, ...more] = snapshot.files;
-    const received = file === undefined ? undefined : receivedFile(file.url);
-    if (file === undefined || received === undefined || more.length > 0) {
-      throw sourceError(ID, `een lijst is precies één ingelezen bestand (gevonden: ${snapshot.files.length}); lees het bestand opnieuw in met 'lsp-monitor import <bestand>'`);
-    }
-    const { fileName, sheet } = received;
-    const limits = ListSettings.parse(snapshot.settings ?? {});
-    const table = await readInventoryTableFromBytes(fileName, file.bytes, { ...limits, ...(sheet === undefined ? {} : { sheet }) });
-    if (table.rows.length === 0) {
-      // An empty list would silently replace an earlier import of this source and year.
-      throw new MonitorError('het bestand heeft alleen een kopregel en geen rijen met steunpunten; er is niets ingelezen', {
-        location: { file: fileName },
-      });
-    }
-    const result: KindParseResult<'inventory-list'> = { records: [], rejects: [], ...listExtra(fileName, table) };
-    const layout = tableLayout(table);
-    for (const row of table.rows) {
-      const outcome = readRow(row, layout);
-      if ('usable' in outcome) result.records.push({ record: outcome.usable, origin: `${file.name}#${row.row}` });
-      else result.rejects.push(...outcome.rejects.map((reject) => ({ source: ID, file: fileName, ...reject })));
-    }
+    const { eachRow, ...extra } = await openInventoryList(snapshot);
+    const result: KindParseResult<'inventory-list'> = { records: [], rejects: [], ...extra };
+    eachRow((outcome) => {
+      if ('usable' in outcome) result.records.push({ record: outcome.usable, origin: outcome.origin });
+      else result.rejects.push(...outcome.rejects);
+    });
     return result;
   },
 };
+
+/** One row of a list: usable (with its origin in the snapshot), or the rejects that say why not. */
+export type ListRowOutcome = { usable: InventoryListRow; origin: string } | { rejects: Reject[] };
+
+/** A list whose rows are read one at a time, on demand: parse without holding the rows of a large list. */
+export interface InventoryListReading extends InventoryListExtra {
+  eachRow(visit: (outcome: ListRowOutcome) => void): void;
+}
+
+/**
+ * The list of a snapshot, checked as a whole (every refusal of the file comes from this call)
+ * and with its rows read by `eachRow`, each as parse reads it.
+ */
+export async function openInventoryList(snapshot: Snapshot): Promise<InventoryListReading> {
+  const [file, ...more] = snapshot.files;
+  const received = file === undefined ? undefined : receivedFile(file.url);
+  if (file === undefined || received === undefined || more.length > 0) {
+    throw sourceError(ID, `een lijst is precies één ingelezen bestand (gevonden: ${snapshot.files.length}); lees het bestand opnieuw in met 'lsp-monitor import <bestand>'`);
+  }
+  const { fileName, sheet } = received;
+  const limits = ListSettings.parse(snapshot.settings ?? {});
+  const table = await openInventoryTableFromBytes(fileName, file.bytes, { ...limits, ...(sheet === undefined ? {} : { sheet }) });
+  if (table.rowCount === 0) {
+    // An empty list would silently replace an earlier import of this source and year.
+    throw new MonitorError('het bestand heeft alleen een kopregel en geen rijen met steunpunten; er is niets ingelezen', {
+      location: { file: fileName },
+    });
+  }
+  const layout = tableLayout(table);
+  return {
+    ...listExtra(fileName, table),
+    eachRow(visit) {
+      table.eachRow((row) => {
+        const outcome = readRow(row, layout);
+        if ('usable' in outcome) visit({ usable: outcome.usable, origin: `${file.name}#${row.row}` });
+        else visit({ rejects: outcome.rejects.map((reject) => ({ source: ID, file: fileName, ...reject })) });
+      });
+    },
+  };
+}
 
 /** A received list as the snapshot its parse reads. */
 export function inventoryListSnapshot(path: string, bytes: Uint8Array, options: { importedAt: string; sheet?: string; limits: ListSettings }): Snapshot {
@@ -92,13 +117,13 @@ export function inventoryListSnapshot(path: string, bytes: Uint8Array, options: 
   });
 }
 
-function listExtra(fileName: string, table: InventoryTable): InventoryListExtra {
+function listExtra(fileName: string, table: Omit<InventoryTableReading, 'eachRow'>): InventoryListExtra {
   const headers: InventoryListExtra['headers'] = {};
   for (const { field, header } of table.columns) if (field !== null && headers[field] === undefined) headers[field] = header;
   return {
     fileName,
     format: table.format,
-    rowsRead: table.rows.length,
+    rowsRead: table.rowCount,
     titleRows: table.titleRows ?? [],
     headers,
     ignoredColumns: ignoredColumns(table),
@@ -112,7 +137,7 @@ interface TableLayout {
   ownExport: boolean;
 }
 
-function tableLayout(table: InventoryTable): TableLayout {
+function tableLayout(table: Pick<InventoryTable, 'columns'>): TableLayout {
   const headers = new Map<InventoryField, string>();
   const fields = new Map<string, InventoryField | null>();
   for (const { field, header } of table.columns) {

@@ -5,6 +5,7 @@ import { decodeCsvBytes } from './decode-text.ts';
 import { checkGridLimits } from './grid-limits.ts';
 import { DEFAULT_MAX_DATA_ROWS } from './limits.ts';
 import { columnLetters, shownText } from './shown-text.ts';
+import type { RawRowSource } from './build-table.ts';
 import type { CsvDelimiter, CsvEncoding, RawRow } from './table.ts';
 
 export interface CsvGrid {
@@ -16,26 +17,51 @@ export interface CsvGrid {
 
 /** CSV bytes as raw rows; binary content, mixed encodings, bad quotes and rows beyond limits.ts are refused. */
 export function readCsvGrid(file: string, bytes: Uint8Array, maxDataRows: number = DEFAULT_MAX_DATA_ROWS): CsvGrid {
+  const { encoding, delimiter, source } = openCsvGrid(file, bytes);
+  const rows: RawRow[] = [];
+  source((row) => rows.push(row));
+  if (rows.length === 0) throw new MonitorError('bestand is leeg', { location: { file } });
+  checkGridLimits(file, rows, maxDataRows);
+  return { encoding, delimiter, rows };
+}
+
+export interface CsvSource {
+  encoding: CsvEncoding;
+  delimiter: CsvDelimiter;
+  /** The non-empty rows, numbered as a spreadsheet would number the records; parsed again at every call. */
+  source: RawRowSource;
+}
+
+/**
+ * CSV bytes decoded once, their rows parsed (papaparse, row by row) at every call of `source`,
+ * which throws a quote error after the last row: readCsvGrid without holding the rows.
+ */
+export function openCsvGrid(file: string, bytes: Uint8Array): CsvSource {
   const { text: decoded, encoding, mixedAt } = decodeCsvBytes(file, bytes);
   const separatorLine = SEPARATOR_LINE.exec(decoded);
   const text = separatorLine === null ? decoded : decoded.slice(separatorLine[0].length);
   const delimiter = separatorLine === null ? detectDelimiter(text) : asDelimiter(separatorLine[1]) ?? detectDelimiter(text);
   if (mixedAt !== undefined) throw mixedEncodingError(file, decoded, mixedAt, delimiter);
-  // Rows are numbered without the separator line: Excel hides it, so the header is row 1 there too.
-  const parsed = Papa.parse<string[]>(text, { delimiter, quoteChar: '"', header: false, skipEmptyLines: false });
-  const [firstError] = parsed.errors;
-  if (firstError !== undefined) {
-    // Papaparse counts records from 0 with the header as record 0.
-    const row = firstError.row === undefined ? undefined : firstError.row + 1;
-    throw new MonitorError(quoteErrorMessage(firstError), { location: { file, row } });
-  }
-  const rows: RawRow[] = [];
-  parsed.data.forEach((cells, index) => {
-    if (cells.some((cell) => cell.trim() !== '')) rows.push({ row: index + 1, cells });
-  });
-  if (rows.length === 0) throw new MonitorError('bestand is leeg', { location: { file } });
-  checkGridLimits(file, rows, maxDataRows);
-  return { encoding, delimiter, rows };
+  const source: RawRowSource = (visit) => {
+    // Rows are numbered without the separator line: Excel hides it, so the header is row 1 there too.
+    let index = 0;
+    let firstError: { error: Papa.ParseError; row: number } | undefined;
+    Papa.parse<string[]>(text, {
+      delimiter,
+      quoteChar: '"',
+      header: false,
+      skipEmptyLines: false,
+      step: ({ data: cells, errors }) => {
+        index += 1;
+        // In step mode every error belongs to the row it comes with (papaparse counts records from 0, the header as 0).
+        const [error] = errors;
+        if (error !== undefined) firstError ??= { error, row: index };
+        if (cells.some((cell) => cell.trim() !== '')) visit({ row: index, cells });
+      },
+    });
+    if (firstError !== undefined) throw new MonitorError(quoteErrorMessage(firstError.error), { location: { file, row: firstError.row } });
+  };
+  return { encoding, delimiter, source };
 }
 
 /** Excel's first line `sep=;` (optionally quoted or followed by empty cells) names the delimiter. */

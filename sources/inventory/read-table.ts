@@ -5,12 +5,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { MonitorError } from '../errors.ts';
-import { buildTable } from './build-table.ts';
+import { streamTable, type FilePass } from './build-table.ts';
 import { formatBytes } from './shown-text.ts';
-import { readCsvGrid } from './csv-grid.ts';
+import { openCsvGrid } from './csv-grid.ts';
+import { gridLimits } from './grid-limits.ts';
 import { formatForFile } from './file-format.ts';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_UNPACKED_BYTES } from './limits.ts';
-import type { InventoryTable } from './table.ts';
+import type { InventoryTable, TableRow } from './table.ts';
 import { readXlsxGrid } from './xlsx-grid.ts';
 
 export type { CsvDelimiter, CsvEncoding, InventoryTable, TableColumn, TableFormat, TableRow } from './table.ts';
@@ -52,16 +53,55 @@ export async function readInventoryTableFromBytes(
   bytes: Uint8Array,
   options: ReadTableOptions = {},
 ): Promise<InventoryTable> {
+  const { rowCount: _rowCount, eachRow, titleRows, ...table } = await openInventoryTableFromBytes(fileName, bytes, options);
+  const rows: TableRow[] = [];
+  eachRow((row) => rows.push(row));
+  return { ...table, rows, ...(titleRows === undefined ? {} : { titleRows }) };
+}
+
+/** A checked inventory table whose rows are read one at a time, on demand (a list of a million rows is never held whole). */
+export interface InventoryTableReading extends Omit<InventoryTable, 'rows'> {
+  /** The rows `eachRow` hands over. */
+  rowCount: number;
+  eachRow(visit: (row: TableRow) => void): void;
+}
+
+/**
+ * readInventoryTableFromBytes without the rows in hand: every refusal of the file as a whole
+ * comes from this call, before a row is handed over. A CSV is parsed again by each `eachRow`; an
+ * XLSX keeps its raw rows.
+ */
+export async function openInventoryTableFromBytes(
+  fileName: string,
+  bytes: Uint8Array,
+  options: ReadTableOptions = {},
+): Promise<InventoryTableReading> {
   const file = basename(fileName);
   const format = formatForFile(file);
   checkSize(file, bytes.byteLength, options.maxBytes ?? DEFAULT_MAX_BYTES);
   if (bytes.byteLength === 0) throw new MonitorError('bestand is leeg', { location: { file } });
   if (format === 'csv') {
-    const { encoding, delimiter, rows } = readCsvGrid(file, bytes, options.maxDataRows);
-    return { file, format, encoding, delimiter, ...buildTable(file, rows) };
+    const { encoding, delimiter, source } = openCsvGrid(file, bytes);
+    return { file, format, encoding, delimiter, ...streamTable(file, source, csvFilePass(file, options.maxDataRows)) };
   }
   const { sheet, rows } = await readXlsxGrid(file, bytes, options.sheet, options.maxUnpackedBytes ?? DEFAULT_MAX_UNPACKED_BYTES, options.maxDataRows);
-  return { file, format, sheet, ...buildTable(file, rows) };
+  return { file, format, sheet, ...streamTable(file, (visit) => rows.forEach((row) => visit(row))) };
+}
+
+/** What readCsvGrid refuses after parsing: an empty file, then the limits. */
+function csvFilePass(file: string, maxDataRows: number | undefined): FilePass {
+  const limits = gridLimits(file, maxDataRows);
+  let empty = true;
+  return {
+    see(row) {
+      empty = false;
+      limits.see(row);
+    },
+    check() {
+      if (empty) throw new MonitorError('bestand is leeg', { location: { file } });
+      limits.check();
+    },
+  };
 }
 
 async function fileSize(path: string, file: string): Promise<number> {

@@ -4,7 +4,7 @@
  * then every entry is inflated here with a hard cap at its declared size, so a directory that
  * lies about sizes is caught too. Memory stays bounded by the declared total throughout.
  */
-import { inflateRawSync } from 'node:zlib';
+import { constants, inflateRawSync } from 'node:zlib';
 import { MonitorError } from '../errors.ts';
 import { MAX_COMPRESSION_RATIO, MIN_RATIO_CHECKED_BYTES } from './limits.ts';
 import { formatBytes, shownText } from './shown-text.ts';
@@ -53,7 +53,8 @@ function inflateWithinDeclaredSize(file: string, bytes: Uint8Array, entry: ZipEn
   let inflated: Buffer;
   try {
     // One byte more than declared, so that "more than declared" is seen without inflating further.
-    inflated = inflateRawSync(data, { maxOutputLength: entry.uncompressedSize + 1 });
+    // Into one buffer of the declared size (bounded above): zlib's default 16 KiB chunks would be joined in a second copy.
+    inflated = inflateRawSync(data, { maxOutputLength: entry.uncompressedSize + 1, chunkSize: Math.max(constants.Z_MIN_CHUNK, entry.uncompressedSize + 1) });
   } catch (cause) {
     if (errorCode(cause) === 'ERR_BUFFER_TOO_LARGE') throw lyingSize(file, entry, cause);
     throw new MonitorError(`${NOT_XLSX}: onderdeel '${shownText(entry.name)}' is beschadigd`, { location: { file }, cause });
