@@ -6,8 +6,6 @@
  */
 import { prepareCoverageMap } from './figures/coverage-map.ts';
 import { provinceBarsSvg } from './figures/province-bars.ts';
-import { provinceChangeSvg } from './figures/province-change.ts';
-import { sizeMixSvg } from './figures/size-mix.ts';
 import { divisionOfRows, prepareMapViews, prepareSiteMap, type DivisionRow } from './site/site-map.ts';
 import type { Steps } from './spare-time.ts';
 import { monitorHtml } from './html/monitor-html.ts';
@@ -20,8 +18,10 @@ export { siteFiles, siteFileStreams } from './site/site-files.ts';
 /**
  * Done while the worker waits for the year's data, a step at a time (spare-time.ts): the map is read
  * and measured, the distance map's projection made (kept for the year's own map) and, with `warmUp`,
- * each kind of chart is drawn once with made-up numbers and thrown away, so that the year's own run
- * on code V8 has compiled already (the first vega chart takes several times as long as the next).
+ * the chart every report has is drawn once with made-up numbers and thrown away, and made-up
+ * Markdown turned into HTML, so that the year's own run on code V8 has compiled already (the first
+ * vega chart takes several times as long as the next; the charts only some years have share most of
+ * its code, and were not worth their CPU time).
  * No output depends on it: the caches it fills hold the map file's own geometry, and vega's id
  * counters are renumbered in every SVG (figures/svg.ts).
  */
@@ -32,8 +32,6 @@ export function* prepareParts({ warmUp }: { warmUp: boolean }): Steps {
   if (!warmUp) return;
   const provinces = ['Noord', 'Midden', 'Zuid'];
   yield provinceBarsSvg({ year: 2000, provinces: provinces.map((province, index) => ({ province, weighted: 10 * index + 3, desired: { 15: 5, 30: 10, 45: 15 } })) });
-  yield sizeMixSvg({ year: 2000, counts: { klein: 3, middelgroot: 5, groot: 2, onbekend: 1 } });
-  yield provinceChangeSvg({ previousYear: 1999, year: 2000, provinces: provinces.map((province, index) => ({ province, previous: index, current: index + 2 })) });
   yield;
   monitorHtml(WARM_UP_MARKDOWN, [], 'Opwarmen');
 }
