@@ -13,6 +13,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { BinaryFile, ExportFile } from './csv/exports.ts';
 import type { Figure, ReportInput, ReportText } from './report-input.ts';
 import type { DivisionRow } from './site/site-map.ts';
+import { encodedFiles } from './site/site-bytes.ts';
 import { spareTime } from './spare-time.ts';
 
 export interface RenderedParts {
@@ -172,7 +173,6 @@ function deferred<T>(): Deferred<T> {
 async function serve(port: NonNullable<typeof parentPort>, warmUp: boolean): Promise<void> {
   const parts = await import('./report-parts.ts');
   const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
-  const encoder = new TextEncoder();
   const spare = spareTime();
   spare.add(parts.prepareParts({ warmUp }));
   port.on('message', (message: ToWorker) => {
@@ -187,8 +187,8 @@ async function serve(port: NonNullable<typeof parentPort>, warmUp: boolean): Pro
         const figures = await parts.reportFigures(input);
         post({ kind: 'figures', figures });
         post({ kind: 'text', text: parts.reportText(input, figures) });
-        const files = parts.siteFiles(input).map((file) => ({ name: file.name, content: encoder.encode(file.content) }));
-        post({ kind: 'site', files }, files.map((file) => file.content.buffer as ArrayBuffer));
+        const files = encodedFiles(parts.siteFileStreams(input));
+        post({ kind: 'site', files }, [...new Set(files.map((file) => file.content.buffer as ArrayBuffer))]);
       } catch (error) {
         post({ kind: 'error', message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined });
       }
