@@ -49,6 +49,13 @@ const WORKER_ROLE = 'lsp-monitor report parts';
  */
 export const WORKER_LOCATIONS_LIMIT = 20_000;
 
+/**
+ * The worker's young generation, smaller than V8's default: its garbage is short-lived strings and
+ * geometry, and a young generation that stays in the caches and touches fewer new pages cost less CPU
+ * (measured per thread on the bundled monitor: 1.34 s with the default, 1.22 s with 8 MB; 64 MB: 1.51 s).
+ */
+const WORKER_YOUNG_GENERATION_MB = 8;
+
 interface WorkerData {
   role: typeof WORKER_ROLE;
   warmUp: boolean;
@@ -93,7 +100,7 @@ function inThreadRenderer(): ReportRenderer {
 
 function workerRenderer(script: string, warmUp: boolean): ReportRenderer {
   const inThread = inThreadRenderer();
-  const worker = new Worker(script, { workerData: { role: WORKER_ROLE, warmUp } satisfies WorkerData });
+  const worker = new Worker(script, { workerData: { role: WORKER_ROLE, warmUp } satisfies WorkerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
   worker.unref(); // an idle worker never keeps the process alive; it is held while it renders
   const send = (message: ToWorker) => worker.postMessage(message);
   let pending: { figures: Deferred<Figure[]>; text: Deferred<ReportText>; site: Deferred<(ExportFile | BinaryFile)[]> } | undefined;
