@@ -4,11 +4,8 @@
  * writes the workbook (with the figures as PNG), the CSV files and the text. This module is what
  * that worker loads.
  */
-import { coverageMapSvg } from './figures/coverage-map.ts';
-import { municipalityTopology } from './figures/municipality-topology.ts';
+import { prepareCoverageMap } from './figures/coverage-map.ts';
 import { provinceBarsSvg } from './figures/province-bars.ts';
-import { provinceChangeSvg } from './figures/province-change.ts';
-import { sizeMixSvg } from './figures/size-mix.ts';
 import { divisionOfRows, prepareMapViews, prepareSiteMap, type DivisionRow } from './site/site-map.ts';
 import type { Steps } from './spare-time.ts';
 import { monitorHtml } from './html/monitor-html.ts';
@@ -20,30 +17,21 @@ export { siteFiles, siteFileStreams } from './site/site-files.ts';
 
 /**
  * Done while the worker waits for the year's data, a step at a time (spare-time.ts): the map is read
- * and measured and, with `warmUp`, each kind of figure is drawn once with made-up numbers and thrown
- * away, so that the year's own run on code V8 has compiled already (the first vega chart and the
- * first map take several times as long as the next). No output depends on it: the caches it fills
- * hold the map file's own geometry, and vega's id counters are renumbered in every SVG
- * (figures/svg.ts).
+ * and measured, the distance map's projection made (kept for the year's own map) and, with `warmUp`,
+ * the chart every report has is drawn once with made-up numbers and thrown away, and made-up
+ * Markdown turned into HTML, so that the year's own run on code V8 has compiled already (the first
+ * vega chart takes several times as long as the next; the charts only some years have share most of
+ * its code, and were not worth their CPU time).
+ * No output depends on it: the caches it fills hold the map file's own geometry, and vega's id
+ * counters are renumbered in every SVG (figures/svg.ts).
  */
 export function* prepareParts({ warmUp }: { warmUp: boolean }): Steps {
   prepareSiteMap();
+  yield;
+  prepareCoverageMap();
   if (!warmUp) return;
-  const { codes } = municipalityTopology();
   const provinces = ['Noord', 'Midden', 'Zuid'];
-  const provinceOf = (index: number) => provinces[index % provinces.length] ?? '';
   yield provinceBarsSvg({ year: 2000, provinces: provinces.map((province, index) => ({ province, weighted: 10 * index + 3, desired: { 15: 5, 30: 10, 45: 15 } })) });
-  yield sizeMixSvg({ year: 2000, counts: { klein: 3, middelgroot: 5, groot: 2, onbekend: 1 } });
-  yield provinceChangeSvg({ previousYear: 1999, year: 2000, provinces: provinces.map((province, index) => ({ province, previous: index, current: index + 2 })) });
-  coverageMapSvg({
-    title: 'Opwarmen',
-    legendTitle: 'km',
-    values: Object.fromEntries(codes.map((code, index) => [code, index % 30])),
-    provinceOf: Object.fromEntries(codes.map((code, index) => [code, provinceOf(index)])),
-    points: [{ lon: 5.1, lat: 52.1 }],
-    breaks: [2.5, 5, 10, 15, 25],
-    decimals: 1,
-  });
   yield;
   monitorHtml(WARM_UP_MARKDOWN, [], 'Opwarmen');
 }
@@ -77,7 +65,9 @@ export function reportText(input: ReportInput, figures: readonly Figure[]): Repo
   return { markdown, html: monitorHtml(markdown, figures, reportTitle(input.data.year)) };
 }
 
-/** The site's maps of a division (site-map.ts, prepareMapViews), one map per step. */
-export function prepareDivision(rows: readonly DivisionRow[]): Steps {
-  return prepareMapViews(divisionOfRows(rows));
+/** The distance map's province borders and the site's maps of a division (site-map.ts, prepareMapViews), one map per step. */
+export function* prepareDivision(rows: readonly DivisionRow[]): Generator<unknown, void, undefined> {
+  prepareCoverageMap(Object.fromEntries(rows.map(([code, province]) => [code, province])));
+  yield;
+  yield* prepareMapViews(divisionOfRows(rows));
 }

@@ -13,6 +13,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { BinaryFile, ExportFile } from './csv/exports.ts';
 import type { Figure, ReportInput, ReportText } from './report-input.ts';
 import type { DivisionRow } from './site/site-map.ts';
+import { encodedFiles } from './site/site-bytes.ts';
 import { spareTime } from './spare-time.ts';
 
 export interface RenderedParts {
@@ -47,6 +48,13 @@ const WORKER_ROLE = 'lsp-monitor report parts';
  * pages are made as they are written (site/site-files.ts, siteFileStreams), never held whole.
  */
 export const WORKER_LOCATIONS_LIMIT = 20_000;
+
+/**
+ * The worker's young generation, smaller than V8's default: its garbage is short-lived strings and
+ * geometry, and a young generation that stays in the caches and touches fewer new pages cost less CPU
+ * (measured per thread on the bundled monitor: 1.34 s with the default, 1.22 s with 8 MB; 64 MB: 1.51 s).
+ */
+const WORKER_YOUNG_GENERATION_MB = 8;
 
 interface WorkerData {
   role: typeof WORKER_ROLE;
@@ -92,7 +100,7 @@ function inThreadRenderer(): ReportRenderer {
 
 function workerRenderer(script: string, warmUp: boolean): ReportRenderer {
   const inThread = inThreadRenderer();
-  const worker = new Worker(script, { workerData: { role: WORKER_ROLE, warmUp } satisfies WorkerData });
+  const worker = new Worker(script, { workerData: { role: WORKER_ROLE, warmUp } satisfies WorkerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
   worker.unref(); // an idle worker never keeps the process alive; it is held while it renders
   const send = (message: ToWorker) => worker.postMessage(message);
   let pending: { figures: Deferred<Figure[]>; text: Deferred<ReportText>; site: Deferred<(ExportFile | BinaryFile)[]> } | undefined;
@@ -172,7 +180,6 @@ function deferred<T>(): Deferred<T> {
 async function serve(port: NonNullable<typeof parentPort>, warmUp: boolean): Promise<void> {
   const parts = await import('./report-parts.ts');
   const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
-  const encoder = new TextEncoder();
   const spare = spareTime();
   spare.add(parts.prepareParts({ warmUp }));
   port.on('message', (message: ToWorker) => {
@@ -187,8 +194,8 @@ async function serve(port: NonNullable<typeof parentPort>, warmUp: boolean): Pro
         const figures = await parts.reportFigures(input);
         post({ kind: 'figures', figures });
         post({ kind: 'text', text: parts.reportText(input, figures) });
-        const files = parts.siteFiles(input).map((file) => ({ name: file.name, content: encoder.encode(file.content) }));
-        post({ kind: 'site', files }, files.map((file) => file.content.buffer as ArrayBuffer));
+        const files = encodedFiles(parts.siteFileStreams(input));
+        post({ kind: 'site', files }, [...new Set(files.map((file) => file.content.buffer as ArrayBuffer))]);
       } catch (error) {
         post({ kind: 'error', message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined });
       }

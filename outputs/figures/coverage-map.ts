@@ -4,12 +4,12 @@
  * dots, a classed legend and the CBS attribution. Hand-written SVG from d3-geo paths, coordinates
  * rounded to 0.1 px: deterministic and small.
  */
-import { geoMercator, geoPath } from 'd3-geo';
-import { feature, mesh } from 'topojson-client';
+import { geoMercator, geoPath, type GeoProjection } from 'd3-geo';
+import { mesh } from 'topojson-client';
 import type { GeometryObject } from 'topojson-specification';
 import { checkBreaks, classIndex, classLabels, quantileBreaks } from './map-classes.ts';
 import { mapLegendSvg } from './map-legend.ts';
-import { municipalityTopology } from './municipality-topology.ts';
+import { municipalityFeatures, municipalityTopology } from './municipality-topology.ts';
 import { FONT_FAMILY, NEUTRAL, sequentialColours } from './palette.ts';
 import { escapeXml, wrapText } from './svg.ts';
 import type { CoverageMapInput } from './types.ts';
@@ -38,7 +38,7 @@ const STYLE = {
 } as const;
 
 export function coverageMapSvg(input: CoverageMapInput): string {
-  const { topology, municipalities, codes } = municipalityTopology();
+  const { codes } = municipalityTopology();
   checkInput(input, codes);
   const decimals = input.decimals ?? 0;
   const known = codes.map((code) => input.values[code]).filter((value): value is number => value !== null && value !== undefined);
@@ -51,22 +51,9 @@ export function coverageMapSvg(input: CoverageMapInput): string {
     return colours[classIndex(value, breaks)] ?? NEUTRAL.missing;
   };
 
-  const collection = feature(topology, municipalities);
-  const projection = geoMercator().fitExtent(
-    [
-      [MAP_BOX.x, MAP_BOX.y],
-      [MAP_BOX.x + MAP_BOX.width, MAP_BOX.y + MAP_BOX.height],
-    ],
-    collection,
-  );
-  const path = geoPath(projection).digits(1);
-  const provinceOf = (geometry: GeometryObject) => input.provinceOf[String(geometry.id)];
-
-  const municipalityPaths = collection.features.map(
-    (municipality) => `<path data-gm="${String(municipality.id)}" d="${path(municipality) ?? ''}" fill="${colourOf(String(municipality.id))}"/>`,
-  );
-  const provinceBorders = path(mesh(topology, municipalities, (a, b) => a !== b && provinceOf(a) !== provinceOf(b))) ?? '';
-  const coastline = path(mesh(topology, municipalities, (a, b) => a === b)) ?? '';
+  const { projection, municipalityPaths: shapes, coastline } = mapGeometry();
+  const municipalityPaths = shapes.map(({ code, d }) => `<path data-gm="${code}" d="${d}" fill="${colourOf(code)}"/>`);
+  const provinceBorders = provinceBordersOf(input.provinceOf);
   const everyDot = input.points.flatMap((point) => {
     const xy = projection([point.lon, point.lat]);
     return xy ? [`<circle cx="${round(xy[0])}" cy="${round(xy[1])}" r="${STYLE.point.radius}"/>`] : [];
@@ -101,6 +88,65 @@ export function coverageMapSvg(input: CoverageMapInput): string {
     captionSvg([MAP_SOURCE_CAPTION, ...(input.notes ?? [])]),
     '</svg>',
   ].join('\n');
+}
+
+/**
+ * The part of the map that depends on the map file alone: the projection fitted to the map box, each
+ * municipality's path (in file order) and the coastline. Made once per process, by the first map or
+ * ahead of it (`prepareCoverageMap`).
+ */
+interface MapGeometry {
+  projection: GeoProjection;
+  municipalityPaths: readonly { code: string; d: string }[];
+  coastline: string;
+}
+
+let geometryOnce: MapGeometry | undefined;
+
+function mapGeometry(): MapGeometry {
+  if (geometryOnce) return geometryOnce;
+  const { topology, municipalities } = municipalityTopology();
+  const collection = municipalityFeatures();
+  const projection = geoMercator().fitExtent(
+    [
+      [MAP_BOX.x, MAP_BOX.y],
+      [MAP_BOX.x + MAP_BOX.width, MAP_BOX.y + MAP_BOX.height],
+    ],
+    collection,
+  );
+  const path = geoPath(projection).digits(1);
+  geometryOnce = {
+    projection,
+    municipalityPaths: collection.features.map((municipality) => ({ code: String(municipality.id), d: path(municipality) ?? '' })),
+    coastline: path(mesh(topology, municipalities, (a, b) => a === b)) ?? '',
+  };
+  return geometryOnce;
+}
+
+/** Province borders per division of the municipalities into provinces (keyed by the provinces in file order); a run draws one or two. */
+const bordersByDivision = new Map<string, string>();
+const KEPT_DIVISIONS = 4;
+
+function provinceBordersOf(provinces: Readonly<Record<string, string>>): string {
+  const { topology, municipalities, codes } = municipalityTopology();
+  const key = codes.map((code) => provinces[code] ?? '').join('\n');
+  const known = bordersByDivision.get(key);
+  if (known !== undefined) return known;
+  const provinceOf = (geometry: GeometryObject) => provinces[String(geometry.id)];
+  const path = geoPath(mapGeometry().projection).digits(1);
+  const borders = path(mesh(topology, municipalities, (a, b) => a !== b && provinceOf(a) !== provinceOf(b))) ?? '';
+  if (bordersByDivision.size >= KEPT_DIVISIONS) bordersByDivision.clear();
+  bordersByDivision.set(key, borders);
+  return borders;
+}
+
+/**
+ * Projects the map's geometry ahead of the first map, and with `provinces` (GM code to province,
+ * as the figure is given them) that division's province borders: for a thread with time to spare.
+ */
+export function prepareCoverageMap(provinces?: Readonly<Record<string, string>>): void {
+  mapGeometry();
+  if (provinces) provinceBordersOf(provinces);
 }
 
 /** Each dot once, where it was last drawn: what lies on top of overlapping dots stays on top. */

@@ -3,6 +3,8 @@
  * read and checked once per process. Geometry ids are GM codes.
  */
 import { readFileSync } from 'node:fs';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 
 const TOPOLOGY_FILE = new URL('../../sources/reference/cbs/nl_gemeenten_2025.topojson', import.meta.url);
@@ -20,6 +22,15 @@ let cached: MunicipalityTopology | undefined;
 export function municipalityTopology(): MunicipalityTopology {
   cached ??= parseMunicipalityTopology(readFileSync(TOPOLOGY_FILE, 'utf8'));
   return cached;
+}
+
+let features: FeatureCollection<Geometry> | undefined;
+
+/** The municipalities as GeoJSON, converted once per process: every map starts from it (d3-geo never changes it). */
+export function municipalityFeatures(): FeatureCollection<Geometry> {
+  const { topology, municipalities } = municipalityTopology();
+  features ??= feature(topology, municipalities) as FeatureCollection<Geometry>;
+  return features;
 }
 
 export function parseMunicipalityTopology(json: string): MunicipalityTopology {

@@ -6,9 +6,9 @@
  */
 import { geoBounds, geoMercator, geoPath, type GeoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
-import { feature, mesh } from 'topojson-client';
+import { mesh } from 'topojson-client';
 import type { GeometryObject } from 'topojson-specification';
-import { municipalityTopology } from '../figures/municipality-topology.ts';
+import { municipalityFeatures, municipalityTopology } from '../figures/municipality-topology.ts';
 import type { LocationRow } from '../../pipeline/read/read-monitor.ts';
 import { joined, type Chunks } from './chunks.ts';
 import { escapeHtml } from './html.ts';
@@ -31,18 +31,9 @@ export interface SiteMapOptions {
   label: string;
 }
 
-/** The municipalities as GeoJSON, converted once per process: every page's map starts from it. */
-let collectionOnce: FeatureCollection<Geometry> | undefined;
-
-function municipalityCollection(): FeatureCollection<Geometry> {
-  const { topology, municipalities } = municipalityTopology();
-  collectionOnce ??= feature(topology, municipalities) as FeatureCollection<Geometry>;
-  return collectionOnce;
-}
-
 /** Reads the map and measures each municipality's longitude/latitude box before any page needs them. */
 export function prepareSiteMap(): void {
-  for (const item of municipalityCollection().features) geographicBounds(item);
+  for (const item of municipalityFeatures().features) geographicBounds(item);
 }
 
 /**
@@ -109,7 +100,7 @@ function isInFocus(division: MapDivision, focus: MapFocus | undefined, code: str
 }
 
 function viewOf(division: MapDivision, focus: MapFocus | undefined): ProjectedView {
-  const codes = municipalityCollection().features.map((item) => String(item.id));
+  const codes = municipalityFeatures().features.map((item) => String(item.id));
   return projectedView(codes.filter((code) => isInFocus(division, focus, code)), focus !== undefined);
 }
 
@@ -271,7 +262,7 @@ function projectedView(focusedCodes: readonly string[], focused: boolean): Proje
   const known = viewsOnce.get(key);
   if (known) return known;
   const { topology, municipalities } = municipalityTopology();
-  const collection = municipalityCollection();
+  const collection = municipalityFeatures();
   const inFocus = new Set(focusedCodes);
   const focusedFeatures = collection.features.filter((item) => inFocus.has(String(item.id)));
   const fitted: FeatureCollection<Geometry> = focusedFeatures.length > 0 ? { type: 'FeatureCollection', features: focusedFeatures } : collection;
@@ -316,7 +307,7 @@ const divisionKeys = new WeakMap<MapDivision, string>();
 function divisionKey(model: MapDivision): string {
   const known = divisionKeys.get(model);
   if (known !== undefined) return known;
-  const key = municipalityCollection()
+  const key = municipalityFeatures()
     .features.map((item) => {
       const municipality = model.municipalities.get(String(item.id));
       return `${String(item.id)}:${municipality?.province ?? ''}:${municipality?.izaRegion ?? ''}`;

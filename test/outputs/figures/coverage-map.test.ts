@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COVERAGE_MAP_SIZE, coverageMapSvg, ONE_DOT_PER_SPOT_ABOVE } from '../../../outputs/figures/coverage-map.ts';
+import { COVERAGE_MAP_SIZE, coverageMapSvg, ONE_DOT_PER_SPOT_ABOVE, prepareCoverageMap } from '../../../outputs/figures/coverage-map.ts';
 import { municipalityTopology } from '../../../outputs/figures/municipality-topology.ts';
 import { NEUTRAL, sequentialColours } from '../../../outputs/figures/palette.ts';
 import type { CoverageMapInput } from '../../../outputs/figures/types.ts';
@@ -61,6 +61,17 @@ describe('coverageMapSvg', () => {
     expect(dotsOf([first, first, first])).toBe(3);
     const many = Array.from({ length: ONE_DOT_PER_SPOT_ABOVE + 1 }, (_, index) => data.points[index % data.points.length] ?? first);
     expect(dotsOf(many)).toBe(new Set(svg.match(/<circle cx="[^"]+" cy="[^"]+" r="2.4"\/>/g)).size);
+  });
+
+  it('draws the province borders of the provinces it is given, whichever map was drawn or prepared before', () => {
+    const bordersOf = (map: string) => /class="province-borders" d="([^"]*)"/.exec(map)?.[1];
+    // Two provinces only: the north of the country against the rest.
+    const twoProvinces = Object.fromEntries(Object.keys(input.provinceOf).map((code, index) => [code, index % 2 === 0 ? 'Noord' : 'Zuid']));
+    prepareCoverageMap(twoProvinces);
+    const other = coverageMapSvg({ ...input, provinceOf: twoProvinces });
+    expect(bordersOf(other)).not.toBe(bordersOf(svg));
+    expect(other.replace(/class="province-borders" d="[^"]*"/, '')).toBe(svg.replace(/class="province-borders" d="[^"]*"/, ''));
+    expect(coverageMapSvg(input)).toBe(svg);
   });
 
   it('is byte-identical when drawn twice, small, and rounds coordinates to 0.1 px', () => {
