@@ -15,7 +15,7 @@ import type { ScoredPair } from '../dedupe/cluster.ts';
 import type { MatchRecord } from '../dedupe/compare.ts';
 import { dedupeYear, pairKey } from '../dedupe/dedupe-year.ts';
 import { assignIdentities, type PriorLocation } from '../dedupe/identities.ts';
-import { readYearStore } from '../dedupe/read-records.ts';
+import { readYearStore, type TextField } from '../dedupe/read-records.ts';
 import { extraValue, fingerprint, recordLevel, toMatchRecord, type RecordRow } from '../dedupe/records.ts';
 import type { MunicipalityResolver, Resolution } from '../normalise/municipality-resolver.ts';
 import { placeOutsideMunicipality } from '../normalise/place-outside-municipality.ts';
@@ -28,6 +28,8 @@ const STATUS_PRIORITY: readonly Status[] = ['uitgesloten', 'gesloten', 'actief',
 
 /** A record's row, made again from the year's store. */
 type RowOf = (record: MatchRecord) => RecordRow;
+/** One text field of a record, from the year's store, without its whole row (pair rows). */
+type TextOf = (record: MatchRecord, field: TextField) => string | undefined;
 
 interface Draft {
   record: MatchRecord;
@@ -54,6 +56,7 @@ export async function buildLocations(database: MonitorDatabase, year: number, co
   });
   const rowNumberOf = (record: MatchRecord) => rowNumbers[indexById.get(record.id)!]!;
   const rowOf: RowOf = (record) => store.row(indexById.get(record.id)!);
+  const textOf: TextOf = (record, field) => store.text(indexById.get(record.id)!, field);
   const clustering = await dedupeYear(database, records);
 
   const drafts: Draft[] = clustering.groups.map((group) => {
@@ -77,10 +80,8 @@ export async function buildLocations(database: MonitorDatabase, year: number, co
   const prior = await readPriorLocations(database, year);
   const identities = assignIdentities(drafts, prior);
   const priorById = new Map(prior.map((location) => [location.record.id, location]));
-  const acrossYears = (pair: ScoredPair) => {
-    const current = rowOf(draftOf(pair.a).members[0]!);
-    return priorPairColumns(year, pair, identities.ids.get(pair.a.id), current, priorById.get(pair.b.id)!);
-  };
+  const acrossYears = (pair: ScoredPair) =>
+    priorPairColumns(year, pair, identities.ids.get(pair.a.id), draftOf(pair.a).members[0]!, textOf, priorById.get(pair.b.id)!);
   const locationOf = (record: MatchRecord) => identities.ids.get(draftOf(record).record.id);
 
   const overrides = await loadOverrides(database, year);
@@ -110,7 +111,7 @@ export async function buildLocations(database: MonitorDatabase, year: number, co
   await database.append(
     'match_pair',
     chained(
-      lazily(withinYear.values(), (pair) => pairColumns(year, 'binnen jaar', pair, locationOf(pair.a), locationOf(pair.b), rowOf)),
+      lazily(withinYear.values(), (pair) => pairColumns(year, 'binnen jaar', pair, locationOf(pair.a), locationOf(pair.b), textOf)),
       lazily(identities.matches, acrossYears),
       lazily(identities.review, acrossYears),
     ),
@@ -382,10 +383,8 @@ function pairColumns(
   pair: ScoredPair,
   locationA: string | undefined,
   locationB: string | undefined,
-  rowOf: RowOf,
+  textOf: TextOf,
 ): NewRow<'match_pair'> {
-  const a = rowOf(pair.a);
-  const b = rowOf(pair.b);
   const [fingerprintA, fingerprintB] = [fingerprint(pair.a), fingerprint(pair.b)];
   return {
     year,
@@ -397,10 +396,10 @@ function pairColumns(
     fingerprint_b: fingerprintB,
     location_a: locationA,
     location_b: locationB,
-    name_a: a.name,
-    name_b: b.name,
-    place_a: a.place ?? a.municipality,
-    place_b: b.place ?? b.municipality,
+    name_a: textOf(pair.a, 'name')!,
+    name_b: textOf(pair.b, 'name')!,
+    place_a: textOf(pair.a, 'place') ?? textOf(pair.a, 'municipality'),
+    place_b: textOf(pair.b, 'place') ?? textOf(pair.b, 'municipality'),
     score: pair.decision.score,
     rule: pair.decision.rule,
     outcome: pair.decision.outcome,
@@ -411,7 +410,9 @@ function priorPairColumns(
   year: number,
   pair: ScoredPair,
   locationA: string | undefined,
-  current: RecordRow,
+  /** The first record of the current location. */
+  current: MatchRecord,
+  textOf: TextOf,
   earlier: PriorLocation,
 ): NewRow<'match_pair'> {
   const earlierFingerprint = `locatie:${earlier.locationId}`;
@@ -426,9 +427,9 @@ function priorPairColumns(
     fingerprint_b: earlierFingerprint,
     location_a: locationA,
     location_b: earlier.locationId,
-    name_a: current.name,
+    name_a: textOf(current, 'name')!,
     name_b: earlier.name,
-    place_a: current.place ?? current.municipality,
+    place_a: textOf(current, 'place') ?? textOf(current, 'municipality'),
     place_b: earlier.place,
     score: pair.decision.score,
     rule: pair.decision.rule,
