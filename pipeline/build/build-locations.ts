@@ -85,7 +85,7 @@ export async function buildLocations(database: MonitorDatabase, year: number, co
   const locationOf = (record: MatchRecord) => identities.ids.get(draftOf(record).record.id);
 
   const overrides = await loadOverrides(database, year);
-  const signalResolver = eachFieldOnce(context.resolver);
+  const signalsOf = placeSignalsOf(eachFieldOnce(context.resolver));
   markPhase('dedupe.write');
   // Rows are made as the appender takes them, not listed first: at a million records the lists
   // held millions of objects at once.
@@ -93,7 +93,7 @@ export async function buildLocations(database: MonitorDatabase, year: number, co
     'location',
     lazily(drafts, (draft) => {
       const id = identities.ids.get(draft.record.id)!;
-      return locationColumns(year, id, corrected(locationFacts(draft.members.map(rowOf), draft.members, signalResolver), overrides.get(id), context), context);
+      return locationColumns(year, id, corrected(locationFacts(draft.members.map(rowOf), draft.members, signalsOf), overrides.get(id), context), context);
     }),
   );
   await database.append('location_member', memberRows(year, drafts, identities.ids, rowNumberOf));
@@ -203,12 +203,12 @@ interface LocationFacts {
 }
 
 /** `rows` are the rows of the location's `members`, in the same order. */
-function locationFacts(rows: readonly RecordRow[], members: readonly MatchRecord[], resolver: MunicipalityResolver): LocationFacts {
+function locationFacts(rows: readonly RecordRow[], members: readonly MatchRecord[], signalsOf: PlaceSignals): LocationFacts {
   const locationRows = rows.filter((_, index) => members[index]!.level === 'locatie');
   const preferred = locationRows.length > 0 ? locationRows : rows;
-  const row = { ...preferred[0]! };
   // A field the first record leaves empty is taken from the next that fills it (a location of
-  // one record, most of them, has no other to take it from).
+  // one record, most of them, has no other to take it from: its row, made for this call, is used as it is).
+  const row = rows.length === 1 ? preferred[0]! : { ...preferred[0]! };
   for (const field of rows.length === 1 ? [] : (Object.keys(row) as (keyof RecordRow)[])) {
     if (row[field] !== undefined) continue;
     const value = preferred.find((candidate) => candidate[field] !== undefined)?.[field] ?? rows.find((candidate) => candidate[field] !== undefined)?.[field];
@@ -219,24 +219,46 @@ function locationFacts(rows: readonly RecordRow[], members: readonly MatchRecord
     status: STATUS_PRIORITY.find((candidate) => rows.some((record) => record.status === candidate)) ?? row.status,
     sources: rows.map((record) => `${record.source}:${record.row_number}`).join('; '),
     onlyOrganisation: locationRows.length === 0,
-    signals: [...new Set(rows.flatMap((record) => [...(extraValue(record, 'signalen')?.split('; ') ?? []), ...placeSignals(record, resolver)]))],
+    signals: [...new Set(rows.flatMap((record) => [...(extraValue(record, 'signalen')?.split('; ') ?? []), ...signalsOf(record)]))],
     openingHours: [...preferred, ...rows].map((record) => extraValue(record, 'openingstijden')).find((text) => text !== undefined),
   };
 }
 
 /** A place or postcode outside the municipality the list wrote (the written municipality still decides). */
-function placeSignals(record: RecordRow, resolver: MunicipalityResolver): string[] {
-  return placeOutsideMunicipality(resolver, {
-    ...(record.postcode === undefined ? {} : { postcode: record.postcode }),
-    ...(record.gm_code_as_written === undefined ? {} : { gmCode: record.gm_code_as_written }),
-    ...(record.municipality_as_written === undefined ? {} : { municipality: record.municipality_as_written }),
-    ...(record.place === undefined ? {} : { place: record.place }),
-  });
+type PlaceSignals = (record: RecordRow) => readonly string[];
+
+/**
+ * placeOutsideMunicipality's signals for a record: those of its place, then those of its postcode,
+ * each judged against the written municipality alone, so the two halves are asked apart. A place
+ * and written municipality (a few thousand of them) are asked once per build; a postcode, nearly
+ * unique, each time it is given.
+ */
+function placeSignalsOf(resolver: MunicipalityResolver): PlaceSignals {
+  const byPlace = new Map<string | undefined, Map<string | undefined, Map<string, readonly string[]>>>();
+  const none: readonly string[] = [];
+  return (record) => {
+    const { gm_code_as_written: gmCode, municipality_as_written: municipality, place, postcode } = record;
+    if (gmCode === undefined && municipality === undefined) return none;
+    const written = { ...(gmCode === undefined ? {} : { gmCode }), ...(municipality === undefined ? {} : { municipality }) };
+    let ofPlace = none;
+    if (place !== undefined) {
+      let byMunicipality = byPlace.get(gmCode);
+      if (byMunicipality === undefined) byPlace.set(gmCode, (byMunicipality = new Map()));
+      let byName = byMunicipality.get(municipality);
+      if (byName === undefined) byMunicipality.set(municipality, (byName = new Map()));
+      const known = byName.get(place);
+      if (known === undefined) byName.set(place, (ofPlace = placeOutsideMunicipality(resolver, { ...written, place })));
+      else ofPlace = known;
+    }
+    if (postcode === undefined) return ofPlace;
+    const ofPostcode = placeOutsideMunicipality(resolver, { ...written, postcode });
+    return ofPostcode.length === 0 ? ofPlace : [...ofPlace, ...ofPostcode];
+  };
 }
 
 /**
  * The resolver's answer for one field (a place, a postcode, a municipality), asked once per build:
- * placeSignals asks the same few thousand places and municipalities for every record.
+ * the place signals ask the same few thousand places and municipalities for every record.
  */
 function eachFieldOnce(resolver: MunicipalityResolver): MunicipalityResolver {
   // Per field name, the answer per value: no key text made per question.
