@@ -15,7 +15,7 @@ import type { ScoredPair } from '../dedupe/cluster.ts';
 import type { MatchRecord } from '../dedupe/compare.ts';
 import { dedupeYear, pairKey } from '../dedupe/dedupe-year.ts';
 import { assignIdentities, type PriorLocation } from '../dedupe/identities.ts';
-import { readYearStore } from '../dedupe/read-records.ts';
+import { readYearStore, type TextField } from '../dedupe/read-records.ts';
 import { extraValue, fingerprint, recordLevel, toMatchRecord, type RecordRow } from '../dedupe/records.ts';
 import type { MunicipalityResolver, Resolution } from '../normalise/municipality-resolver.ts';
 import { placeOutsideMunicipality } from '../normalise/place-outside-municipality.ts';
@@ -28,6 +28,8 @@ const STATUS_PRIORITY: readonly Status[] = ['uitgesloten', 'gesloten', 'actief',
 
 /** A record's row, made again from the year's store. */
 type RowOf = (record: MatchRecord) => RecordRow;
+/** One text field of a record, from the year's store, without its whole row (pair rows). */
+type TextOf = (record: MatchRecord, field: TextField) => string | undefined;
 
 interface Draft {
   record: MatchRecord;
@@ -54,6 +56,7 @@ export async function buildLocations(database: MonitorDatabase, year: number, co
   });
   const rowNumberOf = (record: MatchRecord) => rowNumbers[indexById.get(record.id)!]!;
   const rowOf: RowOf = (record) => store.row(indexById.get(record.id)!);
+  const textOf: TextOf = (record, field) => store.text(indexById.get(record.id)!, field);
   const clustering = await dedupeYear(database, records);
 
   const drafts: Draft[] = clustering.groups.map((group) => {
@@ -77,14 +80,12 @@ export async function buildLocations(database: MonitorDatabase, year: number, co
   const prior = await readPriorLocations(database, year);
   const identities = assignIdentities(drafts, prior);
   const priorById = new Map(prior.map((location) => [location.record.id, location]));
-  const acrossYears = (pair: ScoredPair) => {
-    const current = rowOf(draftOf(pair.a).members[0]!);
-    return priorPairColumns(year, pair, identities.ids.get(pair.a.id), current, priorById.get(pair.b.id)!);
-  };
+  const acrossYears = (pair: ScoredPair) =>
+    priorPairColumns(year, pair, identities.ids.get(pair.a.id), draftOf(pair.a).members[0]!, textOf, priorById.get(pair.b.id)!);
   const locationOf = (record: MatchRecord) => identities.ids.get(draftOf(record).record.id);
 
   const overrides = await loadOverrides(database, year);
-  const signalResolver = eachFieldOnce(context.resolver);
+  const signalsOf = placeSignalsOf(eachFieldOnce(context.resolver));
   markPhase('dedupe.write');
   // Rows are made as the appender takes them, not listed first: at a million records the lists
   // held millions of objects at once.
@@ -92,7 +93,7 @@ export async function buildLocations(database: MonitorDatabase, year: number, co
     'location',
     lazily(drafts, (draft) => {
       const id = identities.ids.get(draft.record.id)!;
-      return locationColumns(year, id, corrected(locationFacts(draft.members.map(rowOf), draft.members, signalResolver), overrides.get(id), context), context);
+      return locationColumns(year, id, corrected(locationFacts(draft.members.map(rowOf), draft.members, signalsOf), overrides.get(id), context), context);
     }),
   );
   await database.append('location_member', memberRows(year, drafts, identities.ids, rowNumberOf));
@@ -110,7 +111,7 @@ export async function buildLocations(database: MonitorDatabase, year: number, co
   await database.append(
     'match_pair',
     chained(
-      lazily(withinYear.values(), (pair) => pairColumns(year, 'binnen jaar', pair, locationOf(pair.a), locationOf(pair.b), rowOf)),
+      lazily(withinYear.values(), (pair) => pairColumns(year, 'binnen jaar', pair, locationOf(pair.a), locationOf(pair.b), textOf)),
       lazily(identities.matches, acrossYears),
       lazily(identities.review, acrossYears),
     ),
@@ -202,12 +203,12 @@ interface LocationFacts {
 }
 
 /** `rows` are the rows of the location's `members`, in the same order. */
-function locationFacts(rows: readonly RecordRow[], members: readonly MatchRecord[], resolver: MunicipalityResolver): LocationFacts {
+function locationFacts(rows: readonly RecordRow[], members: readonly MatchRecord[], signalsOf: PlaceSignals): LocationFacts {
   const locationRows = rows.filter((_, index) => members[index]!.level === 'locatie');
   const preferred = locationRows.length > 0 ? locationRows : rows;
-  const row = { ...preferred[0]! };
   // A field the first record leaves empty is taken from the next that fills it (a location of
-  // one record, most of them, has no other to take it from).
+  // one record, most of them, has no other to take it from: its row, made for this call, is used as it is).
+  const row = rows.length === 1 ? preferred[0]! : { ...preferred[0]! };
   for (const field of rows.length === 1 ? [] : (Object.keys(row) as (keyof RecordRow)[])) {
     if (row[field] !== undefined) continue;
     const value = preferred.find((candidate) => candidate[field] !== undefined)?.[field] ?? rows.find((candidate) => candidate[field] !== undefined)?.[field];
@@ -218,24 +219,46 @@ function locationFacts(rows: readonly RecordRow[], members: readonly MatchRecord
     status: STATUS_PRIORITY.find((candidate) => rows.some((record) => record.status === candidate)) ?? row.status,
     sources: rows.map((record) => `${record.source}:${record.row_number}`).join('; '),
     onlyOrganisation: locationRows.length === 0,
-    signals: [...new Set(rows.flatMap((record) => [...(extraValue(record, 'signalen')?.split('; ') ?? []), ...placeSignals(record, resolver)]))],
+    signals: [...new Set(rows.flatMap((record) => [...(extraValue(record, 'signalen')?.split('; ') ?? []), ...signalsOf(record)]))],
     openingHours: [...preferred, ...rows].map((record) => extraValue(record, 'openingstijden')).find((text) => text !== undefined),
   };
 }
 
 /** A place or postcode outside the municipality the list wrote (the written municipality still decides). */
-function placeSignals(record: RecordRow, resolver: MunicipalityResolver): string[] {
-  return placeOutsideMunicipality(resolver, {
-    ...(record.postcode === undefined ? {} : { postcode: record.postcode }),
-    ...(record.gm_code_as_written === undefined ? {} : { gmCode: record.gm_code_as_written }),
-    ...(record.municipality_as_written === undefined ? {} : { municipality: record.municipality_as_written }),
-    ...(record.place === undefined ? {} : { place: record.place }),
-  });
+type PlaceSignals = (record: RecordRow) => readonly string[];
+
+/**
+ * placeOutsideMunicipality's signals for a record: those of its place, then those of its postcode,
+ * each judged against the written municipality alone, so the two halves are asked apart. A place
+ * and written municipality (a few thousand of them) are asked once per build; a postcode, nearly
+ * unique, each time it is given.
+ */
+function placeSignalsOf(resolver: MunicipalityResolver): PlaceSignals {
+  const byPlace = new Map<string | undefined, Map<string | undefined, Map<string, readonly string[]>>>();
+  const none: readonly string[] = [];
+  return (record) => {
+    const { gm_code_as_written: gmCode, municipality_as_written: municipality, place, postcode } = record;
+    if (gmCode === undefined && municipality === undefined) return none;
+    const written = { ...(gmCode === undefined ? {} : { gmCode }), ...(municipality === undefined ? {} : { municipality }) };
+    let ofPlace = none;
+    if (place !== undefined) {
+      let byMunicipality = byPlace.get(gmCode);
+      if (byMunicipality === undefined) byPlace.set(gmCode, (byMunicipality = new Map()));
+      let byName = byMunicipality.get(municipality);
+      if (byName === undefined) byMunicipality.set(municipality, (byName = new Map()));
+      const known = byName.get(place);
+      if (known === undefined) byName.set(place, (ofPlace = placeOutsideMunicipality(resolver, { ...written, place })));
+      else ofPlace = known;
+    }
+    if (postcode === undefined) return ofPlace;
+    const ofPostcode = placeOutsideMunicipality(resolver, { ...written, postcode });
+    return ofPostcode.length === 0 ? ofPlace : [...ofPlace, ...ofPostcode];
+  };
 }
 
 /**
  * The resolver's answer for one field (a place, a postcode, a municipality), asked once per build:
- * placeSignals asks the same few thousand places and municipalities for every record.
+ * the place signals ask the same few thousand places and municipalities for every record.
  */
 function eachFieldOnce(resolver: MunicipalityResolver): MunicipalityResolver {
   // Per field name, the answer per value: no key text made per question.
@@ -382,10 +405,8 @@ function pairColumns(
   pair: ScoredPair,
   locationA: string | undefined,
   locationB: string | undefined,
-  rowOf: RowOf,
+  textOf: TextOf,
 ): NewRow<'match_pair'> {
-  const a = rowOf(pair.a);
-  const b = rowOf(pair.b);
   const [fingerprintA, fingerprintB] = [fingerprint(pair.a), fingerprint(pair.b)];
   return {
     year,
@@ -397,10 +418,10 @@ function pairColumns(
     fingerprint_b: fingerprintB,
     location_a: locationA,
     location_b: locationB,
-    name_a: a.name,
-    name_b: b.name,
-    place_a: a.place ?? a.municipality,
-    place_b: b.place ?? b.municipality,
+    name_a: textOf(pair.a, 'name')!,
+    name_b: textOf(pair.b, 'name')!,
+    place_a: textOf(pair.a, 'place') ?? textOf(pair.a, 'municipality'),
+    place_b: textOf(pair.b, 'place') ?? textOf(pair.b, 'municipality'),
     score: pair.decision.score,
     rule: pair.decision.rule,
     outcome: pair.decision.outcome,
@@ -411,7 +432,9 @@ function priorPairColumns(
   year: number,
   pair: ScoredPair,
   locationA: string | undefined,
-  current: RecordRow,
+  /** The first record of the current location. */
+  current: MatchRecord,
+  textOf: TextOf,
   earlier: PriorLocation,
 ): NewRow<'match_pair'> {
   const earlierFingerprint = `locatie:${earlier.locationId}`;
@@ -426,9 +449,9 @@ function priorPairColumns(
     fingerprint_b: earlierFingerprint,
     location_a: locationA,
     location_b: earlier.locationId,
-    name_a: current.name,
+    name_a: textOf(current, 'name')!,
     name_b: earlier.name,
-    place_a: current.place ?? current.municipality,
+    place_a: textOf(current, 'place') ?? textOf(current, 'municipality'),
     place_b: earlier.place,
     score: pair.decision.score,
     rule: pair.decision.rule,

@@ -14,6 +14,7 @@ import { buildAccessibility } from './build-accessibility.ts';
 import { buildCoverage, resolveMethodYears } from './build-coverage.ts';
 import { markPhase } from '../phase-mark.ts';
 import { buildLocations } from './build-locations.ts';
+import { checkBuildKeys } from './check-build-keys.ts';
 import { pauseForTest } from '../test-pause.ts';
 
 export interface BuildSummary {
@@ -41,6 +42,7 @@ export async function buildYear(database: MonitorDatabase, context: MonitorConte
   const locations = await database.transaction(async () => {
     await database.runStatements(CLEAR_BUILD, { year });
     const count = await buildLocations(database, year, context);
+    await checkBuildKeys(database, year);
     markPhase('coverage');
     await buildCoverage(database, year, resolved, config);
     markPhase('accessibility');

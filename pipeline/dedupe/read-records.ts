@@ -58,7 +58,12 @@ function packedFields(): Field[] {
 export interface YearRecords {
   readonly count: number;
   row(index: number): RecordRow;
+  /** One text field of a record, as `row(index)[field]` gives it, without making the whole row. */
+  text(index: number, field: TextField): string | undefined;
 }
+
+/** The fields that hold free text (not a number, not one of a schema's values). */
+export type TextField = Exclude<{ [K in Field]: RecordRow[K] extends string | undefined ? K : never }[Field], 'status' | 'size_given'>;
 
 /**
  * Reads the year's records, hands each to `visit` in order (the texts many records repeat as one
@@ -75,7 +80,7 @@ export async function readYearStore(
   if (starts.some((start) => start.unsafe > 0)) {
     const rows = await readYearRecordsByRow(database, year);
     rows.forEach(visit);
-    return { count: rows.length, row: (index) => rows[index]! };
+    return { count: rows.length, row: (index) => rows[index]!, text: (index, field) => rows[index]![field] };
   }
   const store = new PackedRecords(batch);
   const shared = new Map<string, string>();
@@ -146,14 +151,33 @@ class PackedRecords implements YearRecords {
   }
 
   row(index: number): RecordRow {
+    const { packed, start, end } = this.place(index);
+    // The record's text without its last separator: its fields, split as the read split them.
+    const fields = packed.slice(start, end - 1).split(FIELD_END);
+    checkFieldCount(fields.length, 1);
+    return toRow(fields, 0, text);
+  }
+
+  text(index: number, field: TextField): string | undefined {
+    const { packed, start, end } = this.place(index);
+    // Past the separators of the fields before it: `row` would split and drop them all.
+    let from = start;
+    for (let skipped = 0; skipped <= AT[field]; skipped += 1) {
+      const separator = packed.indexOf(FIELD_END, from);
+      if (separator < 0 || separator >= end) throw new Error(`packed records: record ${index} has no field ${field}`);
+      if (skipped === AT[field]) return text(packed.slice(from, separator));
+      from = separator + 1;
+    }
+    throw new Error(`packed records: record ${index} has no field ${field}`);
+  }
+
+  /** The batch text that holds record `index`, where the record starts, and where the next one does. */
+  private place(index: number): { packed: string; start: number; end: number } {
     if (!Number.isInteger(index) || index < 0 || index >= this.count) throw new Error(`packed records: no record ${index}`);
     const batch = Math.floor(index / this.batch);
     const starts = this.starts[batch]!;
     const within = index - batch * this.batch;
-    // The record's text without its last separator: its fields, split as the read split them.
-    const fields = this.texts[batch]!.slice(starts[within]!, starts[within + 1]! - 1).split(FIELD_END);
-    checkFieldCount(fields.length, 1);
-    return toRow(fields, 0, text);
+    return { packed: this.texts[batch]!, start: starts[within]!, end: starts[within + 1]! };
   }
 }
 

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { MonitorDatabase } from '../../../pipeline/db/database.ts';
-import { latestSchemaVersion, loadMigrations } from '../../../pipeline/db/schema.ts';
+import { latestSchemaVersion, loadMigrations, type Migration } from '../../../pipeline/db/schema.ts';
 import { runCli, scratchDir } from '../../helpers/cli.ts';
 
 const V6_SCHEMA = readFileSync(fileURLToPath(new URL('../../fixtures/db/v6-schema.sql', import.meta.url)), 'utf8');
@@ -40,6 +40,13 @@ INSERT INTO correction VALUES
   (2024, 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00', 2, 'review-decision', NULL, NULL, NULL, NULL, 'P-0003', 'verschillend', 'Te beoordelen', 3);
 INSERT INTO match_verdict VALUES ('f-a1', 'f-b2', 'verschillend', 'overzicht 2024 werkgroep.xlsx', '2026-11-22 14:30:00');
 INSERT INTO epa_municipality VALUES (2023, 'GM0150', 1.9, 'DEVENTER', 'vektis-epa-2023.csv');
+INSERT INTO location_member VALUES
+  (2024, 'LSP-0c1d2e3f4a', 'galan2024', 3, 'galan2024|inloophengelo|GM0164', 'locatie'),
+  (2024, 'LSP-5b6c7d8e9f', 'galan2024', 2, 'galan2024|herstelcafedeventer|GM0150', 'locatie');
+INSERT INTO match_pair VALUES
+  (2024, 'binnen jaar', 'PAAR-0a1b2c3d4e', 'galan2024:2', 'regio-oost:2', 'galan2024|herstelcafedeventer|GM0150',
+   'regio-oost|stadskamersheerenberg|GM1955', 'LSP-5b6c7d8e9f', 'LSP-9a8b7c6d5e', 'Herstelcafé Deventer', 'Stadskamer ‘s-Heerenberg',
+   'Deventer', 's-Heerenberg', 0.41, 'andere gemeente', 'verschillend');
 `;
 
 async function withRawDuckDb<T>(path: string, work: (run: (sql: string) => Promise<Record<string, unknown>[]>) => Promise<T>): Promise<T> {
@@ -96,6 +103,23 @@ describe('numbered migrations', () => {
     });
     expect(viaMigration).toEqual(asBefore);
     expect(viaMigration[0]!.length).toBeGreaterThan(200);
+  });
+
+  it('leaves location, location_member and match_pair without a PRIMARY KEY (the build checks them) and every other table as it was', async () => {
+    const keyless = ['location', 'location_member', 'match_pair'];
+    const constraints = async (migrations: readonly Migration[]) =>
+      withRawDuckDb(':memory:', async (run) => {
+        for (const migration of migrations) await run(migration.sql);
+        return run(CONSTRAINT_QUERY);
+      });
+    const before = await constraints(loadMigrations().filter((migration) => migration.version < 10));
+    const after = await constraints(loadMigrations());
+    const isKeyOf = (tables: readonly string[]) => (row: Record<string, unknown>) =>
+      tables.includes(String(row['table_name'])) && row['constraint_type'] === 'PRIMARY KEY';
+    expect(before.filter(isKeyOf(keyless))).toHaveLength(3);
+    expect(after.filter(isKeyOf(keyless))).toEqual([]);
+    // The NOT NULLs stay, the other tables' keys too.
+    expect(after).toEqual(before.filter((row) => !isKeyOf(keyless)(row)));
   });
 
   it('a new database gets every migration and the newest version', async () => {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { withDatabase } from '../../../pipeline/db/database.ts';
-import { readYearRecords, readYearRecordsByRow, readYearStore, type YearRecords } from '../../../pipeline/dedupe/read-records.ts';
+import { readYearRecords, readYearRecordsByRow, readYearStore, type TextField, type YearRecords } from '../../../pipeline/dedupe/read-records.ts';
 import { scratchDir } from '../../helpers/cli.ts';
 import { monitor2024Database } from '../../helpers/monitor-2024.ts';
 
@@ -32,6 +32,7 @@ describe('readYearRecords', () => {
         const store = await readYearStore(database, 2024, (row, index) => visited.push({ row, index }), batch);
         expect(visited).toStrictEqual(byRow.map((row, index) => ({ row, index })));
         expect(allRows(store)).toStrictEqual(byRow);
+        expect(allTexts(store)).toStrictEqual(textsOf(byRow));
       }
     });
   });
@@ -42,6 +43,7 @@ describe('readYearRecords', () => {
       const store = await readYearStore(database, 2024, () => undefined, 7);
       expect(() => store.row(store.count)).toThrow(/no record/);
       expect(() => store.row(-1)).toThrow(/no record/);
+      expect(() => store.text(store.count, 'name')).toThrow(/no record/);
     });
   });
 
@@ -52,11 +54,27 @@ describe('readYearRecords', () => {
       const rows = await readYearRecords(database, 2024, 7);
       expect(rows.filter((row) => row.note === 'a\u001fb\u001e')).not.toHaveLength(0);
       expect(rows).toStrictEqual(await readYearRecordsByRow(database, 2024));
-      expect(allRows(await readYearStore(database, 2024, () => undefined, 7))).toStrictEqual(rows);
+      const store = await readYearStore(database, 2024, () => undefined, 7);
+      expect(allRows(store)).toStrictEqual(rows);
+      expect(allTexts(store)).toStrictEqual(textsOf(rows));
     });
   });
 });
 
 function allRows(store: YearRecords): unknown[] {
   return Array.from({ length: store.count }, (_, index) => store.row(index));
+}
+
+const TEXT_FIELDS: readonly TextField[] = [
+  'source', 'name', 'organisation', 'address', 'postcode', 'place', 'gm_code', 'municipality',
+  'municipality_as_written', 'gm_code_as_written', 'province', 'iza_region', 'website', 'note', 'extra',
+];
+
+/** Every text field of every record, each asked of the store on its own. */
+function allTexts(store: YearRecords): unknown[] {
+  return Array.from({ length: store.count }, (_, index) => TEXT_FIELDS.map((field) => store.text(index, field)));
+}
+
+function textsOf(rows: readonly Awaited<ReturnType<typeof readYearRecordsByRow>>[number][]): unknown[] {
+  return rows.map((row) => TEXT_FIELDS.map((field) => row[field]));
 }

@@ -1,0 +1,103 @@
+/**
+ * The keys of location, location_member and match_pair are checked by the build (migration 010
+ * dropped their PRIMARY KEYs): a key held twice fails the build with a Dutch message.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkBuildKeys } from '../../../pipeline/build/check-build-keys.ts';
+import { MonitorDatabase } from '../../../pipeline/db/database.ts';
+import type { NewRow } from '../../../pipeline/db/tables.ts';
+import { MonitorError } from '../../../sources/errors.ts';
+import { scratchDir } from '../../helpers/cli.ts';
+
+const YEAR = 2030;
+
+function location(locationId: string): NewRow<'location'> {
+  return {
+    year: YEAR,
+    location_id: locationId,
+    name: `Inloop ${locationId}`,
+    organisation: null,
+    address: null,
+    postcode: null,
+    place: null,
+    gm_code: null,
+    municipality: null,
+    province: 'Utrecht',
+    iza_region: null,
+    size_class: 'klein',
+    size_basis: 'opgegeven',
+    weight: 1,
+    status: 'actief',
+    sources: 'bron:2',
+    flags: null,
+    note: null,
+    organisation_id: null,
+    website: null,
+    dagdelen_per_week: null,
+    visitors_per_week: null,
+    lat: null,
+    lon: null,
+    coordinate_precision: null,
+    opening_hours: null,
+  };
+}
+
+function member(locationId: string, rowNumber: number): NewRow<'location_member'> {
+  return { year: YEAR, location_id: locationId, source: 'bron', row_number: rowNumber, fingerprint: `bron|${rowNumber}`, level: 'locatie' };
+}
+
+function pair(itemA: string, itemB: string): NewRow<'match_pair'> {
+  return {
+    year: YEAR,
+    stage: 'binnen jaar',
+    pair_id: `PAAR-${itemA}-${itemB}`,
+    item_a: itemA,
+    item_b: itemB,
+    fingerprint_a: itemA,
+    fingerprint_b: itemB,
+    location_a: null,
+    location_b: null,
+    name_a: 'Inloop',
+    name_b: 'Inloop',
+    place_a: null,
+    place_b: null,
+    score: 0.9,
+    rule: 'naam komt overeen',
+    outcome: 'zelfde',
+  };
+}
+
+async function withBuild(work: (database: MonitorDatabase) => Promise<void>): Promise<void> {
+  const database = await MonitorDatabase.open(join(scratchDir(), 'monitor.duckdb'));
+  try {
+    await database.append('location', [location('LSP-1'), location('LSP-2')]);
+    await database.append('location_member', [member('LSP-1', 2), member('LSP-1', 3), member('LSP-2', 4)]);
+    await database.append('match_pair', [pair('bron:2', 'bron:3')]);
+    await work(database);
+  } finally {
+    database.close();
+  }
+}
+
+describe('checkBuildKeys', () => {
+  it('passes a build whose keys are each held once, also when another year repeats them', async () => {
+    await withBuild(async (database) => {
+      await database.append('location_member', [{ ...member('LSP-1', 2), year: YEAR - 1 }]);
+      await expect(checkBuildKeys(database, YEAR)).resolves.toBeUndefined();
+    });
+  });
+
+  it.each([
+    ['location', (database: MonitorDatabase) => database.append('location', [location('LSP-2')]), '1 × dezelfde locatie-id in location'],
+    ['location_member', (database: MonitorDatabase) => database.append('location_member', [member('LSP-2', 3)]), '1 × dezelfde bron en regel van een record in location_member'],
+    ['match_pair', (database: MonitorDatabase) => database.append('match_pair', [pair('bron:2', 'bron:3')]), '1 × dezelfde paar van records in match_pair'],
+  ])('fails the build when a key of %s is held twice', async (_table, repeat, message) => {
+    await withBuild(async (database) => {
+      await repeat(database);
+      const failure = checkBuildKeys(database, YEAR);
+      await expect(failure).rejects.toThrow(MonitorError);
+      await expect(failure).rejects.toThrow(`de build van ${YEAR} is niet opgeslagen: ${message}`);
+    });
+  });
+});
