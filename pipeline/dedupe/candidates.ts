@@ -383,27 +383,57 @@ function typoBlocks(keyed: Keyed, numbers: KeyNumbers): Int32Array[] {
 class NeighbourWindows {
   /** One window, in position order as every block (forEachPair relies on it). */
   private readonly window = new Int32Array(NEIGHBOUR_WINDOW);
+  private readonly tokens: string[] = [];
 
   constructor(private readonly sorted: readonly MatchRecord[]) {}
 
   /** Adds the windows of the block of `members` (of the name word `wordNumber`, if any) to `list`. */
   addTo(list: BlockList, wordNumber: number | undefined, members: Int32Array): void {
     const word = wordNumber === undefined ? undefined : wordText(wordNumber);
-    const keyed = Array.from(members, (position) => ({ position, key: this.sortKey(position, word) }));
-    keyed.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : x.position - y.position));
+    // Sorted by the array's own sort of texts, far cheaper than a comparator called from script:
+    // each text is the sort key, a character below any a key holds, and the member's position in
+    // fixed-width characters, so equal keys keep position order.
+    const keyed = new Array<string>(members.length);
+    for (let at = 0; at < members.length; at += 1) keyed[at] = this.sortKey(members[at]!, word) + POSITION_MARK + positionText(members[at]!);
+    keyed.sort();
     const { window } = this;
     for (let start = 0; start < keyed.length - 1; start += NEIGHBOUR_STEP) {
       const size = Math.min(NEIGHBOUR_WINDOW, keyed.length - start);
-      for (let at = 0; at < size; at += 1) window[at] = keyed[start + at]!.position;
+      for (let at = 0; at < size; at += 1) window[at] = positionOf(keyed[start + at]!);
       insertionSort(window, size);
       list.add(window, 0, size);
     }
   }
 
+  /** The record's full tokens without `word`, joined by spaces. */
   private sortKey(position: number, word: string | undefined): string {
-    const tokens = this.sorted[position]!.keys.fullTokens;
-    return (word === undefined ? tokens : tokens.filter((token) => token !== word)).join(' ');
+    const { tokens } = this;
+    tokens.length = 0;
+    for (const token of this.sorted[position]!.keys.fullTokens) if (token !== word) tokens.push(token);
+    return tokens.join(' ');
   }
+}
+
+/** Sorts below the space and every character of a name key (letters and digits). */
+const POSITION_MARK = '\u0001';
+const POSITION_DIGITS = 4;
+const POSITION_DIGIT_BITS = 7;
+
+/** A position as POSITION_DIGITS characters of 7 bits, most significant first (one byte each). */
+function positionText(position: number): string {
+  if (position >= 2 ** (POSITION_DIGITS * POSITION_DIGIT_BITS)) throw new Error(`too many records to block: ${position}`);
+  return String.fromCharCode(
+    (position >>> (3 * POSITION_DIGIT_BITS)) & 0x7f,
+    (position >>> (2 * POSITION_DIGIT_BITS)) & 0x7f,
+    (position >>> POSITION_DIGIT_BITS) & 0x7f,
+    position & 0x7f,
+  );
+}
+
+function positionOf(text: string): number {
+  let position = 0;
+  for (let at = text.length - POSITION_DIGITS; at < text.length; at += 1) position = (position << POSITION_DIGIT_BITS) | text.charCodeAt(at);
+  return position;
 }
 
 function insertionSort(numbers: Int32Array, size: number): void {
