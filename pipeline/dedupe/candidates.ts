@@ -249,8 +249,11 @@ interface Keyed {
 }
 
 function keyedRecords(sorted: readonly MatchRecord[], numbers: KeyNumbers): Keyed {
-  let entryKeys = new Int32Array(1 << 16);
-  let entryPositions = new Int32Array(1 << 16);
+  // At most two organisation keys, a compact name and a postcode besides the name words.
+  let most = 0;
+  for (const record of sorted) most += 4 + record.keys.fullTokens.length;
+  const entryKeys = new Int32Array(most);
+  const entryPositions = new Int32Array(most);
   let entries = 0;
   let position = 0;
   // The entries of the current record start here: a key it has already given is given once.
@@ -258,10 +261,6 @@ function keyedRecords(sorted: readonly MatchRecord[], numbers: KeyNumbers): Keye
   const add = (kind: KeyKind, scope: KeyScope, value: string, word: number) => {
     const key = numbers.key(kind, scope, value, word);
     for (let entry = recordFrom; entry < entries; entry += 1) if (entryKeys[entry] === key) return;
-    if (entries === entryKeys.length) {
-      entryKeys = grown(entryKeys);
-      entryPositions = grown(entryPositions);
-    }
     entryKeys[entries] = key;
     entryPositions[entries] = position;
     entries += 1;
@@ -391,10 +390,10 @@ class NeighbourWindows {
   addTo(list: BlockList, wordNumber: number | undefined, members: Int32Array): void {
     const word = wordNumber === undefined ? undefined : wordText(wordNumber);
     // Sorted by the array's own sort of texts, far cheaper than a comparator called from script:
-    // each text is the sort key, a character below any a key holds, and the member's position in
-    // fixed-width characters, so equal keys keep position order.
+    // each text is the sort key and, after a character below any a key holds, the member's
+    // position in fixed-width characters, so equal keys keep position order.
     const keyed = new Array<string>(members.length);
-    for (let at = 0; at < members.length; at += 1) keyed[at] = this.sortKey(members[at]!, word) + POSITION_MARK + positionText(members[at]!);
+    for (let at = 0; at < members.length; at += 1) keyed[at] = this.sortText(members[at]!, word);
     keyed.sort();
     const { window } = this;
     for (let start = 0; start < keyed.length - 1; start += NEIGHBOUR_STEP) {
@@ -405,11 +404,16 @@ class NeighbourWindows {
     }
   }
 
-  /** The record's full tokens without `word`, joined by spaces. */
-  private sortKey(position: number, word: string | undefined): string {
+  /**
+   * The record's full tokens without `word` and its position, joined by spaces in one flat text
+   * (a text made by `+` would be flattened again by every comparison). The space before the
+   * position mark keeps the order of the keys: "ab \u0001…" < "ab c \u0001…" < "abc \u0001…".
+   */
+  private sortText(position: number, word: string | undefined): string {
     const { tokens } = this;
     tokens.length = 0;
     for (const token of this.sorted[position]!.keys.fullTokens) if (token !== word) tokens.push(token);
+    tokens.push(POSITION_MARK + positionText(position));
     return tokens.join(' ');
   }
 }
