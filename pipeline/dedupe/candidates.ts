@@ -13,6 +13,7 @@
  * records: 16.6 s in DuckDB, including reading 2.6M pairs back, against about 2 s here).
  */
 import type { MatchRecord } from './compare.ts';
+import { PairNumbers } from './pair-cache.ts';
 import { slipApart, wordText } from './words.ts';
 
 export const MAX_BLOCK = 100;
@@ -27,25 +28,25 @@ const MAX_SLIPPED_ROWS = 3;
 
 /** The kinds of block key: organisation, name word, compact name, full postcode. */
 type KeyKind = 'o' | 't' | 'c' | 'p';
+/** Where a key holds: the record's area (its municipality, else its region), its region, or anywhere. */
+type KeyScope = 'area' | 'region' | 'none';
 
 /**
- * Calls `visit` with each block key of a record: its kind, its scope (an area or region; '' for a
- * postcode, which needs none) and its value; `word` is the name word's number for kind 't'.
+ * Calls `visit` with each block key of a record: its kind, its scope and its value; `word` is the
+ * name word's number for kind 't'.
  */
-function visitBlockKeys(record: MatchRecord, visit: (kind: KeyKind, scope: string, value: string, word: number) => void): void {
-  const region = regionScope(record.izaRegion);
-  const area = record.gmCode ?? region;
+function visitBlockKeys(record: MatchRecord, visit: (kind: KeyKind, scope: KeyScope, value: string, word: number) => void): void {
   if (record.keys.organisationKey !== '') {
-    visit('o', area, record.keys.organisationKey, -1);
-    visit('o', region, record.keys.organisationKey, -1);
+    visit('o', 'area', record.keys.organisationKey, -1);
+    visit('o', 'region', record.keys.organisationKey, -1);
   }
   // Organisation words have their own block above; only the name's words block here.
   const { fullTokens, words } = record.keys;
   for (let index = 0; index < fullTokens.length; index += 1) {
-    if (fullTokens[index]!.length >= MIN_BLOCK_TOKEN) visit('t', area, fullTokens[index]!, words.store[words.start + index]!);
+    if (fullTokens[index]!.length >= MIN_BLOCK_TOKEN) visit('t', 'area', fullTokens[index]!, words.store[words.start + index]!);
   }
-  if (record.keys.compactKey !== '') visit('c', region, record.keys.compactKey, -1);
-  if (record.postcode !== null && record.postcode.length === 7) visit('p', '', record.postcode, -1);
+  if (record.keys.compactKey !== '') visit('c', 'region', record.keys.compactKey, -1);
+  if (record.postcode !== null && record.postcode.length === 7) visit('p', 'none', record.postcode, -1);
 }
 
 const regionScopes = new Map<string | null, string>();
@@ -60,7 +61,9 @@ function regionScope(izaRegion: string | null): string {
 /** A record's block keys as text ("GM0363|t:herstelcafe"), for whoever explains a candidate pair. */
 export function blockKeys(record: MatchRecord): string[] {
   const keys = new Set<string>();
-  visitBlockKeys(record, (kind, scope, value) => keys.add(kind === 'p' ? `p:${value}` : `${scope}|${kind}:${value}`));
+  const region = regionScope(record.izaRegion);
+  const area = record.gmCode ?? region;
+  visitBlockKeys(record, (kind, scope, value) => keys.add(kind === 'p' ? `p:${value}` : `${scope === 'area' ? area : region}|${kind}:${value}`));
   return [...keys];
 }
 
@@ -155,40 +158,70 @@ function after(sorted: Int32Array, from: number, to: number, value: number): num
   return low;
 }
 
-function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const larger = new Int32Array(array.length * 2);
+function grown<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(array: T): T {
+  const larger = new (array.constructor as new (length: number) => T)(array.length * 2);
   larger.set(array);
   return larger;
 }
 
 /**
- * Block keys as numbers (kind, numbered scope, numbered value): the index holds millions of keys
- * at a million records, and a Map of numbers costs a fraction of one of texts. The same keys as
- * blockKeys, one number for one text.
+ * Block keys as dense numbers (0, 1, … in the order met): a key is its kind with its scope's number
+ * and its value's number (a name word's own number, or a numbered organisation, compact name or
+ * postcode). At a million records the index meets about nine million keys, and a Map keyed by
+ * texts, or by numbers beyond the small-integer range, cost several times the rest of the blocking.
+ * The same keys as blockKeys, one number for one text.
  */
 class KeyNumbers {
-  private readonly scopes = new Map<string, number>();
-  private readonly values = { o: new Map<string, number>(), c: new Map<string, number>(), p: new Map<string, number>() };
+  /** Per key: its kind (index in KINDS), scope number and value number. */
+  kinds = new Uint8Array(1 << 12);
+  scopes = new Int32Array(1 << 12);
+  values = new Int32Array(1 << 12);
+  private readonly keys = new PairNumbers();
+  private readonly municipalities = new Map<string, number>();
+  private readonly regions = new Map<string, number>();
+  private readonly texts = { o: new Map<string, number>(), c: new Map<string, number>(), p: new Map<string, number>() };
+  private area = 0;
+  private region = 0;
 
-  key(kind: KeyKind, scope: string, value: string, word: number): number {
-    const id = kind === 't' ? word : numbered(this.values[kind], value);
-    const scopeNumber = numbered(this.scopes, scope);
-    if (scopeNumber >= SCOPE_LIMIT || id >= VALUE_LIMIT) throw new Error(`block key out of range: ${scope}|${kind}:${value}`);
-    return (KINDS.indexOf(kind) * SCOPE_LIMIT + scopeNumber) * VALUE_LIMIT + id;
+  get count(): number {
+    return this.keys.size;
   }
 
-  /** The name word and scope of a 't' key, undefined for another kind. */
-  nameWord(key: number): { scope: number; word: number } | undefined {
-    const word = key % VALUE_LIMIT;
-    const rest = (key - word) / VALUE_LIMIT;
-    if (KINDS[Math.floor(rest / SCOPE_LIMIT)] !== 't') return undefined;
-    return { scope: rest % SCOPE_LIMIT, word };
+  /** Sets the record whose keys are asked next (its area and region). */
+  recordIs(record: MatchRecord): void {
+    // A municipality's scope is even, a region's odd: the two never share a number.
+    this.region = 2 * numbered(this.regions, record.izaRegion ?? '') + 1;
+    this.area = record.gmCode === null ? this.region : 2 * numbered(this.municipalities, record.gmCode);
+  }
+
+  /** The key of the current record's block key. */
+  key(kind: KeyKind, scope: KeyScope, value: string, word: number): number {
+    const kindNumber = KINDS.indexOf(kind);
+    const scopeNumber = scope === 'area' ? this.area : scope === 'region' ? this.region : 0;
+    const valueNumber = kind === 't' ? word : numbered(this.texts[kind], value);
+    const before = this.keys.size;
+    const key = this.keys.numberOf(scopeNumber * KINDS.length + kindNumber, valueNumber);
+    if (key === before) {
+      if (key === this.kinds.length) {
+        this.kinds = grown(this.kinds);
+        this.scopes = grown(this.scopes);
+        this.values = grown(this.values);
+      }
+      this.kinds[key] = kindNumber;
+      this.scopes[key] = scopeNumber;
+      this.values[key] = valueNumber;
+    }
+    return key;
+  }
+
+  /** The name word of a 't' key, undefined for another kind. */
+  nameWord(key: number): number | undefined {
+    return this.kinds[key] === NAME_WORD ? this.values[key] : undefined;
   }
 }
 
 const KINDS: readonly KeyKind[] = ['o', 't', 'c', 'p'];
-const SCOPE_LIMIT = 2 ** 14;
-const VALUE_LIMIT = 2 ** 36;
+const NAME_WORD = KINDS.indexOf('t');
 
 function numbered(numbers: Map<string, number>, text: string): number {
   let number = numbers.get(text);
@@ -210,50 +243,42 @@ interface Blocks {
 
 /** Every record's block keys, as runs of positions per key (each run in position order). */
 interface Keyed {
-  /** Per key, its number (KeyNumbers). */
-  keys: number[];
   /** Key k's records are positions[start[k], start[k + 1]). */
   start: Int32Array;
   positions: Int32Array;
 }
 
 function keyedRecords(sorted: readonly MatchRecord[], numbers: KeyNumbers): Keyed {
-  const keyOf = new Map<number, number>();
-  const keys: number[] = [];
-  let entryKeys = new Int32Array(1 << 16);
-  let entryPositions = new Int32Array(1 << 16);
+  // At most two organisation keys, a compact name and a postcode besides the name words.
+  let most = 0;
+  for (const record of sorted) most += 4 + record.keys.fullTokens.length;
+  const entryKeys = new Int32Array(most);
+  const entryPositions = new Int32Array(most);
   let entries = 0;
-  const keysOfRecord: number[] = [];
   let position = 0;
-  const add = (kind: KeyKind, scope: string, value: string, word: number) => {
+  // The entries of the current record start here: a key it has already given is given once.
+  let recordFrom = 0;
+  const add = (kind: KeyKind, scope: KeyScope, value: string, word: number) => {
     const key = numbers.key(kind, scope, value, word);
-    if (keysOfRecord.includes(key)) return;
-    keysOfRecord.push(key);
-    let dense = keyOf.get(key);
-    if (dense === undefined) {
-      keyOf.set(key, (dense = keys.length));
-      keys.push(key);
-    }
-    if (entries === entryKeys.length) {
-      entryKeys = grown(entryKeys);
-      entryPositions = grown(entryPositions);
-    }
-    entryKeys[entries] = dense;
+    for (let entry = recordFrom; entry < entries; entry += 1) if (entryKeys[entry] === key) return;
+    entryKeys[entries] = key;
     entryPositions[entries] = position;
     entries += 1;
   };
   for (; position < sorted.length; position += 1) {
-    keysOfRecord.length = 0;
+    recordFrom = entries;
+    numbers.recordIs(sorted[position]!);
     visitBlockKeys(sorted[position]!, add);
   }
   // A counting sort by key keeps each key's positions in the order they were added.
-  const start = new Int32Array(keys.length + 1);
+  const keys = numbers.count;
+  const start = new Int32Array(keys + 1);
   for (let entry = 0; entry < entries; entry += 1) start[entryKeys[entry]! + 1]! += 1;
-  for (let key = 0; key < keys.length; key += 1) start[key + 1]! += start[key]!;
-  const next = start.slice(0, keys.length);
+  for (let key = 0; key < keys; key += 1) start[key + 1]! += start[key]!;
+  const next = start.slice(0, keys);
   const positions = new Int32Array(entries);
   for (let entry = 0; entry < entries; entry += 1) positions[next[entryKeys[entry]!]!++] = entryPositions[entry]!;
-  return { keys, start, positions };
+  return { start, positions };
 }
 
 /** Collects blocks into one typed array as they are made. */
@@ -291,14 +316,15 @@ class BlockList {
 function usableBlocks(sorted: readonly MatchRecord[]): Blocks {
   const numbers = new KeyNumbers();
   const keyed = keyedRecords(sorted, numbers);
-  const { keys, start, positions } = keyed;
+  const { start, positions } = keyed;
   const list = new BlockList();
   for (const block of typoBlocks(keyed, numbers)) list.add(block);
-  for (let key = 0; key < keys.length; key += 1) {
+  const windows = new NeighbourWindows(sorted);
+  for (let key = 0; key < numbers.count; key += 1) {
     const size = start[key + 1]! - start[key]!;
     if (size < 2) continue;
     if (size <= MAX_BLOCK) list.add(positions, start[key]!, start[key + 1]!);
-    else for (const window of neighbourWindows(sorted, numbers.nameWord(keys[key]!)?.word, positions.subarray(start[key]!, start[key + 1]!))) list.add(window);
+    else windows.addTo(list, numbers.nameWord(key), positions.subarray(start[key]!, start[key + 1]!));
   }
   return list.finish(sorted.length);
 }
@@ -310,14 +336,14 @@ function usableBlocks(sorted: readonly MatchRecord[]): Blocks {
  * alone (a slip in a word that common still leaves the name's other words to block on).
  */
 function typoBlocks(keyed: Keyed, numbers: KeyNumbers): Int32Array[] {
-  const { keys, start, positions } = keyed;
+  const { start, positions } = keyed;
   const wordsOfArea = new Map<number, { text: string; members: Int32Array }[]>();
-  for (let key = 0; key < keys.length; key += 1) {
-    const nameWord = numbers.nameWord(keys[key]!);
-    if (nameWord === undefined) continue;
-    const entry = { text: wordText(nameWord.word), members: positions.subarray(start[key]!, start[key + 1]!) };
-    const list = wordsOfArea.get(nameWord.scope);
-    if (list === undefined) wordsOfArea.set(nameWord.scope, [entry]);
+  for (let key = 0; key < numbers.count; key += 1) {
+    const word = numbers.nameWord(key);
+    if (word === undefined) continue;
+    const entry = { text: wordText(word), members: positions.subarray(start[key]!, start[key + 1]!) };
+    const list = wordsOfArea.get(numbers.scopes[key]!);
+    if (list === undefined) wordsOfArea.set(numbers.scopes[key]!, [entry]);
     else list.push(entry);
   }
   const joined = new Set<string>();
@@ -353,18 +379,72 @@ function typoBlocks(keyed: Keyed, numbers: KeyNumbers): Int32Array[] {
  * with its nearest neighbours only (the sorted-neighbourhood method). Two spellings of one
  * steunpunt sort next to each other; the work grows with the block's size, not its square.
  */
-function neighbourWindows(sorted: readonly MatchRecord[], wordNumber: number | undefined, members: Int32Array): Int32Array[] {
-  const word = wordNumber === undefined ? undefined : wordText(wordNumber);
-  const sortKey = (position: number) => {
-    const tokens = sorted[position]!.keys.fullTokens;
-    return (word === undefined ? tokens : tokens.filter((token) => token !== word)).join(' ');
-  };
-  const keyed = Array.from(members, (position) => ({ position, key: sortKey(position) }));
-  keyed.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : x.position - y.position));
-  const windows: Int32Array[] = [];
-  for (let start = 0; start < keyed.length - 1; start += NEIGHBOUR_STEP) {
-    // In position order, as every block (forEachPair relies on it).
-    windows.push(Int32Array.from(keyed.slice(start, start + NEIGHBOUR_WINDOW), (entry) => entry.position).sort());
+class NeighbourWindows {
+  /** One window, in position order as every block (forEachPair relies on it). */
+  private readonly window = new Int32Array(NEIGHBOUR_WINDOW);
+  private readonly tokens: string[] = [];
+
+  constructor(private readonly sorted: readonly MatchRecord[]) {}
+
+  /** Adds the windows of the block of `members` (of the name word `wordNumber`, if any) to `list`. */
+  addTo(list: BlockList, wordNumber: number | undefined, members: Int32Array): void {
+    const word = wordNumber === undefined ? undefined : wordText(wordNumber);
+    // Sorted by the array's own sort of texts, far cheaper than a comparator called from script:
+    // each text is the sort key and, after a character below any a key holds, the member's
+    // position in fixed-width characters, so equal keys keep position order.
+    const keyed = new Array<string>(members.length);
+    for (let at = 0; at < members.length; at += 1) keyed[at] = this.sortText(members[at]!, word);
+    keyed.sort();
+    const { window } = this;
+    for (let start = 0; start < keyed.length - 1; start += NEIGHBOUR_STEP) {
+      const size = Math.min(NEIGHBOUR_WINDOW, keyed.length - start);
+      for (let at = 0; at < size; at += 1) window[at] = positionOf(keyed[start + at]!);
+      insertionSort(window, size);
+      list.add(window, 0, size);
+    }
   }
-  return windows;
+
+  /**
+   * The record's full tokens without `word` and its position, joined by spaces in one flat text
+   * (a text made by `+` would be flattened again by every comparison). The space before the
+   * position mark keeps the order of the keys: "ab \u0001…" < "ab c \u0001…" < "abc \u0001…".
+   */
+  private sortText(position: number, word: string | undefined): string {
+    const { tokens } = this;
+    tokens.length = 0;
+    for (const token of this.sorted[position]!.keys.fullTokens) if (token !== word) tokens.push(token);
+    tokens.push(POSITION_MARK + positionText(position));
+    return tokens.join(' ');
+  }
+}
+
+/** Sorts below the space and every character of a name key (letters and digits). */
+const POSITION_MARK = '\u0001';
+const POSITION_DIGITS = 4;
+const POSITION_DIGIT_BITS = 7;
+
+/** A position as POSITION_DIGITS characters of 7 bits, most significant first (one byte each). */
+function positionText(position: number): string {
+  if (position >= 2 ** (POSITION_DIGITS * POSITION_DIGIT_BITS)) throw new Error(`too many records to block: ${position}`);
+  return String.fromCharCode(
+    (position >>> (3 * POSITION_DIGIT_BITS)) & 0x7f,
+    (position >>> (2 * POSITION_DIGIT_BITS)) & 0x7f,
+    (position >>> POSITION_DIGIT_BITS) & 0x7f,
+    position & 0x7f,
+  );
+}
+
+function positionOf(text: string): number {
+  let position = 0;
+  for (let at = text.length - POSITION_DIGITS; at < text.length; at += 1) position = (position << POSITION_DIGIT_BITS) | text.charCodeAt(at);
+  return position;
+}
+
+function insertionSort(numbers: Int32Array, size: number): void {
+  for (let at = 1; at < size; at += 1) {
+    const value = numbers[at]!;
+    let to = at;
+    for (; to > 0 && numbers[to - 1]! > value; to -= 1) numbers[to] = numbers[to - 1]!;
+    numbers[to] = value;
+  }
 }

@@ -82,7 +82,8 @@ export function clusterRecords(
     const group = groupOf[position]!;
     if (met[group] === 1) continue;
     met[group] = 1;
-    groups.push(members(group).sort((x, y) => x - y).map((member) => records[member]!));
+    const joined = membersOf.get(group);
+    groups.push(joined === undefined ? [records[group]!] : joined.sort((x, y) => x - y).map((member) => records[member]!));
   }
   return { groups, merges, review };
 }

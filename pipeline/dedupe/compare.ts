@@ -11,7 +11,7 @@
 import { jaroWinkler } from './jaro-winkler.ts';
 import type { MatchKeys } from './match-key.ts';
 import { oneEditApart } from './one-edit.ts';
-import { hasSimilarWord, mayOccurIn, organisationsLookAlike, sharesWord, wordScore, wordText, type WordIds } from './words.ts';
+import { hasSimilarWord, mayOccurIn, organisationsLookAlike, sharesWord, wordLength, wordScore, wordText, type WordIds } from './words.ts';
 
 export interface MatchRecord {
   id: string;
@@ -194,13 +194,14 @@ function differ(facts: Int32Array, first: number, second: number): boolean {
 /** One number per distinct text, -1 for none. */
 function numberedFacts(records: readonly MatchRecord[], fact: (record: MatchRecord) => string | null): Int32Array {
   const numbers = new Map<string, number>();
-  return Int32Array.from(records, (record) => {
-    const text = fact(record);
-    if (text === null) return -1;
-    let number = numbers.get(text);
-    if (number === undefined) numbers.set(text, (number = numbers.size));
-    return number;
-  });
+  const facts = new Int32Array(records.length);
+  for (let position = 0; position < records.length; position += 1) {
+    const text = fact(records[position]!);
+    let number = text === null ? -1 : numbers.get(text);
+    if (number === undefined) numbers.set(text!, (number = numbers.size));
+    facts[position] = number;
+  }
+  return facts;
 }
 
 function isFullPostcode(postcode: string | null): boolean {
@@ -261,8 +262,7 @@ function hasWordNotIn(words: WordIds, other: MatchKeys): boolean {
   for (let at = words.organisationEnd; at < words.ownEnd; at += 1) {
     const word = words.store[at]!;
     if (hasSimilarWord(word, within.store, within.start, within.organisationEnd)) continue;
-    const text = wordText(word);
-    if (text.length < 6 || !mayOccurIn(word, within.withinBigrams) || !within.compactWithin.includes(text)) return true;
+    if (wordLength(word) < 6 || !mayOccurIn(word, within.withinBigrams) || !within.compactWithin.includes(wordText(word))) return true;
   }
   return false;
 }
@@ -294,8 +294,7 @@ function wordsCovered(
   for (let at = from; at < to; at += 1) {
     const word = words.store[at]!;
     if (hasSimilarWord(word, within.store, withinFrom, withinTo)) continue;
-    const text = wordText(word);
-    if (text.length < 6 || !mayOccurIn(word, compactBigrams) || !compactWithin.includes(text)) return false;
+    if (wordLength(word) < 6 || !mayOccurIn(word, compactBigrams) || !compactWithin.includes(wordText(word))) return false;
   }
   return true;
 }

@@ -127,13 +127,14 @@ function absorbOrganisationEntries(clustering: Clustering): Clustering {
   // Location groups by region and organisation of their location records, in group order: looked
   // up per entry instead of scanning every group (quadratic: 145 s at 1M records).
   const hostsByKey = new Map<string, MatchRecord[][]>();
+  const keys: string[] = [];
   for (const group of clustering.groups) {
-    const keys = new Set(
-      group
-        .filter((record) => record.level === 'locatie' && record.keys.organisationKey !== '')
-        .map((record) => hostKey(record.izaRegion, record.keys.organisationKey)),
-    );
-    for (const key of keys) {
+    keys.length = 0;
+    for (const record of group) {
+      if (record.level !== 'locatie' || record.keys.organisationKey === '') continue;
+      const key = hostKey(record.izaRegion, record.keys.organisationKey);
+      if (keys.includes(key)) continue;
+      keys.push(key);
       const hosts = hostsByKey.get(key);
       if (hosts === undefined) hostsByKey.set(key, [group]);
       else hosts.push(group);

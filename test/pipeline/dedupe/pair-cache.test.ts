@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PairCache } from '../../../pipeline/dedupe/pair-cache.ts';
+import { PairCache, PairNumbers } from '../../../pipeline/dedupe/pair-cache.ts';
 
 describe('PairCache', () => {
   it('keeps a value per unordered pair, through growing', () => {
@@ -21,5 +21,26 @@ describe('PairCache', () => {
     cache.set(7, 8, 1);
     expect(cache.get(1, 2)).toBeUndefined();
     expect(cache.get(7, 8)).toBe(1);
+  });
+});
+
+describe('PairNumbers', () => {
+  it('numbers each ordered pair once, densely in the order met, through growing', () => {
+    const numbers = new PairNumbers();
+    const seen = new Map<string, number>();
+    for (let round = 0; round < 2; round += 1) {
+      for (let a = 0; a < 120; a += 1) {
+        for (let b = 0; b < 120; b += 7) {
+          const number = numbers.numberOf(a * 1_000_003, b);
+          const known = seen.get(`${a}|${b}`);
+          if (known === undefined) {
+            expect(number).toBe(seen.size);
+            seen.set(`${a}|${b}`, number);
+          } else expect(number).toBe(known);
+        }
+      }
+    }
+    expect(numbers.size).toBe(120 * 18);
+    expect(numbers.numberOf(3, 5)).not.toBe(numbers.numberOf(5, 3));
   });
 });
