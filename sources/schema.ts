@@ -6,21 +6,23 @@
  */
 import { z } from 'zod';
 import { codePointName, controlCharacterReason } from './guard.ts';
+import { CLASSIFIED_SIZES, LOCATION_STATUSES, SIZE_CLASSES, SURVEY_ANSWERS, type SurveyAnswerValue } from './vocabulary.ts';
+
+export { INVENTORY_FIELDS, LOCATION_STATUSES, SIZE_CLASSES, SURVEY_ANSWERS, TEN_CHARACTERISTICS } from './vocabulary.ts';
+export type { InventoryField, SurveyAnswerValue } from './vocabulary.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
 // ---------------------------------------------------------------------------------------------
 
-export const LOCATION_STATUSES = ['actief', 'potentieel', 'gesloten', 'uitgesloten'] as const;
 export const LocationStatus = z.enum(LOCATION_STATUSES);
 export type LocationStatus = z.infer<typeof LocationStatus>;
 
-export const SIZE_CLASSES = ['klein', 'middelgroot', 'groot'] as const;
 export const SizeClass = z.enum(SIZE_CLASSES);
 export type SizeClass = z.infer<typeof SizeClass>;
 
 /** A size class as classified: the three classes, or unknown when nothing says how big a location is. */
-export const ClassifiedSize = z.enum([...SIZE_CLASSES, 'onbekend']);
+export const ClassifiedSize = z.enum(CLASSIFIED_SIZES);
 export type ClassifiedSize = z.infer<typeof ClassifiedSize>;
 
 const STATUS_SYNONYMS: Record<string, LocationStatus> = {
@@ -173,25 +175,6 @@ const optionalGmCode = z.preprocess((value) => {
 // ---------------------------------------------------------------------------------------------
 // Inventory: one row of a list of steunpunten, as any source delivers it.
 // ---------------------------------------------------------------------------------------------
-
-/** The fields an inventory row can carry, in the order exports show them. */
-export const INVENTORY_FIELDS = [
-  'name',
-  'organisation',
-  'address',
-  'postcode',
-  'place',
-  'municipality',
-  'gmCode',
-  'izaRegion',
-  'dagdelenPerWeek',
-  'visitorsPerWeek',
-  'size',
-  'status',
-  'website',
-  'note',
-] as const;
-export type InventoryField = (typeof INVENTORY_FIELDS)[number];
 
 /**
  * Why a text field cannot be taken as it is, or undefined: the guard's rule (sources/guard.ts), a
@@ -445,23 +428,6 @@ export const RegionalCorrection = z
     }
   });
 export type RegionalCorrection = z.infer<typeof RegionalCorrection>;
-
-/** The ten characteristics of a laagdrempelig steunpunt (IZA-werkgroep), worded as in De Galan (2024), Bijlage 3. */
-export const TEN_CHARACTERISTICS = [
-  'Het is voor iedereen laagdrempelig toegankelijk en in het bijzonder voor mensen met (ernstige/langdurige) psychische (de EPA-doelgroep) en/of sociaal-emotionele kwetsbaarheid en hun naasten.',
-  'Het steunpunt is gericht op leren, herstel en ontwikkeling, dit gaat verder dan alleen een luisterend oor en koffie.',
-  'Zowel bezoekers/deelnemers als medewerkers hebben iets te halen én te brengen. Er is sprake van co-creatie en gezamenlijk eigenaarschap.',
-  'De ondersteuning krijgt vorm vanuit de behoeften van de mensen.',
-  'Wij zien elkaar als mens, niet als cliënt of hulpverlener.',
-  'Er is sprake van wederkerigheid en gelijkwaardigheid, op basis van wederzijds begrip, herkenning en erkenning.',
-  "Er wordt gewerkt vanuit 'wat past bij jou', zonder stappenplannen of protocollen, er is een aanbod van methodische zelfhulp dat zich vanuit co-creatie en peer-support steeds verder ontwikkelt.",
-  'In het steunpunt komt collectieve ervaringskennis samen.',
-  'In het initiatief zijn ervaringsdeskundigen en/of ervaringswerkers in de lead.',
-  'Er is samenwerking met de formele en informele (keten)partners, zoals: sociaal domein (gemeente), welzijnsorganisaties, huisartsen, zorgaanbieders.',
-] as const;
-
-export const SURVEY_ANSWERS = ['ja', 'in enige mate', 'nee', 'weet ik niet'] as const;
-export type SurveyAnswerValue = (typeof SURVEY_ANSWERS)[number];
 
 const SURVEY_ANSWER_SYNONYMS: Record<string, SurveyAnswerValue> = {
   ja: 'ja',

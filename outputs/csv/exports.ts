@@ -15,7 +15,7 @@ import type {
   ReviewRow,
   WhiteSpotRow,
 } from '../../pipeline/read/read-monitor.ts';
-import { ClassifiedSize, LocationStatus } from '../../sources/schema.ts';
+import { CLASSIFIED_SIZES, LOCATION_STATUSES } from '../../sources/vocabulary.ts';
 import type { SizeBasis } from '../../pipeline/build/classify-size.ts';
 import { targetFigures } from '../../pipeline/read/target-figures.ts';
 import { csvLines, toCsv, type CsvColumn } from './csv.ts';
@@ -124,10 +124,10 @@ export const LOCATION_COLUMNS: DocumentedColumn<LocationRow>[] = [
   { header: 'gemeente', value: (row) => row.municipality, doc: COMMON_DOCS.municipality },
   { header: 'provincie', value: (row) => row.province, doc: text('provincie van de gemeente (of van de IZA-regio als de gemeente onbekend is)') },
   { header: 'iza_regio', value: (row) => row.iza_region, doc: COMMON_DOCS.izaRegion },
-  { header: 'grootte', value: (row) => row.size_class, doc: text('grootteklasse', ClassifiedSize.options) },
+  { header: 'grootte', value: (row) => row.size_class, doc: text('grootteklasse', CLASSIFIED_SIZES) },
   { header: 'grootte_basis', value: (row) => row.size_basis, doc: text('waar de grootte vandaan komt', SIZE_BASES) },
   { header: 'gewicht', value: (row) => row.weight, decimals: 1, doc: amount('gewicht in het gewogen aantal (klein 0,5, middelgroot 1, groot 2, onbekend 1; instelbaar)', 'steunpunten') },
-  { header: 'status', value: (row) => row.status, doc: text('status van het steunpunt: actief is in beeld; potentieel, gesloten en uitgesloten tellen niet mee', LocationStatus.options) },
+  { header: 'status', value: (row) => row.status, doc: text('status van het steunpunt: actief is in beeld; potentieel, gesloten en uitgesloten tellen niet mee', LOCATION_STATUSES) },
   { header: 'bronnen', value: (row) => row.sources, doc: text('bron en rijnummer(s) van de records achter dit steunpunt, gescheiden door ;') },
   { header: 'signalen', value: (row) => row.flags, doc: text('signalen over de datakwaliteit, gescheiden door ;, bijvoorbeeld gemeente onbekend, grootte onbekend, openingstijden niet te lezen: …, alleen als organisatie genoemd (geen vaste lijst)') },
   { header: 'opmerking', value: (row) => row.note, doc: text('opmerking uit de bron') },

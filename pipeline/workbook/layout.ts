@@ -4,7 +4,7 @@
  * declarative table. Adding a Locaties column is one entry in LOCATION_COLUMNS.
  */
 import type { LocationRow, MonitorData } from '../read/read-monitor.ts';
-import { ClassifiedSize, LOCATION_STATUSES, type InventoryField } from '../../sources/schema.ts';
+import { CLASSIFIED_SIZES, LOCATION_STATUSES, type InventoryField } from '../../sources/vocabulary.ts';
 
 export const SHEETS = {
   explanation: 'Toelichting',
@@ -25,7 +25,7 @@ export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 
 /** The dropdown lists, one column each on the hidden Lijsten sheet, in this order. */
 export const LISTS = {
-  grootte: ClassifiedSize.options,
+  grootte: CLASSIFIED_SIZES,
   status: LOCATION_STATUSES,
   beslissing: REVIEW_DECISIONS,
 } as const satisfies Record<string, readonly string[]>;

@@ -9,6 +9,7 @@ import Papa from 'papaparse';
 import type { z } from 'zod';
 import { MonitorError } from '../errors.ts';
 import { sha256Hex } from '../sha256.ts';
+import { rowCheck } from './row-check.ts';
 import {
   CentroidRow,
   EpaShareRow,
@@ -61,7 +62,7 @@ export function loadReferenceData(): ReferenceData {
 
 function readReferenceData(): ReferenceData {
   const hashed: string[] = [];
-  const read = <S extends z.ZodType>(path: string, schema: S): z.infer<S>[] => {
+  const read = <S extends z.ZodObject>(path: string, schema: S): z.infer<S>[] => {
     const text = readFileSync(path, 'utf8');
     hashed.push(path.slice(path.lastIndexOf('/') + 1), text);
     return parseReferenceCsv(path, text, schema);
@@ -87,7 +88,7 @@ export function currentMunicipalities(reference: ReferenceData): { year: number;
   return { year, rows: reference.municipalities.get(year) ?? [] };
 }
 
-function parseReferenceCsv<S extends z.ZodType>(path: string, text: string, schema: S): z.infer<S>[] {
+function parseReferenceCsv<S extends z.ZodObject>(path: string, text: string, schema: S): z.infer<S>[] {
   const file = path.slice(path.lastIndexOf('/') + 1);
   const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
   const firstError = parsed.errors[0];
@@ -96,8 +97,9 @@ function parseReferenceCsv<S extends z.ZodType>(path: string, text: string, sche
       location: { file, row: (firstError.row ?? 0) + 2 },
     });
   }
+  const check = rowCheck(schema);
   return parsed.data.map((raw, index) => {
-    const result = schema.safeParse(raw);
+    const result = check(raw);
     if (!result.success) {
       const issue = result.error.issues[0];
       throw new MonitorError(`referentiegegevens kloppen niet: ${issue?.message ?? 'onbekende fout'}`, {

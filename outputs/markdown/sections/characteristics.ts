@@ -1,5 +1,4 @@
-import { SURVEY_ANSWERS } from '../../../sources/schema.ts';
-import { TEN_CHARACTERISTICS } from '../../../sources/schema.ts';
+import { SURVEY_ANSWERS, TEN_CHARACTERISTICS } from '../../../sources/vocabulary.ts';
 import { characteristicShares } from '../../csv/exports.ts';
 import { formatNumberNl, formatPercentNl } from '../../../pipeline/format-nl.ts';
 import type { ReportInput } from '../../report-input.ts';

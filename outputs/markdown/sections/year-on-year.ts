@@ -1,4 +1,4 @@
-import { methodChangeNl, type AreaChange } from '../../../pipeline/read/diff-years.ts';
+import { methodChangeNl, type AreaChange } from '../../../pipeline/read/year-diff.ts';
 import { countNl, formatChangeNl, formatChangePctNl, formatNumberNl } from '../../../pipeline/format-nl.ts';
 import type { Figure, ReportInput } from '../../report-input.ts';
 import { figureLink, type MarkdownColumn, markdownTable } from '../blocks.ts';
