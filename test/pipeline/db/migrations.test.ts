@@ -122,6 +122,25 @@ describe('numbered migrations', () => {
     expect(after).toEqual(before.filter((row) => !isKeyOf(keyless)(row)));
   });
 
+  it('migration 010 copies every column of the three tables to its own place (a distinct value in each)', async () => {
+    const keyless = ['location', 'location_member', 'match_pair'];
+    const rowsOf = (run: (sql: string) => Promise<Record<string, unknown>[]>) =>
+      Promise.all(keyless.map((table) => run(`SELECT * FROM ${table} ORDER BY ALL`)));
+    const [before, after] = await withRawDuckDb(':memory:', async (run) => {
+      for (const migration of loadMigrations().filter((migration) => migration.version < 10)) await run(migration.sql);
+      for (const table of keyless) {
+        const columns = await run(`SELECT data_type FROM duckdb_columns() WHERE table_name = '${table}' ORDER BY column_index`);
+        const values = columns.map(({ data_type }, index) => (data_type === 'VARCHAR' ? `'${table}-${index}'` : String(index + (data_type === 'DOUBLE' ? 0.5 : 0))));
+        await run(`INSERT INTO ${table} VALUES (${values.join(', ')}), (${values.map((value) => (value.startsWith("'") ? value.replace(/'$/, "-b'") : value)).join(', ')})`);
+      }
+      const copied = await rowsOf(run);
+      await run(loadMigrations().find((migration) => migration.version === 10)!.sql);
+      return [copied, await rowsOf(run)];
+    });
+    expect(before.map((rows) => rows.length)).toEqual([2, 2, 2]);
+    expect(after).toEqual(before);
+  });
+
   it('a new database gets every migration and the newest version', async () => {
     const path = join(scratchDir(), 'nieuw.duckdb');
     const database = await MonitorDatabase.open(path, { notify: () => expect.unreachable('a new database is not an upgrade') });
