@@ -4,10 +4,16 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { buildYear } from '../../../pipeline/build/build-year.ts';
 import { checkBuildKeys } from '../../../pipeline/build/check-build-keys.ts';
+import { createContext } from '../../../pipeline/context.ts';
 import { MonitorDatabase } from '../../../pipeline/db/database.ts';
-import type { NewRow } from '../../../pipeline/db/tables.ts';
+import type { NewRow, TableName } from '../../../pipeline/db/tables.ts';
+import { takeIn } from '../../../pipeline/intake/intake.ts';
+import { mindAtlas } from '../../../sources/adapters/mind-atlas.ts';
 import { MonitorError } from '../../../sources/errors.ts';
+import { readBundledSnapshot } from '../../../sources/snapshots/bundled.ts';
 import { scratchDir } from '../../helpers/cli.ts';
 
 const YEAR = 2030;
@@ -99,5 +105,43 @@ describe('checkBuildKeys', () => {
       await expect(failure).rejects.toThrow(MonitorError);
       await expect(failure).rejects.toThrow(`de build van ${YEAR} is niet opgeslagen: ${message}`);
     });
+  });
+});
+
+/** The database, except that the build's member rows come with their first row twice (a bug the check must stop). */
+function repeatingFirstMember(database: MonitorDatabase): MonitorDatabase {
+  return new Proxy(database, {
+    get(target, property) {
+      if (property === 'append') {
+        return <T extends TableName>(table: T, rows: Iterable<NewRow<T>>) => {
+          const all = [...rows];
+          return target.append(table, table === 'location_member' ? [...all, all[0]!] : all);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+describe('buildYear', () => {
+  it('checks the keys before it commits: a member row held twice stores nothing of that build', async () => {
+    const context = createContext();
+    const database = await MonitorDatabase.open(join(scratchDir(), 'monitor.duckdb'));
+    try {
+      const target = { database, context, year: YEAR, source: 'mind-atlas', file: 'mind-atlas/bundled', sha256: 'mind-atlas/bundled', replace: false };
+      await takeIn(mindAtlas, await readBundledSnapshot('mind-atlas'), target);
+      await buildYear(database, context, YEAR);
+      const members = () => database.query(z.object({ n: z.number() }), 'SELECT count(*)::INTEGER AS n FROM location_member WHERE year = $year', { year: YEAR });
+      const before = await members();
+      expect(before[0]!.n).toBeGreaterThan(0);
+
+      const failure = buildYear(repeatingFirstMember(database), context, YEAR);
+      await expect(failure).rejects.toThrow(MonitorError);
+      await expect(failure).rejects.toThrow(`de build van ${YEAR} is niet opgeslagen: 1 × dezelfde bron en regel van een record in location_member`);
+      expect(await members()).toEqual(before);
+    } finally {
+      database.close();
+    }
   });
 });
