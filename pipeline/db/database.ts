@@ -87,44 +87,39 @@ export class MonitorDatabase {
    * written in the column order `tables.ts` declares for the table.
    */
   async append<T extends TableName>(table: T, rows: Iterable<NewRow<T>>): Promise<number> {
-    const columns = columnsOf(table);
-    const appender = await this.connection.createAppender(table);
-    let count = 0;
-    for (const row of rows) {
-      for (const column of columns) appendTo(appender, row[column] as RowValue);
-      appender.endRow();
-      count += 1;
-    }
-    appender.flushSync();
-    appender.closeSync();
-    return count;
+    return this.appendEach(table, (add) => {
+      let count = 0;
+      for (const row of rows) {
+        add(row);
+        count += 1;
+      }
+      return count;
+    });
   }
 
   /**
    * `append` for rows that a reader pushes one at a time (a CSV parsed row by row): `produce`
-   * gets `add`, which appends a row at once. When `produce` throws, the rows it added are cleared
-   * and the appender closed before the error goes on (to the transaction's rollback): an appender
-   * left open would write its rows whenever it is collected.
+   * gets `add`, which appends a row at once. When `produce` or the flush throws, the rows not yet
+   * written are cleared and the appender closed before the error goes on (to the transaction's
+   * rollback): an appender left open would write its rows whenever it is collected.
    */
   async appendEach<T extends TableName, R>(table: T, produce: (add: (row: NewRow<T>) => void) => R): Promise<R> {
     const columns = columnsOf(table);
     const appender = await this.connection.createAppender(table);
-    let result: R;
     try {
-      result = produce((row) => {
+      const result = produce((row) => {
         for (const column of columns) appendTo(appender, row[column] as RowValue);
         appender.endRow();
       });
+      appender.flushSync();
+      return result;
     } catch (error) {
       appender.clear();
-      appender.closeSync();
       throw error;
+    } finally {
+      appender.closeSync();
     }
-    appender.flushSync();
-    appender.closeSync();
-    return result;
   }
-
 
   private transactionDepth = 0;
 

@@ -4,12 +4,6 @@ import { columnLetters } from './shown-text.ts';
 import { fieldForHeader } from './header-synonyms.ts';
 import type { RawRow, TableColumn, TableRow } from './table.ts';
 
-export interface BuiltTable {
-  columns: TableColumn[];
-  rows: TableRow[];
-  titleRows?: number[];
-}
-
 /**
  * The non-empty raw rows of a file, in order, handed to `visit` one at a time. It may be called
  * more than once (the table is checked in a first pass and read in a second), and throws what is
@@ -42,21 +36,12 @@ interface PlacedColumn {
 }
 
 /**
- * Non-empty raw rows → columns and rows with trimmed, non-empty values. The header is the first
- * row with a name column among the first rows (a title row above it is skipped and listed in
- * titleRows); without one, the first row is the header and checkColumns says what is missing.
- */
-export function buildTable(file: string, rawRows: readonly RawRow[]): BuiltTable {
-  const { columns, titleRows, eachRow } = streamTable(file, (visit) => rawRows.forEach((row) => visit(row)));
-  const rows: TableRow[] = [];
-  eachRow((row) => rows.push(row));
-  return { columns, rows, ...(titleRows === undefined ? {} : { titleRows }) };
-}
-
-/**
- * buildTable in two passes over the source: the first checks the whole file and keeps only the
- * first rows (to find the header) and the first row of each problem, so that the refusals are
- * those buildTable gives for the file held whole, in the same order; the second makes the rows.
+ * Non-empty raw rows → columns and rows with trimmed, non-empty values, in two passes over the
+ * source. The header is the first row with a name column among the first rows (a title row above
+ * it is skipped and listed in titleRows); without one, the first row is the header and
+ * checkColumns says what is missing. The first pass checks the whole file and keeps only the first
+ * rows (to find the header) and the first row of each problem, so that the refusals are those of
+ * the file held whole, in the same order; the second (`eachRow`) makes the rows.
  */
 export function streamTable(file: string, source: RawRowSource, filePass?: FilePass): TableStream {
   const firstRows: RawRow[] = [];
@@ -94,7 +79,7 @@ export function streamTable(file: string, source: RawRowSource, filePass?: FileP
 interface HeaderLayout {
   /** Takes a row below the first ones: a data row. */
   see(raw: RawRow): void;
-  /** The refusals of buildTable, in its order, or the layout. */
+  /** The refusals of the file held whole, in their order, or the layout. */
   check(file: string): { headerIndex: number; columns: TableColumn[]; placed: PlacedColumn[]; rowCount: number };
 }
 
