@@ -22,8 +22,11 @@ const REMEMBERED = 50_000;
 const TRIAL = 2_000;
 const KEYS = Object.keys(InventoryRecord.shape) as Key[];
 const FAILED: FieldOutcome = { ok: false };
-/** A rule across fields (a refine on the record) makes the field-by-field outcome wrong: then every row is parsed whole. */
-const WHOLE_ROWS_ONLY = (InventoryRecord._zod.def.checks?.length ?? 0) > 0;
+/**
+ * A rule across fields (a refine on the record), or a catchall that keeps unknown keys, makes the
+ * field-by-field outcome wrong: then every row is parsed whole.
+ */
+const WHOLE_ROWS_ONLY = (InventoryRecord._zod.def.checks?.length ?? 0) > 0 || InventoryRecord._zod.def.catchall !== undefined;
 
 interface Memory {
   known: Map<string | undefined, FieldOutcome>;
