@@ -70,7 +70,8 @@ export async function runYears(values: OptionValues, io: Io, renderer: ReportRen
       const input = await readReportInput(database, year);
       // The database is written to its file (DuckDB's thread) while the report is rendered.
       const { writeReport } = await writers;
-      const [files] = await settledBoth(writeReport(input, directory, { chromium, notice: io.out, renderer }), database.checkpoint());
+      const yearRenderer = year === years.at(-1) ? stoppedAfterRender(renderer) : renderer;
+      const [files] = await settledBoth(writeReport(input, directory, { chromium, notice: io.out, renderer: yearRenderer }), database.checkpoint());
       io.out(`Monitor ${year} geschreven naar ${directory}: ${files.length} bestanden.`);
     }
   }, RUN_DATABASE);
@@ -87,6 +88,21 @@ async function loadReportWriters(): Promise<typeof import('../../outputs/write-r
   const writers = await import('../../outputs/write-report.ts');
   await writers.loadReportWriters();
   return writers;
+}
+
+/**
+ * The renderer for the last year: its worker is stopped as soon as the year is drawn, so that the
+ * thread's teardown runs on the other core while this one writes the folder, not after it.
+ */
+function stoppedAfterRender(renderer: ReportRenderer): ReportRenderer {
+  return {
+    ...renderer,
+    render(input) {
+      const parts = renderer.render(input);
+      parts.site.then(() => renderer.close(), () => undefined).catch(() => undefined);
+      return parts;
+    },
+  };
 }
 
 /** Both results once both have settled (the database is not closed under a running checkpoint); the first error otherwise. */
