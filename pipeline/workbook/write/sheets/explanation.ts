@@ -139,11 +139,19 @@ function addImages(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, firstRo
     caption.font = { bold: true };
     const { width, height } = pngSize(image.png);
     const scale = Math.min(1, MAX_IMAGE_WIDTH_PX / width);
-    const id = workbook.addImage({ base64: `data:image/png;base64,${Buffer.from(image.png).toString('base64')}`, extension: 'png' });
+    const id = workbook.addImage({ buffer: imageBuffer(image.png), extension: 'png' });
     sheet.addImage(id, { tl: { col: 0, row }, ext: { width: Math.round(width * scale), height: Math.round(height * scale) } });
     row += Math.ceil((height * scale) / ROW_HEIGHT_PX) + 2;
   }
   return row;
+}
+
+/**
+ * The PNG's bytes as exceljs takes them (given as base64, its zip decoded them again in JavaScript).
+ * exceljs's typing declares its own `Buffer` as an ArrayBuffer; at run time it takes Node's.
+ */
+function imageBuffer(png: Uint8Array): NonNullable<ExcelJS.Image['buffer']> {
+  return Buffer.from(png.buffer, png.byteOffset, png.byteLength) as unknown as NonNullable<ExcelJS.Image['buffer']>;
 }
 
 /** Width and height from the PNG header (IHDR follows the 8-byte signature). */
