@@ -12,7 +12,7 @@ import { reportTitle, type ReportInput } from './report-input.ts';
 import { overviewImages, overviewTables } from './overview-extras.ts';
 import { loadOverviewWriter, overviewBytesWhenImages } from '../pipeline/workbook/write/overview.ts';
 import { ownedBySite } from './site/slug.ts';
-import { loadResvg, svgToPngAsync } from './figures/render-png.ts';
+import { loadResvg, pngSizeOf, svgToPngAsync } from './figures/render-png.ts';
 import { checkFolderTarget, replaceFolder } from './write-atomic.ts';
 
 export interface ReportOptions extends PdfOptions {
@@ -29,11 +29,13 @@ export async function reportFiles(input: ReportInput, options: ReportOptions = {
   const renderer = options.renderer ?? (await import('./report-renderer.ts')).startReportRenderer();
   try {
     const parts = renderer.render(input);
-    // The workbook's sheets are composed while the figures are drawn; its images (PNG, drawn on
-    // libuv's threads) are added when they come, while this thread writes the text.
+    // The workbook's sheets are composed while the figures are drawn, and written while their PNGs
+    // are drawn on libuv's threads; the PNGs' bytes are packed in when they come.
     const images = parts.figures.then(async (figures) => overviewImages(figures, await Promise.all(figures.map((figure) => svgToPngAsync(figure.svg)))));
-    images.catch(() => undefined); // awaited by the overview once its sheets are composed
-    const overview = overviewBytesWhenImages(input.data, overviewTables(input), images);
+    images.catch(() => undefined); // awaited by the overview once its sheets are written
+    const expected = parts.figures.then((figures) => figures.map((figure) => ({ name: figure.title, ...pngSizeOf(figure.svg) })));
+    expected.catch(() => undefined); // the same
+    const overview = overviewBytesWhenImages(input.data, overviewTables(input), expected, images);
     overview.catch(() => undefined); // awaited below; not unhandled should the text fail first
     // The tables need no figure either.
     const tables = [

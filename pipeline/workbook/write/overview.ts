@@ -12,11 +12,11 @@ import { SHEETS } from '../layout.ts';
 import { withQuotedSheetNames } from './defined-names.ts';
 import { worksheetPart, withDirectRows, type DirectRows } from './direct-rows.ts';
 import { setPrint } from './print.ts';
-import { repackZip } from './repack-zip.ts';
+import { repackZip, type EntryReplacements, type EntryRewrites } from './repack-zip.ts';
 import { fitWrappedRows } from './row-height.ts';
 import { addCoverageSheet } from './sheets/coverage.ts';
 import { coverageSpecs } from './sheets/coverage-specs.ts';
-import { addExplanationImages, addExplanationSheet } from './sheets/explanation.ts';
+import { addExplanationImages, addExplanationImageSlots, addExplanationSheet, pngSize, type ImageSlot } from './sheets/explanation.ts';
 import { addListsSheet } from './sheets/lists.ts';
 import { addLocationsSheet } from './sheets/locations.ts';
 import { addParametersSheet, parameterRefs } from './sheets/parameters.ts';
@@ -40,18 +40,45 @@ export async function overviewBytes(data: MonitorData, extras: OverviewExtras = 
   return workbookBytes(data.year, await composeOverview(data, extras));
 }
 
+/** An image still being drawn: its caption and the width and height its PNG will have. */
+export interface ExpectedImage {
+  name: string;
+  width: number;
+  height: number;
+}
+
 /**
- * As overviewBytes with `extras.images` still being drawn: the sheets are composed at once, the
- * images added and the bytes made when they come (reportFiles composes while the figures are drawn).
+ * As overviewBytes with `extras.images` still being drawn: the sheets are composed at once; once
+ * `expected` tells the images' sizes (all the layout depends on), the workbook is written with
+ * their places empty while they are drawn, and packed with their bytes when they come
+ * (reportFiles composes while the figures are drawn, and writes while they are turned into PNG).
+ * Should a PNG not have the size expected, the workbook is made again with it: the same bytes as
+ * overviewBytes either way.
  */
 export async function overviewBytesWhenImages(
   data: MonitorData,
   extras: Omit<OverviewExtras, 'images'>,
+  expected: Promise<readonly ExpectedImage[]>,
   images: Promise<readonly OverviewImage[]>,
 ): Promise<Uint8Array> {
-  const { workbook, directRows, addImages } = await composeSheets(data, extras);
-  addImages(await images);
-  return workbookBytes(data.year, { workbook, directRows });
+  const { workbook, directRows, addSlots } = await composeSheets(data, extras);
+  const slots = await expected;
+  addSlots(slots.map((slot) => ({ ...slot, png: new Uint8Array(0) })));
+  const stored = await storedBytes(workbook);
+  const drawn = await images;
+  const asExpected =
+    drawn.length === slots.length && drawn.every((image, index) => image.name === slots[index]!.name && sameSize(pngSize(image.png), slots[index]!));
+  if (!asExpected) return overviewBytes(data, { ...extras, images: drawn });
+  return packed(data.year, workbook, directRows, stored, Object.fromEntries(drawn.map((image, index) => [mediaEntry(index), image.png])));
+}
+
+/** Where exceljs puts the workbook's i-th image (Toelichting's are its only ones). */
+function mediaEntry(index: number): string {
+  return `xl/media/image${index + 1}.png`;
+}
+
+function sameSize(a: { width: number; height: number }, b: { width: number; height: number }): boolean {
+  return a.width === b.width && a.height === b.height;
 }
 
 /** Loads what the writer needs of exceljs (also done when composing): a caller may start it early. */
@@ -61,7 +88,12 @@ export const loadOverviewWriter = loadWorkbookClass;
 async function composeSheets(
   data: MonitorData,
   extras: OverviewExtras,
-): Promise<{ workbook: ExcelJS.Workbook; directRows: DirectRows[]; addImages: (images: readonly OverviewImage[]) => void }> {
+): Promise<{
+  workbook: ExcelJS.Workbook;
+  directRows: DirectRows[];
+  addImages: (images: readonly OverviewImage[]) => void;
+  addSlots: (slots: readonly ImageSlot[]) => void;
+}> {
   const Workbook = await loadWorkbookClass();
   const workbook = new Workbook();
   workbook.creator = 'lsp-monitor';
@@ -89,17 +121,30 @@ async function composeSheets(
     setPrint(sheet, { year: data.year, headerRow, ...(sheet.name === SHEETS.locations ? { area: locations.printArea } : {}) });
   }
   // The images' captions are not wrapped and their rows keep the default height: fitWrappedRows has nothing to do there.
-  return { workbook, directRows: [locations.rows, ...coverageRows], addImages: (images) => addExplanationImages(workbook, explanation, images) };
+  return {
+    workbook,
+    directRows: [locations.rows, ...coverageRows],
+    addImages: (images) => addExplanationImages(workbook, explanation, images),
+    addSlots: (slots) => addExplanationImageSlots(workbook, explanation, slots),
+  };
 }
 
 async function workbookBytes(year: number, { workbook, directRows }: { workbook: ExcelJS.Workbook; directRows: readonly DirectRows[] }): Promise<Uint8Array> {
-  // Stored uncompressed by exceljs; repackZip adds the direct rows and deflates with native zlib.
-  const stored = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
+  return packed(year, workbook, directRows, await storedBytes(workbook));
+}
+
+/** Stored uncompressed by exceljs; `packed` adds the direct rows and deflates with native zlib. */
+async function storedBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));
+}
+
+function packed(year: number, workbook: ExcelJS.Workbook, directRows: readonly DirectRows[], stored: Uint8Array, replacements: EntryReplacements = {}): Uint8Array {
   const sheetNames = workbook.worksheets.map((sheet) => sheet.name);
-  return repackZip(new Uint8Array(stored), fixedTime(year), {
+  const rewrites: EntryRewrites = {
     ...Object.fromEntries(directRows.map((rows) => [worksheetPart(rows), (xml: string) => withDirectRows(xml, rows)])),
     'xl/workbook.xml': (xml) => Buffer.from(withQuotedSheetNames(xml, sheetNames), 'utf8'),
-  });
+  };
+  return repackZip(stored, fixedTime(year), rewrites, replacements);
 }
 
 /** Writes the overview to `path` (temporary file, then rename). */

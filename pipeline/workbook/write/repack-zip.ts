@@ -23,17 +23,24 @@ interface StoredEntry {
 /** Text entries to rewrite on the way, by entry name (e.g. xl/worksheets/sheet2.xml), into new UTF-8 bytes. */
 export type EntryRewrites = Readonly<Record<string, (text: string) => Uint8Array>>;
 
+/** Entries whose bytes are replaced whole, by entry name (e.g. xl/media/image1.png). */
+export type EntryReplacements = Readonly<Record<string, Uint8Array>>;
+
 /**
  * Repacks a zip whose entries are stored (not compressed), deflating each entry, with `date` as
- * every entry's time, and rewriting the entries named in `rewrites`.
+ * every entry's time, rewriting the entries named in `rewrites` and replacing those in `replacements`.
  */
-export function repackZip(zip: Uint8Array, date: Date, rewrites: EntryRewrites = {}): Uint8Array {
+export function repackZip(zip: Uint8Array, date: Date, rewrites: EntryRewrites = {}, replacements: EntryReplacements = {}): Uint8Array {
   const entries = storedEntries(zip).map((entry) => {
+    const replacement = replacements[entry.name];
+    if (replacement !== undefined) return { ...entry, data: replacement, crc32: crc32(replacement) };
     const rewrite = rewrites[entry.name];
     if (rewrite === undefined) return entry;
     const data = rewrite(new TextDecoder().decode(entry.data));
     return { ...entry, data, crc32: crc32(data) };
   });
+  const missing = Object.keys(replacements).filter((name) => !entries.some((entry) => entry.name === name));
+  if (missing.length > 0) throw new Error(`xlsx: no entry ${missing.join(', ')} to replace`);
   const time = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);
   const day = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
   const parts: Uint8Array[] = [];

@@ -61,7 +61,24 @@ export function addExplanationSheet(workbook: ExcelJS.Workbook, data: MonitorDat
 
 /** The figures as PNG below the text, each with its caption (none: nothing). */
 export function addExplanationImages(workbook: ExcelJS.Workbook, explanation: { sheet: ExcelJS.Worksheet; imagesRow: number }, images: readonly OverviewImage[]): void {
-  if (images.length > 0) addImages(workbook, explanation.sheet, explanation.imagesRow, images);
+  addExplanationImageSlots(workbook, explanation, images.map((image) => ({ name: image.name, ...pngSize(image.png), png: image.png })));
+}
+
+/** An image of Toelichting by its caption and size, with its PNG or, while it is drawn, no bytes yet. */
+export interface ImageSlot {
+  name: string;
+  width: number;
+  height: number;
+  png: Uint8Array;
+}
+
+/**
+ * As addExplanationImages, the size of each image given: the layout depends on it alone, so the
+ * workbook can be written before the PNGs are drawn and their bytes put in when it is packed
+ * (../overview.ts). Image i is the workbook's entry `xl/media/image<i + 1>.png`.
+ */
+export function addExplanationImageSlots(workbook: ExcelJS.Workbook, explanation: { sheet: ExcelJS.Worksheet; imagesRow: number }, slots: readonly ImageSlot[]): void {
+  if (slots.length > 0) addImages(workbook, explanation.sheet, explanation.imagesRow, slots);
 }
 
 function methodLines(data: MonitorData): string[] {
@@ -131,13 +148,13 @@ function sheetLines(extras: OverviewExtras): [string, string][] {
   ];
 }
 
-function addImages(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, firstRow: number, images: readonly OverviewImage[]): number {
+function addImages(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, firstRow: number, images: readonly ImageSlot[]): number {
   let row = firstRow;
   for (const image of images) {
     const caption = sheet.getCell(row, 1);
     setText(caption, image.name);
     caption.font = { bold: true };
-    const { width, height } = pngSize(image.png);
+    const { width, height } = image;
     const scale = Math.min(1, MAX_IMAGE_WIDTH_PX / width);
     const id = workbook.addImage({ buffer: imageBuffer(image.png), extension: 'png' });
     sheet.addImage(id, { tl: { col: 0, row }, ext: { width: Math.round(width * scale), height: Math.round(height * scale) } });
@@ -155,7 +172,7 @@ function imageBuffer(png: Uint8Array): NonNullable<ExcelJS.Image['buffer']> {
 }
 
 /** Width and height from the PNG header (IHDR follows the 8-byte signature). */
-function pngSize(png: Uint8Array): { width: number; height: number } {
+export function pngSize(png: Uint8Array): { width: number; height: number } {
   const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
   if (png.length < 24 || signature.some((byte, index) => png[index] !== byte)) throw new Error('overview image is not a PNG');
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
