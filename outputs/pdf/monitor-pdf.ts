@@ -3,7 +3,6 @@
  * not the rest of the monitor, and the run says so in one line.
  */
 import type { Figure, ReportInput } from '../report-input.ts';
-import { printHtml } from './print-html.ts';
 import { printPdf } from './print-pdf.ts';
 import { withoutPrintDate } from './reproducible.ts';
 import { sectionPages } from './section-pages.ts';
@@ -24,6 +23,8 @@ export async function monitorPdf(
   { chromium, notice = () => undefined }: PdfOptions,
 ): Promise<{ name: string; content: Uint8Array }[]> {
   if (chromium === undefined) return [];
+  // Loaded only to print: it brings marked, which the report's text otherwise needs only in its worker thread.
+  const { printHtml } = await import('./print-html.ts');
   try {
     // The contents list page numbers, known only once printed: print, read where each section landed, print again.
     const draft = await printPdf(printHtml(input, markdown, figures, title), chromium);
