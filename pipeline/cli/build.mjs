@@ -82,6 +82,22 @@ const externalPackagesPlugin = {
   },
 };
 
+/**
+ * vega-loader takes node-fetch for a spec that loads its data from a URL; the figures' specs hold
+ * their data, and the monitor reads nothing from the network. Without it vega-loader's http loader
+ * is vega's own refusal ("No HTTP fetch method available"), and the report's worker no longer loads
+ * node-fetch, whatwg-url, tr46's tables and Node's http, https, stream and zlib at its start.
+ */
+const noNetworkForVegaPlugin = {
+  name: 'no-network-for-vega',
+  setup(build) {
+    build.onResolve({ filter: /^node-fetch$/ }, (args) =>
+      args.importer.split(sep).join('/').includes('node_modules/vega-loader/') ? { path: 'node-fetch', namespace: 'no-network' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'no-network' }, () => ({ contents: 'module.exports = undefined;', loader: 'js' }));
+  },
+};
+
 /** Builds dist/; every file is written under a temporary name and renamed, so a concurrent run never reads half a file. */
 export async function buildDist({ clean = false, logLevel = 'silent' } = {}) {
   const { build } = await import('esbuild');
@@ -103,7 +119,7 @@ export async function buildDist({ clean = false, logLevel = 'silent' } = {}) {
     logLevel,
     // the require() that requireCommonJsPlugin's modules call, in every file of the bundle
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    plugins: [sourceUrlPlugin, requireCommonJsPlugin, externalPackagesPlugin],
+    plugins: [sourceUrlPlugin, noNetworkForVegaPlugin, requireCommonJsPlugin, externalPackagesPlugin],
   });
   mkdirSync(DIST, { recursive: true });
   const temporary = `.${process.pid}-${Date.now()}.tmp`;
@@ -113,7 +129,7 @@ export async function buildDist({ clean = false, logLevel = 'silent' } = {}) {
   // A source saved while the build read it may be in the bundle in its older form: it is recorded
   // as never built, so the next start builds again. This file itself is an input too.
   const inputs = Object.fromEntries(
-    [...new Set(Object.keys(result.metafile.inputs).filter((input) => !input.startsWith('commonjs:')).map(manifestEntry)), relative(ROOT, fileURLToPath(import.meta.url)).split(sep).join('/')]
+    [...new Set(Object.keys(result.metafile.inputs).filter((input) => !input.startsWith('commonjs:') && !input.startsWith('no-network:')).map(manifestEntry)), relative(ROOT, fileURLToPath(import.meta.url)).split(sep).join('/')]
       .map((input) => [input, statSync(join(ROOT, input)).mtimeMs])
       .map(([input, mtimeMs]) => [input, mtimeMs >= started - 1000 ? -1 : mtimeMs]),
   );
