@@ -16,6 +16,25 @@ export interface MonitorContext {
   locator: Locator;
 }
 
+type ReferenceTools = Pick<MonitorContext, 'resolver' | 'regions' | 'locator'>;
+
+/**
+ * The resolvers of each reference data set, made once: they read nothing but that (read-only) data,
+ * and what the resolver remembers per text is a pure function of it. A process that runs many
+ * commands (the test suite runs hundreds) builds them once instead of once per command.
+ */
+const toolsByReference = new WeakMap<ReferenceData, ReferenceTools>();
+
+function referenceTools(reference: ReferenceData): ReferenceTools {
+  let tools = toolsByReference.get(reference);
+  if (tools === undefined) {
+    tools = { resolver: createMunicipalityResolver(reference), regions: createIzaRegionIndex(reference), locator: createLocator(reference) };
+    toolsByReference.set(reference, tools);
+  }
+  return tools;
+}
+
+/** The configuration is read and checked again on every call: a changed file is always seen. */
 export function createContext(options: { configPath?: string } = {}): MonitorContext {
   return contextFor(loadConfig(options.configPath));
 }
@@ -26,11 +45,5 @@ export function createContext(options: { configPath?: string } = {}): MonitorCon
  */
 export function contextFor(config: MonitorConfig): MonitorContext {
   const reference = loadReferenceData();
-  return {
-    config,
-    reference,
-    resolver: createMunicipalityResolver(reference),
-    regions: createIzaRegionIndex(reference),
-    locator: createLocator(reference),
-  };
+  return { config, reference, ...referenceTools(reference) };
 }

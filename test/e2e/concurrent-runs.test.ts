@@ -2,19 +2,18 @@
  * Two lsp-monitor processes on one database: the second is refused with who holds it, or waits
  * with --wait; a lock left by a killed process is taken over.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { freshDatabase } from '../helpers/fresh-database.ts';
+import { spawnLockHolder } from '../helpers/hold-lock.ts';
 
-const holdLock = fileURLToPath(new URL('../pipeline/lock/hold-lock.ts', import.meta.url));
 const children: ChildProcess[] = [];
 
-function holdLockFor(db: string, ms: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', holdLock, db, String(ms)], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function holdLockFor(db: string, ms: number): Promise<ChildProcess> {
+  const child = await spawnLockHolder(db, ms, ['ignore', 'pipe', 'inherit']);
   children.push(child);
   return new Promise((resolve) => child.stdout!.once('data', () => resolve(child)));
 }

@@ -3,14 +3,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireLock, LockBusyError } from '../../../pipeline/lock/acquire-lock.ts';
 import { LockHolder } from '../../../pipeline/lock/lock-file.ts';
 import { formatDutchDateTime } from '../../../sources/archive/dutch-date.ts';
+import { spawnLockHolder } from '../../helpers/hold-lock.ts';
 
-const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const holdLockScript = fileURLToPath(new URL('./hold-lock.ts', import.meta.url));
 const children: ChildProcess[] = [];
 
 afterEach(() => {
@@ -22,11 +20,8 @@ function database(): string {
 }
 
 /** Starts the fixture and resolves once it holds the lock. */
-function holdInChild(databasePath: string, holdMs: number): Promise<{ child: ChildProcess; holder: LockHolder }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', holdLockScript, databasePath, String(holdMs)], {
-    cwd: projectRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+async function holdInChild(databasePath: string, holdMs: number): Promise<{ child: ChildProcess; holder: LockHolder }> {
+  const child = await spawnLockHolder(databasePath, holdMs);
   children.push(child);
   return new Promise((resolve, reject) => {
     let output = '';

@@ -1,14 +1,14 @@
 /** The schedule: cron validation, a failing run that does not stop it, no overlapping runs, the lock across processes. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatDuration, formatRunLine, type RunRecord } from '../../../pipeline/schedule/run-line.ts';
 import { startSchedule, type Schedule, type ScheduleOptions } from '../../../pipeline/schedule/schedule.ts';
 import { parseThenSteps, stepArguments } from '../../../pipeline/schedule/then-steps.ts';
 import { MonitorError, UsageError } from '../../../sources/errors.ts';
+import { spawnLockHolder } from '../../helpers/hold-lock.ts';
 
 const schedules: Schedule[] = [];
 const children: ChildProcess[] = [];
@@ -150,11 +150,7 @@ describe('startSchedule', () => {
 
   it('skips a run while another process holds the database lock', async () => {
     const databasePath = database();
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', fileURLToPath(new URL('../lock/hold-lock.ts', import.meta.url)), databasePath, '-1'],
-      { cwd: fileURLToPath(new URL('../../../', import.meta.url)), stdio: ['ignore', 'pipe', 'inherit'] },
-    );
+    const child = await spawnLockHolder(databasePath, -1, ['ignore', 'pipe', 'inherit']);
     children.push(child);
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('child did not take the lock in time')), 20_000);
