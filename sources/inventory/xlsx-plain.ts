@@ -157,10 +157,10 @@ function isDateFormat(format: string): boolean {
 /** A start tag, end tag or empty tag, and the text before it. */
 const TAG = /([^<]*)<(\/?)([A-Za-z][\w.:-]*)((?:\s[^>]*?)?)(\/?)>/y;
 /**
- * The usual cell as Excel and exceljs write it, `<c r="B7" s="3" t="s"><v>12</v></c>`: its address,
- * style, type and the value's text. Attributes in another order, spacing or form take the tags' way.
+ * The usual cell as Excel and exceljs write it, `<c r="B7" s="3" t="s"><v>12</v></c>`: its column
+ * letters and row number, style, type and the value's text. Attributes in another order, spacing or form take the tags' way.
  */
-const VALUE_CELL = /<c r="([A-Z]{1,3}[1-9]\d*)"(?: s="(\d+)")?(?: t="([A-Za-z]+)")?><v>([^<]*)<\/v><\/c>/y;
+const VALUE_CELL = /<c r="([A-Z]{1,3})([1-9]\d*)"(?: s="(\d+)")?(?: t="([A-Za-z]+)")?><v>([^<]*)<\/v><\/c>/y;
 
 interface OpenCell {
   column: number;
@@ -189,8 +189,8 @@ function worksheetRows(xml: string, shared: readonly string[], dates: readonly b
       VALUE_CELL.lastIndex = TAG.lastIndex;
       const usual = VALUE_CELL.exec(xml);
       if (usual !== null) {
-        const [, r, s, t, between = ''] = usual;
-        const opened = placedCell(row, { r, s, t });
+        const [, letters = '', digits, s, t, between = ''] = usual;
+        const opened = placedCell(row, { row: Number(digits), column: columnIndex(letters) }, s, t);
         const decoded = between === '' ? undefined : decodeXml(normaliseLineBreaks(between));
         if (opened === undefined || (between !== '' && decoded === undefined)) return undefined;
         opened.value = decoded;
@@ -291,12 +291,12 @@ function worksheetRows(xml: string, shared: readonly string[], dates: readonly b
 /** A cell opened by its start tag, or undefined when its address is not the next of its row. */
 function openCell(row: { number: number; cells: string[] }, attributes: string): OpenCell | undefined {
   const read = cellAttributes(attributes);
-  return read === undefined ? undefined : placedCell(row, read);
+  const position = read?.r === undefined ? undefined : cellPosition(read.r);
+  return read === undefined || position === undefined ? undefined : placedCell(row, position, read.s, read.t);
 }
 
-function placedCell(row: { number: number; cells: string[] }, { r: address, s: styleText, t: type }: CellAttributes): OpenCell | undefined {
-  const position = address === undefined ? undefined : cellPosition(address);
-  if (position === undefined || position.row !== row.number) return undefined;
+function placedCell(row: { number: number; cells: string[] }, position: CellPosition, styleText: string | undefined, type: string | undefined): OpenCell | undefined {
+  if (position.row !== row.number) return undefined;
   if (position.column < row.cells.length) return undefined; // out of order or twice
   const style = styleText === undefined ? undefined : Number(styleText);
   return { column: position.column, type, style, value: undefined, into: undefined, inRun: false, runs: undefined };
@@ -373,12 +373,21 @@ function cellAttributes(attributes: string): CellAttributes | undefined {
 }
 
 /** "AB12" → row 12, column 27 (0-based). */
-function cellPosition(address: string): { row: number; column: number } | undefined {
+function cellPosition(address: string): CellPosition | undefined {
   const match = /^([A-Z]{1,3})([1-9]\d*)$/.exec(address);
-  if (match === null) return undefined;
+  return match === null ? undefined : { row: Number(match[2]), column: columnIndex(match[1]!) };
+}
+
+interface CellPosition {
+  row: number;
+  column: number;
+}
+
+/** "AB" → 27 (0-based). */
+function columnIndex(letters: string): number {
   let column = 0;
-  for (const letter of match[1]!) column = column * 26 + (letter.charCodeAt(0) - 64);
-  return { row: Number(match[2]), column: column - 1 };
+  for (let index = 0; index < letters.length; index += 1) column = column * 26 + (letters.charCodeAt(index) - 64);
+  return column - 1;
 }
 
 /** An XML parser reads \r\n and a lone \r as \n. */
