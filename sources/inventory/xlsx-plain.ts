@@ -156,6 +156,11 @@ function isDateFormat(format: string): boolean {
 
 /** A start tag, end tag or empty tag, and the text before it. */
 const TAG = /([^<]*)<(\/?)([A-Za-z][\w.:-]*)((?:\s[^>]*?)?)(\/?)>/y;
+/**
+ * The usual cell as Excel and exceljs write it, `<c r="B7" s="3" t="s"><v>12</v></c>`: its column
+ * letters and row number, style, type and the value's text. Attributes in another order, spacing or form take the tags' way.
+ */
+const VALUE_CELL = /<c r="([A-Z]{1,3})([1-9]\d*)"(?: s="(\d+)")?(?: t="([A-Za-z]+)")?><v>([^<]*)<\/v><\/c>/y;
 
 interface OpenCell {
   column: number;
@@ -179,6 +184,21 @@ function worksheetRows(xml: string, shared: readonly string[], dates: readonly b
   let inRunProperties = false;
   TAG.lastIndex = start + '<sheetData>'.length;
   while (TAG.lastIndex <= end) {
+    if (row !== undefined && cell === undefined && !inRunProperties) {
+      // The usual cell in one match; read exactly as its four tags below would read it.
+      VALUE_CELL.lastIndex = TAG.lastIndex;
+      const usual = VALUE_CELL.exec(xml);
+      if (usual !== null) {
+        const [, letters = '', digits, s, t, between = ''] = usual;
+        const opened = placedCell(row, { row: Number(digits), column: columnIndex(letters) }, s, t);
+        const decoded = between === '' ? undefined : decodeXml(normaliseLineBreaks(between));
+        if (opened === undefined || (between !== '' && decoded === undefined)) return undefined;
+        opened.value = decoded;
+        if (!finishCell(row, opened, shared, dates)) return undefined;
+        TAG.lastIndex = VALUE_CELL.lastIndex;
+        continue;
+      }
+    }
     const match = TAG.exec(xml);
     if (match === null) return undefined;
     const [, between = '', closing, name, attributes = '', empty] = match;
@@ -201,14 +221,9 @@ function worksheetRows(xml: string, shared: readonly string[], dates: readonly b
           break;
         }
         case 'c': {
-          const read = cellAttributes(attributes);
-          if (read === undefined) return undefined;
-          const { r: address, s: styleText, t: type } = read;
-          const position = address === undefined ? undefined : cellPosition(address);
-          if (row === undefined || cell !== undefined || position === undefined || position.row !== row.number) return undefined;
-          if (position.column < row.cells.length) return undefined; // out of order or twice
-          const style = styleText === undefined ? undefined : Number(styleText);
-          cell = { column: position.column, type, style, value: undefined, into: undefined, inRun: false, runs: undefined };
+          if (row === undefined || cell !== undefined) return undefined;
+          cell = openCell(row, attributes);
+          if (cell === undefined) return undefined;
           if (empty === '/') {
             if (!finishCell(row, cell, shared, dates)) return undefined;
             cell = undefined;
@@ -273,6 +288,20 @@ function worksheetRows(xml: string, shared: readonly string[], dates: readonly b
   return row === undefined && cell === undefined ? rows : undefined;
 }
 
+/** A cell opened by its start tag, or undefined when its address is not the next of its row. */
+function openCell(row: { number: number; cells: string[] }, attributes: string): OpenCell | undefined {
+  const read = cellAttributes(attributes);
+  const position = read?.r === undefined ? undefined : cellPosition(read.r);
+  return read === undefined || position === undefined ? undefined : placedCell(row, position, read.s, read.t);
+}
+
+function placedCell(row: { number: number; cells: string[] }, position: CellPosition, styleText: string | undefined, type: string | undefined): OpenCell | undefined {
+  if (position.row !== row.number) return undefined;
+  if (position.column < row.cells.length) return undefined; // out of order or twice
+  const style = styleText === undefined ? undefined : Number(styleText);
+  return { column: position.column, type, style, value: undefined, into: undefined, inRun: false, runs: undefined };
+}
+
 /** The cell's text as cell-text.ts gives it for exceljs' value; false when exceljs would read it otherwise. */
 function finishCell(row: { cells: string[]; count: number }, cell: OpenCell, shared: readonly string[], dates: readonly boolean[]): boolean {
   const { type, value, runs } = cell;
@@ -321,12 +350,18 @@ function decodeLikeExceljs(value: string): string {
 
 const EXCELJS_ENTITIES: Readonly<Record<string, string>> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&apos;': "'", '&quot;': '"' };
 
+interface CellAttributes {
+  r?: string | undefined;
+  s?: string | undefined;
+  t?: string | undefined;
+}
+
 /**
  * A cell's address, style and type in one pass over its attributes (this runs for every cell);
  * undefined for a value an XML parser would change (an entity, a line break): exceljs reads those.
  */
-function cellAttributes(attributes: string): { r?: string; s?: string; t?: string } | undefined {
-  const found: { r?: string; s?: string; t?: string } = {};
+function cellAttributes(attributes: string): CellAttributes | undefined {
+  const found: CellAttributes = {};
   ATTRIBUTE.lastIndex = 0;
   for (let match = ATTRIBUTE.exec(attributes); match !== null; match = ATTRIBUTE.exec(attributes)) {
     const [, name, value = ''] = match;
@@ -338,12 +373,21 @@ function cellAttributes(attributes: string): { r?: string; s?: string; t?: strin
 }
 
 /** "AB12" → row 12, column 27 (0-based). */
-function cellPosition(address: string): { row: number; column: number } | undefined {
+function cellPosition(address: string): CellPosition | undefined {
   const match = /^([A-Z]{1,3})([1-9]\d*)$/.exec(address);
-  if (match === null) return undefined;
+  return match === null ? undefined : { row: Number(match[2]), column: columnIndex(match[1]!) };
+}
+
+interface CellPosition {
+  row: number;
+  column: number;
+}
+
+/** "AB" → 27 (0-based). */
+function columnIndex(letters: string): number {
   let column = 0;
-  for (const letter of match[1]!) column = column * 26 + (letter.charCodeAt(0) - 64);
-  return { row: Number(match[2]), column: column - 1 };
+  for (let index = 0; index < letters.length; index += 1) column = column * 26 + (letters.charCodeAt(index) - 64);
+  return column - 1;
 }
 
 /** An XML parser reads \r\n and a lone \r as \n. */

@@ -9,7 +9,7 @@ import Papa from 'papaparse';
 import type { z } from 'zod';
 import { MonitorError } from '../errors.ts';
 import { sha256Hex } from '../sha256.ts';
-import { rowCheck } from './row-check.ts';
+import { rowCheck } from '../row-check.ts';
 import {
   CentroidRow,
   EpaShareRow,

@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { rowCheck } from '../../../sources/reference/row-check.ts';
-import { Pc4Row, PopulationRow } from '../../../sources/schema.ts';
+import { rowCheck } from '../../sources/row-check.ts';
+import { Pc4Row, PopulationRow } from '../../sources/schema.ts';
 
 const pc4 = { pc4: '1011', lat: '52.37298', lon: '4.90396', gm_code: 'GM0363', gm_name: 'Amsterdam', gemeente_2014: 'Amsterdam', woonplaats: 'Amsterdam' };
 
@@ -31,5 +32,12 @@ describe('a reference row checked field by field', () => {
     const check = rowCheck(Pc4Row);
     const { woonplaats: _, ...missing } = pc4;
     expect(check(missing).error?.issues).toEqual(Pc4Row.safeParse(missing).error?.issues);
+  });
+
+  it('parses every row whole when the schema has a rule across fields', () => {
+    const Pair = z.object({ from: z.string(), to: z.string() }).refine((pair) => pair.from !== pair.to, { error: 'van en naar gelijk' });
+    const check = rowCheck(Pair);
+    expect(check({ from: 'a', to: 'b' })).toEqual(Pair.safeParse({ from: 'a', to: 'b' }));
+    expect(check({ from: 'a', to: 'a' }).error?.issues).toEqual(Pair.safeParse({ from: 'a', to: 'a' }).error?.issues);
   });
 });
