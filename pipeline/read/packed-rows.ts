@@ -3,7 +3,9 @@
  * turns a result into row objects value by value, and `MonitorDatabase.query` then checks each row
  * with zod: at a million records most of the report's read. Here, as in the dedupe's read
  * (pipeline/dedupe/read-records.ts), DuckDB writes each batch of rows into one text and JavaScript
- * splits it. The row schema is looked at once, when the reader is made: each field gets a decoder
+ * splits it; the text comes as its UTF-8 bytes and each field is decoded from them, because a
+ * field split off one large text keeps that whole text alive as long as the row (at 300k records
+ * the read's heap after it 121 -> 88 MB). The row schema is looked at once, when the reader is made: each field gets a decoder
  * that checks its value as the schema would (a text, a finite number, one of an enum's values,
  * or null where the schema allows it), so the rows are what `query` with the same schema gives.
  *
@@ -22,13 +24,15 @@ const PACK = sql('read/packed-rows/pack.sql');
  * same CPU and a lower peak RSS of the read (300k records: 475–588 against 669–696 MB).
  */
 const PACKED_ROWS = 10_000;
-const FIELD_END = '\u001f';
 const MISSING = '\u001e';
+const FIELD_END_BYTE = 0x1f;
+const MISSING_BYTE = 0x1e;
 
 /** A text column whose texts seldom repeat (ids, names) stops sharing them after this many with more distinct than repeated. */
 const TRIAL = 2_000;
 
-const PackedBatch = z.object({ batch: z.number(), rows: z.number(), unsafe: z.number(), packed: z.string() });
+/** The batch's text as its UTF-8 bytes: each field is decoded on its own, so no row keeps a slice of the batch's whole text alive. */
+const PackedBatch = z.object({ batch: z.number(), rows: z.number(), unsafe: z.number(), packed: z.object({ bytes: z.instanceof(Uint8Array) }) });
 
 type Decoder = (field: string, column: string) => unknown;
 
@@ -65,22 +69,29 @@ export function packedReader<S extends z.ZodObject>(table: TableName, schema: S,
       const rows: z.infer<S>[] = [];
       // Fresh per read: the texts a read shares are kept only as long as its rows.
       const decoders = keys.map((key) => decoderOf(schema.shape[key] as z.ZodType, key));
-      for (const packed of batches) unpack(packed.packed, packed.rows, keys, decoders, at, rows);
+      for (const packed of batches) unpack(packed.packed.bytes, packed.rows, keys, decoders, at, rows);
       return rows;
     },
   };
 }
 
-function unpack(packed: string, count: number, keys: readonly string[], decoders: readonly Decoder[], at: readonly number[], rows: unknown[]): void {
+function unpack(bytes: Uint8Array, count: number, keys: readonly string[], decoders: readonly Decoder[], at: readonly number[], rows: unknown[]): void {
   const perRow = keys.length;
-  const fields = packed.split(FIELD_END);
-  // Every field ends with the separator, so the split leaves one empty text after the last.
-  if (fields.length !== count * perRow + 1) throw new Error(`packed rows: ${fields.length - 1} fields for ${count} rows of ${perRow}`);
-  for (let start = 0; start < fields.length - 1; start += perRow) {
-    const row: Record<string, unknown> = {};
-    for (let index = 0; index < perRow; index += 1) row[keys[index]!] = decoders[index]!(fields[start + at[index]!]!, keys[index]!);
-    rows.push(row);
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const fields = new Array<string>(perRow);
+  let start = 0;
+  for (let row = 0; row < count; row += 1) {
+    for (let index = 0; index < perRow; index += 1) {
+      const end = text.indexOf(FIELD_END_BYTE, start);
+      if (end < 0) throw new Error(`packed rows: row ${row} of ${count} has ${index} fields of ${perRow}`);
+      fields[index] = end === start + 1 && text[start] === MISSING_BYTE ? MISSING : text.toString('utf8', start, end);
+      start = end + 1;
+    }
+    const values: Record<string, unknown> = {};
+    for (let index = 0; index < perRow; index += 1) values[keys[index]!] = decoders[index]!(fields[at[index]!]!, keys[index]!);
+    rows.push(values);
   }
+  if (start !== text.length) throw new Error(`packed rows: ${text.length - start} bytes after ${count} rows of ${perRow} fields`);
 }
 
 /** How a field of the schema is read from its text; a type this reader cannot check is refused here, once. */
