@@ -32,13 +32,13 @@ type KeyKind = 'o' | 't' | 'c' | 'p';
 type KeyScope = 'area' | 'region' | 'none';
 
 /**
- * Calls `visit` with each block key of a record: its kind, its scope and its value; `word` is the
- * name word's number for kind 't'.
+ * Calls `visit` with each block key of a record: its kind, its scope and its value; `number` is the
+ * name word's number for kind 't', the organisation's for kind 'o'.
  */
-function visitBlockKeys(record: MatchRecord, visit: (kind: KeyKind, scope: KeyScope, value: string, word: number) => void): void {
+function visitBlockKeys(record: MatchRecord, visit: (kind: KeyKind, scope: KeyScope, value: string, number: number) => void): void {
   if (record.keys.organisationKey !== '') {
-    visit('o', 'area', record.keys.organisationKey, -1);
-    visit('o', 'region', record.keys.organisationKey, -1);
+    visit('o', 'area', record.keys.organisationKey, record.keys.words.organisationNumber);
+    visit('o', 'region', record.keys.organisationKey, record.keys.words.organisationNumber);
   }
   // Organisation words have their own block above; only the name's words block here.
   const { fullTokens, words } = record.keys;
@@ -112,10 +112,14 @@ export class BlockIndex {
 
   /**
    * Calls `visit` with the positions (in `records`) of each candidate pair, in the order
-   * candidatePairs lists them.
+   * candidatePairs lists them. With `byArea`, for a caller to whom the order makes no
+   * difference: the first records area by area (municipality, else region), each one's pairs as
+   * its blocks give them. Most blocks lie within one area, so its records stay in the processor's
+   * cache while their pairs are judged: taken in id order, each pair reached for two records
+   * anywhere in memory (scoring at 100k records 3.35 → 2.32 s).
    */
-  forEachPair(visit: (first: number, second: number) => void): void {
-    const { members, blockStart, recordStart, recordBlocks } = this.blocks;
+  forEachPair(visit: (first: number, second: number) => void, byArea = false): void {
+    const { members, blockStart, recordStart, recordBlocks, areaOrder } = this.blocks;
     const { sides } = this;
     const count = this.records.length;
     // lastPartnerOf[j] === i once j has been paired with i: a pair met in a second block is
@@ -123,7 +127,8 @@ export class BlockIndex {
     const lastPartnerOf = new Int32Array(count).fill(-1);
     // Partners in a typed array, sorted natively (no comparator call per step).
     let partners = new Int32Array(256);
-    for (let first = 0; first < count; first += 1) {
+    for (let step = 0; step < count; step += 1) {
+      const first = byArea ? areaOrder[step]! : step;
       if (sides !== undefined && sides[first] !== 1) continue;
       let found = 0;
       for (let at = recordStart[first]!; at < recordStart[first + 1]!; at += 1) {
@@ -140,7 +145,7 @@ export class BlockIndex {
           found += 1;
         }
       }
-      const ordered = partners.subarray(0, found).sort();
+      const ordered = byArea ? partners : partners.subarray(0, found).sort();
       for (let index = 0; index < found; index += 1) visit(first, ordered[index]!);
     }
   }
@@ -179,26 +184,31 @@ class KeyNumbers {
   private readonly keys = new PairNumbers();
   private readonly municipalities = new Map<string, number>();
   private readonly regions = new Map<string, number>();
-  private readonly texts = { o: new Map<string, number>(), c: new Map<string, number>(), p: new Map<string, number>() };
-  private area = 0;
+  private readonly texts = { c: new Map<string, number>(), p: new Map<string, number>() };
+  private currentArea = 0;
   private region = 0;
 
   get count(): number {
     return this.keys.size;
   }
 
+  /** The current record's area: its municipality's scope number, else its region's. */
+  get area(): number {
+    return this.currentArea;
+  }
+
   /** Sets the record whose keys are asked next (its area and region). */
   recordIs(record: MatchRecord): void {
     // A municipality's scope is even, a region's odd: the two never share a number.
     this.region = 2 * numbered(this.regions, record.izaRegion ?? '') + 1;
-    this.area = record.gmCode === null ? this.region : 2 * numbered(this.municipalities, record.gmCode);
+    this.currentArea = record.gmCode === null ? this.region : 2 * numbered(this.municipalities, record.gmCode);
   }
 
   /** The key of the current record's block key. */
-  key(kind: KeyKind, scope: KeyScope, value: string, word: number): number {
+  key(kind: KeyKind, scope: KeyScope, value: string, number: number): number {
     const kindNumber = KINDS.indexOf(kind);
-    const scopeNumber = scope === 'area' ? this.area : scope === 'region' ? this.region : 0;
-    const valueNumber = kind === 't' ? word : numbered(this.texts[kind], value);
+    const scopeNumber = scope === 'area' ? this.currentArea : scope === 'region' ? this.region : 0;
+    const valueNumber = kind === 't' || kind === 'o' ? number : numbered(this.texts[kind], value);
     const before = this.keys.size;
     const key = this.keys.numberOf(scopeNumber * KINDS.length + kindNumber, valueNumber);
     if (key === before) {
@@ -239,6 +249,8 @@ interface Blocks {
   blockStart: Int32Array;
   recordStart: Int32Array;
   recordBlocks: Int32Array;
+  /** The positions area by area, each area's in position order. */
+  areaOrder: Int32Array;
 }
 
 /** Every record's block keys, as runs of positions per key (each run in position order). */
@@ -246,6 +258,8 @@ interface Keyed {
   /** Key k's records are positions[start[k], start[k + 1]). */
   start: Int32Array;
   positions: Int32Array;
+  /** Per position, its area's scope number. */
+  areas: Int32Array;
 }
 
 function keyedRecords(sorted: readonly MatchRecord[], numbers: KeyNumbers): Keyed {
@@ -258,8 +272,9 @@ function keyedRecords(sorted: readonly MatchRecord[], numbers: KeyNumbers): Keye
   let position = 0;
   // The entries of the current record start here: a key it has already given is given once.
   let recordFrom = 0;
-  const add = (kind: KeyKind, scope: KeyScope, value: string, word: number) => {
-    const key = numbers.key(kind, scope, value, word);
+  const areas = new Int32Array(sorted.length);
+  const add = (kind: KeyKind, scope: KeyScope, value: string, number: number) => {
+    const key = numbers.key(kind, scope, value, number);
     for (let entry = recordFrom; entry < entries; entry += 1) if (entryKeys[entry] === key) return;
     entryKeys[entries] = key;
     entryPositions[entries] = position;
@@ -268,6 +283,7 @@ function keyedRecords(sorted: readonly MatchRecord[], numbers: KeyNumbers): Keye
   for (; position < sorted.length; position += 1) {
     recordFrom = entries;
     numbers.recordIs(sorted[position]!);
+    areas[position] = numbers.area;
     visitBlockKeys(sorted[position]!, add);
   }
   // A counting sort by key keeps each key's positions in the order they were added.
@@ -278,7 +294,7 @@ function keyedRecords(sorted: readonly MatchRecord[], numbers: KeyNumbers): Keye
   const next = start.slice(0, keys);
   const positions = new Int32Array(entries);
   for (let entry = 0; entry < entries; entry += 1) positions[next[entryKeys[entry]!]!++] = entryPositions[entry]!;
-  return { start, positions };
+  return { start, positions, areas };
 }
 
 /** Collects blocks into one typed array as they are made. */
@@ -297,8 +313,8 @@ class BlockList {
     this.starts[this.count] = this.used;
   }
 
-  /** The blocks, with each record's list of the blocks it is in. */
-  finish(records: number): Blocks {
+  /** The blocks, with each record's list of the blocks it is in and the records in area order. */
+  finish(records: number, areas: Int32Array): Blocks {
     const members = this.members.slice(0, this.used);
     const blockStart = this.starts.slice(0, this.count + 1);
     const recordStart = new Int32Array(records + 1);
@@ -309,7 +325,7 @@ class BlockList {
     for (let block = 0; block < this.count; block += 1) {
       for (let slot = blockStart[block]!; slot < blockStart[block + 1]!; slot += 1) recordBlocks[next[members[slot]!]!++] = block;
     }
-    return { members, blockStart, recordStart, recordBlocks };
+    return { members, blockStart, recordStart, recordBlocks, areaOrder: countingOrder(areas) };
   }
 }
 
@@ -326,7 +342,19 @@ function usableBlocks(sorted: readonly MatchRecord[]): Blocks {
     if (size <= MAX_BLOCK) list.add(positions, start[key]!, start[key + 1]!);
     else windows.addTo(list, numbers.nameWord(key), positions.subarray(start[key]!, start[key + 1]!));
   }
-  return list.finish(sorted.length);
+  return list.finish(sorted.length, keyed.areas);
+}
+
+/** The indices of `groups` (small non-negative numbers) by group, each group's in index order. */
+function countingOrder(groups: Int32Array): Int32Array {
+  let most = 0;
+  for (const group of groups) if (group > most) most = group;
+  const start = new Int32Array(most + 2);
+  for (const group of groups) start[group + 1]! += 1;
+  for (let group = 0; group <= most; group += 1) start[group + 1]! += start[group]!;
+  const order = new Int32Array(groups.length);
+  for (let index = 0; index < groups.length; index += 1) order[start[groups[index]!]!++] = index;
+  return order;
 }
 
 /**

@@ -54,7 +54,8 @@ function judgedPairs(listed: readonly MatchRecord[], verdicts: readonly VerdictR
     const judged = conflict ? judgePair(left, right) : judgeWithoutConflict(left, right);
     if (judged.outcome === 'verschillend' && !people.decided(first, second)) return;
     pairs.push(first, second, judged.outcome, judged.rule, nameSimilarity(left, right));
-  });
+    // The order pairs are judged in changes nothing: clustering takes them strongest first, ties by position.
+  }, true);
   markPhase('dedupe.scored', { candidatePairs: pairs.candidates });
   return { records, pairs, people };
 }

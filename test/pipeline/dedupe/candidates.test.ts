@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidatePairs, MAX_BLOCK } from '../../../pipeline/dedupe/candidates.ts';
+import { BlockIndex, candidatePairs, MAX_BLOCK } from '../../../pipeline/dedupe/candidates.ts';
 import { toMatchRecord } from '../../../pipeline/dedupe/records.ts';
 
 const record = (id: string, name: string, gmCode = 'GM0363', organisation?: string) =>
@@ -55,5 +55,30 @@ describe('candidatePairs', () => {
     const records = [record('a:1', 'Huiskamer Oost'), record('b:1', 'Huiskamer Oost'), record('c:1', 'Huiskamer Oost')];
     const pairs = candidatePairs(records, { skip: (a, b) => a.id === 'a:1' && b.id === 'c:1' });
     expect(ids(pairs)).toEqual(['a:1 ~ b:1', 'b:1 ~ c:1']);
+  });
+});
+
+describe('BlockIndex.forEachPair by area', () => {
+  it('visits the same pairs as in id order, the first records area by area', () => {
+    const records = [
+      record('a:1', 'Huiskamer Oost', 'GM0599'),
+      record('a:2', 'Inloop Noord', 'GM0363'),
+      record('b:1', 'Huiskamer Oost', 'GM0599'),
+      record('b:2', 'Inloop Noord', 'GM0363'),
+      record('c:1', 'Huiskamer Oost', 'GM0599'),
+      record('c:2', 'Inloop Zuid', 'GM0363'),
+    ];
+    const index = new BlockIndex(records);
+    const visited = (byArea: boolean) => {
+      const pairs: string[] = [];
+      index.forEachPair((first, second) => pairs.push(`${index.records[first]!.id} ~ ${index.records[second]!.id}`), byArea);
+      return pairs;
+    };
+    expect(visited(false)).toEqual(ids(candidatePairs(records)));
+    expect(visited(false)).toEqual(['a:1 ~ b:1', 'a:1 ~ c:1', 'a:2 ~ b:2', 'a:2 ~ c:2', 'b:1 ~ c:1', 'b:2 ~ c:2']);
+    const byArea = visited(true);
+    // GM0599's records first (a:1 is the first record), then GM0363's; within a first record in any order.
+    expect(byArea.slice(0, 3).sort()).toEqual(['a:1 ~ b:1', 'a:1 ~ c:1', 'b:1 ~ c:1']);
+    expect(byArea.slice(3).sort()).toEqual(['a:2 ~ b:2', 'a:2 ~ c:2', 'b:2 ~ c:2']);
   });
 });
