@@ -3,7 +3,6 @@
  * each with a stable id carried over from earlier years, its size class and weight, its
  * organisation, the records it was made from, and the evidence of every merge.
  */
-import { z } from 'zod';
 import { LocationStatus, SizeClass, type LocationStatus as Status } from '../../sources/schema.ts';
 import { sha256Hex } from '../../sources/sha256.ts';
 import type { MonitorContext } from '../context.ts';
@@ -11,25 +10,20 @@ import { CORRECTED_BY, loadOverrides } from '../corrections/overrides.ts';
 import type { MonitorDatabase } from '../db/database.ts';
 import { sql } from '../db/sql-file.ts';
 import { TABLES, type NewRow } from '../db/tables.ts';
-import type { ScoredPair } from '../dedupe/cluster.ts';
 import type { MatchRecord } from '../dedupe/compare.ts';
 import { dedupeYear, pairKey } from '../dedupe/dedupe-year.ts';
 import { assignIdentities, type PriorLocation } from '../dedupe/identities.ts';
-import { readYearStore, type TextField } from '../dedupe/read-records.ts';
-import { extraValue, fingerprint, recordLevel, toMatchRecord, type RecordRow } from '../dedupe/records.ts';
+import { readYearStore, type TextField, type YearRecords } from '../dedupe/read-records.ts';
+import { extraValue, fingerprintOf, recordLevel, toMatchRecord, type RecordRow } from '../dedupe/records.ts';
 import type { MunicipalityResolver, Resolution } from '../normalise/municipality-resolver.ts';
 import { placeOutsideMunicipality } from '../normalise/place-outside-municipality.ts';
 import { normaliseKey } from '../normalise/text-key.ts';
 import { markPhase } from '../phase-mark.ts';
+import { planLocations, type LocationPlan, type PlannedPair, type PlannedPriorPair } from './build-locations/location-plan.ts';
 import { classifySize } from './classify-size.ts';
 
 /** When sources disagree on status, an explicit closure or exclusion wins over a listing. */
 const STATUS_PRIORITY: readonly Status[] = ['uitgesloten', 'gesloten', 'actief', 'potentieel'];
-
-/** A record's row, made again from the year's store. */
-type RowOf = (record: MatchRecord) => RecordRow;
-/** One text field of a record, from the year's store, without its whole row (pair rows). */
-type TextOf = (record: MatchRecord, field: TextField) => string | undefined;
 
 interface Draft {
   record: MatchRecord;
@@ -42,6 +36,54 @@ interface Draft {
 }
 
 export async function buildLocations(database: MonitorDatabase, year: number, context: MonitorContext): Promise<number> {
+  const { store, rowNumbers, plan } = await planYear(database, year);
+  const overrides = await loadOverrides(database, year);
+  const signalsOf = placeSignalsOf(eachFieldOnce(context.resolver));
+  const { locationIds, memberStart, memberPositions, organisationLevel } = plan;
+  const membersOf = (location: number) => memberPositions.subarray(memberStart[location]!, memberStart[location + 1]!);
+  const fingerprintAt = (position: number) =>
+    fingerprintOf(store.text(position, 'source')!, plan.compactKeys[position]!, store.text(position, 'gm_code'), store.text(position, 'iza_region'));
+  markPhase('dedupe.write');
+  // Rows are made as the appender takes them, not listed first: at a million records the lists
+  // held millions of objects at once.
+  await database.append(
+    'location',
+    lazily(locationIds.keys(), (location) => {
+      const id = locationIds[location]!;
+      const members = membersOf(location);
+      const facts = locationFacts(Array.from(members, (position) => store.row(position)), members, organisationLevel, signalsOf);
+      return locationColumns(year, id, corrected(facts, overrides.get(id), context), context);
+    }),
+  );
+  await database.append('location_member', memberRows(year, plan, rowNumbers, (position) => store.text(position, 'source')!, fingerprintAt));
+  await database.append('organisation', organisationRows(year, plan.organisations));
+  markPhase('dedupe.pairRows');
+  const locationOf = (position: number) => locationIds[plan.locationAt[position]!];
+  const itemOf = (position: number) => `${store.text(position, 'source')!}:${rowNumbers[position]!}`;
+  const textOf: TextOf = (position, field) => store.text(position, field);
+  markPhase('dedupe.writePairs');
+  await database.append(
+    'match_pair',
+    chained(
+      lazily(plan.withinYear, (pair) => pairColumns(year, pair, locationOf, itemOf, fingerprintAt, textOf)),
+      lazily(plan.acrossYears, (pair) => {
+        const current = memberPositions[memberStart[plan.locationAt[pair.first]!]!]!;
+        return priorPairColumns(year, pair, locationOf(pair.first), itemOf(pair.first), fingerprintAt(pair.first), current, textOf);
+      }),
+    ),
+  );
+  return locationIds.length;
+}
+
+/** One text field of a record, from the year's store, without its whole row (pair rows). */
+type TextOf = (position: number, field: TextField) => string | undefined;
+
+/**
+ * Reads the year's records, clusters them and gives every location its id: the store of the
+ * records and the plan of what to write, by position. The MatchRecords, the clustering and the
+ * drafts are not returned, so they are garbage once this returns.
+ */
+async function planYear(database: MonitorDatabase, year: number): Promise<{ store: YearRecords; rowNumbers: readonly number[]; plan: LocationPlan }> {
   markPhase('dedupe.read');
   // The row objects are not kept: a record's row is made again from the packed store when a
   // location, member or pair row needs it (at a million records the rows were ~400 MB of heap).
@@ -54,69 +96,25 @@ export async function buildLocations(database: MonitorDatabase, year: number, co
     rowNumbers.push(row.row_number);
     records.push(toMatchRecord(id, row.source, row, recordLevel(row)));
   });
-  const rowNumberOf = (record: MatchRecord) => rowNumbers[indexById.get(record.id)!]!;
-  const rowOf: RowOf = (record) => store.row(indexById.get(record.id)!);
-  const textOf: TextOf = (record, field) => store.text(indexById.get(record.id)!, field);
+  const positionOf = (record: MatchRecord) => {
+    const position = indexById.get(record.id);
+    if (position === undefined) throw new Error(`record ${record.id} is not one of the year's records`);
+    return position;
+  };
   const clustering = await dedupeYear(database, records);
 
   const drafts: Draft[] = clustering.groups.map((group) => {
     const members = [...group].sort((x, y) => representativeOrder(x, y));
-    const rowsOfGroup = members.map(rowOf);
-    const first = rowsOfGroup[0]!;
-    const givenId = rowsOfGroup.map((row) => extraValue(row, 'locatieId')).find((id) => id !== undefined);
-    const organisation = rowsOfGroup.find((row) => row.organisation !== undefined)?.organisation;
-    return { record: members[0]!, identityKey: identityKey(first), givenId, organisation, members };
+    const positions = members.map(positionOf);
+    const first = positions[0]!;
+    const givenId = positions.map((position) => extraValue({ extra: store.text(position, 'extra') }, 'locatieId')).find((id) => id !== undefined);
+    const organisation = positions.map((position) => store.text(position, 'organisation')).find((name) => name !== undefined);
+    return { record: members[0]!, identityKey: identityKey(store, first), givenId, organisation, members };
   });
-  // Each record's draft by the record's place in the store: no map of a million ids.
-  const draftAt = new Array<Draft | undefined>(store.count).fill(undefined);
-  for (const draft of drafts) for (const member of draft.members) draftAt[indexById.get(member.id)!] = draft;
-  const draftOf = (record: MatchRecord): Draft => {
-    const index = indexById.get(record.id);
-    const draft = index === undefined ? undefined : draftAt[index];
-    if (!draft) throw new Error(`record ${record.id} belongs to no location`);
-    return draft;
-  };
   markPhase('dedupe.identities');
   const prior = await readPriorLocations(database, year);
   const identities = assignIdentities(drafts, prior);
-  const priorById = new Map(prior.map((location) => [location.record.id, location]));
-  const acrossYears = (pair: ScoredPair) =>
-    priorPairColumns(year, pair, identities.ids.get(pair.a.id), draftOf(pair.a).members[0]!, textOf, priorById.get(pair.b.id)!);
-  const locationOf = (record: MatchRecord) => identities.ids.get(draftOf(record).record.id);
-
-  const overrides = await loadOverrides(database, year);
-  const signalsOf = placeSignalsOf(eachFieldOnce(context.resolver));
-  markPhase('dedupe.write');
-  // Rows are made as the appender takes them, not listed first: at a million records the lists
-  // held millions of objects at once.
-  await database.append(
-    'location',
-    lazily(drafts, (draft) => {
-      const id = identities.ids.get(draft.record.id)!;
-      return locationColumns(year, id, corrected(locationFacts(draft.members.map(rowOf), draft.members, signalsOf), overrides.get(id), context), context);
-    }),
-  );
-  await database.append('location_member', memberRows(year, drafts, identities.ids, rowNumberOf));
-  await database.append('organisation', organisationRows(year, drafts));
-  markPhase('dedupe.pairRows');
-  // A merge outranks a doubt about the same pair (an organisation entry absorbed after review).
-  const withinYear = new Map<string, ScoredPair>();
-  for (const pairs of [clustering.merges, clustering.review]) {
-    for (const pair of pairs) {
-      const key = pairKey(pair.a.id, pair.b.id);
-      if (!withinYear.has(key) && (pair.decision.outcome !== 'te beoordelen' || draftOf(pair.a) !== draftOf(pair.b))) withinYear.set(key, pair);
-    }
-  }
-  markPhase('dedupe.writePairs');
-  await database.append(
-    'match_pair',
-    chained(
-      lazily(withinYear.values(), (pair) => pairColumns(year, 'binnen jaar', pair, locationOf(pair.a), locationOf(pair.b), textOf)),
-      lazily(identities.matches, acrossYears),
-      lazily(identities.review, acrossYears),
-    ),
-  );
-  return drafts.length;
+  return { store, rowNumbers, plan: planLocations(store.count, positionOf, drafts, identities, clustering, prior) };
 }
 
 /** `make` applied to each item as the reader asks for it. */
@@ -130,14 +128,22 @@ function* chained<T>(...parts: Iterable<T>[]): Generator<T> {
 
 function* memberRows(
   year: number,
-  drafts: readonly Draft[],
-  ids: ReadonlyMap<string, string>,
-  rowNumberOf: (record: MatchRecord) => number,
+  plan: LocationPlan,
+  rowNumbers: readonly number[],
+  sourceAt: (position: number) => string,
+  fingerprintAt: (position: number) => string,
 ): Generator<NewRow<'location_member'>> {
-  for (const draft of drafts) {
-    const locationId = ids.get(draft.record.id)!;
-    for (const member of draft.members) {
-      yield { year, location_id: locationId, source: member.source, row_number: rowNumberOf(member), fingerprint: fingerprint(member), level: member.level };
+  for (const [location, locationId] of plan.locationIds.entries()) {
+    for (let member = plan.memberStart[location]!; member < plan.memberStart[location + 1]!; member += 1) {
+      const position = plan.memberPositions[member]!;
+      yield {
+        year,
+        location_id: locationId,
+        source: sourceAt(position),
+        row_number: rowNumbers[position]!,
+        fingerprint: fingerprintAt(position),
+        level: plan.organisationLevel[position] === 1 ? 'organisatie' : 'locatie',
+      };
     }
   }
 }
@@ -149,8 +155,9 @@ function representativeOrder(x: MatchRecord, y: MatchRecord): number {
 }
 
 /** The key a new location's id is derived from (kept as in the first monitor, so 2024 ids stay). */
-function identityKey(row: RecordRow): string {
-  return [row.organisation ?? '', row.name, row.gm_code ?? `regio:${row.iza_region ?? ''}`].map(normaliseKey).join('|');
+function identityKey(store: YearRecords, position: number): string {
+  const [organisation, name, gmCode, region] = [store.text(position, 'organisation'), store.text(position, 'name')!, store.text(position, 'gm_code'), store.text(position, 'iza_region')];
+  return [organisation ?? '', name, gmCode ?? `regio:${region ?? ''}`].map(normaliseKey).join('|');
 }
 
 const PRIOR_LOCATIONS = sql('build/build-locations/prior-locations.sql');
@@ -202,9 +209,9 @@ interface LocationFacts {
   openingHours: string | undefined;
 }
 
-/** `rows` are the rows of the location's `members`, in the same order. */
-function locationFacts(rows: readonly RecordRow[], members: readonly MatchRecord[], signalsOf: PlaceSignals): LocationFacts {
-  const locationRows = rows.filter((_, index) => members[index]!.level === 'locatie');
+/** `rows` are the rows of the location's `members` (positions), in the same order. */
+function locationFacts(rows: readonly RecordRow[], members: Int32Array, organisationLevel: Uint8Array, signalsOf: PlaceSignals): LocationFacts {
+  const locationRows = rows.filter((_, index) => organisationLevel[members[index]!] === 0);
   const preferred = locationRows.length > 0 ? locationRows : rows;
   // A field the first record leaves empty is taken from the next that fills it (a location of
   // one record, most of them, has no other to take it from: its row, made for this call, is used as it is).
@@ -387,10 +394,9 @@ function draftOrganisationKey(name: string): string {
   return normaliseKey(name.replace(/\([^)]*\)/g, ' ')).replace(/^stichting /, '');
 }
 
-function organisationRows(year: number, drafts: readonly Draft[]): NewRow<'organisation'>[] {
+function organisationRows(year: number, organisations: readonly (string | undefined)[]): NewRow<'organisation'>[] {
   const byId = new Map<string, { name: string; locations: number }>();
-  for (const draft of drafts) {
-    const name = draft.organisation;
+  for (const name of organisations) {
     if (name === undefined) continue;
     const id = organisationId(name);
     const entry = byId.get(id) ?? { name, locations: 0 };
@@ -401,50 +407,52 @@ function organisationRows(year: number, drafts: readonly Draft[]): NewRow<'organ
 
 function pairColumns(
   year: number,
-  stage: string,
-  pair: ScoredPair,
-  locationA: string | undefined,
-  locationB: string | undefined,
+  pair: PlannedPair,
+  locationOf: (position: number) => string | undefined,
+  itemOf: (position: number) => string,
+  fingerprintAt: (position: number) => string,
   textOf: TextOf,
 ): NewRow<'match_pair'> {
-  const [fingerprintA, fingerprintB] = [fingerprint(pair.a), fingerprint(pair.b)];
+  const { first, second, decision } = pair;
+  const [fingerprintA, fingerprintB] = [fingerprintAt(first), fingerprintAt(second)];
   return {
     year,
-    stage,
+    stage: 'binnen jaar',
     pair_id: pairId(fingerprintA, fingerprintB),
-    item_a: pair.a.id,
-    item_b: pair.b.id,
+    item_a: itemOf(first),
+    item_b: itemOf(second),
     fingerprint_a: fingerprintA,
     fingerprint_b: fingerprintB,
-    location_a: locationA,
-    location_b: locationB,
-    name_a: textOf(pair.a, 'name')!,
-    name_b: textOf(pair.b, 'name')!,
-    place_a: textOf(pair.a, 'place') ?? textOf(pair.a, 'municipality'),
-    place_b: textOf(pair.b, 'place') ?? textOf(pair.b, 'municipality'),
-    score: pair.decision.score,
-    rule: pair.decision.rule,
-    outcome: pair.decision.outcome,
+    location_a: locationOf(first),
+    location_b: locationOf(second),
+    name_a: textOf(first, 'name')!,
+    name_b: textOf(second, 'name')!,
+    place_a: textOf(first, 'place') ?? textOf(first, 'municipality'),
+    place_b: textOf(second, 'place') ?? textOf(second, 'municipality'),
+    score: decision.score,
+    rule: decision.rule,
+    outcome: decision.outcome,
   };
 }
 
 function priorPairColumns(
   year: number,
-  pair: ScoredPair,
+  pair: PlannedPriorPair,
   locationA: string | undefined,
-  /** The first record of the current location. */
-  current: MatchRecord,
+  itemA: string,
+  currentFingerprint: string,
+  /** The first record of the current location, by position. */
+  current: number,
   textOf: TextOf,
-  earlier: PriorLocation,
 ): NewRow<'match_pair'> {
+  const { earlier, decision } = pair;
   const earlierFingerprint = `locatie:${earlier.locationId}`;
-  const currentFingerprint = fingerprint(pair.a);
   return {
     year,
     stage: 'tussen jaren',
     pair_id: pairId(currentFingerprint, earlierFingerprint),
-    item_a: pair.a.id,
-    item_b: pair.b.id,
+    item_a: itemA,
+    item_b: pair.item,
     fingerprint_a: currentFingerprint,
     fingerprint_b: earlierFingerprint,
     location_a: locationA,
@@ -453,9 +461,9 @@ function priorPairColumns(
     name_b: earlier.name,
     place_a: textOf(current, 'place') ?? textOf(current, 'municipality'),
     place_b: earlier.place,
-    score: pair.decision.score,
-    rule: pair.decision.rule,
-    outcome: pair.decision.outcome,
+    score: decision.score,
+    rule: decision.rule,
+    outcome: decision.outcome,
   };
 }
 

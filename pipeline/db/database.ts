@@ -26,6 +26,7 @@ export class MonitorDatabase {
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
     readonly path: string,
+    private readonly memoryLimit: string,
   ) {}
 
   /**
@@ -33,13 +34,17 @@ export class MonitorDatabase {
    * of an older database is announced through `notify` (default: standard error).
    */
   static async open(path: string, options: OpenOptions = {}): Promise<MonitorDatabase> {
+    const memoryLimit = options.memoryLimit ?? memoryLimitFrom(process.env[MEMORY_VARIABLE]);
     let instance: DuckDBInstance;
     try {
-      instance = await DuckDBInstance.create(path, options.threads === undefined ? {} : { threads: String(options.threads) });
+      instance = await DuckDBInstance.create(path, {
+        memory_limit: memoryLimit,
+        ...(options.threads === undefined ? {} : { threads: String(options.threads) }),
+      });
     } catch (error) {
       throw openError(path, error);
     }
-    const database = new MonitorDatabase(instance, await instance.connect(), path);
+    const database = new MonitorDatabase(instance, await instance.connect(), path, memoryLimit);
     try {
       await database.migrate(options.migrations ?? loadMigrations(), options.notify ?? notifyOnStderr);
     } catch (error) {
@@ -50,7 +55,7 @@ export class MonitorDatabase {
   }
 
   async run(sql: string, params: SqlParams = []): Promise<void> {
-    await this.connection.run(sql, params as DuckDBValue[] | Record<string, DuckDBValue>);
+    await this.withinLimit(() => this.connection.run(sql, params as DuckDBValue[] | Record<string, DuckDBValue>));
   }
 
   /**
@@ -58,6 +63,10 @@ export class MonitorDatabase {
    * the named parameters it uses.
    */
   async runStatements(sql: string, params: Readonly<Record<string, SqlValue>> = {}): Promise<void> {
+    await this.withinLimit(() => this.runEachStatement(sql, params));
+  }
+
+  private async runEachStatement(sql: string, params: Readonly<Record<string, SqlValue>>): Promise<void> {
     const statements = await this.connection.extractStatements(sql);
     for (let index = 0; index < statements.count; index += 1) {
       const prepared = await statements.prepare(index);
@@ -72,7 +81,7 @@ export class MonitorDatabase {
 
   /** Runs a query and validates every row against `schema`, so callers get inferred types. */
   async query<S extends z.ZodType>(schema: S, sql: string, params: SqlParams = []): Promise<z.infer<S>[]> {
-    const reader = await this.connection.runAndReadAll(sql, params as DuckDBValue[] | Record<string, DuckDBValue>);
+    const reader = await this.withinLimit(() => this.connection.runAndReadAll(sql, params as DuckDBValue[] | Record<string, DuckDBValue>));
     return reader.getRowObjects().map((row, index) => {
       const result = schema.safeParse(plainRow(row));
       if (!result.success) {
@@ -104,6 +113,10 @@ export class MonitorDatabase {
    * rollback): an appender left open would write its rows whenever it is collected.
    */
   async appendEach<T extends TableName, R>(table: T, produce: (add: (row: NewRow<T>) => void) => R): Promise<R> {
+    return this.withinLimit(() => this.appendThrough(table, produce));
+  }
+
+  private async appendThrough<T extends TableName, R>(table: T, produce: (add: (row: NewRow<T>) => void) => R): Promise<R> {
     const columns = columnsOf(table);
     const appender = await this.connection.createAppender(table);
     try {
@@ -118,6 +131,15 @@ export class MonitorDatabase {
       throw error;
     } finally {
       appender.closeSync();
+    }
+  }
+
+  /** DuckDB's own failures as they are, except running out of the memory this process gives it. */
+  private async withinLimit<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw memoryLimitError(error, this.memoryLimit) ?? error;
     }
   }
 
@@ -245,6 +267,37 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
   /** DuckDB's worker threads (default: one per core). */
   threads?: number;
+  /** DuckDB's memory limit (tests; default: LSP_MONITOR_GEHEUGEN, else DEFAULT_MEMORY_LIMIT). */
+  memoryLimit?: string;
+}
+
+/**
+ * DuckDB's own default is 80 % of the RAM, and it keeps the buffers it has for as long as the
+ * database is open: at a million records that was about 500 MB more at the build's peak than
+ * with this limit (the same build). Past the limit DuckDB writes buffers to `<database>.tmp` and
+ * reads them back; a monitor of a few thousand steunpunten needs a fraction of it.
+ */
+export const DEFAULT_MEMORY_LIMIT = '1GB';
+/** The environment variable that sets another limit (`4GB`), for a run that needs more. */
+export const MEMORY_VARIABLE = 'LSP_MONITOR_GEHEUGEN';
+const MEMORY_SIZE = /^\d+(?:\.\d+)?\s*(?:[KMGT]i?B)$/i;
+
+/** The limit a person set, checked here so a wrong value is named in Dutch instead of DuckDB's words. */
+export function memoryLimitFrom(value: string | undefined): string {
+  if (value === undefined || value.trim() === '') return DEFAULT_MEMORY_LIMIT;
+  if (!MEMORY_SIZE.test(value.trim())) {
+    throw new MonitorError(`${MEMORY_VARIABLE} '${value}' is geen hoeveelheid geheugen; geef bijvoorbeeld ${MEMORY_VARIABLE}=4GB, of laat de variabele weg (standaard ${DEFAULT_MEMORY_LIMIT})`);
+  }
+  return value.trim();
+}
+
+function memoryLimitError(error: unknown, limit: string): MonitorError | undefined {
+  if (!(error instanceof Error) || !error.message.startsWith('Out of Memory Error:')) return undefined;
+  return new MonitorError(
+    `de database had meer werkgeheugen nodig dan de ${limit} die lsp-monitor haar geeft; ` +
+      `geef meer met de omgevingsvariabele ${MEMORY_VARIABLE} (bijvoorbeeld ${MEMORY_VARIABLE}=4GB) en probeer het opnieuw`,
+    { cause: error },
+  );
 }
 
 function notifyOnStderr(line: string): void {

@@ -77,7 +77,12 @@ export function toMatchRecord(id: string, source: string, facts: LocationFacts, 
 
 /** Identifies a record across re-imports (row numbers change, content does not). */
 export function fingerprint(record: MatchRecord): string {
-  return `${record.source}|${record.keys.compactKey}|${record.gmCode ?? `regio:${record.izaRegion ?? ''}`}`;
+  return fingerprintOf(record.source, record.keys.compactKey, record.gmCode ?? undefined, record.izaRegion ?? undefined);
+}
+
+/** `fingerprint` of a record known by its fields. */
+export function fingerprintOf(source: string, compactKey: string, gmCode: string | undefined, izaRegion: string | undefined): string {
+  return `${source}|${compactKey}|${gmCode ?? `regio:${izaRegion ?? ''}`}`;
 }
 
 function websiteDomain(website: string | undefined): string | null {
