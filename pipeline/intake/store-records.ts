@@ -10,6 +10,7 @@ import { ensureReferenceTables } from '../db/reference-tables.ts';
 import { sql } from '../db/sql-file.ts';
 import type { NewRow } from '../db/tables.ts';
 import type { Resolution } from '../normalise/municipality-resolver.ts';
+import { checkRecordKeys } from './check-record-keys.ts';
 import { archiveBatch, currentBatch, recordImportEvent } from './import-ledger.ts';
 
 /** What a batch replaces: the source's records, rejects and ledger line of the year. */
@@ -81,6 +82,7 @@ export async function replaceBatch(database: MonitorDatabase, context: MonitorCo
           imported += 1;
         }),
       );
+      await checkRecordKeys(database, batch.year, batch.source, batch.file);
       const rejectedRows = new Set(rejects.map((reject) => reject.row)).size;
       const refusal = batch.refusal?.(imported, rejectedRows);
       if (refusal !== undefined) throw new RefusedBatch({ imported, rejects, rejectedRows, refusal });

@@ -105,8 +105,8 @@ describe('numbered migrations', () => {
     expect(viaMigration[0]!.length).toBeGreaterThan(200);
   });
 
-  it('leaves location, location_member and match_pair without a PRIMARY KEY (the build checks them) and every other table as it was', async () => {
-    const keyless = ['location', 'location_member', 'match_pair'];
+  it('leaves location, location_member, match_pair and inventory_record without a PRIMARY KEY (the build and the import check them) and every other table as it was', async () => {
+    const keyless = ['location', 'location_member', 'match_pair', 'inventory_record'];
     const constraints = async (migrations: readonly Migration[]) =>
       withRawDuckDb(':memory:', async (run) => {
         for (const migration of migrations) await run(migration.sql);
@@ -116,28 +116,31 @@ describe('numbered migrations', () => {
     const after = await constraints(loadMigrations());
     const isKeyOf = (tables: readonly string[]) => (row: Record<string, unknown>) =>
       tables.includes(String(row['table_name'])) && row['constraint_type'] === 'PRIMARY KEY';
-    expect(before.filter(isKeyOf(keyless))).toHaveLength(3);
+    expect(before.filter(isKeyOf(keyless))).toHaveLength(4);
     expect(after.filter(isKeyOf(keyless))).toEqual([]);
     // The NOT NULLs stay, the other tables' keys too.
     expect(after).toEqual(before.filter((row) => !isKeyOf(keyless)(row)));
   });
 
-  it('migration 010 copies every column of the three tables to its own place (a distinct value in each)', async () => {
-    const keyless = ['location', 'location_member', 'match_pair'];
+  it.each([
+    { version: 10, keyless: ['location', 'location_member', 'match_pair'] },
+    { version: 11, keyless: ['inventory_record'] },
+  ])('migration $version copies every column of $keyless to its own place (a distinct value in each), rows in their order', async ({ version, keyless }) => {
     const rowsOf = (run: (sql: string) => Promise<Record<string, unknown>[]>) =>
-      Promise.all(keyless.map((table) => run(`SELECT * FROM ${table} ORDER BY ALL`)));
+      Promise.all(keyless.map((table) => run(`SELECT * FROM ${table} ORDER BY rowid`)));
     const [before, after] = await withRawDuckDb(':memory:', async (run) => {
-      for (const migration of loadMigrations().filter((migration) => migration.version < 10)) await run(migration.sql);
+      for (const migration of loadMigrations().filter((migration) => migration.version < version)) await run(migration.sql);
       for (const table of keyless) {
         const columns = await run(`SELECT data_type FROM duckdb_columns() WHERE table_name = '${table}' ORDER BY column_index`);
         const values = columns.map(({ data_type }, index) => (data_type === 'VARCHAR' ? `'${table}-${index}'` : String(index + (data_type === 'DOUBLE' ? 0.5 : 0))));
-        await run(`INSERT INTO ${table} VALUES (${values.join(', ')}), (${values.map((value) => (value.startsWith("'") ? value.replace(/'$/, "-b'") : value)).join(', ')})`);
+        // The second row sorts before the first, so a copy in sorted rather than stored order shows.
+        await run(`INSERT INTO ${table} VALUES (${values.join(', ')}), (${values.map((value) => (value.startsWith("'") ? value.replace(/^'/, "'0") : value)).join(', ')})`);
       }
       const copied = await rowsOf(run);
-      await run(loadMigrations().find((migration) => migration.version === 10)!.sql);
+      await run(loadMigrations().find((migration) => migration.version === version)!.sql);
       return [copied, await rowsOf(run)];
     });
-    expect(before.map((rows) => rows.length)).toEqual([2, 2, 2]);
+    expect(before.map((rows) => rows.length)).toEqual(keyless.map(() => 2));
     expect(after).toEqual(before);
   });
 

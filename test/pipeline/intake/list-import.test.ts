@@ -4,7 +4,8 @@
  * every row is read must still leave the database exactly as it was: the replacement guard
  * (archive, ledger, records and rejects untouched), a quote error in the last row (the file is
  * checked whole before a row goes in), and a read that fails halfway (the rows already appended
- * are dropped, not written when the appender goes).
+ * are dropped, not written when the appender goes), and a row number given twice (the key the
+ * import checks itself since migration 011).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -87,6 +88,28 @@ describe('a list imported row by row', () => {
     };
     const target = (database: MonitorDatabase) => ({ database, context, year: YEAR, source: 'lijst', file: 'half.csv', sha256: 'half', replace: true });
     await expect(withDatabase(path, (database) => storeInventoryListReading(reading, target(database)))).rejects.toBe(failure);
+    expect(await databaseState(path)).toEqual(before);
+  });
+
+  it('refuses a reading that gives one row number twice (the key DuckDB no longer checks), naming file and row, and changes nothing', async () => {
+    const { path, before } = await withFirstImport();
+    // An XLSX may repeat a <row r="…">, which the plain reader passes on as it is.
+    const rows = [2, 3, 4, 5, 4, 6];
+    const reading = {
+      fileName: 'herhaald.xlsx', format: 'xlsx', rowsRead: rows.length, titleRows: [], headers: {}, ignoredColumns: [],
+      eachRow(visit: Parameters<Parameters<typeof storeInventoryListReading>[0]['eachRow']>[0]) {
+        for (const row of rows) {
+          visit({ usable: { row, record: { name: `Inloop ${row}`, municipality: 'Utrecht', status: 'actief', extra: {} }, notes: [] }, origin: `herhaald.xlsx#${row}` });
+        }
+      },
+    };
+    const target = (database: MonitorDatabase) => ({ database, context, year: YEAR, source: 'lijst', file: 'herhaald.xlsx', sha256: 'herhaald', replace: true });
+    const error = await withDatabase(path, (database) => storeInventoryListReading(reading, target(database))).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(MonitorError);
+    expect(error).toMatchObject({
+      location: { file: 'herhaald.xlsx', row: 4 },
+      message: 'bestand herhaald.xlsx, rij 4: deze rij staat 2 keer in het bestand; niets van dit bestand is opgeslagen',
+    });
     expect(await databaseState(path)).toEqual(before);
   });
 });
