@@ -6,6 +6,7 @@
  */
 import { geoMercator, geoPath, type GeoProjection } from 'd3-geo';
 import { mesh } from 'topojson-client';
+import { precomputedBytes } from '../../sources/reference/precomputed.ts';
 import type { GeometryObject } from 'topojson-specification';
 import { checkBreaks, classIndex, classLabels, quantileBreaks } from './map-classes.ts';
 import { mapLegendSvg } from './map-legend.ts';
@@ -93,7 +94,7 @@ export function coverageMapSvg(input: CoverageMapInput): string {
 /**
  * The part of the map that depends on the map file alone: the projection fitted to the map box, each
  * municipality's path (in file order) and the coastline. Made once per process, by the first map or
- * ahead of it (`prepareCoverageMap`).
+ * ahead of it (`prepareCoverageMap`), or read from what the build stored (`coverageMapToStore`).
  */
 interface MapGeometry {
   projection: GeoProjection;
@@ -104,7 +105,51 @@ interface MapGeometry {
 let geometryOnce: MapGeometry | undefined;
 
 function mapGeometry(): MapGeometry {
-  if (geometryOnce) return geometryOnce;
+  geometryOnce ??= storedGeometry() ?? computedGeometry();
+  return geometryOnce;
+}
+
+/**
+ * The geometry and the province borders of one division (GM code to province), as the build stores
+ * them in dist/ (`npm ci`, pipeline/cli/precompute.ts) for the division of the reference data.
+ * Computed here whatever the caches hold.
+ */
+export function coverageMapToStore(provinces: Readonly<Record<string, string>>): string {
+  const { projection, municipalityPaths, coastline } = computedGeometry();
+  const [x, y] = projection.translate();
+  const stored: StoredCoverageMap = {
+    scale: projection.scale(),
+    translate: [x, y],
+    municipalityPaths: municipalityPaths.map(({ code, d }) => [code, d]),
+    coastline,
+    provinceBorders: [divisionKey(provinces), computedProvinceBorders(provinces, projection)],
+  };
+  return JSON.stringify(stored);
+}
+
+interface StoredCoverageMap {
+  /** The Mercator projection fitted to the map box: fitExtent sets its scale and translation and nothing else. */
+  scale: number;
+  translate: [number, number];
+  municipalityPaths: [string, string][];
+  coastline: string;
+  provinceBorders: [division: string, borders: string];
+}
+
+/** What the build stored, its province borders among the known ones; undefined when dist/ holds none for this code (precomputed.ts). */
+function storedGeometry(): MapGeometry | undefined {
+  const bytes = precomputedBytes('coverageMap');
+  if (bytes === undefined) return undefined;
+  const stored = JSON.parse(bytes.toString('utf8')) as StoredCoverageMap;
+  bordersByDivision.set(...stored.provinceBorders);
+  return {
+    projection: geoMercator().scale(stored.scale).translate(stored.translate),
+    municipalityPaths: stored.municipalityPaths.map(([code, d]) => ({ code, d })),
+    coastline: stored.coastline,
+  };
+}
+
+function computedGeometry(): MapGeometry {
   const { topology, municipalities } = municipalityTopology();
   const collection = municipalityFeatures();
   const projection = geoMercator().fitExtent(
@@ -115,12 +160,11 @@ function mapGeometry(): MapGeometry {
     collection,
   );
   const path = geoPath(projection).digits(1);
-  geometryOnce = {
+  return {
     projection,
     municipalityPaths: collection.features.map((municipality) => ({ code: String(municipality.id), d: path(municipality) ?? '' })),
     coastline: path(mesh(topology, municipalities, (a, b) => a === b)) ?? '',
   };
-  return geometryOnce;
 }
 
 /** Province borders per division of the municipalities into provinces (keyed by the provinces in file order); a run draws one or two. */
@@ -128,16 +172,27 @@ const bordersByDivision = new Map<string, string>();
 const KEPT_DIVISIONS = 4;
 
 function provinceBordersOf(provinces: Readonly<Record<string, string>>): string {
-  const { topology, municipalities, codes } = municipalityTopology();
-  const key = codes.map((code) => provinces[code] ?? '').join('\n');
+  const { projection } = mapGeometry();
+  const key = divisionKey(provinces);
   const known = bordersByDivision.get(key);
   if (known !== undefined) return known;
-  const provinceOf = (geometry: GeometryObject) => provinces[String(geometry.id)];
-  const path = geoPath(mapGeometry().projection).digits(1);
-  const borders = path(mesh(topology, municipalities, (a, b) => a !== b && provinceOf(a) !== provinceOf(b))) ?? '';
+  const borders = computedProvinceBorders(provinces, projection);
   if (bordersByDivision.size >= KEPT_DIVISIONS) bordersByDivision.clear();
   bordersByDivision.set(key, borders);
   return borders;
+}
+
+function divisionKey(provinces: Readonly<Record<string, string>>): string {
+  return municipalityTopology()
+    .codes.map((code) => provinces[code] ?? '')
+    .join('\n');
+}
+
+function computedProvinceBorders(provinces: Readonly<Record<string, string>>, projection: GeoProjection): string {
+  const { topology, municipalities } = municipalityTopology();
+  const provinceOf = (geometry: GeometryObject) => provinces[String(geometry.id)];
+  const path = geoPath(projection).digits(1);
+  return path(mesh(topology, municipalities, (a, b) => a !== b && provinceOf(a) !== provinceOf(b))) ?? '';
 }
 
 /**

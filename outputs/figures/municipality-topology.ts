@@ -3,11 +3,12 @@
  * read and checked once per process. Geometry ids are GM codes.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 
-const TOPOLOGY_FILE = new URL('../../sources/reference/cbs/nl_gemeenten_2025.topojson', import.meta.url);
+export const MUNICIPALITY_TOPOLOGY_FILE = fileURLToPath(new URL('../../sources/reference/cbs/nl_gemeenten_2025.topojson', import.meta.url));
 const OBJECT_NAME = 'gemeente_2025';
 
 export interface MunicipalityTopology {
@@ -20,7 +21,7 @@ export interface MunicipalityTopology {
 let cached: MunicipalityTopology | undefined;
 
 export function municipalityTopology(): MunicipalityTopology {
-  cached ??= parseMunicipalityTopology(readFileSync(TOPOLOGY_FILE, 'utf8'));
+  cached ??= parseMunicipalityTopology(readFileSync(MUNICIPALITY_TOPOLOGY_FILE, 'utf8'));
   return cached;
 }
 

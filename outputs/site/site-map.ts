@@ -9,6 +9,7 @@ import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geoj
 import { mesh } from 'topojson-client';
 import type { GeometryObject } from 'topojson-specification';
 import { municipalityFeatures, municipalityTopology } from '../figures/municipality-topology.ts';
+import { precomputedBytes } from '../../sources/reference/precomputed.ts';
 import type { LocationRow } from '../../pipeline/read/read-monitor.ts';
 import { joined, type Chunks } from './chunks.ts';
 import { escapeHtml } from './html.ts';
@@ -31,8 +32,12 @@ export interface SiteMapOptions {
   label: string;
 }
 
-/** Reads the map and measures each municipality's longitude/latitude box before any page needs them. */
+/**
+ * Reads the maps the build projected (`siteMapsToStore`), or else reads the map and measures each
+ * municipality's longitude/latitude box before any page needs them.
+ */
 export function prepareSiteMap(): void {
+  if (knownViews().size > 0) return;
   for (const item of municipalityFeatures().features) geographicBounds(item);
 }
 
@@ -55,7 +60,6 @@ export function divisionOfRows(rows: readonly DivisionRow[]): MapDivision {
 export function siteMapSvg(model: MapModel, options: SiteMapOptions): Chunks {
   const inFocus = (code: string): boolean => isInFocus(model, options.focus, code);
   const view = viewOf(model, options.focus);
-  const { projection } = view;
 
   const areas = [...view.shapes].map(([code, shape]) => {
     const municipality = model.municipalities.get(code);
@@ -86,7 +90,7 @@ export function siteMapSvg(model: MapModel, options: SiteMapOptions): Chunks {
       if (focusOutline !== '') yield `<path class="focus-outline" d="${focusOutline}"/>`;
       yield '<g class="points">';
       const placed = placedSteunpunten(model);
-      for (const spot of mapSpots(placed, projection)) yield spotSvg(placed, spot);
+      for (const spot of mapSpots(placed, projectionOf(view))) yield spotSvg(placed, spot);
       yield '</g>';
       yield '</svg>';
     })(),
@@ -100,8 +104,11 @@ function isInFocus(division: MapDivision, focus: MapFocus | undefined, code: str
 }
 
 function viewOf(division: MapDivision, focus: MapFocus | undefined): ProjectedView {
-  const codes = municipalityFeatures().features.map((item) => String(item.id));
-  return projectedView(codes.filter((code) => isInFocus(division, focus, code)), focus !== undefined);
+  return projectedView(focusedCodes(division, focus), focus !== undefined);
+}
+
+function focusedCodes(division: MapDivision, focus: MapFocus | undefined): string[] {
+  return municipalityTopology().codes.filter((code) => isInFocus(division, focus, code));
 }
 
 /**
@@ -111,16 +118,66 @@ function viewOf(division: MapDivision, focus: MapFocus | undefined): ProjectedVi
  * find them made; a year with another division makes its own, so no page depends on it.
  */
 export function* prepareMapViews(division: MapDivision): Generator<void, void, undefined> {
+  for (const focus of focusesOf(division)) {
+    projectedBorders(viewOf(division, focus), division);
+    yield;
+  }
+}
+
+/** Every map of a division's site: the national map, each province's and each IZA-region's. */
+function focusesOf(division: MapDivision): (MapFocus | undefined)[] {
   const values = [...division.municipalities.values()];
-  const focuses: (MapFocus | undefined)[] = [
+  return [
     undefined,
     ...[...new Set(values.map((municipality) => municipality.province))].map((name): MapFocus => ({ level: 'provincie', name })),
     ...[...new Set(values.flatMap((municipality) => (municipality.izaRegion === null ? [] : [municipality.izaRegion])))].map((name): MapFocus => ({ level: 'iza_regio', name })),
   ];
-  for (const focus of focuses) {
-    projectedBorders(viewOf(division, focus), division);
-    yield;
-  }
+}
+
+/**
+ * Every map of a division's site projected, as the build stores them in dist/ (`npm ci`,
+ * pipeline/cli/precompute.ts) for the division of the reference data: a report of that division then
+ * projects none. Computed here whatever the caches hold.
+ */
+export function siteMapsToStore(division: MapDivision): string {
+  const key = divisionKey(division);
+  const lines = borderLines(division, key);
+  const views = focusesOf(division).map((focus): StoredView => {
+    const codes = focusedCodes(division, focus);
+    const view = computedView(codes, focus !== undefined);
+    const { scale, translate, digits, shapes, focusOutline } = view;
+    return { key: viewKey(codes, focus !== undefined), scale, translate, digits, shapes: [...shapes], focusOutline, borders: bordersOn(view, lines) };
+  });
+  return JSON.stringify({ division: key, views } satisfies StoredSiteMaps);
+}
+
+/** The site's maps as stored: the views of one division, each with that division's borders. */
+interface StoredSiteMaps {
+  division: string;
+  views: StoredView[];
+}
+
+interface StoredView {
+  key: string;
+  scale: number;
+  translate: [number, number];
+  digits: number;
+  shapes: [string, string][];
+  focusOutline: string;
+  borders: ProjectedBorders;
+}
+
+/** The views the build stored (an empty map when dist/ holds none for this code: precomputed.ts). */
+function storedViews(): Map<string, ProjectedView> {
+  const bytes = precomputedBytes('siteMaps');
+  if (bytes === undefined) return new Map();
+  const stored = JSON.parse(bytes.toString('utf8')) as StoredSiteMaps;
+  return new Map(
+    stored.views.map(({ key, scale, translate, digits, shapes, focusOutline, borders }) => [
+      key,
+      { scale, translate, digits, shapes: new Map(shapes), focusOutline, borders: new Map([[stored.division, borders]]) },
+    ]),
+  );
 }
 
 interface Spot {
@@ -240,8 +297,11 @@ interface BorderLines {
  * projects a region's map once; the classes and links drawn over it come from the model each time.
  */
 interface ProjectedView {
-  projection: GeoProjection;
-  path: GeoPath;
+  /** The fitted Mercator projection: fitExtent sets its scale and translation and nothing else. */
+  scale: number;
+  translate: [number, number];
+  /** Decimals of the projected paths. */
+  digits: number;
   /** Code to projected outline, in the map's order, for the municipalities on the map. */
   shapes: ReadonlyMap<string, string>;
   focusOutline: string;
@@ -255,12 +315,44 @@ interface ProjectedBorders {
   coast: string;
 }
 
-const viewsOnce = new Map<string, ProjectedView>();
+let viewsOnce: Map<string, ProjectedView> | undefined;
+
+function knownViews(): Map<string, ProjectedView> {
+  viewsOnce ??= storedViews();
+  return viewsOnce;
+}
+
+function viewKey(focusedCodes: readonly string[], focused: boolean): string {
+  return `${focused ? 'focus' : 'land'}:${focusedCodes.join(',')}`;
+}
 
 function projectedView(focusedCodes: readonly string[], focused: boolean): ProjectedView {
-  const key = `${focused ? 'focus' : 'land'}:${focusedCodes.join(',')}`;
-  const known = viewsOnce.get(key);
+  const key = viewKey(focusedCodes, focused);
+  const views = knownViews();
+  const known = views.get(key);
   if (known) return known;
+  const view = computedView(focusedCodes, focused);
+  views.set(key, view);
+  return view;
+}
+
+const projections = new WeakMap<ProjectedView, { projection: GeoProjection; path: GeoPath }>();
+
+function projectedWith(view: ProjectedView): { projection: GeoProjection; path: GeoPath } {
+  let made = projections.get(view);
+  if (made === undefined) {
+    const projection = geoMercator().scale(view.scale).translate(view.translate);
+    made = { projection, path: geoPath(projection).digits(view.digits) };
+    projections.set(view, made);
+  }
+  return made;
+}
+
+function projectionOf(view: ProjectedView): GeoProjection {
+  return projectedWith(view).projection;
+}
+
+function computedView(focusedCodes: readonly string[], focused: boolean): ProjectedView {
   const { topology, municipalities } = municipalityTopology();
   const collection = municipalityFeatures();
   const inFocus = new Set(focusedCodes);
@@ -275,7 +367,8 @@ function projectedView(focusedCodes: readonly string[], focused: boolean): Proje
     fitted,
   );
   // A region fills the map, so whole pixels are as sharp there as tenths are on the national map.
-  const path = geoPath(projection).digits(focused ? 0 : 1);
+  const digits = focused ? 0 : 1;
+  const path = geoPath(projection).digits(digits);
   const visible = (item: Feature<Geometry>): boolean => {
     if (clearlyOutside(projection, geographicBounds(item))) return false;
     const [[x0, y0], [x1, y1]] = path.bounds(item);
@@ -285,8 +378,9 @@ function projectedView(focusedCodes: readonly string[], focused: boolean): Proje
   const focusOutline = focused
     ? path(mesh(topology, municipalities, (a, b) => (a === b ? inFocus.has(String(a.id)) : inFocus.has(String(a.id)) !== inFocus.has(String(b.id))))) ?? ''
     : '';
-  const view = { projection, path, shapes, focusOutline, borders: new Map<string, ProjectedBorders>() };
-  viewsOnce.set(key, view);
+  const [x, y] = projection.translate();
+  const view: ProjectedView = { scale: projection.scale(), translate: [x, y], digits, shapes, focusOutline, borders: new Map<string, ProjectedBorders>() };
+  projections.set(view, { projection, path });
   return view;
 }
 
@@ -295,10 +389,14 @@ function projectedBorders(view: ProjectedView, model: MapDivision): ProjectedBor
   const division = divisionKey(model);
   const known = view.borders.get(division);
   if (known) return known;
-  const lines = borderLines(model, division);
-  const projected = { provinces: view.path(lines.provinces) ?? '', regions: view.path(lines.regions) ?? '', coast: view.path(lines.coast) ?? '' };
+  const projected = bordersOn(view, borderLines(model, division));
   view.borders.set(division, projected);
   return projected;
+}
+
+function bordersOn(view: ProjectedView, lines: BorderLines): ProjectedBorders {
+  const { path } = projectedWith(view);
+  return { provinces: path(lines.provinces) ?? '', regions: path(lines.regions) ?? '', coast: path(lines.coast) ?? '' };
 }
 
 /** Which province and IZA-region each municipality of the map lies in: what the border lines depend on. */
@@ -307,10 +405,10 @@ const divisionKeys = new WeakMap<MapDivision, string>();
 function divisionKey(model: MapDivision): string {
   const known = divisionKeys.get(model);
   if (known !== undefined) return known;
-  const key = municipalityFeatures()
-    .features.map((item) => {
-      const municipality = model.municipalities.get(String(item.id));
-      return `${String(item.id)}:${municipality?.province ?? ''}:${municipality?.izaRegion ?? ''}`;
+  const key = municipalityTopology()
+    .codes.map((code) => {
+      const municipality = model.municipalities.get(code);
+      return `${code}:${municipality?.province ?? ''}:${municipality?.izaRegion ?? ''}`;
     })
     .join('|');
   divisionKeys.set(model, key);

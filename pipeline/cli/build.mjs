@@ -126,18 +126,46 @@ export async function buildDist({ clean = false, logLevel = 'silent' } = {}) {
   // Chunks before the entry that imports them, the manifest last.
   const files = [...result.outputFiles].sort((a, b) => Number(a.path === ENTRY) - Number(b.path === ENTRY));
   for (const file of files) writeAtomic(file.path, file.contents, temporary);
+  const stored = await storePrecomputed(temporary);
   // A source saved while the build read it may be in the bundle in its older form: it is recorded
-  // as never built, so the next start builds again. This file itself is an input too.
+  // as never built, so the next start builds again. This file itself is an input too, and so are
+  // the data files the precomputed results were made of.
   const inputs = Object.fromEntries(
-    [...new Set(Object.keys(result.metafile.inputs).filter((input) => !input.startsWith('commonjs:') && !input.startsWith('no-network:')).map(manifestEntry)), relative(ROOT, fileURLToPath(import.meta.url)).split(sep).join('/')]
+    [
+      ...new Set(Object.keys(result.metafile.inputs).filter((input) => !input.startsWith('commonjs:') && !input.startsWith('no-network:')).map(manifestEntry)),
+      relative(ROOT, fileURLToPath(import.meta.url)).split(sep).join('/'),
+      ...stored.inputs.map((input) => relative(ROOT, input).split(sep).join('/')),
+    ]
       .map((input) => [input, statSync(join(ROOT, input)).mtimeMs])
       .map(([input, mtimeMs]) => [input, mtimeMs >= started - 1000 ? -1 : mtimeMs]),
   );
   writeAtomic(MANIFEST, `${JSON.stringify({ inputs, packages: bundledPackagesByFile(result.metafile) }, null, 1)}\n`, temporary);
   // Older chunks stay a day for a process that started on an earlier build, unless asked (npm run build).
-  removeAllBut(new Set([...files.map((file) => file.path), MANIFEST]), clean ? Infinity : Date.now() - 86_400_000);
+  removeAllBut(new Set([...files.map((file) => file.path), ...stored.files, MANIFEST]), clean ? Infinity : Date.now() - 86_400_000);
   removeTemporaries();
   return { files: files.length, inputs: Object.keys(inputs).length };
+}
+
+/**
+ * What the bundle just written computes once for every run (pipeline/cli/precompute.ts: the
+ * reference data checked, the maps projected), written beside it, and the data files it is made of.
+ * A run reads these files only while no input of the manifest has changed
+ * (sources/reference/precomputed.ts). Should the computation fail (a reference file a person broke),
+ * none is left in dist/: the run computes them itself and says what is wrong.
+ */
+async function storePrecomputed(temporary) {
+  const { precomputation } = await import(pathToFileURL(ENTRY).href);
+  // A bundle with nothing to precompute (a checkout of the bin alone, test/cli/stale-dist.test.ts).
+  if (typeof precomputation !== 'function') return { files: [], inputs: [] };
+  const { PRECOMPUTED_INPUTS, PRECOMPUTED_NAMES, precomputedFiles } = await precomputation();
+  try {
+    const files = precomputedFiles();
+    for (const file of files) writeAtomic(join(DIST, file.name), file.contents, temporary);
+    return { files: files.map((file) => join(DIST, file.name)), inputs: PRECOMPUTED_INPUTS };
+  } catch {
+    for (const name of PRECOMPUTED_NAMES) rmSync(join(DIST, name), { force: true });
+    return { files: [], inputs: PRECOMPUTED_INPUTS };
+  }
 }
 
 /**

@@ -17,6 +17,11 @@ const consoleIo: Io = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
+/** What the build stores beside the bundle (precompute.ts): build.mjs loads it from the bundle it has just written. */
+export async function precomputation(): Promise<typeof import('./precompute.ts')> {
+  return import('./precompute.ts');
+}
+
 export async function main(argv: readonly string[], io: Io = consoleIo): Promise<number> {
   const debug = argv.includes('--debug');
   const given: Given = { values: {}, positionals: [] };

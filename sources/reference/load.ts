@@ -5,11 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
 import Papa from 'papaparse';
 import type { z } from 'zod';
 import { MonitorError } from '../errors.ts';
 import { sha256Hex } from '../sha256.ts';
 import { rowCheck } from '../row-check.ts';
+import { precomputedBytes } from './precomputed.ts';
 import {
   CentroidRow,
   EpaShareRow,
@@ -53,14 +55,35 @@ let loaded: ReferenceData | undefined;
 /**
  * The bundled reference data, read and validated once per process: the files ship with the code
  * and the result is read-only, so every command of a long-lived process (the test suite runs
- * hundreds in one) shares one copy.
+ * hundreds in one) shares one copy. The build reads and validates them once and stores the result
+ * (`referenceDataBytes`); it is taken from there when dist/ is up to date (precomputed.ts).
  */
 export function loadReferenceData(): ReferenceData {
-  loaded ??= readReferenceData();
+  loaded ??= storedReferenceData() ?? readReferenceData();
   return loaded;
 }
 
-function readReferenceData(): ReferenceData {
+/** The reference data read and validated, as the build stores it in dist/. */
+export function referenceDataBytes(reference: ReferenceData): Uint8Array {
+  return serialize(reference);
+}
+
+function storedReferenceData(): ReferenceData | undefined {
+  const bytes = precomputedBytes('reference');
+  if (bytes === undefined) return undefined;
+  const stored: unknown = deserialize(bytes);
+  return isReferenceData(stored) ? stored : undefined;
+}
+
+/** The stored data's outline: a file of another shape (an older build's) is read from the CSV files instead. */
+function isReferenceData(value: unknown): value is ReferenceData {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Partial<Record<keyof ReferenceData, unknown>>;
+  const lists = [candidate.changes, candidate.population, candidate.pc4, candidate.centroids, candidate.izaRegions, candidate.epaShares];
+  return candidate.municipalities instanceof Map && lists.every(Array.isArray) && typeof candidate.fingerprint === 'string';
+}
+
+export function readReferenceData(): ReferenceData {
   const hashed: string[] = [];
   const read = <S extends z.ZodObject>(path: string, schema: S): z.infer<S>[] => {
     const text = readFileSync(path, 'utf8');

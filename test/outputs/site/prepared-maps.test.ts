@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { withDatabase } from '../../../pipeline/db/database.ts';
 import { readReportInput, type ReportInput } from '../../../pipeline/read/read-report-input.ts';
 import { loadReferenceData } from '../../../sources/reference/load.ts';
+import { precomputedBytes } from '../../../sources/reference/precomputed.ts';
 import { mapModel } from '../../../outputs/site/map-model.ts';
 import { referenceDivision } from '../../../outputs/site/reference-division.ts';
 import { siteFiles } from '../../../outputs/site/site-files.ts';
@@ -34,6 +35,10 @@ describe("the site's maps projected ahead of the 2024 monitor", () => {
     const built = [...mapModel(input.data).municipalities.values()].map((row): DivisionRow => [row.code, row.province, row.izaRegion]);
     expect(sorted(division)).toEqual(sorted(built));
     expect(new Set(division.map(([, , region]) => region)).size).toBeGreaterThan(20);
+  });
+
+  it('are those the build stored in dist/, which the suite brought up to date (computed-maps.test.ts draws without them)', () => {
+    expect(precomputedBytes('siteMaps')).toBeDefined();
   });
 
   it('leave the site byte for byte the committed one', () => {
