@@ -126,7 +126,7 @@ export async function buildDist({ clean = false, logLevel = 'silent' } = {}) {
   // Chunks before the entry that imports them, the manifest last.
   const files = [...result.outputFiles].sort((a, b) => Number(a.path === ENTRY) - Number(b.path === ENTRY));
   for (const file of files) writeAtomic(file.path, file.contents, temporary);
-  const stored = await storePrecomputed(temporary);
+  const stored = await storePrecomputed(temporary, started);
   // A source saved while the build read it may be in the bundle in its older form: it is recorded
   // as never built, so the next start builds again. This file itself is an input too, and so are
   // the data files the precomputed results were made of.
@@ -153,8 +153,9 @@ export async function buildDist({ clean = false, logLevel = 'silent' } = {}) {
  * (sources/reference/precomputed.ts). Should the computation fail (a reference file a person broke),
  * none is left in dist/: the run computes them itself and says what is wrong.
  */
-async function storePrecomputed(temporary) {
-  const { precomputation } = await import(pathToFileURL(ENTRY).href);
+async function storePrecomputed(temporary, started) {
+  // This build's entry, not one an earlier build in this process loaded (modules are kept by URL).
+  const { precomputation } = await import(`${pathToFileURL(ENTRY).href}?build=${started}`);
   // A bundle with nothing to precompute (a checkout of the bin alone, test/cli/stale-dist.test.ts).
   if (typeof precomputation !== 'function') return { files: [], inputs: [] };
   const { PRECOMPUTED_INPUTS, PRECOMPUTED_NAMES, precomputedFiles } = await precomputation();
