@@ -10,9 +10,14 @@ import { sql } from '../db/sql-file.ts';
 import { TABLES, type NewRow } from '../db/tables.ts';
 import { computeAccessibility } from '../geo/distance.ts';
 import { whiteSpots } from '../geo/white-spots.ts';
+import { checkKeys } from './build-coverage/check-keys.ts';
 
 const LOCATED_STEUNPUNTEN = sql('build/build-accessibility/located-steunpunten.sql');
 const MUNICIPALITIES = sql('build/build-accessibility/municipalities.sql');
+const REPEATED_KEYS = sql('build/build-accessibility/repeated-keys.sql');
+
+/** What each table's key is, as a person reads it in the error of a key held twice. */
+const KEY_NAMES = { accessibility: 'dezelfde gemeente', reach: 'hetzelfde gebied en dezelfde afstand', white_spot: 'dezelfde gemeente' };
 
 const Steunpunt = TABLES.location.pick({ location_id: true }).extend({ lat: z.number(), lon: z.number() });
 const Municipality = z.object({ gm_code: z.string(), name: z.string(), province: z.string(), population: z.number().nullable() });
@@ -64,6 +69,7 @@ export async function buildAccessibility(database: MonitorDatabase, context: Mon
       partly_within_reach: spot.partlyWithinReach,
     })),
   );
+  await checkKeys(database, year, REPEATED_KEYS, KEY_NAMES);
 }
 
 function reachRows(year: number, level: string, area: string, reach: readonly { km: number; population: number; share: number }[]): NewRow<'reach'>[] {

@@ -16,6 +16,7 @@ import { MonitorError } from '../../sources/errors.ts';
 import type { CoverageMethod, MonitorConfig } from '../config/config.ts';
 import type { MonitorDatabase } from '../db/database.ts';
 import { sql } from '../db/sql-file.ts';
+import { checkKeys } from './build-coverage/check-keys.ts';
 
 export interface ResolvedMethod {
   name: string;
@@ -37,6 +38,10 @@ const REGION_COVERAGE = sql('build/build-coverage/region-coverage.sql');
 const PROVINCE_COVERAGE = sql('build/build-coverage/province-coverage.sql');
 const NATIONAL_COVERAGE = sql('build/build-coverage/national-coverage.sql');
 const COVERAGE_TARGET = sql('build/build-coverage/coverage-target.sql');
+const REPEATED_KEYS = sql('build/build-coverage/repeated-keys.sql');
+
+/** What each table's key is, as a person reads it in the error of a key held twice. */
+const KEY_NAMES = { coverage: 'hetzelfde gebied', coverage_target: 'hetzelfde gebied en deelnamepercentage' };
 
 export async function resolveMethodYears(
   database: MonitorDatabase,
@@ -88,4 +93,5 @@ export async function buildCoverage(
   for (const participation of config.participationPct) {
     await database.run(COVERAGE_TARGET, { year, participation_pct: participation, capacity_per_week: config.capacityPerWeek });
   }
+  await checkKeys(database, year, REPEATED_KEYS, KEY_NAMES);
 }

@@ -4,19 +4,16 @@
  * and the rebuilt exports change exactly as expected; the same file again changes nothing;
  * a file with an invalid edit is refused whole.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
 import { queryRows, snapshotOf, stateComparedTo } from '../helpers/database-state.ts';
-import { freshDatabase } from '../helpers/fresh-database.ts';
 import { writeReportTables } from '../helpers/report-tables.ts';
+import { twoLists2024, twoLists2024Database } from '../helpers/two-lists-2024.ts';
 import { OverviewEditor } from '../pipeline/workbook/edit-overview.ts';
 import { LOCATION_COLUMNS, REVIEW_HEADERS, REVIEW_KEYS, SHEETS, type ReviewColumn } from '../../pipeline/workbook/layout.ts';
-
-const fixtures = fileURLToPath(new URL('../fixtures/dedup/', import.meta.url));
 
 describe('corrections from the edited Excel overview', () => {
   const scratch = scratchDir();
@@ -36,13 +33,11 @@ describe('corrections from the edited Excel overview', () => {
   });
 
   beforeAll(async () => {
-    db = await freshDatabase(scratch);
-    for (const args of [
-      ['import', join(fixtures, 'lijst-a.csv'), '--year', '2024', '--source', 'lijst-a', '--db', db],
-      ['import', join(fixtures, 'lijst-b.xlsx'), '--year', '2024', '--source', 'lijst-b', '--db', db],
-      ['build', '--year', '2024', '--db', db],
-    ]) expect((await runCli(args)).code).toBe(0);
-    expect((await report('voor')).code).toBe(0);
+    // Import lijst-a and lijst-b, build and report 2024 on a new database (shared with dedupe-quality.test.ts).
+    const shared = await twoLists2024();
+    expect(shared.results.map((result) => result.code)).toEqual([0, 0, 0, 0]);
+    db = await twoLists2024Database(scratch);
+    cpSync(shared.report, join(scratch, 'voor'), { recursive: true });
     before = read('voor');
 
     noordHolland = before.locations.find((row) => row['provincie'] === 'Noord-Holland' && row['grootte'] === 'onbekend')!;

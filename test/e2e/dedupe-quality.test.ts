@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readInventoryTable } from '../../sources/inventory/read-table.ts';
-import { runCli, scratchDir } from '../helpers/cli.ts';
 import { readCsv } from '../helpers/csv.ts';
-import { freshDatabase } from '../helpers/fresh-database.ts';
+import { twoLists2024 } from '../helpers/two-lists-2024.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/dedup/', import.meta.url));
 const published = fileURLToPath(new URL('../../sources/reference/galan2024/', import.meta.url));
@@ -30,23 +29,19 @@ function pairs<T>(items: readonly T[]): [T, T][] {
 }
 
 describe('deduplication of two overlapping lists of the 2024 steunpunten', () => {
-  const scratch = scratchDir();
-  const out = join(scratch, 'out');
+  let out: string;
   let locations: Record<string, string>[];
   let labels: Map<string, string>;
 
   beforeAll(async () => {
-    const db = await freshDatabase(scratch);
-    for (const args of [
-      ['import', join(fixtures, 'lijst-a.csv'), '--year', '2024', '--source', 'lijst-a', '--db', db],
-      ['import', join(fixtures, 'lijst-b.xlsx'), '--year', '2024', '--source', 'lijst-b', '--db', db],
-      ['build', '--year', '2024', '--db', db],
-      ['report', '--year', '2024', '--out', out, '--db', db],
-    ]) {
-      const result = await runCli(args);
+    // Import lijst-a and lijst-b, build and report 2024 on a new database (shared with corrections.test.ts).
+    const { results, report } = await twoLists2024();
+    expect(results).toHaveLength(4);
+    for (const result of results) {
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
     }
+    out = report;
     locations = readCsv(join(out, 'locaties.csv'));
     labels = await truth();
   });

@@ -105,8 +105,8 @@ describe('numbered migrations', () => {
     expect(viaMigration[0]!.length).toBeGreaterThan(200);
   });
 
-  it('leaves location, location_member, match_pair and inventory_record without a PRIMARY KEY (the build and the import check them) and every other table as it was', async () => {
-    const keyless = ['location', 'location_member', 'match_pair', 'inventory_record'];
+  it('leaves the build tables and inventory_record without a PRIMARY KEY (the build and the import check them) and every other table as it was', async () => {
+    const keyless = ['location', 'location_member', 'match_pair', 'inventory_record', 'coverage', 'coverage_target', 'accessibility', 'reach', 'white_spot'];
     const constraints = async (migrations: readonly Migration[]) =>
       withRawDuckDb(':memory:', async (run) => {
         for (const migration of migrations) await run(migration.sql);
@@ -116,7 +116,7 @@ describe('numbered migrations', () => {
     const after = await constraints(loadMigrations());
     const isKeyOf = (tables: readonly string[]) => (row: Record<string, unknown>) =>
       tables.includes(String(row['table_name'])) && row['constraint_type'] === 'PRIMARY KEY';
-    expect(before.filter(isKeyOf(keyless))).toHaveLength(4);
+    expect(before.filter(isKeyOf(keyless))).toHaveLength(keyless.length);
     expect(after.filter(isKeyOf(keyless))).toEqual([]);
     // The NOT NULLs stay, the other tables' keys too.
     expect(after).toEqual(before.filter((row) => !isKeyOf(keyless)(row)));
@@ -125,6 +125,7 @@ describe('numbered migrations', () => {
   it.each([
     { version: 10, keyless: ['location', 'location_member', 'match_pair'] },
     { version: 11, keyless: ['inventory_record'] },
+    { version: 12, keyless: ['coverage', 'coverage_target', 'accessibility', 'reach', 'white_spot'] },
   ])('migration $version copies every column of $keyless to its own place (a distinct value in each), rows in their order', async ({ version, keyless }) => {
     const rowsOf = (run: (sql: string) => Promise<Record<string, unknown>[]>) =>
       Promise.all(keyless.map((table) => run(`SELECT * FROM ${table} ORDER BY rowid`)));
