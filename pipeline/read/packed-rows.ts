@@ -3,13 +3,13 @@
  * turns a result into row objects value by value, and `MonitorDatabase.query` then checks each row
  * with zod: at a million records most of the report's read. Here DuckDB writes each row's values
  * into one text, which comes as its UTF-8 bytes, and each field is decoded from them. The rows are
- * streamed (`MonitorDatabase.stream`), sorted by DuckDB, so neither DuckDB nor JavaScript holds the
- * whole packed result at once: at 300k records the read's peak RSS went 447 -> 236 MB against one
- * result of packed batches, which DuckDB made through a window, an aggregate and a materialised
- * result, each holding every row. The row schema is looked at once, when the reader is made: each
- * field gets a decoder that checks its value as the schema would (a text, a finite number, one of
- * an enum's values, or null where the schema allows it), so the rows are what `query` with the
- * same schema gives.
+ * streamed (`MonitorDatabase.stream`) as DuckDB's sort gives them: DuckDB holds them once, in the
+ * sort, and JavaScript one chunk of packed texts at a time (the locations query alone at 300k
+ * records: peak RSS 447 -> 236-247 MB against one result of packed batches, which DuckDB made
+ * through a window, an aggregate and a materialised result, each holding every row). The row
+ * schema is looked at once, when the reader is made: each field gets a decoder that checks its
+ * value as the schema would (a text, a finite number, one of an enum's values, or null where the
+ * schema allows it), so the rows are what `query` with the same schema gives.
  *
  * The text separates fields by U+001F and writes a missing value as U+001E. A value holding either
  * one would be read wrong, so such a result is read by the row query instead.
