@@ -10,6 +10,7 @@ import type { MonitorDatabase } from '../db/database.ts';
 import { sql } from '../db/sql-file.ts';
 import type { NewRow } from '../db/tables.ts';
 import { ensureReferenceTables } from '../db/reference-tables.ts';
+import { checkStoredRecordKeys } from '../intake/check-record-keys.ts';
 import { inventoryRecordRow, resolveRecord } from '../intake/store-records.ts';
 import type { Correction, NewLocation } from './types.ts';
 
@@ -99,6 +100,7 @@ async function insertNewLocations(
     }));
   }
   await database.append('inventory_record', rows);
+  if (rows.length > 0) await checkStoredRecordKeys(database, file.year, CORRECTIONS_SOURCE, `${file.name} niet overgenomen`);
 }
 
 function text(value: string | number | null): string | null {

@@ -92,6 +92,27 @@ export class MonitorDatabase {
   }
 
   /**
+   * `query` for a result too large to hold whole: DuckDB makes its rows as they are read (a
+   * streamed result), and they come a chunk of up to 2,048 at a time, each row validated against
+   * `schema`. Nothing else may use the database until the last chunk has been read.
+   */
+  async *stream<S extends z.ZodType>(schema: S, sql: string, params: SqlParams = []): AsyncGenerator<z.infer<S>[], void, undefined> {
+    const result = await this.withinLimit(() => this.connection.stream(sql, params as DuckDBValue[] | Record<string, DuckDBValue>));
+    const names = result.deduplicatedColumnNames();
+    let index = 0;
+    for (;;) {
+      const chunk = await this.withinLimit(() => result.fetchChunk());
+      if (chunk === null || chunk.rowCount === 0) return;
+      yield chunk.getRowObjects(names).map((row) => {
+        const parsed = schema.safeParse(plainRow(row));
+        if (!parsed.success) throw new Error(`query row ${index} does not match its schema: ${parsed.error.message}\n${sql}`);
+        index += 1;
+        return parsed.data;
+      });
+    }
+  }
+
+  /**
    * Appends rows through DuckDB's appender (fast, and still inside the open transaction), each
    * written in the column order `tables.ts` declares for the table.
    */

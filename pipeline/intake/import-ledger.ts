@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { MonitorError } from '../../sources/errors.ts';
 import type { MonitorDatabase } from '../db/database.ts';
 import { sql } from '../db/sql-file.ts';
+import { checkStoredRecordKeys } from './check-record-keys.ts';
 
 export const BatchInfo = z.object({
   source: z.string(),
@@ -119,6 +120,7 @@ export async function restoreImport(database: MonitorDatabase, year: number, sou
     const replaced = await currentBatch(database, year, source);
     if (replaced) await archiveBatch(database, year, source, 'vervangen');
     await unarchiveBatch(database, restored.archive_id);
+    await checkStoredRecordKeys(database, year, source, `import van bron '${source}' voor ${year} niet teruggezet`);
     await recordImportEvent(database, { year, source, action: 'teruggezet', file: restored.file_name, rows: restored.rows_imported });
     return replaced ? { restored, replaced } : { restored };
   });

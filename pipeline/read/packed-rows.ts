@@ -1,13 +1,15 @@
 /**
  * Reading many rows of one table without a conversion and a zod check per value. The DuckDB client
  * turns a result into row objects value by value, and `MonitorDatabase.query` then checks each row
- * with zod: at a million records most of the report's read. Here, as in the dedupe's read
- * (pipeline/dedupe/read-records.ts), DuckDB writes each batch of rows into one text and JavaScript
- * splits it; the text comes as its UTF-8 bytes and each field is decoded from them, because a
- * field split off one large text keeps that whole text alive as long as the row (at 300k records
- * the read's heap after it 121 -> 88 MB). The row schema is looked at once, when the reader is made: each field gets a decoder
- * that checks its value as the schema would (a text, a finite number, one of an enum's values,
- * or null where the schema allows it), so the rows are what `query` with the same schema gives.
+ * with zod: at a million records most of the report's read. Here DuckDB writes each row's values
+ * into one text, which comes as its UTF-8 bytes, and each field is decoded from them. The rows are
+ * streamed (`MonitorDatabase.stream`) as DuckDB's sort gives them: DuckDB holds them once, in the
+ * sort, and JavaScript one chunk of packed texts at a time (the locations query alone at 300k
+ * records: peak RSS 447 -> 236-247 MB against one result of packed batches, which DuckDB made
+ * through a window, an aggregate and a materialised result, each holding every row). The row
+ * schema is looked at once, when the reader is made: each field gets a decoder that checks its
+ * value as the schema would (a text, a finite number, one of an enum's values, or null where the
+ * schema allows it), so the rows are what `query` with the same schema gives.
  *
  * The text separates fields by U+001F and writes a missing value as U+001E. A value holding either
  * one would be read wrong, so such a result is read by the row query instead.
@@ -19,11 +21,6 @@ import { columnsOf, type TableName } from '../db/tables.ts';
 
 const PACK = sql('read/packed-rows/pack.sql');
 
-/**
- * Rows per packed text: about 3 MB of location text per batch. Against 50,000 rows a batch, the
- * same CPU and a lower peak RSS of the read (300k records: 475–588 against 669–696 MB).
- */
-const PACKED_ROWS = 10_000;
 const MISSING = '\u001e';
 const FIELD_END_BYTE = 0x1f;
 const MISSING_BYTE = 0x1e;
@@ -31,15 +28,16 @@ const MISSING_BYTE = 0x1e;
 /** A text column whose texts seldom repeat (ids, names) stops sharing them after this many with more distinct than repeated. */
 const TRIAL = 2_000;
 
-/** The batch's text as its UTF-8 bytes: each field is decoded on its own, so no row keeps a slice of the batch's whole text alive. */
-const PackedBatch = z.object({ batch: z.number(), rows: z.number(), unsafe: z.number(), packed: z.object({ bytes: z.instanceof(Uint8Array) }) });
+/** A row's text as its UTF-8 bytes: each field is decoded on its own, so no row keeps a slice of a larger text alive. */
+const PackedRow = z.object({ unsafe: z.boolean(), packed: z.object({ bytes: z.instanceof(Uint8Array) }) });
 
 type Decoder = (field: string, column: string) => unknown;
 
 export interface PackedQueries {
   /**
    * The opening of the packed query, `WITH ordered AS (…)`: the rows to read, all columns of
-   * `table`, with their place in the result as `sort_position` (read/packed-rows/pack.sql follows).
+   * `table`, with the keys of their order as `sort_1`, `sort_2`, … (each ascending, nulls last;
+   * read/packed-rows/pack.sql follows).
    */
   ordered: string;
   /** The same rows in the same order, one result row per row: for a result the text cannot carry. */
@@ -51,7 +49,7 @@ export interface PackedReader<S extends z.ZodObject> {
 }
 
 /** A reader of `schema`'s rows of `table` (each field a column of it) by the two queries in `queries`. */
-export function packedReader<S extends z.ZodObject>(table: TableName, schema: S, queries: PackedQueries, batch = PACKED_ROWS): PackedReader<S> {
+export function packedReader<S extends z.ZodObject>(table: TableName, schema: S, queries: PackedQueries): PackedReader<S> {
   const keys = Object.keys(schema.shape);
   const columns: readonly string[] = columnsOf(table);
   const missing = keys.filter((key) => !columns.includes(key));
@@ -60,38 +58,39 @@ export function packedReader<S extends z.ZodObject>(table: TableName, schema: S,
   // Checked here, once: a field of a type this reader cannot check is refused when the reader is made.
   keys.forEach((key) => decoderOf(schema.shape[key] as z.ZodType, key));
   const at = keys.map((key) => inTextOrder.indexOf(key));
-  const params = { batch, columns: inTextOrder.join(' ') };
+  const params = { columns: inTextOrder.join(' ') };
   const packedQuery = `${queries.ordered}\n${PACK}`;
   return {
     async read(database, given) {
-      const batches = await database.query(PackedBatch, packedQuery, { ...given, ...params });
-      if (batches.some((packed) => packed.unsafe > 0)) return database.query(schema, queries.rows, given);
       const rows: z.infer<S>[] = [];
       // Fresh per read: the texts a read shares are kept only as long as its rows.
       const decoders = keys.map((key) => decoderOf(schema.shape[key] as z.ZodType, key));
-      for (const packed of batches) unpack(packed.packed.bytes, packed.rows, keys, decoders, at, rows);
+      const fields = new Array<string>(keys.length);
+      for await (const chunk of database.stream(PackedRow, packedQuery, { ...given, ...params })) {
+        // Leaving the loop ends the streamed query before the row query runs.
+        if (chunk.some((row) => row.unsafe)) return database.query(schema, queries.rows, given);
+        for (const row of chunk) unpack(row.packed.bytes, keys, decoders, at, fields, rows);
+      }
       return rows;
     },
   };
 }
 
-function unpack(bytes: Uint8Array, count: number, keys: readonly string[], decoders: readonly Decoder[], at: readonly number[], rows: unknown[]): void {
+function unpack(bytes: Uint8Array, keys: readonly string[], decoders: readonly Decoder[], at: readonly number[], fields: string[], rows: unknown[]): void {
   const perRow = keys.length;
+  const row = rows.length;
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const fields = new Array<string>(perRow);
   let start = 0;
-  for (let row = 0; row < count; row += 1) {
-    for (let index = 0; index < perRow; index += 1) {
-      const end = text.indexOf(FIELD_END_BYTE, start);
-      if (end < 0) throw new Error(`packed rows: row ${row} of ${count} has ${index} fields of ${perRow}`);
-      fields[index] = end === start + 1 && text[start] === MISSING_BYTE ? MISSING : text.toString('utf8', start, end);
-      start = end + 1;
-    }
-    const values: Record<string, unknown> = {};
-    for (let index = 0; index < perRow; index += 1) values[keys[index]!] = decoders[index]!(fields[at[index]!]!, keys[index]!);
-    rows.push(values);
+  for (let index = 0; index < perRow; index += 1) {
+    const end = text.indexOf(FIELD_END_BYTE, start);
+    if (end < 0) throw new Error(`packed rows: row ${row} has ${index} fields of ${perRow}`);
+    fields[index] = end === start + 1 && text[start] === MISSING_BYTE ? MISSING : text.toString('utf8', start, end);
+    start = end + 1;
   }
-  if (start !== text.length) throw new Error(`packed rows: ${text.length - start} bytes after ${count} rows of ${perRow} fields`);
+  if (start !== text.length) throw new Error(`packed rows: row ${row} has ${text.length - start} bytes after its ${perRow} fields`);
+  const values: Record<string, unknown> = {};
+  for (let index = 0; index < perRow; index += 1) values[keys[index]!] = decoders[index]!(fields[at[index]!]!, keys[index]!);
+  rows.push(values);
 }
 
 /** How a field of the schema is read from its text; a type this reader cannot check is refused here, once. */

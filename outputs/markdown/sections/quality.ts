@@ -28,10 +28,13 @@ const OPENING_HOURS_SIGNAL = 'openingstijden niet te lezen';
 
 /** A count line and one line per location whose signals include `signal`, quoting the signal; nothing when none do. */
 function signalList(locations: readonly LocationRow[], signal: string, label: string): string[] {
-  const found = locations.flatMap((location) => {
-    const text = (location.flags ?? '').split('; ').find((flag) => flag.startsWith(signal));
-    return text === undefined ? [] : [{ location, text }];
-  });
+  const found: { location: LocationRow; text: string }[] = [];
+  for (const location of locations) {
+    // Most locations have no such signal: their flags are split only when the signal is in them.
+    if (location.flags === null || !location.flags.includes(signal)) continue;
+    const text = location.flags.split('; ').find((flag) => flag.startsWith(signal));
+    if (text !== undefined) found.push({ location, text });
+  }
   if (found.length === 0) return [];
   return [
     `- ${label}: ${formatNumberNl(found.length)}.`,

@@ -1,3 +1,3 @@
 -- The opening of the packed read of the locations of year $year (read/packed-rows/pack.sql follows
--- it), in no particular order, as locations-of-year.sql gives them.
-WITH ordered AS (SELECT *, row_number() OVER () AS sort_position FROM location WHERE year = $year)
+-- it), by id: the reader keys them by id, so any order would do.
+WITH ordered AS (SELECT *, location_id AS sort_1 FROM location WHERE year = $year)
