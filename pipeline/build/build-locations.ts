@@ -21,6 +21,7 @@ import { normaliseKey } from '../normalise/text-key.ts';
 import { markPhase } from '../phase-mark.ts';
 import { planLocations, type LocationPlan, type PlannedPair, type PlannedPriorPair } from './build-locations/location-plan.ts';
 import { classifySize } from './classify-size.ts';
+import { releaseHeap } from './release-heap.ts';
 
 /** When sources disagree on status, an explicit closure or exclusion wins over a listing. */
 const STATUS_PRIORITY: readonly Status[] = ['uitgesloten', 'gesloten', 'actief', 'potentieel'];
@@ -37,6 +38,8 @@ interface Draft {
 
 export async function buildLocations(database: MonitorDatabase, year: number, context: MonitorContext): Promise<number> {
   const { store, rowNumbers, plan } = await planYear(database, year);
+  // The MatchRecords and the clustering are garbage now; the writes would pile theirs on top.
+  releaseHeap();
   const overrides = await loadOverrides(database, year);
   const signalsOf = placeSignalsOf(eachFieldOnce(context.resolver));
   const { locationIds, memberStart, memberPositions, organisationLevel } = plan;
@@ -57,6 +60,8 @@ export async function buildLocations(database: MonitorDatabase, year: number, co
   );
   await database.append('location_member', memberRows(year, plan, rowNumbers, (position) => store.text(position, 'source')!, fingerprintAt));
   await database.append('organisation', organisationRows(year, plan.organisations));
+  // The location rows outlive scavenges and are promoted: garbage of the old space by now.
+  releaseHeap();
   markPhase('dedupe.pairRows');
   const locationOf = (position: number) => locationIds[plan.locationAt[position]!];
   const itemOf = (position: number) => `${store.text(position, 'source')!}:${rowNumbers[position]!}`;
@@ -112,6 +117,8 @@ async function planYear(database: MonitorDatabase, year: number): Promise<{ stor
     return { record: members[0]!, identityKey: identityKey(store, first), givenId, organisation, members };
   });
   markPhase('dedupe.identities');
+  // The matcher's blocks and pairs are garbage; the drafts and the plan come on top of the records.
+  releaseHeap();
   const prior = await readPriorLocations(database, year);
   const identities = assignIdentities(drafts, prior);
   return { store, rowNumbers, plan: planLocations(store.count, positionOf, drafts, identities, clustering, prior) };

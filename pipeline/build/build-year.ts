@@ -15,6 +15,7 @@ import { buildCoverage, resolveMethodYears } from './build-coverage.ts';
 import { markPhase } from '../phase-mark.ts';
 import { buildLocations } from './build-locations.ts';
 import { checkBuildKeys } from './check-build-keys.ts';
+import { releaseHeap } from './release-heap.ts';
 import { pauseForTest } from '../test-pause.ts';
 
 export interface BuildSummary {
@@ -43,6 +44,8 @@ export async function buildYear(database: MonitorDatabase, context: MonitorConte
     await database.runStatements(CLEAR_BUILD, { year });
     const count = await buildLocations(database, year, context);
     await checkBuildKeys(database, year);
+    // The year's records and the location plan are garbage once the locations are written.
+    releaseHeap();
     markPhase('coverage');
     await buildCoverage(database, year, resolved, config);
     markPhase('accessibility');
