@@ -20,6 +20,7 @@ import { placeOutsideMunicipality } from '../normalise/place-outside-municipalit
 import { normaliseKey } from '../normalise/text-key.ts';
 import { markPhase } from '../phase-mark.ts';
 import { planLocations, type LocationPlan, type PlannedPair, type PlannedPriorPair } from './build-locations/location-plan.ts';
+import { recordPositions } from './build-locations/record-positions.ts';
 import { classifySize } from './classify-size.ts';
 import { releaseHeap } from './release-heap.ts';
 
@@ -92,20 +93,13 @@ async function planYear(database: MonitorDatabase, year: number): Promise<{ stor
   markPhase('dedupe.read');
   // The row objects are not kept: a record's row is made again from the packed store when a
   // location, member or pair row needs it (at a million records the rows were ~400 MB of heap).
-  const indexById = new Map<string, number>();
   const records: MatchRecord[] = [];
   const rowNumbers: number[] = [];
-  const store = await readYearStore(database, year, (row, index) => {
-    const id = `${row.source}:${row.row_number}`;
-    indexById.set(id, index);
+  const store = await readYearStore(database, year, (row) => {
     rowNumbers.push(row.row_number);
-    records.push(toMatchRecord(id, row.source, row, recordLevel(row)));
+    records.push(toMatchRecord(`${row.source}:${row.row_number}`, row.source, row, recordLevel(row)));
   });
-  const positionOf = (record: MatchRecord) => {
-    const position = indexById.get(record.id);
-    if (position === undefined) throw new Error(`record ${record.id} is not one of the year's records`);
-    return position;
-  };
+  const positionOf = recordPositions(records, rowNumbers);
   const clustering = await dedupeYear(database, records);
 
   const drafts: Draft[] = clustering.groups.map((group) => {
