@@ -72,6 +72,8 @@ export async function buildYear(database: MonitorDatabase, context: MonitorConte
     ]);
     return count;
   });
+  // What follows a build (the report's read) starts from the live heap, not the build's garbage.
+  releaseHeap();
 
   const [national] = await database.query(TABLES.coverage.pick({ in_view: true, weighted: true }), NATIONAL_SUMMARY, { year });
   return { year, method: name, locations, inView: national?.in_view ?? 0, weighted: national?.weighted ?? 0 };
