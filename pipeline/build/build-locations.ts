@@ -106,8 +106,13 @@ async function planYear(database: MonitorDatabase, year: number): Promise<{ stor
     const members = [...group].sort((x, y) => representativeOrder(x, y));
     const positions = members.map(positionOf);
     const first = positions[0]!;
-    const givenId = positions.map((position) => extraValue({ extra: store.text(position, 'extra') }, 'locatieId')).find((id) => id !== undefined);
-    const organisation = positions.map((position) => store.text(position, 'organisation')).find((name) => name !== undefined);
+    let givenId: string | undefined;
+    let organisation: string | undefined;
+    for (const position of positions) {
+      givenId ??= extraValue({ extra: store.text(position, 'extra') }, 'locatieId');
+      organisation ??= store.text(position, 'organisation');
+      if (givenId !== undefined && organisation !== undefined) break;
+    }
     return { record: members[0]!, identityKey: identityKey(store, first), givenId, organisation, members };
   });
   markPhase('dedupe.identities');
