@@ -420,21 +420,29 @@ function pairColumns(
   textOf: TextOf,
 ): NewRow<'match_pair'> {
   const { first, second, decision } = pair;
-  const [fingerprintA, fingerprintB] = [fingerprintAt(first), fingerprintAt(second)];
+  // One record's fields after the other's: the store scans a record once for all of them.
+  const fingerprintA = fingerprintAt(first);
+  const itemA = itemOf(first);
+  const nameA = textOf(first, 'name')!;
+  const placeA = textOf(first, 'place') ?? textOf(first, 'municipality');
+  const fingerprintB = fingerprintAt(second);
+  const itemB = itemOf(second);
+  const nameB = textOf(second, 'name')!;
+  const placeB = textOf(second, 'place') ?? textOf(second, 'municipality');
   return {
     year,
     stage: 'binnen jaar',
     pair_id: pairId(fingerprintA, fingerprintB),
-    item_a: itemOf(first),
-    item_b: itemOf(second),
+    item_a: itemA,
+    item_b: itemB,
     fingerprint_a: fingerprintA,
     fingerprint_b: fingerprintB,
     location_a: locationOf(first),
     location_b: locationOf(second),
-    name_a: textOf(first, 'name')!,
-    name_b: textOf(second, 'name')!,
-    place_a: textOf(first, 'place') ?? textOf(first, 'municipality'),
-    place_b: textOf(second, 'place') ?? textOf(second, 'municipality'),
+    name_a: nameA,
+    name_b: nameB,
+    place_a: placeA,
+    place_b: placeB,
     score: decision.score,
     rule: decision.rule,
     outcome: decision.outcome,
