@@ -20,7 +20,9 @@ import { placeOutsideMunicipality } from '../normalise/place-outside-municipalit
 import { normaliseKey } from '../normalise/text-key.ts';
 import { markPhase } from '../phase-mark.ts';
 import { planLocations, type LocationPlan, type PlannedPair, type PlannedPriorPair } from './build-locations/location-plan.ts';
+import { recordPositions } from './build-locations/record-positions.ts';
 import { classifySize } from './classify-size.ts';
+import { releaseHeap } from './release-heap.ts';
 
 /** When sources disagree on status, an explicit closure or exclusion wins over a listing. */
 const STATUS_PRIORITY: readonly Status[] = ['uitgesloten', 'gesloten', 'actief', 'potentieel'];
@@ -37,6 +39,8 @@ interface Draft {
 
 export async function buildLocations(database: MonitorDatabase, year: number, context: MonitorContext): Promise<number> {
   const { store, rowNumbers, plan } = await planYear(database, year);
+  // The MatchRecords and the clustering are garbage now; the writes would pile theirs on top.
+  releaseHeap();
   const overrides = await loadOverrides(database, year);
   const signalsOf = placeSignalsOf(eachFieldOnce(context.resolver));
   const { locationIds, memberStart, memberPositions, organisationLevel } = plan;
@@ -57,6 +61,8 @@ export async function buildLocations(database: MonitorDatabase, year: number, co
   );
   await database.append('location_member', memberRows(year, plan, rowNumbers, (position) => store.text(position, 'source')!, fingerprintAt));
   await database.append('organisation', organisationRows(year, plan.organisations));
+  // The location rows outlive scavenges and are promoted: garbage of the old space by now.
+  releaseHeap();
   markPhase('dedupe.pairRows');
   const locationOf = (position: number) => locationIds[plan.locationAt[position]!];
   const itemOf = (position: number) => `${store.text(position, 'source')!}:${rowNumbers[position]!}`;
@@ -87,31 +93,31 @@ async function planYear(database: MonitorDatabase, year: number): Promise<{ stor
   markPhase('dedupe.read');
   // The row objects are not kept: a record's row is made again from the packed store when a
   // location, member or pair row needs it (at a million records the rows were ~400 MB of heap).
-  const indexById = new Map<string, number>();
   const records: MatchRecord[] = [];
   const rowNumbers: number[] = [];
-  const store = await readYearStore(database, year, (row, index) => {
-    const id = `${row.source}:${row.row_number}`;
-    indexById.set(id, index);
+  const store = await readYearStore(database, year, (row) => {
     rowNumbers.push(row.row_number);
-    records.push(toMatchRecord(id, row.source, row, recordLevel(row)));
+    records.push(toMatchRecord(`${row.source}:${row.row_number}`, row.source, row, recordLevel(row)));
   });
-  const positionOf = (record: MatchRecord) => {
-    const position = indexById.get(record.id);
-    if (position === undefined) throw new Error(`record ${record.id} is not one of the year's records`);
-    return position;
-  };
+  const positionOf = recordPositions(records, rowNumbers);
   const clustering = await dedupeYear(database, records);
 
   const drafts: Draft[] = clustering.groups.map((group) => {
     const members = [...group].sort((x, y) => representativeOrder(x, y));
     const positions = members.map(positionOf);
     const first = positions[0]!;
-    const givenId = positions.map((position) => extraValue({ extra: store.text(position, 'extra') }, 'locatieId')).find((id) => id !== undefined);
-    const organisation = positions.map((position) => store.text(position, 'organisation')).find((name) => name !== undefined);
+    let givenId: string | undefined;
+    let organisation: string | undefined;
+    for (const position of positions) {
+      givenId ??= extraValue({ extra: store.text(position, 'extra') }, 'locatieId');
+      organisation ??= store.text(position, 'organisation');
+      if (givenId !== undefined && organisation !== undefined) break;
+    }
     return { record: members[0]!, identityKey: identityKey(store, first), givenId, organisation, members };
   });
   markPhase('dedupe.identities');
+  // The matcher's blocks and pairs are garbage; the drafts and the plan come on top of the records.
+  releaseHeap();
   const prior = await readPriorLocations(database, year);
   const identities = assignIdentities(drafts, prior);
   return { store, rowNumbers, plan: planLocations(store.count, positionOf, drafts, identities, clustering, prior) };
@@ -414,21 +420,29 @@ function pairColumns(
   textOf: TextOf,
 ): NewRow<'match_pair'> {
   const { first, second, decision } = pair;
-  const [fingerprintA, fingerprintB] = [fingerprintAt(first), fingerprintAt(second)];
+  // One record's fields after the other's: the store scans a record once for all of them.
+  const fingerprintA = fingerprintAt(first);
+  const itemA = itemOf(first);
+  const nameA = textOf(first, 'name')!;
+  const placeA = textOf(first, 'place') ?? textOf(first, 'municipality');
+  const fingerprintB = fingerprintAt(second);
+  const itemB = itemOf(second);
+  const nameB = textOf(second, 'name')!;
+  const placeB = textOf(second, 'place') ?? textOf(second, 'municipality');
   return {
     year,
     stage: 'binnen jaar',
     pair_id: pairId(fingerprintA, fingerprintB),
-    item_a: itemOf(first),
-    item_b: itemOf(second),
+    item_a: itemA,
+    item_b: itemB,
     fingerprint_a: fingerprintA,
     fingerprint_b: fingerprintB,
     location_a: locationOf(first),
     location_b: locationOf(second),
-    name_a: textOf(first, 'name')!,
-    name_b: textOf(second, 'name')!,
-    place_a: textOf(first, 'place') ?? textOf(first, 'municipality'),
-    place_b: textOf(second, 'place') ?? textOf(second, 'municipality'),
+    name_a: nameA,
+    name_b: nameB,
+    place_a: placeA,
+    place_b: placeB,
     score: decision.score,
     rule: decision.rule,
     outcome: decision.outcome,

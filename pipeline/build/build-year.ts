@@ -15,6 +15,7 @@ import { buildCoverage, resolveMethodYears } from './build-coverage.ts';
 import { markPhase } from '../phase-mark.ts';
 import { buildLocations } from './build-locations.ts';
 import { checkBuildKeys } from './check-build-keys.ts';
+import { releaseHeap } from './release-heap.ts';
 import { pauseForTest } from '../test-pause.ts';
 
 export interface BuildSummary {
@@ -43,6 +44,8 @@ export async function buildYear(database: MonitorDatabase, context: MonitorConte
     await database.runStatements(CLEAR_BUILD, { year });
     const count = await buildLocations(database, year, context);
     await checkBuildKeys(database, year);
+    // The year's records and the location plan are garbage once the locations are written.
+    releaseHeap();
     markPhase('coverage');
     await buildCoverage(database, year, resolved, config);
     markPhase('accessibility');
@@ -69,6 +72,8 @@ export async function buildYear(database: MonitorDatabase, context: MonitorConte
     ]);
     return count;
   });
+  // What follows a build (the report's read) starts from the live heap, not the build's garbage.
+  releaseHeap();
 
   const [national] = await database.query(TABLES.coverage.pick({ in_view: true, weighted: true }), NATIONAL_SUMMARY, { year });
   return { year, method: name, locations, inView: national?.in_view ?? 0, weighted: national?.weighted ?? 0 };

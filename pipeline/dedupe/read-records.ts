@@ -144,6 +144,8 @@ class PackedRecords implements YearRecords {
   private readonly texts: string[] = [];
   /** Per batch, where each record starts in its text, and where the text ends. */
   private readonly starts: Uint32Array[] = [];
+  /** The record `text` asked of last: its batch text, bounds, and the ends of its first `found` fields. */
+  private readonly last = { index: -1, packed: '', start: 0, end: 0, found: 0, ends: new Uint32Array(FIELDS_PER_RECORD) };
   count = 0;
 
   constructor(private readonly batch: number) {}
@@ -167,16 +169,21 @@ class PackedRecords implements YearRecords {
   }
 
   text(index: number, field: TextField): string | undefined {
-    const { packed, start, end } = this.place(index);
-    // Past the separators of the fields before it: `row` would split and drop them all.
-    let from = start;
-    for (let skipped = 0; skipped <= AT[field]; skipped += 1) {
-      const separator = packed.indexOf(FIELD_END, from);
-      if (separator < 0 || separator >= end) throw new Error(`packed records: record ${index} has no field ${field}`);
-      if (skipped === AT[field]) return text(packed.slice(from, separator));
-      from = separator + 1;
+    if (index !== this.last.index) {
+      const { packed, start, end } = this.place(index);
+      Object.assign(this.last, { index, packed, start, end, found: 0 });
     }
-    throw new Error(`packed records: record ${index} has no field ${field}`);
+    // Past the separators of the fields before it (`row` would split and drop them all), each
+    // found once per record: the build asks several fields of one record in a row.
+    const last = this.last;
+    const at = AT[field];
+    while (last.found <= at) {
+      const separator = last.packed.indexOf(FIELD_END, last.found === 0 ? last.start : last.ends[last.found - 1]! + 1);
+      if (separator < 0 || separator >= last.end) throw new Error(`packed records: record ${index} has no field ${field}`);
+      last.ends[last.found] = separator;
+      last.found += 1;
+    }
+    return text(last.packed.slice(at === 0 ? last.start : last.ends[at - 1]! + 1, last.ends[at]));
   }
 
   /** The batch text that holds record `index`, where the record starts, and where the next one does. */

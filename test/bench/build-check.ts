@@ -4,7 +4,10 @@
  * hashes (the same hash: the same rows, in the same stored order) and by CPU time, which a loaded
  * machine inflates far less than wall time.
  *
- *   npx tsx test/bench/build-check.ts --scratch /tmp/lsp-bench-100000-XXXX [--year 2030] [--keep-copy] [--duckdb-memory 512MB]
+ *   npx tsx test/bench/build-check.ts --scratch /tmp/lsp-bench-100000-XXXX [--year 2030] [--keep-copy] [--duckdb-memory 512MB] [--memory]
+ *
+ * `--memory` adds `memoryAtMarks`: RSS, V8's heap, external memory and the rest (MB) at each
+ * phase mark, so the peak can be split into V8's and DuckDB's part.
  *
  * `--duckdb-memory` sets DuckDB's memory_limit for the build (its default is 80% of the RAM, so
  * its buffers are never given back during a build): to see what of the peak is DuckDB's.
@@ -38,6 +41,7 @@ const { values } = parseArgs({
     year: { type: 'string', default: '2030' },
     'keep-copy': { type: 'boolean', default: false },
     'duckdb-memory': { type: 'string' },
+    memory: { type: 'boolean', default: false },
   },
 });
 if (!values.scratch) throw new Error('usage: build-check.ts --scratch DIR [--year 2030] [--keep-copy]');
@@ -46,11 +50,33 @@ const year = Number(values.year);
 // The CPU time at each of the build's phase marks: performance.mark is wrapped, in this process
 // only, so the pipeline stays as it runs anywhere else.
 const marks: { phase: string; cpu: number }[] = [];
+const memoryAtMarks: Record<string, MemoryAt> = {};
 const mark = performance.mark.bind(performance);
 performance.mark = ((name: string, options?: Parameters<typeof performance.mark>[1]) => {
-  if (name.startsWith(PHASE_MARK_PREFIX)) marks.push({ phase: name.slice(PHASE_MARK_PREFIX.length), cpu: cpuSeconds() });
+  if (name.startsWith(PHASE_MARK_PREFIX)) {
+    const phase = name.slice(PHASE_MARK_PREFIX.length);
+    marks.push({ phase, cpu: cpuSeconds() });
+    if (values.memory) memoryAtMarks[phase] = memoryAt();
+  }
   return mark(name, options);
 }) as typeof performance.mark;
+
+/** MB at a phase mark: RSS split into V8's heap (reserved and used), external and the rest (DuckDB, code, stacks). */
+interface MemoryAt {
+  /** Milliseconds since the process started, as `--trace-gc` counts them. */
+  ms: number;
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  other: number;
+}
+
+function memoryAt(): MemoryAt {
+  const { rss, heapTotal, heapUsed, external } = process.memoryUsage();
+  const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+  return { ms: Math.round(performance.now()), rss: mb(rss), heapTotal: mb(heapTotal), heapUsed: mb(heapUsed), external: mb(external), other: mb(rss - heapTotal - external) };
+}
 
 function cpuSeconds(): number {
   const { user, system } = process.cpuUsage();
@@ -71,6 +97,7 @@ try {
     await buildYear(database, context, year);
     const seconds = (performance.now() - start) / 1000;
     const cpuEnd = cpuSeconds();
+    if (values.memory) memoryAtMarks.end = memoryAt();
     const phases = Object.fromEntries(
       [{ phase: 'prepare', cpu: cpuBefore }, ...marks].map((entry, index, all) => [
         entry.phase,
@@ -97,7 +124,7 @@ try {
       { year },
     );
     hashes.coverage = `${coverage?.rows ?? 0} ${coverage?.hash ?? ''} (sorted)`;
-    return { seconds, cpuSeconds: cpuEnd - cpuBefore, peakRssMb: peak, duckdbMemoryLimit: setting?.limit, phases, hashes };
+    return { seconds, cpuSeconds: cpuEnd - cpuBefore, peakRssMb: peak, duckdbMemoryLimit: setting?.limit, phases, hashes, ...(values.memory ? { memoryAtMarks } : {}) };
   });
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } finally {

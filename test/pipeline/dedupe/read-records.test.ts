@@ -70,9 +70,20 @@ const TEXT_FIELDS: readonly TextField[] = [
   'municipality_as_written', 'gm_code_as_written', 'province', 'iza_region', 'website', 'note', 'extra',
 ];
 
-/** Every text field of every record, each asked of the store on its own. */
+/**
+ * Every text field of every record, each asked of the store on its own: in the fields' order,
+ * and again the last field first with another record asked between two fields, all the same.
+ */
 function allTexts(store: YearRecords): unknown[] {
-  return Array.from({ length: store.count }, (_, index) => TEXT_FIELDS.map((field) => store.text(index, field)));
+  const inOrder = Array.from({ length: store.count }, (_, index) => TEXT_FIELDS.map((field) => store.text(index, field)));
+  const mixed = Array.from({ length: store.count }, (_, index) =>
+    TEXT_FIELDS.toReversed().map((field, at) => {
+      if (at % 3 === 1) store.text(store.count - 1 - index, field);
+      return store.text(index, field);
+    }).toReversed(),
+  );
+  expect(mixed).toStrictEqual(inOrder);
+  return inOrder;
 }
 
 function textsOf(rows: readonly Awaited<ReturnType<typeof readYearRecordsByRow>>[number][]): unknown[] {
