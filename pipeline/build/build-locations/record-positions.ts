@@ -26,7 +26,8 @@ export function recordPositions(records: readonly MatchRecord[], rowNumbers: rea
         if (rowNumbers[middle]! < rowNumber) low = middle + 1;
         else high = middle;
       }
-      if (records[low] === record) return low;
+      // By id, not identity: the clustering may hand back a copy (an organisation entry recognised).
+      if (low < run.to && records[low]!.id === record.id) return low;
     }
     throw new Error(`record ${record.id} is not one of the year's records`);
   };
