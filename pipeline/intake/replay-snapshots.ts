@@ -7,6 +7,7 @@
 import { basename } from 'node:path';
 import type { AdapterOfKind, KindedAdapter } from '../../sources/adapter.ts';
 import { SOURCE_ADAPTERS } from '../../sources/adapters/registry.ts';
+import { dutchYear } from '../../sources/archive/dutch-date.ts';
 import { latestGoodSnapshot, listSnapshots, readSnapshot, type SnapshotInfo } from '../../sources/archive/read-snapshot.ts';
 import { BUNDLED_SNAPSHOTS_ROOT } from '../../sources/snapshots/bundled.ts';
 import { sha256Hex } from '../../sources/sha256.ts';
@@ -27,7 +28,7 @@ const EPA_SOURCES = SOURCE_ADAPTERS.filter((adapter): adapter is AdapterOfKind<'
 
 /** Monitor year of a snapshot: the year it was fetched in, in Dutch time. */
 export function snapshotYear(info: Pick<SnapshotInfo, 'fetchedAt'>): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(new Date(info.fetchedAt)));
+  return dutchYear(info.fetchedAt);
 }
 
 export async function snapshotsForYear(year: number, archiveDir: string): Promise<ReplayChoice[]> {

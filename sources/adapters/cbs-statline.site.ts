@@ -12,6 +12,7 @@
  * per year and are found by group and topic title.
  */
 import { z } from 'zod';
+import { checkedOnFirstRead } from './site-description.ts';
 
 const CbsStatlineSite = z.object({
   population: z.object({
@@ -55,7 +56,7 @@ const CbsStatlineSite = z.object({
 });
 export type CbsStatlineSite = z.infer<typeof CbsStatlineSite>;
 
-export const CBS_STATLINE_SITE: CbsStatlineSite = CbsStatlineSite.parse({
+export const CBS_STATLINE_SITE: CbsStatlineSite = checkedOnFirstRead(CbsStatlineSite, {
   population: {
     baseUrl: 'https://datasets.cbs.nl/odata/v1/CBS',
     table: '03759ned',
@@ -91,12 +92,12 @@ const url = z.url('moet een http(s)-adres zijn');
  */
 export const CbsStatlineSettings = z
   .object({
-    populationBaseUrl: url.default(CBS_STATLINE_SITE.population.baseUrl),
-    populationTable: z.string('moet tekst zijn').min(1, 'mag niet leeg zijn').default(CBS_STATLINE_SITE.population.table),
-    populationYears: years.default(CBS_STATLINE_SITE.population.years),
-    catalogueUrl: url.default(CBS_STATLINE_SITE.gebieden.catalogueUrl),
-    gebiedenBaseUrl: url.default(CBS_STATLINE_SITE.gebieden.apiBaseUrl),
-    gebiedenYears: years.default(CBS_STATLINE_SITE.gebieden.years),
+    populationBaseUrl: url.default(() => CBS_STATLINE_SITE.population.baseUrl),
+    populationTable: z.string('moet tekst zijn').min(1, 'mag niet leeg zijn').default(() => CBS_STATLINE_SITE.population.table),
+    populationYears: years.default(() => [...CBS_STATLINE_SITE.population.years]),
+    catalogueUrl: url.default(() => CBS_STATLINE_SITE.gebieden.catalogueUrl),
+    gebiedenBaseUrl: url.default(() => CBS_STATLINE_SITE.gebieden.apiBaseUrl),
+    gebiedenYears: years.default(() => [...CBS_STATLINE_SITE.gebieden.years]),
   })
   .strict();
 export type CbsStatlineSettings = z.infer<typeof CbsStatlineSettings>;

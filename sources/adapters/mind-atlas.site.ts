@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { HtmlField, HtmlListField } from './html-list.ts';
 import { expectedFields, type SiteCheck } from './site-check.ts';
+import { checkedOnFirstRead } from './site-description.ts';
 
 const MindAtlasSite = z.object({
   /** Page 1 of the atlas list, filtered on the category of the steunpunten. */
@@ -39,7 +40,7 @@ export type MindAtlasSite = z.infer<typeof MindAtlasSite>;
 
 // Deliberately absent: the contact person (".atlas-result__contact") and the free-text
 // description; see personal-data.ts.
-export const MIND_ATLAS_SITE: MindAtlasSite = MindAtlasSite.parse({
+export const MIND_ATLAS_SITE: MindAtlasSite = checkedOnFirstRead(MindAtlasSite, {
   startUrl: 'https://wijzijnmind.nl/mind-atlas?categorie=zelfregie-en-herstelcentra',
   nextPage: { selector: 'nav.atlas-pagination a[rel="next"]', attribute: 'href' },
   maxPages: 100,
@@ -66,7 +67,7 @@ export const MIND_ATLAS_SITE: MindAtlasSite = MindAtlasSite.parse({
  */
 export const MindAtlasSettings = z
   .object({
-    startUrl: z.url('moet een http(s)-adres zijn').default(MIND_ATLAS_SITE.startUrl),
+    startUrl: z.url('moet een http(s)-adres zijn').default(() => MIND_ATLAS_SITE.startUrl),
   })
   .strict();
 export type MindAtlasSettings = z.infer<typeof MindAtlasSettings>;

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { HtmlField } from './html-list.ts';
 import { expectedFields, type SiteCheck } from './site-check.ts';
+import { checkedOnFirstRead } from './site-description.ts';
 
 const NvzhSite = z.object({
   storeSearch: z.object({
@@ -49,7 +50,7 @@ export type NvzhSite = z.infer<typeof NvzhSite>;
 
 // Deliberately absent: the store "description" and "hours" (free text that names contact
 // persons) and the member's contact person on the list page; see personal-data.ts.
-export const NVZH_SITE: NvzhSite = NvzhSite.parse({
+export const NVZH_SITE: NvzhSite = checkedOnFirstRead(NvzhSite, {
   storeSearch: {
     url: 'https://nvzh.nl/wp-admin/admin-ajax.php?action=store_search&lat=52.1326&lng=5.2913&max_results=500&search_radius=500&autoload=1',
     fields: {
@@ -90,8 +91,8 @@ export const NVZH_SITE: NvzhSite = NvzhSite.parse({
  */
 export const NvzhSettings = z
   .object({
-    storeSearchUrl: z.url('moet een http(s)-adres zijn').default(NVZH_SITE.storeSearch.url),
-    memberListUrl: z.url('moet een http(s)-adres zijn').default(NVZH_SITE.memberList.url),
+    storeSearchUrl: z.url('moet een http(s)-adres zijn').default(() => NVZH_SITE.storeSearch.url),
+    memberListUrl: z.url('moet een http(s)-adres zijn').default(() => NVZH_SITE.memberList.url),
   })
   .strict();
 export type NvzhSettings = z.infer<typeof NvzhSettings>;

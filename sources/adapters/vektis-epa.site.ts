@@ -13,6 +13,7 @@
  * recognised by its columns and refused with the reason. Headers match without case or punctuation.
  */
 import { z } from 'zod';
+import { checkedOnFirstRead } from './site-description.ts';
 
 const VektisEpaSite = z.object({
   columns: z.object({
@@ -32,7 +33,7 @@ const VektisEpaSite = z.object({
 });
 export type VektisEpaSite = z.infer<typeof VektisEpaSite>;
 
-export const VEKTIS_EPA_SITE: VektisEpaSite = VektisEpaSite.parse({
+export const VEKTIS_EPA_SITE: VektisEpaSite = checkedOnFirstRead(VektisEpaSite, {
   columns: {
     year: ['jaar', 'peiljaar'],
     municipality: ['gemeentenaam', 'gemeente'],

@@ -4,7 +4,7 @@
  * interrupted, which is safe (a snapshot is written atomically, database writes are transactions)
  * and its lock is released.
  */
-import { formatDutchDateTime, TIME_ZONE } from '../../../sources/archive/dutch-date.ts';
+import { dutchYear, formatDutchDateTime, TIME_ZONE } from '../../../sources/archive/dutch-date.ts';
 import { MonitorError } from '../../../sources/errors.ts';
 import { parseMonitorYear } from '../../config/config.ts';
 import { startSchedule, type Schedule } from '../../schedule/schedule.ts';
@@ -84,15 +84,11 @@ export async function runScheduledJob(plan: ScheduledRunPlan, run: { startedAt: 
   if (plan.then.length === 0) return;
   // main hands itself in, so this command needs no import of main.ts (which lists the commands).
   if (commandLine === undefined) throw new Error('schedule --then needs the command line to run its steps');
-  const year = plan.year ?? calendarYear(run.startedAt);
+  const year = plan.year ?? dutchYear(run.startedAt);
   for (const step of plan.then) {
     const code = await commandLine(stepArguments(step, { year, reportsDir: plan.reportsDir, common: plan.common }), io);
     if (code !== 0) throw new MonitorError(`stap '${step}' is mislukt (afsluitcode ${code}); zie de melding hierboven`);
   }
-}
-
-function calendarYear(date: Date): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: TIME_ZONE, year: 'numeric' }).format(date));
 }
 
 function optionPair(values: OptionValues, name: string): string[] {

@@ -1,9 +1,7 @@
+import { TIME_ZONE } from '../../../sources/archive/dutch-date.ts';
 import { COMMON_USAGE, type CommandHelp } from '../command.ts';
 import { DEFAULT_ARCHIVE } from '../defaults.ts';
 
-// TIME_ZONE of sources/archive/dutch-date.ts, written out: that module builds its Intl formats when
-// loaded, which costs --help a tenth of a second (test/cli/lazy-commands.test.ts checks they agree).
-const TIME_ZONE = 'Europe/Amsterdam';
 
 export const SCHEDULE_USAGE = `Gebruik: lsp-monitor schedule --cron "<uitdrukking>" [--then build,report] [--source <bron>]
                             [--archive <map>] [--strict] [--year <jaar>] [--reports <map>]
