@@ -14,7 +14,7 @@
  */
 import type { MatchRecord } from './compare.ts';
 import { PairNumbers } from './pair-cache.ts';
-import { slipApart, wordText } from './words.ts';
+import { slipApart, wordRanks, wordText } from './words.ts';
 
 export const MAX_BLOCK = 100;
 /** In a larger block, each record meets the records within this many places of it in sorted order. */
@@ -406,66 +406,64 @@ function typoBlocks(keyed: Keyed, numbers: KeyNumbers): Int32Array[] {
  * dropped: its records are sorted by their names without the block's word, and each is compared
  * with its nearest neighbours only (the sorted-neighbourhood method). Two spellings of one
  * steunpunt sort next to each other; the work grows with the block's size, not its square.
+ *
+ * The names are compared as their words' places in text order, not as texts: a name key's words
+ * hold only letters and digits, so names joined by spaces sort as their word sequences do (a
+ * word before its longer spellings, a name before the longer names it starts), ties by position.
+ * At a million records, making a text per member of the oversized blocks (3.3 million) cost more
+ * than all the rest of the blocking.
  */
 class NeighbourWindows {
   /** One window, in position order as every block (forEachPair relies on it). */
   private readonly window = new Int32Array(NEIGHBOUR_WINDOW);
-  private readonly tokens: string[] = [];
+  /** Per word number, its place in text order. */
+  private readonly ranks = wordRanks();
+  /** The block's members' names as word places, side by side: member m's are names[nameStart[m], nameStart[m + 1]). */
+  private names = new Int32Array(1 << 12);
+  private nameStart = new Int32Array(1 << 10);
+  private readonly byName = (x: number, y: number): number => {
+    const { names, nameStart } = this;
+    let at = nameStart[x]!;
+    let other = nameStart[y]!;
+    const end = nameStart[x + 1]!;
+    const otherEnd = nameStart[y + 1]!;
+    for (; at < end && other < otherEnd; at += 1, other += 1) {
+      if (names[at] !== names[other]) return names[at]! - names[other]!;
+    }
+    // A name that starts the other sorts first; the same name by position (members are in position order).
+    return at < end ? 1 : other < otherEnd ? -1 : x - y;
+  };
 
   constructor(private readonly sorted: readonly MatchRecord[]) {}
 
   /** Adds the windows of the block of `members` (of the name word `wordNumber`, if any) to `list`. */
   addTo(list: BlockList, wordNumber: number | undefined, members: Int32Array): void {
-    const word = wordNumber === undefined ? undefined : wordText(wordNumber);
-    // Sorted by the array's own sort of texts, far cheaper than a comparator called from script:
-    // each text is the sort key and, after a character below any a key holds, the member's
-    // position in fixed-width characters, so equal keys keep position order.
-    const keyed = new Array<string>(members.length);
-    for (let at = 0; at < members.length; at += 1) keyed[at] = this.sortText(members[at]!, word);
-    keyed.sort();
+    this.nameMembers(members, wordNumber ?? -1);
+    const order = new Int32Array(members.length);
+    for (let at = 0; at < order.length; at += 1) order[at] = at;
+    order.sort(this.byName);
     const { window } = this;
-    for (let start = 0; start < keyed.length - 1; start += NEIGHBOUR_STEP) {
-      const size = Math.min(NEIGHBOUR_WINDOW, keyed.length - start);
-      for (let at = 0; at < size; at += 1) window[at] = positionOf(keyed[start + at]!);
+    for (let start = 0; start < order.length - 1; start += NEIGHBOUR_STEP) {
+      const size = Math.min(NEIGHBOUR_WINDOW, order.length - start);
+      for (let at = 0; at < size; at += 1) window[at] = members[order[start + at]!]!;
       insertionSort(window, size);
       list.add(window, 0, size);
     }
   }
 
-  /**
-   * The record's full tokens without `word` and its position, joined by spaces in one flat text
-   * (a text made by `+` would be flattened again by every comparison). The space before the
-   * position mark keeps the order of the keys: "ab \u0001…" < "ab c \u0001…" < "abc \u0001…".
-   */
-  private sortText(position: number, word: string | undefined): string {
-    const { tokens } = this;
-    tokens.length = 0;
-    for (const token of this.sorted[position]!.keys.fullTokens) if (token !== word) tokens.push(token);
-    tokens.push(POSITION_MARK + positionText(position));
-    return tokens.join(' ');
+  /** Each member's full words without `word`, as places in text order. */
+  private nameMembers(members: Int32Array, word: number): void {
+    if (this.nameStart.length <= members.length) this.nameStart = new Int32Array(2 * members.length + 1);
+    const { ranks, nameStart } = this;
+    let used = 0;
+    for (let member = 0; member < members.length; member += 1) {
+      nameStart[member] = used;
+      const { store, start, fullEnd } = this.sorted[members[member]!]!.keys.words;
+      while (used + (fullEnd - start) > this.names.length) this.names = grown(this.names);
+      for (let at = start; at < fullEnd; at += 1) if (store[at] !== word) this.names[used++] = ranks[store[at]!]!;
+    }
+    nameStart[members.length] = used;
   }
-}
-
-/** Sorts below the space and every character of a name key (letters and digits). */
-const POSITION_MARK = '\u0001';
-const POSITION_DIGITS = 4;
-const POSITION_DIGIT_BITS = 7;
-
-/** A position as POSITION_DIGITS characters of 7 bits, most significant first (one byte each). */
-function positionText(position: number): string {
-  if (position >= 2 ** (POSITION_DIGITS * POSITION_DIGIT_BITS)) throw new Error(`too many records to block: ${position}`);
-  return String.fromCharCode(
-    (position >>> (3 * POSITION_DIGIT_BITS)) & 0x7f,
-    (position >>> (2 * POSITION_DIGIT_BITS)) & 0x7f,
-    (position >>> POSITION_DIGIT_BITS) & 0x7f,
-    position & 0x7f,
-  );
-}
-
-function positionOf(text: string): number {
-  let position = 0;
-  for (let at = text.length - POSITION_DIGITS; at < text.length; at += 1) position = (position << POSITION_DIGIT_BITS) | text.charCodeAt(at);
-  return position;
 }
 
 function insertionSort(numbers: Int32Array, size: number): void {

@@ -89,8 +89,6 @@ function withOrganisationEntriesRecognised(records: readonly MatchRecord[]): Mat
  * one it is, is for a person to decide.
  */
 function withAmbiguityReviewed(records: readonly MatchRecord[], pairs: JudgedPairs): void {
-  // Per record and other source (position · sources + source number): how many of that source's
-  // locations it fits.
   const sourceNumbers = new Map<string, number>();
   const sourceOf = Int32Array.from(records, (record) => {
     let number = sourceNumbers.get(record.source);
@@ -98,22 +96,41 @@ function withAmbiguityReviewed(records: readonly MatchRecord[], pairs: JudgedPai
     return number;
   });
   const sources = sourceNumbers.size;
-  const fits = new Map<number, number>();
-  const counts = (pair: number) =>
-    pairs.outcomeOf(pair) === 'zelfde' && records[pairs.first[pair]!]!.level === 'locatie' && records[pairs.second[pair]!]!.level === 'locatie';
+  // Per pair of two locations judged the same, both records with the other's source (position ·
+  // sources + source number), sorted: a record that fits two of a source's locations is there
+  // twice. A sorted typed array, not a Map of counts: hundreds of thousands of pairs at 1M records.
+  const counted = new Uint8Array(pairs.length);
+  const fits = new Float64Array(2 * pairs.length);
+  let used = 0;
   for (let pair = 0; pair < pairs.length; pair += 1) {
-    if (!counts(pair)) continue;
     const first = pairs.first[pair]!;
     const second = pairs.second[pair]!;
-    for (const key of [first * sources + sourceOf[second]!, second * sources + sourceOf[first]!]) fits.set(key, (fits.get(key) ?? 0) + 1);
+    if (pairs.outcomeOf(pair) !== 'zelfde' || records[first]!.level !== 'locatie' || records[second]!.level !== 'locatie') continue;
+    counted[pair] = 1;
+    fits[used++] = first * sources + sourceOf[second]!;
+    fits[used++] = second * sources + sourceOf[first]!;
   }
+  const sorted = fits.subarray(0, used).sort();
   for (let pair = 0; pair < pairs.length; pair += 1) {
-    if (!counts(pair)) continue;
+    if (counted[pair] === 0) continue;
     const first = pairs.first[pair]!;
     const second = pairs.second[pair]!;
-    const ambiguous = fits.get(first * sources + sourceOf[second]!)! > 1 || fits.get(second * sources + sourceOf[first]!)! > 1;
-    if (ambiguous) pairs.decide(pair, 'te beoordelen', AMBIGUOUS);
+    if (fitsTwice(sorted, first * sources + sourceOf[second]!) || fitsTwice(sorted, second * sources + sourceOf[first]!)) {
+      pairs.decide(pair, 'te beoordelen', AMBIGUOUS);
+    }
   }
+}
+
+/** `key` is in `sorted` more than once. */
+function fitsTwice(sorted: Float64Array, key: number): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < key) low = middle + 1;
+    else high = middle;
+  }
+  return sorted[low + 1] === key;
 }
 
 export function pairKey(a: string, b: string): string {

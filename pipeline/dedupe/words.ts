@@ -116,6 +116,15 @@ export function wordText(word: number): string {
   return words[word]!;
 }
 
+/** Per word number, the word's place among all words numbered so far, in text order. */
+export function wordRanks(): Int32Array {
+  // The array's own sort of texts: no comparator called from script.
+  const sorted = [...words].sort();
+  const ranks = new Int32Array(words.length);
+  for (let rank = 0; rank < sorted.length; rank += 1) ranks[wordNumbers.get(sorted[rank]!)!] = rank;
+  return ranks;
+}
+
 export function wordLength(word: number): number {
   return wordLengths[word]!;
 }

@@ -31,6 +31,29 @@ describe('candidatePairs', () => {
     expect(pairs.length).toBeLessThan(3 * crowd.length);
   });
 
+  it('sorts an oversized block by the names as texts: a word before its longer spellings, a name before the names it starts', () => {
+    // Words shorter than a block word and than a slip, so the 'herstelcafe' block makes every pair.
+    const words = ['bab', 'abd', 'x', 'ab', 'ba', 'abc', 'b'];
+    const names = new Map<string, string[]>();
+    for (const first of words) for (const second of ['', ...words]) for (const third of ['', ...words]) {
+      const rest = [first, second, third].filter((word) => word !== '');
+      names.set(rest.join(''), rest);
+    }
+    // Met in a scrambled order, so the words' numbers are not their text order.
+    const rests = [...names.values()].sort((x, y) => (x.join('').length * 7919 + x.length) % 101 - (y.join('').length * 7919 + y.length) % 101 || (x.join(' ') < y.join(' ') ? 1 : -1)).slice(0, 3 * MAX_BLOCK);
+    const records = rests.map((rest, index) => record(`a:${String(index).padStart(4, '0')}`, `Herstelcafe ${rest.join(' ')}`));
+    const byText = [...records].sort((x, y) => {
+      const [textX, textY] = [x, y].map((item) => item.keys.fullTokens.slice(1).join(' '));
+      return textX! < textY! ? -1 : 1;
+    });
+    const expected = new Set<string>();
+    for (let start = 0; start < byText.length - 1; start += 2) {
+      const window = byText.slice(start, start + 4).map((item) => item.id).sort();
+      for (let i = 0; i < window.length; i += 1) for (let j = i + 1; j < window.length; j += 1) expected.add(`${window[i]} ~ ${window[j]}`);
+    }
+    expect(ids(candidatePairs(records))).toEqual([...expected].sort());
+  });
+
   it('pairs two spellings of a name word one slip apart, which share no block key', () => {
     const pairs = ids(
       candidatePairs([
