@@ -6,19 +6,18 @@
  * migrations it was made with, so a template of other migrations is never used; reference data of
  * another version is refreshed by ensureReferenceTables as in any older database.
  */
-import { createHash } from 'node:crypto';
 import { constants, copyFileSync, linkSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sha256Hex } from '../../sources/sha256.ts';
 import type { Migration } from './schema.ts';
 
 export const TEMPLATE_DIRECTORY = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 /** The template's file name for these migrations. */
 export function templateName(migrations: readonly Migration[]): string {
-  const hash = createHash('sha256');
-  for (const migration of migrations) hash.update(`${migration.file}\0${migration.sql}\0`);
-  return `new-database-${hash.digest('hex').slice(0, 16)}.duckdb`;
+  const hash = sha256Hex(...migrations.map((migration) => `${migration.file}\0${migration.sql}\0`));
+  return `new-database-${hash.slice(0, 16)}.duckdb`;
 }
 
 /**
