@@ -127,6 +127,7 @@ export async function buildDist({ clean = false, logLevel = 'silent' } = {}) {
   const files = [...result.outputFiles].sort((a, b) => Number(a.path === ENTRY) - Number(b.path === ENTRY));
   for (const file of files) writeAtomic(file.path, file.contents, temporary);
   const stored = await storePrecomputed(temporary, started);
+  const template = await storeDatabaseTemplate(started);
   // A source saved while the build read it may be in the bundle in its older form: it is recorded
   // as never built, so the next start builds again. This file itself is an input too, and so are
   // the data files the precomputed results were made of.
@@ -141,7 +142,7 @@ export async function buildDist({ clean = false, logLevel = 'silent' } = {}) {
   );
   writeAtomic(MANIFEST, `${JSON.stringify({ inputs, packages: bundledPackagesByFile(result.metafile) }, null, 1)}\n`, temporary);
   // Older chunks stay a day for a process that started on an earlier build, unless asked (npm run build).
-  removeAllBut(new Set([...files.map((file) => file.path), ...stored.files, MANIFEST]), clean ? Infinity : Date.now() - 86_400_000);
+  removeAllBut(new Set([...files.map((file) => file.path), ...stored.files, ...template, MANIFEST]), clean ? Infinity : Date.now() - 86_400_000);
   removeTemporaries();
   return { files: files.length, inputs: Object.keys(inputs).length };
 }
@@ -167,6 +168,13 @@ async function storePrecomputed(temporary, started) {
     for (const name of PRECOMPUTED_NAMES) rmSync(join(DIST, name), { force: true });
     return { files: [], inputs: PRECOMPUTED_INPUTS };
   }
+}
+
+/** A new database's template (pipeline/db/new-database.ts); none when it cannot be made, and a new file is then created as before. */
+async function storeDatabaseTemplate(started) {
+  const { databaseTemplate } = await import(`${pathToFileURL(ENTRY).href}?build=${started}`);
+  if (typeof databaseTemplate !== 'function') return [];
+  return (await databaseTemplate()).writeTemplate(DIST).then((path) => [path], () => []);
 }
 
 /**

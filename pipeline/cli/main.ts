@@ -22,6 +22,11 @@ export async function precomputation(): Promise<typeof import('./precompute.ts')
   return import('./precompute.ts');
 }
 
+/** The new database's template (pipeline/db/new-database.ts), which build.mjs writes into dist/. */
+export async function databaseTemplate(): Promise<typeof import('../db/new-database-template.ts')> {
+  return import('../db/new-database-template.ts');
+}
+
 export async function main(argv: readonly string[], io: Io = consoleIo): Promise<number> {
   const debug = argv.includes('--debug');
   const given: Given = { values: {}, positionals: [] };

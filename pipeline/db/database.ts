@@ -3,11 +3,12 @@
  * a bound parameter or through the appender, never into SQL text. Writes happen inside
  * `transaction`, so a failed or killed run leaves the previous state intact.
  */
-import { constants, copyFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { z } from 'zod';
 import { MonitorError } from '../../sources/errors.ts';
+import { copyTemplate } from './new-database.ts';
 import { loadMigrations, type Migration } from './schema.ts';
 import { sql } from './sql-file.ts';
 import { columnsOf, type NewRow, type TableName } from './tables.ts';
@@ -35,6 +36,9 @@ export class MonitorDatabase {
    */
   static async open(path: string, options: OpenOptions = {}): Promise<MonitorDatabase> {
     const memoryLimit = options.memoryLimit ?? memoryLimitFrom(process.env[MEMORY_VARIABLE]);
+    const migrations = options.migrations ?? loadMigrations();
+    // A new file starts as the build's template (new-database.ts), unless a test gives its own migrations.
+    if (options.migrations === undefined && !existsSync(path)) copyTemplate(path, migrations);
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(path, {
@@ -46,7 +50,7 @@ export class MonitorDatabase {
     }
     const database = new MonitorDatabase(instance, await instance.connect(), path, memoryLimit);
     try {
-      await database.migrate(options.migrations ?? loadMigrations(), options.notify ?? notifyOnStderr);
+      await database.migrate(migrations, options.notify ?? notifyOnStderr);
     } catch (error) {
       database.close();
       throw error;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { MonitorDatabase } from '../../../pipeline/db/database.ts';
+import { loadMigrations } from '../../../pipeline/db/schema.ts';
 import { sqlDirectory } from '../../../pipeline/db/sql-file.ts';
 import { scratchDir } from '../../helpers/cli.ts';
 
@@ -16,7 +17,8 @@ const COVERAGE_SQL = join(sqlDirectory(), 'build', 'build-coverage');
 describe('the epa_share view', () => {
   let database: MonitorDatabase;
   beforeAll(async () => {
-    database = await MonitorDatabase.open(join(scratchDir('epa-share'), 'monitor.duckdb'));
+    // Migrations given: an empty new file, not the build's template with the bundled shares in it.
+    database = await MonitorDatabase.open(join(scratchDir('epa-share'), 'monitor.duckdb'), { migrations: loadMigrations() });
   });
   afterAll(() => database.close());
 
