@@ -6,11 +6,15 @@ import { MeasuredDurationSequencer } from './setup/file-order.ts';
 /**
  * Files that replace modules (vi.mock): each gets fresh modules and mocks. A file that fakes the
  * clock or sets an environment variable puts it back in a `finally` and runs with the others (a
- * worker runs one file at a time). The apart group has a pool of its own (worker threads: neither
- * file starts a process), which vitest runs beside the forks from the start; in the same pool as
+ * worker runs one file at a time). The apart group has a pool of its own (worker threads: no
+ * file there starts a process), which vitest runs beside the forks from the start; in the same pool as
  * the others it ran after all of them were done, on workers started again.
  */
-const APART = ['test/sources/fetch/fetch-command.test.ts', 'test/pipeline/schedule/schedule-command.test.ts'];
+const APART = [
+  'test/sources/fetch/fetch-command.test.ts',
+  'test/pipeline/schedule/schedule-command.test.ts',
+  'test/outputs/site/computed-maps.test.ts',
+];
 
 export default defineConfig({
   test: {
