@@ -10,7 +10,7 @@ import { sql } from '../db/sql-file.ts';
 import { TABLES, type NewRow } from '../db/tables.ts';
 import { computeAccessibility } from '../geo/distance.ts';
 import { whiteSpots } from '../geo/white-spots.ts';
-import { checkKeys } from './build-coverage/check-keys.ts';
+import { checkKeys } from './check-keys.ts';
 
 const LOCATED_STEUNPUNTEN = sql('build/build-accessibility/located-steunpunten.sql');
 const MUNICIPALITIES = sql('build/build-accessibility/municipalities.sql');

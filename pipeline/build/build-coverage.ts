@@ -16,7 +16,7 @@ import { MonitorError } from '../../sources/errors.ts';
 import type { CoverageMethod, MonitorConfig } from '../config/config.ts';
 import type { MonitorDatabase } from '../db/database.ts';
 import { sql } from '../db/sql-file.ts';
-import { checkKeys } from './build-coverage/check-keys.ts';
+import { checkKeys } from './check-keys.ts';
 
 export interface ResolvedMethod {
   name: string;

@@ -1,11 +1,12 @@
 /**
- * The keys of the coverage and accessibility tables, checked before the build commits. They were
- * PRIMARY KEYs, whose ART indexes DuckDB updated at every write and checked at COMMIT; migration
- * 012 dropped them, and this check keeps the guarantee.
+ * The keys of the build's tables, checked before the build commits. They were PRIMARY KEYs, whose
+ * ART indexes DuckDB kept in memory, updated at every write and checked at COMMIT (seconds and
+ * hundreds of MB at a million records); migrations 010 and 012 dropped them, and this check keeps
+ * the guarantee. Each caller has its own query (a repeated-keys.sql beside it).
  */
 import { z } from 'zod';
-import { MonitorError } from '../../../sources/errors.ts';
-import type { MonitorDatabase } from '../../db/database.ts';
+import { MonitorError } from '../../sources/errors.ts';
+import type { MonitorDatabase } from '../db/database.ts';
 
 /**
  * Fails the build (inside its transaction, so nothing is stored) when a key is held twice.
