@@ -36,7 +36,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // Printing monitor.pdf costs seconds per report; the PDF tests switch it back on (LSP_MONITOR_PDF).
-    env: { LSP_MONITOR_PDF: 'uit' },
+    // Two workers already keep both cores busy: DuckDB's second thread per worker only adds
+    // switching (four e2e files, in turns: 64-73 s CPU with it, 58-62 s without).
+    env: { LSP_MONITOR_PDF: 'uit', LSP_MONITOR_DRADEN: '1' },
     projects: [
       { extends: true, test: { name: 'apart', include: APART, isolate: true, pool: 'threads' } },
       { extends: true, test: { name: 'gedeeld', include: ['test/**/*.test.ts'], exclude: APART } },

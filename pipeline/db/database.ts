@@ -36,6 +36,7 @@ export class MonitorDatabase {
    */
   static async open(path: string, options: OpenOptions = {}): Promise<MonitorDatabase> {
     const memoryLimit = options.memoryLimit ?? memoryLimitFrom(process.env[MEMORY_VARIABLE]);
+    const threads = options.threads ?? threadsFrom(process.env[THREADS_VARIABLE]);
     const migrations = options.migrations ?? loadMigrations();
     // A new file starts as the build's template (new-database.ts), unless a test gives its own migrations.
     if (options.migrations === undefined && !existsSync(path)) copyTemplate(path, migrations);
@@ -43,7 +44,7 @@ export class MonitorDatabase {
     try {
       instance = await DuckDBInstance.create(path, {
         memory_limit: memoryLimit,
-        ...(options.threads === undefined ? {} : { threads: String(options.threads) }),
+        ...(threads === undefined ? {} : { threads: String(threads) }),
       });
     } catch (error) {
       throw openError(path, error);
@@ -290,7 +291,7 @@ export interface OpenOptions {
   notify?: (line: string) => void;
   /** The migrations to apply (tests only; default: the files in migrations/). */
   migrations?: readonly Migration[];
-  /** DuckDB's worker threads (default: one per core). */
+  /** DuckDB's worker threads (default: LSP_MONITOR_DRADEN, else one per core). */
   threads?: number;
   /** DuckDB's memory limit (tests; default: LSP_MONITOR_GEHEUGEN, else DEFAULT_MEMORY_LIMIT). */
   memoryLimit?: string;
@@ -314,6 +315,19 @@ export function memoryLimitFrom(value: string | undefined): string {
     throw new MonitorError(`${MEMORY_VARIABLE} '${value}' is geen hoeveelheid geheugen; geef bijvoorbeeld ${MEMORY_VARIABLE}=4GB, of laat de variabele weg (standaard ${DEFAULT_MEMORY_LIMIT})`);
   }
   return value.trim();
+}
+
+/** The environment variable that caps DuckDB's worker threads (`1`), for a machine shared with other work. */
+export const THREADS_VARIABLE = 'LSP_MONITOR_DRADEN';
+
+/** The number of threads a person set, or undefined for DuckDB's default of one per core. */
+export function threadsFrom(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const text = value.trim();
+  if (!/^\d{1,3}$/.test(text) || Number(text) === 0) {
+    throw new MonitorError(`${THREADS_VARIABLE} '${value}' is geen aantal draden; geef bijvoorbeeld ${THREADS_VARIABLE}=1, of laat de variabele weg (standaard één per processorkern)`);
+  }
+  return Number(text);
 }
 
 function memoryLimitError(error: unknown, limit: string): MonitorError | undefined {
