@@ -28,8 +28,12 @@ export function toCsv<Row>(columns: readonly CsvColumn<Row>[], rows: readonly Ro
 /** The same text line by line (each with its newline), made as it is written: a file of every steunpunt. */
 export function* csvLines<Row>(columns: readonly CsvColumn<Row>[], rows: Iterable<Row>): Generator<string> {
   yield `${columns.map((column) => quote(column.header)).join(',')}\n`;
+  const last = columns.length - 1;
   for (const row of rows) {
-    yield `${columns.map((column) => formatCell(column.value(row), column.decimals)).join(',')}\n`;
+    // A line made cell by cell: an array of cells per row was garbage at every one of a million rows.
+    let line = '';
+    for (let index = 0; index < last; index++) line += `${formatCell(columns[index]!.value(row), columns[index]!.decimals)},`;
+    yield last < 0 ? '\n' : `${line}${formatCell(columns[last]!.value(row), columns[last]!.decimals)}\n`;
   }
 }
 

@@ -55,11 +55,7 @@ export function coverageMapSvg(input: CoverageMapInput): string {
   const { projection, municipalityPaths: shapes, coastline } = mapGeometry();
   const municipalityPaths = shapes.map(({ code, d }) => `<path data-gm="${code}" d="${d}" fill="${colourOf(code)}"/>`);
   const provinceBorders = provinceBordersOf(input.provinceOf);
-  const everyDot = input.points.flatMap((point) => {
-    const xy = projection([point.lon, point.lat]);
-    return xy ? [`<circle cx="${round(xy[0])}" cy="${round(xy[1])}" r="${STYLE.point.radius}"/>`] : [];
-  });
-  const dots = everyDot.length > ONE_DOT_PER_SPOT_ABOVE ? lastOfEach(everyDot) : everyDot;
+  const dots = dotsSvg(input.points, projection);
 
   // Without any value and without supplied breaks there is no class to explain, only "geen gegevens".
   const labels = known.length === 0 && input.breaks === undefined ? [] : classLabels(breaks, decimals);
@@ -204,9 +200,29 @@ export function prepareCoverageMap(provinces?: Readonly<Record<string, string>>)
   if (provinces) provinceBordersOf(provinces);
 }
 
-/** Each dot once, where it was last drawn: what lies on top of overlapping dots stays on top. */
-function lastOfEach(dots: readonly string[]): string[] {
-  return [...new Set([...dots].reverse())].reverse();
+/**
+ * A dot per projected point; above ONE_DOT_PER_SPOT_ABOVE each dot once, where it was last drawn
+ * (what lies on top of overlapping dots stays on top). A dot's text depends on its rounded position
+ * alone, so spots are told apart by that, and a text made only for the dots drawn.
+ */
+function dotsSvg(points: CoverageMapInput['points'], projection: GeoProjection): string[] {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const point of points) {
+    const xy = projection([point.lon, point.lat]);
+    if (!xy) continue;
+    xs.push(round(xy[0]));
+    ys.push(round(xy[1]));
+  }
+  const dot = (index: number) => `<circle cx="${xs[index]}" cy="${ys[index]}" r="${STYLE.point.radius}"/>`;
+  if (xs.length <= ONE_DOT_PER_SPOT_ABOVE) return xs.map((_, index) => dot(index));
+  const lastAt = new Map<string, number>();
+  for (let index = 0; index < xs.length; index++) {
+    const spot = `${xs[index]} ${ys[index]}`;
+    lastAt.delete(spot); // so that the map's order is that of each spot's last dot
+    lastAt.set(spot, index);
+  }
+  return Array.from(lastAt.values(), dot);
 }
 
 function checkInput(input: CoverageMapInput, codes: readonly string[]): void {

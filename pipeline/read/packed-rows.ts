@@ -66,12 +66,23 @@ export function packedReader<S extends z.ZodObject>(table: TableName, schema: S,
       // Fresh per read: the texts a read shares are kept only as long as its rows.
       const decoders = keys.map((key) => decoderOf(schema.shape[key] as z.ZodType, key));
       const fields = new Array<string>(keys.length);
-      for await (const chunk of database.stream(PackedRow, packedQuery, { ...given, ...params })) {
-        // Leaving the loop ends the streamed query before the row query runs.
-        if (chunk.some((row) => row.unsafe)) return database.query(schema, queries.rows, given);
-        for (const row of chunk) unpack(row.packed.bytes, keys, decoders, at, fields, rows);
+      const chunks = database.stream(PackedRow, packedQuery, { ...given, ...params });
+      // The next chunk is asked for before this one is unpacked: DuckDB makes it on its threads meanwhile.
+      let next = chunks.next();
+      let unsafe = false;
+      try {
+        for (let step = await next; step.done !== true; step = await next) {
+          next = chunks.next();
+          unsafe = step.value.some((row) => row.unsafe);
+          if (unsafe) break;
+          for (const row of step.value) unpack(row.packed.bytes, keys, decoders, at, fields, rows);
+        }
+      } finally {
+        // The stream ends, its last fetch settled, before the database is used again (or the error goes on).
+        await next.catch(() => undefined);
+        await chunks.return();
       }
-      return rows;
+      return unsafe ? database.query(schema, queries.rows, given) : rows;
     },
   };
 }

@@ -61,6 +61,12 @@ describe('coverageMapSvg', () => {
     expect(dotsOf([first, first, first])).toBe(3);
     const many = Array.from({ length: ONE_DOT_PER_SPOT_ABOVE + 1 }, (_, index) => data.points[index % data.points.length] ?? first);
     expect(dotsOf(many)).toBe(new Set(svg.match(/<circle cx="[^"]+" cy="[^"]+" r="2.4"\/>/g)).size);
+    // Each spot where it was last drawn, in that order: what lies on top stays on top.
+    const drawn = (map: string) => /<g class="steunpunten"[^>]*>\n([^]*?)\n<\/g>/.exec(map)?.[1]?.split('\n') ?? [];
+    const everyDot = drawn(svg);
+    expect(everyDot).toHaveLength(data.points.length);
+    const lastOfEach = [...new Set(many.map((_, index) => everyDot[index % everyDot.length]).reverse())].reverse();
+    expect(drawn(coverageMapSvg({ ...input, points: many }))).toStrictEqual(lastOfEach);
   });
 
   it('draws the province borders of the provinces it is given, whichever map was drawn or prepared before', () => {

@@ -80,6 +80,27 @@ describe('packedReader', () => {
     });
   });
 
+  it('reads row by row when only the last of several chunks holds a separator, and refuses mid-stream leaving the database usable', async () => {
+    await with2024(async (database) => {
+      await database.run(
+        `INSERT INTO location SELECT location.* REPLACE (2099 AS year, location_id || '-' || lpad(i::VARCHAR, 2, '0') AS location_id)
+           FROM location, range(30) t(i) WHERE year = 2024`,
+      );
+      const byRow = await database.query(LocationRow, LOCATIONS.rows, { year: 2099 });
+      expect(byRow.length).toBeGreaterThan(3 * 2048);
+      // The row read last (the next chunk is asked for while one is unpacked): the fallback must still see it.
+      await database.run("UPDATE location SET note = 'a' || chr(31) WHERE year = 2099 AND location_id = $id", { id: byRow.at(-1)!.location_id });
+      const rows = await packedReader('location', LocationRow, LOCATIONS).read(database, { year: 2099 });
+      expect(rows).toHaveLength(byRow.length);
+      expect(rows.at(-1)?.note).toBe('a\u001f');
+      expect(rows).toStrictEqual(await database.query(LocationRow, LOCATIONS.rows, { year: 2099 }));
+
+      const narrow = LocationRow.extend({ status: z.enum(['nooit']) });
+      await expect(packedReader('location', narrow, LOCATIONS).read(database, { year: 2099 })).rejects.toThrow(/status '/);
+      expect(await database.query(z.object({ n: z.number() }), 'SELECT count(*)::INTEGER AS n FROM location WHERE year = 2099')).toStrictEqual([{ n: byRow.length }]);
+    });
+  });
+
   it('reads row by row when a value holds a separator, losing nothing', async () => {
     await with2024(async (database) => {
       await database.run("UPDATE location SET note = 'a' || chr(31) || 'b' || chr(30) WHERE year = 2024 AND name LIKE '%a%'");
