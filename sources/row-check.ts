@@ -25,7 +25,15 @@ export interface RowCheckOptions<S extends z.ZodObject> {
   remembered?: number;
   /** A field whose texts seldom repeat (names, addresses) is no longer remembered after this many look-ups with fewer hits than misses. */
   trial?: number;
+  /**
+   * Per key, a check cheaper than zod that gives the value zod would give, or `UNDECIDED` when it
+   * is not certain (then the field is checked as any other): for keys whose texts seldom repeat.
+   */
+  exact?: { readonly [K in keyof S['shape']]?: (value: unknown) => unknown };
 }
+
+/** What an exact check answers when zod must decide. */
+export const UNDECIDED: unique symbol = Symbol('undecided');
 
 export type RowCheck<S extends z.ZodObject> = (row: Readonly<Record<string, unknown>>) => z.ZodSafeParseResult<z.output<S>>;
 
@@ -43,7 +51,8 @@ export function rowCheck<S extends z.ZodObject>(schema: S, options: RowCheckOpti
   if ((def.checks?.length ?? 0) > 0 || def.catchall !== undefined) return whole;
   const absent = options.absentAsIn === undefined ? new Map<string, Absent>() : absentOutcomes(schema, options.absentAsIn);
   const limits = { remembered: options.remembered ?? DEFAULT_REMEMBERED, trial: options.trial ?? DEFAULT_TRIAL };
-  const fields = Object.entries(schema.shape as Record<string, z.ZodType>).map(([key, type]) => new Field(key, type, absent.get(key), limits));
+  const exact: Readonly<Record<string, ((value: unknown) => unknown) | undefined>> = options.exact ?? {};
+  const fields = Object.entries(schema.shape as Record<string, z.ZodType>).map(([key, type]) => new Field(key, type, absent.get(key), limits, exact[key]));
   return (row) => {
     const record: Record<string, unknown> = {};
     for (const field of fields) {
@@ -52,6 +61,13 @@ export function rowCheck<S extends z.ZodObject>(schema: S, options: RowCheckOpti
         if (field.absent === undefined) return whole(row);
         if (field.absent.kept) record[field.key] = field.absent.value;
         continue;
+      }
+      if (field.exact !== undefined) {
+        const settled = field.exact(value);
+        if (settled !== UNDECIDED) {
+          record[field.key] = settled;
+          continue;
+        }
       }
       const outcome = field.outcome(value);
       if (!outcome.ok) return whole(row);
@@ -72,6 +88,7 @@ class Field {
     private readonly type: z.ZodType,
     readonly absent: Absent | undefined,
     private readonly limits: { remembered: number; trial: number },
+    readonly exact: ((value: unknown) => unknown) | undefined,
   ) {}
 
   outcome(value: unknown): Outcome {

@@ -26,7 +26,7 @@ import { MonitorError } from '../errors.ts';
 import { guardRow } from '../guard.ts';
 import { extraKeyForHeader, FIELD_LABELS, isComputedHeader } from '../inventory/header-synonyms.ts';
 import { openInventoryTableFromBytes, type InventoryTable, type InventoryTableReading, type TableRow } from '../inventory/read-table.ts';
-import { type ExtraKey, type InventoryField, type InventoryInput, isPlainCount, type Reject } from '../schema.ts';
+import { type ExtraKey, type InventoryField, isPlainCount, type Reject } from '../schema.ts';
 import { receivedFile, receivedFileSnapshot } from './file-import.ts';
 import { InventoryListRow, LOCATION_FIELDS, type FieldNote } from './inventory-list-row.ts';
 import { parseInventoryRecord } from './inventory-record-parse.ts';
@@ -151,29 +151,29 @@ function tableLayout(table: Pick<InventoryTable, 'columns'>): TableLayout {
   };
 }
 
-function readRow(row: TableRow, { header, fieldOf, ownExport }: TableLayout): RowOutcome {
+function readRow(row: TableRow, layout: TableLayout): RowOutcome {
+  const { header, fieldOf, ownExport } = layout;
   // A row far longer than any list's (a pasted document) is refused whole, before its fields are read.
   // Without extra columns (most lists) the values themselves are measured, not a merged copy.
-  const tooLong = guardRow(Object.keys(row.extra).length === 0 ? row.values : { ...row.values, ...row.extra });
+  const hasExtra = hasKeys(row.extra);
+  const tooLong = guardRow(hasExtra ? { ...row.values, ...row.extra } : row.values);
   if (tooLong !== undefined) return { rejects: [{ row: row.row, field: null, reason: tooLong }] };
   // The row is read once and its table dropped after parse, so its values are taken over, not copied.
-  const values: Partial<Record<InventoryField, string>> = ownExport
+  const values: RecordInput = ownExport
     ? Object.fromEntries(Object.entries(row.values).map(([field, value]) => [field, restoreText(value)]))
     : row.values;
-  const extra = keptExtra(row);
+  const extra = hasExtra ? keptExtra(row) : {};
   const notes: FieldNote[] = [];
   const emptied: { field: InventoryField; reason: string }[] = [];
-  const leaveEmpty = (field: InventoryField, reason: string) => {
-    delete values[field];
-    emptied.push({ field, reason });
-    notes.push({ row: row.row, field: header(field), reason: `${FIELD_LABELS[field]} leeg gelaten: ${reason}` });
-  };
+  const emptying = { row: row.row, values, notes, emptied, header };
 
-  const unreadableName = row.unreadable?.[header('name')];
-  if (unreadableName !== undefined) return { rejects: [{ row: row.row, field: header('name'), reason: unreadableName }] };
-  for (const [column, reason] of Object.entries(row.unreadable ?? {})) {
-    const field = fieldOf(column);
-    if (field !== null && field !== undefined && field !== 'name') leaveEmpty(field, reason);
+  if (row.unreadable !== undefined) {
+    const unreadableName = row.unreadable[header('name')];
+    if (unreadableName !== undefined) return { rejects: [{ row: row.row, field: header('name'), reason: unreadableName }] };
+    for (const [column, reason] of Object.entries(row.unreadable)) {
+      const field = fieldOf(column);
+      if (field !== null && field !== undefined && field !== 'name') leaveEmpty(emptying, field, reason);
+    }
   }
 
   let parsed = parseInventoryRecord(recordInput(values, extra));
@@ -186,7 +186,7 @@ function readRow(row: TableRow, { header, fieldOf, ownExport }: TableLayout): Ro
       if (first === 'extra') {
         delete extra[String(key) as ExtraKey];
         notes.push({ row: row.row, field: String(key), reason: `${String(key)} leeg gelaten: ${issue.message}` });
-      } else leaveEmpty(String(first) as InventoryField, issue.message);
+      } else leaveEmpty(emptying, String(first) as InventoryField, issue.message);
     }
     parsed = parseInventoryRecord(recordInput(values, extra));
   }
@@ -213,6 +213,27 @@ function readRow(row: TableRow, { header, fieldOf, ownExport }: TableLayout): Ro
   };
 }
 
+/** What leaveEmpty changes in the row being read. */
+interface Emptying {
+  row: number;
+  values: RecordInput;
+  notes: FieldNote[];
+  emptied: { field: InventoryField; reason: string }[];
+  header: (field: InventoryField) => string;
+}
+
+/** An optional field that cannot be read is left empty, with a note that says why. */
+function leaveEmpty({ row, values, notes, emptied, header }: Emptying, field: InventoryField, reason: string): void {
+  delete values[field];
+  emptied.push({ field, reason });
+  notes.push({ row, field: header(field), reason: `${FIELD_LABELS[field]} leeg gelaten: ${reason}` });
+}
+
+function hasKeys(object: Readonly<Record<string, unknown>>): boolean {
+  for (const key in object) if (Object.hasOwn(object, key)) return true;
+  return false;
+}
+
 /**
  * The headers of the columns that are read but not stored: unknown columns (which may hold
  * personal data) and the columns the monitor computes itself.
@@ -231,9 +252,13 @@ function keptExtra(row: TableRow): Partial<Record<ExtraKey, string>> {
   return kept;
 }
 
-function recordInput(values: Partial<Record<InventoryField, string>>, extra: Partial<Record<ExtraKey, string>>): InventoryInput {
-  return { ...values, name: values.name, extra };
+/** The row's values with its extra, as the record check reads them: the values are taken over, not copied (a name left out reads as one given empty). */
+function recordInput(values: RecordInput, extra: Partial<Record<ExtraKey, string>>): RecordInput {
+  values.extra = extra;
+  return values;
 }
+
+type RecordInput = Partial<Record<InventoryField, string>> & { extra?: Partial<Record<ExtraKey, string>> };
 
 /** A note as one signal of a list joined by '; '. */
 function signal(reason: string): string {

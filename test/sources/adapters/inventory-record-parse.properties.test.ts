@@ -16,6 +16,9 @@ const AWKWARD = [
   '', ' ', '  Herstelcafé   De Brug ', 'actief', 'Active', 'GESLOTEN', 'onbekend', 'unknown', 'constructor', 'middel', 'Large',
   'ca. 40', '2,5', '2.5', '-1', '22', '100001', '40+', 'ongeveer 12', '1234ab', '1234-AB', '5038 ab', '0123 AB', '363', 'GM0363', 'gm363',
   'Utrecht', 'a\u001bb', 'x\u202ey', '=HYPERLINK("x")', '@ease', 'x'.repeat(501), 'y'.repeat(2001),
+  // White space the schema folds, and texts at and around the length bounds (the exact checks must keep them).
+  ' a\t\tb\u00a0 c\n', '\u2028x\u3000', '\t', ' 1234 AB', '1234 AB ', '1234  AB', '1234 ab', '1234 A', '12345', '9999 ZZ', '1000',
+  ' '.repeat(3) + 'z'.repeat(500), 'x'.repeat(500), 'y'.repeat(1000), 'y'.repeat(1999) + ' ', 'y'.repeat(2000), ` ${'w '.repeat(260)}`,
 ];
 const text = fc.oneof(fc.constantFrom(...AWKWARD), fc.string({ maxLength: 12 }), fc.constant(undefined));
 
@@ -49,7 +52,23 @@ function sameAsZod(check: RowCheck<typeof InventoryRecord>, runs: number): void 
   );
 }
 
+/** Texts of the characters that decide a text field's outcome: letters, digits, white space, control characters. */
+const spelled = fc.string({ unit: fc.constantFrom('a', 'Z', '1', '0', '5', 'A', 'b', '-', ' ', '\t', '\n', '\u00a0', '\u2028', '\u001b', '\u202e'), maxLength: 10 });
+
 describe('parseInventoryRecord', () => {
+  it('settles each field of an otherwise valid row as zod does (the exact checks, not only whole-row refusals)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...INVENTORY_FIELDS), fc.oneof(fc.constantFrom(...AWKWARD), spelled), fc.constantFrom(...AWKWARD), (field, value, name) => {
+        for (const given of [{ name: 'Inloop', [field]: value, extra: {} }, { name, [field]: value, extra: {} }, { [field]: value, name: value, extra: {} }]) {
+          const fast = parseInventoryRecord(given);
+          const zod = InventoryRecord.safeParse(given);
+          expect(fast.success ? fast.data : fast.error.issues).toStrictEqual(zod.success ? zod.data : zod.error.issues);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('gives what InventoryRecord.safeParse gives, keys in the same order', () => {
     sameAsZod(parseInventoryRecord, 1000);
   });
