@@ -110,6 +110,11 @@ export class BlockIndex {
     this.sides = between === undefined ? undefined : Uint8Array.from(this.records, (record) => (between(record) === 'a' ? 1 : 2));
   }
 
+  /** The positions area by area (municipality, else region), in the order forEachPair's `byArea` takes the first records. */
+  get areaOrder(): Int32Array {
+    return this.blocks.areaOrder;
+  }
+
   /**
    * Calls `visit` with the positions (in `records`) of each candidate pair, in the order
    * candidatePairs lists them. With `byArea`, for a caller to whom the order makes no

@@ -228,6 +228,11 @@ export function slipApart(a: string, b: string): boolean {
   return a !== b && Math.max(a.length, b.length) >= MIN_ONE_EDIT_LENGTH && Math.min(a.length, b.length) >= MIN_SIMILAR_LENGTH && oneEditApart(a, b);
 }
 
+/** organisationsLookAlike of two organisations (by number) as far as already computed: 1, 0 or undefined. */
+export function knownOrganisationLikeness(a: number, b: number): number | undefined {
+  return organisationLikeness.get(a, b);
+}
+
 /**
  * Two organisations whose names look alike on their own: a shared word, one written inside the
  * other, or alike as strings. Computed once per pair of organisations.
