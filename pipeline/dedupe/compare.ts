@@ -85,7 +85,7 @@ export class PairSide {
   withinBigrams = 0;
   /** The organisation's number, -1 without one. */
   organisation = -1;
-  /** Equal on both sides when the compact keys may be equal (checked on `record`); -1 for ''. */
+  /** Equal on both sides exactly when the compact keys are; -1 for ''. */
   compact = -1;
   /** Equal on both sides exactly when both give the same full postcode; -1 for none. */
   postcode = -1;
@@ -113,7 +113,7 @@ function sideOf(record: MatchRecord, side: PairSide, other?: PairSide): PairSide
   side.compactBigrams = words.compactBigrams;
   side.withinBigrams = words.withinBigrams;
   side.organisation = record.keys.organisationKey === '' ? -1 : words.organisationNumber;
-  side.compact = record.keys.compactKey === '' ? -1 : textHash(record.keys.compactKey);
+  side.compact = record.keys.compactKey === '' ? -1 : other === undefined || other.compactKey === record.keys.compactKey ? 0 : 1;
   side.postcode = !isFullPostcode(record.postcode) ? -1 : other === undefined || other.record.postcode === record.postcode ? 0 : 1;
   side.place = record.placeKey === '' ? -1 : other === undefined || other.record.placeKey === record.placeKey ? 0 : 1;
   side.organisationEntry = record.level === 'organisatie';
@@ -122,18 +122,11 @@ function sideOf(record: MatchRecord, side: PairSide, other?: PairSide): PairSide
   return side;
 }
 
-/** A non-negative hash of a text: two texts with different hashes differ. */
-export function textHash(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let at = 0; at < text.length; at += 1) hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193);
-  return hash >>> 1;
-}
-
 /** judgeWithoutConflict on two filled sides. */
 export function judgeSides(a: PairSide, b: PairSide): Omit<PairDecision, 'score'> {
   const samePostcode = a.postcode >= 0 && a.postcode === b.postcode;
   const organisationsDiffer = organisationConflict(a, b);
-  if (a.compact >= 0 && a.compact === b.compact && a.compactKey === b.compactKey) {
+  if (a.compact >= 0 && a.compact === b.compact) {
     if (organisationsDiffer) return { outcome: 'te beoordelen', rule: 'zelfde naam, andere organisatie' };
     return { outcome: 'zelfde', rule: 'zelfde naam' };
   }
@@ -260,12 +253,11 @@ function compactText(side: PairSide, text: CompactText): string {
  * `inner`'s organisation: "Locatie Tilburg" of Fameus is not "Locaties Tilburg (Het Kiemuur)".
  */
 function containedIn(inner: PairSide, outer: PairSide): boolean {
-  const organisationFound =
-    inner.organisationEnd === inner.fullEnd ||
-    wordsCovered(inner, inner.fullEnd, inner.organisationEnd, outer, outer.start, outer.organisationEnd, COMPACT_WITHIN, outer.withinBigrams);
+  // The own words first: most pairs fail there, and then the organisation's words need no search.
   return (
     wordsCovered(inner, inner.organisationEnd, inner.ownEnd, outer, outer.start, outer.organisationEnd, COMPACT_WITHIN, outer.withinBigrams) &&
-    organisationFound &&
+    (inner.organisationEnd === inner.fullEnd ||
+      wordsCovered(inner, inner.fullEnd, inner.organisationEnd, outer, outer.start, outer.organisationEnd, COMPACT_WITHIN, outer.withinBigrams)) &&
     sharesWord(inner.store, inner.start, inner.fullEnd, outer.store, outer.start, outer.fullEnd) &&
     !(foundOnlyInOrganisation(inner, outer) && hasWordNotIn(outer, inner))
   );

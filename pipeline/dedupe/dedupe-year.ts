@@ -43,7 +43,7 @@ function judgedPairs(listed: readonly MatchRecord[], verdicts: readonly VerdictR
   const index = new BlockIndex(listed);
   const { records } = index;
   const people = new PersonVerdicts(verdicts, records);
-  const facts = new PairFacts(records, index.areaOrder);
+  const facts = new PairFacts(records, index.areaOrder, index.numbered);
   markPhase('dedupe.scoring');
   const pairs = new JudgedPairs();
   const left = new PairSide();

@@ -5,7 +5,8 @@
  * wherever the read made them; a pair read through them reached for several places in a heap of
  * hundreds of MB, and scoring cost twice as much per pair at a million records as at 300k.
  */
-import { isFullPostcode, textHash, type MatchRecord, type PairSide } from './compare.ts';
+import type { RecordNumbers } from './candidates.ts';
+import type { MatchRecord, PairSide } from './compare.ts';
 
 /** Per record, in order: where its words start, end of the full name, organisation and own words, and its facts. */
 const STRIDE = 12;
@@ -34,8 +35,11 @@ export class PairFacts {
   private readonly compactKeys: string[];
   private readonly compactWithin: string[];
 
-  /** `order`: the positions of `records` in the order their pairs will be judged. */
-  constructor(private readonly records: readonly MatchRecord[], order: Int32Array) {
+  /**
+   * `order`: the positions of `records` in the order their pairs will be judged; `numbered`: the
+   * facts blocking numbered, by position.
+   */
+  constructor(private readonly records: readonly MatchRecord[], order: Int32Array, numbered: RecordNumbers) {
     const count = records.length;
     this.rankOf = new Int32Array(count);
     for (let rank = 0; rank < count; rank += 1) this.rankOf[order[rank]!] = rank;
@@ -51,12 +55,11 @@ export class PairFacts {
       const { words } = records[order[rank]!]!.keys;
       wordStart[rank + 1] = wordStart[rank]! + words.ownEnd - words.start;
     }
-    const numbered = { places: new Numbered(), postcodes: new Numbered(), municipalities: new Numbered(), regions: new Numbered() };
-    // In position order: the records lie in memory about as they were read, so this walks the heap forwards.
-    for (let position = 0; position < count; position += 1) this.put(position, wordStart, numbered);
+    const places = new Map<string, number>();
+    for (let position = 0; position < count; position += 1) this.put(position, wordStart, numbered, places);
   }
 
-  private put(position: number, wordStart: Int32Array, numbered: Record<'places' | 'postcodes' | 'municipalities' | 'regions', Numbered>): void {
+  private put(position: number, wordStart: Int32Array, numbered: RecordNumbers, places: Map<string, number>): void {
     const record = this.records[position]!;
     const { keys } = record;
     const { words } = keys;
@@ -73,11 +76,11 @@ export class PairFacts {
     facts[at + COMPACT_BIGRAMS] = words.compactBigrams;
     facts[at + WITHIN_BIGRAMS] = words.withinBigrams;
     facts[at + ORGANISATION] = keys.organisationKey === '' ? -1 : words.organisationNumber;
-    facts[at + COMPACT] = keys.compactKey === '' ? -1 : textHash(keys.compactKey);
-    facts[at + POSTCODE] = numbered.postcodes.of(isFullPostcode(record.postcode) ? record.postcode : null);
-    facts[at + PLACE] = numbered.places.of(record.placeKey === '' ? null : record.placeKey);
-    facts[at + MUNICIPALITY] = numbered.municipalities.of(record.gmCode);
-    facts[at + REGION] = numbered.regions.of(record.izaRegion);
+    facts[at + COMPACT] = numbered.compact[position]!;
+    facts[at + POSTCODE] = numbered.postcode[position]!;
+    facts[at + PLACE] = record.placeKey === '' ? -1 : placeNumber(places, record.placeKey);
+    facts[at + MUNICIPALITY] = numbered.municipality[position]!;
+    facts[at + REGION] = numbered.region[position]!;
     this.organisationEntry[rank] = record.level === 'organisatie' ? 1 : 0;
     this.compactKeys[rank] = keys.compactKey;
     this.compactWithin[rank] = words.compactWithin;
@@ -122,14 +125,8 @@ function differ(facts: Int32Array, a: number, b: number): boolean {
   return x >= 0 && y >= 0 && x !== y;
 }
 
-/** One number per distinct text, -1 for none. */
-class Numbered {
-  private readonly numbers = new Map<string, number>();
-
-  of(text: string | null): number {
-    if (text === null) return -1;
-    let number = this.numbers.get(text);
-    if (number === undefined) this.numbers.set(text, (number = this.numbers.size));
-    return number;
-  }
+function placeNumber(places: Map<string, number>, place: string): number {
+  let number = places.get(place);
+  if (number === undefined) places.set(place, (number = places.size));
+  return number;
 }

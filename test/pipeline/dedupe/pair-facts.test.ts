@@ -1,8 +1,10 @@
 /**
  * PairFacts lays the facts judging reads out in columns, in an order of its own; every pair judged
- * from them must come out as judged from the records, and its conflicts as hardConflict finds them.
+ * from them (with the facts blocking numbered) must come out as judged from the records, and its
+ * conflicts as hardConflict finds them.
  */
 import { describe, expect, it } from 'vitest';
+import { BlockIndex } from '../../../pipeline/dedupe/candidates.ts';
 import { hardConflict, judgeSides, judgeWithoutConflict, PairSide } from '../../../pipeline/dedupe/compare.ts';
 import { PairFacts } from '../../../pipeline/dedupe/pair-facts.ts';
 import { toMatchRecord } from '../../../pipeline/dedupe/records.ts';
@@ -31,9 +33,11 @@ function records(count: number, seed: number) {
 
 describe('PairFacts', () => {
   it('judges every pair as judgeWithoutConflict does and finds the conflicts hardConflict finds, in any order', () => {
-    const all = records(160, 15);
+    // The records in the index's order, the facts it numbered, and an order of PairFacts's own.
+    const index = new BlockIndex(records(160, 15));
+    const all = index.records;
     const order = Int32Array.from(all.keys()).sort((x, y) => ((x * 7919) % 160) - ((y * 7919) % 160));
-    const facts = new PairFacts(all, order);
+    const facts = new PairFacts(all, order, index.numbered);
     const [left, right] = [new PairSide(), new PairSide()];
     const outcomes = new Set<string>();
     for (let first = 0; first < all.length; first += 1) {
