@@ -3,7 +3,8 @@
  * reference data and the resolvers built on it.
  */
 import { loadReferenceData, type ReferenceData } from '../sources/reference/load.ts';
-import { loadConfig, type MonitorConfig } from './config/config.ts';
+import type { MonitorConfig } from '../sources/settings/monitor-config.ts';
+import { loadConfig } from './config/config.ts';
 import { createLocator, type Locator } from './geo/locate.ts';
 import { createIzaRegionIndex, type IzaRegionIndex } from './normalise/iza-region.ts';
 import { createMunicipalityResolver, type MunicipalityResolver } from './normalise/municipality-resolver.ts';

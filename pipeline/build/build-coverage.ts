@@ -13,7 +13,7 @@
  */
 import { z } from 'zod';
 import { MonitorError } from '../../sources/errors.ts';
-import type { CoverageMethod, MonitorConfig } from '../config/config.ts';
+import type { CoverageMethod, MonitorConfig } from '../../sources/settings/monitor-config.ts';
 import type { MonitorDatabase } from '../db/database.ts';
 import { sql } from '../db/sql-file.ts';
 import { checkKeys } from './check-keys.ts';

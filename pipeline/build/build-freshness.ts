@@ -10,7 +10,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { MonitorError } from '../../sources/errors.ts';
-import { methodForYear, type MonitorConfig } from '../config/config.ts';
+import type { MonitorConfig } from '../../sources/settings/monitor-config.ts';
+import { methodForYear } from '../config/config.ts';
 import type { MonitorDatabase } from '../db/database.ts';
 import { sql } from '../db/sql-file.ts';
 

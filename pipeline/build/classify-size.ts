@@ -7,7 +7,7 @@
  */
 import { dagdelenFromOpeningHours } from '../../sources/inventory/opening-hours.ts';
 import type { ClassifiedSize, InventoryRecord } from '../../sources/schema.ts';
-import type { MonitorConfig } from '../config/config.ts';
+import type { MonitorConfig } from '../../sources/settings/monitor-config.ts';
 
 export type SizeBasis = 'opgegeven' | 'bezoekers' | 'dagdelen' | 'openingstijden' | 'onbekend';
 

@@ -7,8 +7,6 @@ import { MonitorError } from '../../sources/errors.ts';
 import { FIRST_MONITOR_YEAR, LAST_MONITOR_YEAR, type CoverageMethod, type MonitorConfig } from '../../sources/settings/monitor-config.ts';
 import { readSettings, SETTINGS_FILES } from '../../sources/settings/settings.ts';
 
-export { CoverageMethod, FIRST_MONITOR_YEAR, LAST_MONITOR_YEAR, MonitorConfig } from '../../sources/settings/monitor-config.ts';
-
 export const DEFAULT_CONFIG_PATH = SETTINGS_FILES.monitor.path;
 
 /** The monitor part of the settings: `path` (--config) or else the default file. */

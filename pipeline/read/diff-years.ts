@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { MonitorError } from '../../sources/errors.ts';
 import { provinceRank } from '../../sources/reference/provinces.ts';
-import { CoverageMethod } from '../config/config.ts';
+import { CoverageMethod } from '../../sources/settings/monitor-config.ts';
 import type { MonitorDatabase } from '../db/database.ts';
 import { sql } from '../db/sql-file.ts';
 import { TABLES } from '../db/tables.ts';

@@ -2,7 +2,7 @@
  * A year-on-year difference (pipeline/read/diff-years.ts reads it) and its summaries in Dutch.
  * Apart from the read, without zod or DuckDB: the report worker imports the summaries.
  */
-import type { CoverageMethod } from '../config/config.ts';
+import type { CoverageMethod } from '../../sources/settings/monitor-config.ts';
 import { countNl, formatChangeNl, formatChangePctNl, formatNumberNl } from '../format-nl.ts';
 
 export type ChangeKind = 'nieuw' | 'niet meer in beeld' | 'gewijzigd' | 'ongewijzigd';

@@ -6,7 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CoverageMethod, DEFAULT_CONFIG_PATH, loadConfig } from '../../../pipeline/config/config.ts';
+import { DEFAULT_CONFIG_PATH, loadConfig } from '../../../pipeline/config/config.ts';
+import { CoverageMethod } from '../../../sources/settings/monitor-config.ts';
 import { MonitorError } from '../../../sources/errors.ts';
 import { scratchDir } from '../../helpers/cli.ts';
 
