@@ -118,22 +118,6 @@ export class MonitorDatabase {
   }
 
   /**
-   * `stream` for a query whose only column is a text that is never missing: each chunk's texts as
-   * they are, without a row object and a zod check per row (a million records are a million rows).
-   */
-  async *streamTexts(sql: string, params: SqlParams = []): AsyncGenerator<string[], void, undefined> {
-    const result = await this.withinLimit(() => this.connection.stream(sql, params as DuckDBValue[] | Record<string, DuckDBValue>));
-    if (result.columnCount !== 1) throw new Error(`streamTexts: the query gives ${result.columnCount} columns, not one text\n${sql}`);
-    for (;;) {
-      const chunk = await this.withinLimit(() => result.fetchChunk());
-      if (chunk === null || chunk.rowCount === 0) return;
-      const texts = chunk.getColumnValues(0);
-      for (const text of texts) if (typeof text !== 'string') throw new Error(`streamTexts: a row is ${text === null ? 'missing' : typeof text}, not a text\n${sql}`);
-      yield texts as string[];
-    }
-  }
-
-  /**
    * Appends rows through DuckDB's appender (fast, and still inside the open transaction), each
    * written in the column order `tables.ts` declares for the table.
    */

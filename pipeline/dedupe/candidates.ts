@@ -110,16 +110,6 @@ export class BlockIndex {
     this.sides = between === undefined ? undefined : Uint8Array.from(this.records, (record) => (between(record) === 'a' ? 1 : 2));
   }
 
-  /** The positions area by area (municipality, else region), in the order forEachPair's `byArea` takes the first records. */
-  get areaOrder(): Int32Array {
-    return this.blocks.areaOrder;
-  }
-
-  /** Per position, the facts blocking numbered. */
-  get numbered(): RecordNumbers {
-    return this.blocks.numbered;
-  }
-
   /**
    * Calls `visit` with the positions (in `records`) of each candidate pair, in the order
    * candidatePairs lists them. With `byArea`, for a caller to whom the order makes no
@@ -187,7 +177,6 @@ function grown<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(arra
  * The same keys as blockKeys, one number for one text.
  */
 class KeyNumbers {
-  readonly numbered: RecordNumbers;
   /** Per key: its kind (index in KINDS), scope number and value number. */
   kinds = new Uint8Array(1 << 12);
   scopes = new Int32Array(1 << 12);
@@ -198,12 +187,6 @@ class KeyNumbers {
   private readonly texts = { c: new Map<string, number>(), p: new Map<string, number>() };
   private currentArea = 0;
   private region = 0;
-  private position = 0;
-
-  constructor(records: number) {
-    const none = () => new Int32Array(records).fill(-1);
-    this.numbered = { municipality: none(), region: none(), postcode: none(), compact: none() };
-  }
 
   get count(): number {
     return this.keys.size;
@@ -214,16 +197,11 @@ class KeyNumbers {
     return this.currentArea;
   }
 
-  /** Sets the record whose keys are asked next (its area and region), at `position`. */
-  recordIs(record: MatchRecord, position: number): void {
-    const region = numbered(this.regions, record.izaRegion ?? '');
-    const municipality = record.gmCode === null ? -1 : numbered(this.municipalities, record.gmCode);
+  /** Sets the record whose keys are asked next (its area and region). */
+  recordIs(record: MatchRecord): void {
     // A municipality's scope is even, a region's odd: the two never share a number.
-    this.region = 2 * region + 1;
-    this.currentArea = municipality < 0 ? this.region : 2 * municipality;
-    this.position = position;
-    this.numbered.municipality[position] = municipality;
-    this.numbered.region[position] = record.izaRegion === null ? -1 : region;
+    this.region = 2 * numbered(this.regions, record.izaRegion ?? '') + 1;
+    this.currentArea = record.gmCode === null ? this.region : 2 * numbered(this.municipalities, record.gmCode);
   }
 
   /** The key of the current record's block key. */
@@ -231,8 +209,6 @@ class KeyNumbers {
     const kindNumber = KINDS.indexOf(kind);
     const scopeNumber = scope === 'area' ? this.currentArea : scope === 'region' ? this.region : 0;
     const valueNumber = kind === 't' || kind === 'o' ? number : numbered(this.texts[kind], value);
-    if (kind === 'c') this.numbered.compact[this.position] = valueNumber;
-    else if (kind === 'p') this.numbered.postcode[this.position] = valueNumber;
     const before = this.keys.size;
     const key = this.keys.numberOf(scopeNumber * KINDS.length + kindNumber, valueNumber);
     if (key === before) {
@@ -264,18 +240,6 @@ function numbered(numbers: Map<string, number>, text: string): number {
 }
 
 /**
- * Per position, numbers that are equal for two records exactly when the fact is (-1: none): the
- * municipality code and the IZA-region, the full postcode (7 characters) and the compact name (not
- * ''), as blocking numbers them anyway; judging compares them (pair-facts.ts).
- */
-export interface RecordNumbers {
-  municipality: Int32Array;
-  region: Int32Array;
-  postcode: Int32Array;
-  compact: Int32Array;
-}
-
-/**
  * The usable blocks, each a run of `members` in position order (block b is
  * members[blockStart[b], blockStart[b + 1])), and per record the blocks it is in (record r's are
  * recordBlocks[recordStart[r], recordStart[r + 1])).
@@ -287,7 +251,6 @@ interface Blocks {
   recordBlocks: Int32Array;
   /** The positions area by area, each area's in position order. */
   areaOrder: Int32Array;
-  numbered: RecordNumbers;
 }
 
 /** Every record's block keys, as runs of positions per key (each run in position order). */
@@ -319,7 +282,7 @@ function keyedRecords(sorted: readonly MatchRecord[], numbers: KeyNumbers): Keye
   };
   for (; position < sorted.length; position += 1) {
     recordFrom = entries;
-    numbers.recordIs(sorted[position]!, position);
+    numbers.recordIs(sorted[position]!);
     areas[position] = numbers.area;
     visitBlockKeys(sorted[position]!, add);
   }
@@ -351,7 +314,7 @@ class BlockList {
   }
 
   /** The blocks, with each record's list of the blocks it is in and the records in area order. */
-  finish(records: number, areas: Int32Array, numbered: RecordNumbers): Blocks {
+  finish(records: number, areas: Int32Array): Blocks {
     const members = this.members.slice(0, this.used);
     const blockStart = this.starts.slice(0, this.count + 1);
     const recordStart = new Int32Array(records + 1);
@@ -362,12 +325,12 @@ class BlockList {
     for (let block = 0; block < this.count; block += 1) {
       for (let slot = blockStart[block]!; slot < blockStart[block + 1]!; slot += 1) recordBlocks[next[members[slot]!]!++] = block;
     }
-    return { members, blockStart, recordStart, recordBlocks, areaOrder: countingOrder(areas), numbered };
+    return { members, blockStart, recordStart, recordBlocks, areaOrder: countingOrder(areas) };
   }
 }
 
 function usableBlocks(sorted: readonly MatchRecord[]): Blocks {
-  const numbers = new KeyNumbers(sorted.length);
+  const numbers = new KeyNumbers();
   const keyed = keyedRecords(sorted, numbers);
   const { start, positions } = keyed;
   const list = new BlockList();
@@ -379,7 +342,7 @@ function usableBlocks(sorted: readonly MatchRecord[]): Blocks {
     if (size <= MAX_BLOCK) list.add(positions, start[key]!, start[key + 1]!);
     else windows.addTo(list, numbers.nameWord(key), positions.subarray(start[key]!, start[key + 1]!));
   }
-  return list.finish(sorted.length, keyed.areas, numbers.numbered);
+  return list.finish(sorted.length, keyed.areas);
 }
 
 /** The indices of `groups` (small non-negative numbers) by group, each group's in index order. */

@@ -11,7 +11,7 @@
 import { jaroWinkler } from './jaro-winkler.ts';
 import type { MatchKeys } from './match-key.ts';
 import { oneEditApart } from './one-edit.ts';
-import { hasSimilarWord, knownOrganisationLikeness, mayOccurIn, organisationsLookAlike, sharesWord, wordLength, wordScore, wordText } from './words.ts';
+import { hasSimilarWord, mayOccurIn, organisationsLookAlike, sharesWord, wordLength, wordScore, wordText, type WordIds } from './words.ts';
 
 export interface MatchRecord {
   id: string;
@@ -62,71 +62,11 @@ export function judgePair(a: MatchRecord, b: MatchRecord): Omit<PairDecision, 's
   return judgeWithoutConflict(a, b);
 }
 
-/** judgePair for a pair no hard conflict rules out (PairFacts told so already). */
+/** judgePair for a pair no hard conflict rules out (HardConflicts told so already). */
 export function judgeWithoutConflict(a: MatchRecord, b: MatchRecord): Omit<PairDecision, 'score'> {
-  return judgeSides(sideOf(a, LEFT), sideOf(b, RIGHT, LEFT));
-}
-
-/**
- * One side of a pair as judging reads it: the record's word lists (store[start, fullEnd) its full
- * name, [fullEnd, organisationEnd) its organisation, [organisationEnd, ownEnd) its own words) and
- * its facts as numbers. The millions of candidate pairs are judged from sides filled from columns
- * laid out in the order the pairs come (pair-facts.ts), not from record objects spread over the
- * heap; the texts are read from `record` only on the rare paths that need them.
- */
-export class PairSide {
-  record!: MatchRecord;
-  store: Int32Array = NO_WORDS;
-  start = 0;
-  fullEnd = 0;
-  organisationEnd = 0;
-  ownEnd = 0;
-  compactBigrams = 0;
-  withinBigrams = 0;
-  /** The organisation's number, -1 without one. */
-  organisation = -1;
-  /** Equal on both sides exactly when the compact keys are; -1 for ''. */
-  compact = -1;
-  /** Equal on both sides exactly when both give the same full postcode; -1 for none. */
-  postcode = -1;
-  /** Equal on both sides exactly when both give the same place; -1 for ''. */
-  place = -1;
-  organisationEntry = false;
-  compactKey = '';
-  /** The name's and the organisation's words written together. */
-  compactWithin = '';
-}
-
-const NO_WORDS = new Int32Array(0);
-const LEFT = new PairSide();
-const RIGHT = new PairSide();
-
-/** `side` filled from `record`; the numbers compared with `other`'s (already filled) where one is given. */
-function sideOf(record: MatchRecord, side: PairSide, other?: PairSide): PairSide {
-  const { words } = record.keys;
-  side.record = record;
-  side.store = words.store;
-  side.start = words.start;
-  side.fullEnd = words.fullEnd;
-  side.organisationEnd = words.organisationEnd;
-  side.ownEnd = words.ownEnd;
-  side.compactBigrams = words.compactBigrams;
-  side.withinBigrams = words.withinBigrams;
-  side.organisation = record.keys.organisationKey === '' ? -1 : words.organisationNumber;
-  side.compact = record.keys.compactKey === '' ? -1 : other === undefined || other.compactKey === record.keys.compactKey ? 0 : 1;
-  side.postcode = !isFullPostcode(record.postcode) ? -1 : other === undefined || other.record.postcode === record.postcode ? 0 : 1;
-  side.place = record.placeKey === '' ? -1 : other === undefined || other.record.placeKey === record.placeKey ? 0 : 1;
-  side.organisationEntry = record.level === 'organisatie';
-  side.compactKey = record.keys.compactKey;
-  side.compactWithin = words.compactWithin;
-  return side;
-}
-
-/** judgeWithoutConflict on two filled sides. */
-export function judgeSides(a: PairSide, b: PairSide): Omit<PairDecision, 'score'> {
-  const samePostcode = a.postcode >= 0 && a.postcode === b.postcode;
-  const organisationsDiffer = organisationConflict(a, b);
-  if (a.compact >= 0 && a.compact === b.compact) {
+  const samePostcode = a.postcode !== null && a.postcode.length === 7 && a.postcode === b.postcode;
+  const organisationsDiffer = organisationConflict(a.keys, b.keys);
+  if (a.keys.compactKey !== '' && a.keys.compactKey === b.keys.compactKey) {
     if (organisationsDiffer) return { outcome: 'te beoordelen', rule: 'zelfde naam, andere organisatie' };
     return { outcome: 'zelfde', rule: 'zelfde naam' };
   }
@@ -135,22 +75,23 @@ export function judgeSides(a: PairSide, b: PairSide): Omit<PairDecision, 'score'
       ? { outcome: 'te beoordelen', rule: 'zelfde postcode, andere organisatie' }
       : OTHER_ORGANISATION;
   }
-  if (containedIn(a, b) || containedIn(b, a)) {
-    const placesDiffer = a.place >= 0 && b.place >= 0 && a.place !== b.place && !samePostcode;
+  if (containedIn(a.keys, b.keys) || containedIn(b.keys, a.keys)) {
+    const placesDiffer = a.placeKey !== '' && b.placeKey !== '' && a.placeKey !== b.placeKey && !samePostcode;
     if (!placesDiffer) return { outcome: 'zelfde', rule: samePostcode ? 'naam komt overeen, zelfde postcode' : 'naam komt overeen' };
-    return placeGivenAsMunicipality(a.record, b.record)
+    return placeGivenAsMunicipality(a, b)
       ? { outcome: 'zelfde', rule: 'naam komt overeen, gemeente als plaats' }
       : { outcome: 'te beoordelen', rule: 'naam komt overeen, andere plaats' };
   }
-  if (a.organisationEntry || b.organisationEntry) {
-    if (organisationCoveredByLocation(a.organisationEntry ? a : b, a.organisationEntry ? b : a)) {
+  if (a.level === 'organisatie' || b.level === 'organisatie') {
+    const [organisation, location] = a.level === 'organisatie' ? [a, b] : [b, a];
+    if (organisationCoveredByLocation(organisation.keys, location.keys)) {
       return { outcome: 'zelfde', rule: 'organisatie gedekt door haar locatie' };
     }
   }
-  if (samePostcode && sharesWord(a.store, a.start, a.fullEnd, b.store, b.start, b.fullEnd)) {
+  if (samePostcode && sharesWord(a.keys.words.store, a.keys.words.start, a.keys.words.fullEnd, b.keys.words.store, b.keys.words.start, b.keys.words.fullEnd)) {
     return { outcome: 'te beoordelen', rule: 'zelfde postcode, andere naam' };
   }
-  if (onlyOneWordDiffers(a, b) && nameSimilarity(a.record, b.record) >= REVIEW_SIMILARITY) {
+  if (onlyOneWordDiffers(a.keys, b.keys) && nameSimilarity(a, b) >= REVIEW_SIMILARITY) {
     return { outcome: 'te beoordelen', rule: 'namen lijken op elkaar' };
   }
   return OTHER_NAME;
@@ -195,15 +136,15 @@ function isMunicipalityAsPlace(record: MatchRecord): boolean {
  * ("Herstelcafé X" / "Herstelpunt X"). Names that each carry words of their own
  * ("EDplaats Noord de Banne" / "EDplaats Noord Molenwijk") are two locations.
  */
-function onlyOneWordDiffers(a: PairSide, b: PairSide): boolean {
-  const onlyA = onlyMissingWord(a, b);
+function onlyOneWordDiffers(a: MatchKeys, b: MatchKeys): boolean {
+  const onlyA = onlyMissingWord(a.words, b.words);
   if (onlyA === undefined) return false;
-  const onlyB = onlyMissingWord(b, a);
+  const onlyB = onlyMissingWord(b.words, a.words);
   return onlyB !== undefined && wordScore(onlyA, onlyB) >= RENAME_WORD_SIMILARITY;
 }
 
 /** The one full word of `words` not found within `other`; undefined when none or several are missing. */
-function onlyMissingWord(words: PairSide, other: PairSide): number | undefined {
+function onlyMissingWord(words: WordIds, other: WordIds): number | undefined {
   let missing: number | undefined;
   for (let at = words.start; at < words.fullEnd; at += 1) {
     const word = words.store[at]!;
@@ -223,43 +164,75 @@ export function hardConflict(a: MatchRecord, b: MatchRecord): string | undefined
   return undefined;
 }
 
-export function isFullPostcode(postcode: string | null): boolean {
+/**
+ * hardConflict's facts as numbers per record (position in `records`), for the millions of
+ * candidate pairs: `between` is true exactly when hardConflict gives a rule.
+ */
+export class HardConflicts {
+  private readonly municipality: Int32Array;
+  private readonly region: Int32Array;
+  private readonly postcode: Int32Array;
+
+  constructor(records: readonly MatchRecord[]) {
+    this.municipality = numberedFacts(records, (record) => record.gmCode);
+    this.region = numberedFacts(records, (record) => record.izaRegion);
+    this.postcode = numberedFacts(records, (record) => (isFullPostcode(record.postcode) ? record.postcode : null));
+  }
+
+  between(first: number, second: number): boolean {
+    return differ(this.municipality, first, second) || differ(this.region, first, second) || differ(this.postcode, first, second);
+  }
+}
+
+/** Both known (≥ 0) and not the same. */
+function differ(facts: Int32Array, first: number, second: number): boolean {
+  const a = facts[first]!;
+  const b = facts[second]!;
+  return a >= 0 && b >= 0 && a !== b;
+}
+
+/** One number per distinct text, -1 for none. */
+function numberedFacts(records: readonly MatchRecord[], fact: (record: MatchRecord) => string | null): Int32Array {
+  const numbers = new Map<string, number>();
+  const facts = new Int32Array(records.length);
+  for (let position = 0; position < records.length; position += 1) {
+    const text = fact(records[position]!);
+    let number = text === null ? -1 : numbers.get(text);
+    if (number === undefined) numbers.set(text!, (number = numbers.size));
+    facts[position] = number;
+  }
+  return facts;
+}
+
+function isFullPostcode(postcode: string | null): boolean {
   return postcode !== null && postcode.length === 7;
 }
 
-function organisationConflict(a: PairSide, b: PairSide): boolean {
-  if (a.organisation < 0 || b.organisation < 0) return false;
-  const known = knownOrganisationLikeness(a.organisation, b.organisation);
-  if (known === undefined ? organisationsLookAlike(a.record.keys.words, b.record.keys.words) : known === 1) return false;
+function organisationConflict(a: MatchKeys, b: MatchKeys): boolean {
+  if (a.organisationKey === '' || b.organisationKey === '') return false;
+  if (organisationsLookAlike(a.words, b.words)) return false;
   // A location named after itself ("Herstelruimte Emmen") may carry its own name as organisation.
   return (
-    !wordsCovered(a, a.fullEnd, a.organisationEnd, b, b.start, b.fullEnd, COMPACT_KEY, b.compactBigrams) &&
-    !wordsCovered(b, b.fullEnd, b.organisationEnd, a, a.start, a.fullEnd, COMPACT_KEY, a.compactBigrams)
+    !wordsCovered(a.words, a.words.fullEnd, a.words.organisationEnd, b.words, b.words.start, b.words.fullEnd, b.compactKey, b.words.compactBigrams) &&
+    !wordsCovered(b.words, b.words.fullEnd, b.words.organisationEnd, a.words, a.words.start, a.words.fullEnd, a.compactKey, a.words.compactBigrams)
   );
-}
-
-/** Which of a record's texts a word is searched in, written together. */
-type CompactText = typeof COMPACT_KEY | typeof COMPACT_WITHIN | typeof ORGANISATION_COMPACT;
-const COMPACT_KEY = 0;
-const COMPACT_WITHIN = 1;
-const ORGANISATION_COMPACT = 2;
-
-function compactText(side: PairSide, text: CompactText): string {
-  return text === COMPACT_KEY ? side.compactKey : text === COMPACT_WITHIN ? side.compactWithin : side.record.keys.words.organisationCompact;
 }
 
 /**
  * Every informative word of `inner`'s name occurs in `outer`'s name or organisation, and so does
  * `inner`'s organisation: "Locatie Tilburg" of Fameus is not "Locaties Tilburg (Het Kiemuur)".
  */
-function containedIn(inner: PairSide, outer: PairSide): boolean {
-  // The own words first: most pairs fail there, and then the organisation's words need no search.
+function containedIn(inner: MatchKeys, outer: MatchKeys): boolean {
+  const words = inner.words;
+  const outerWords = outer.words;
+  const organisationFound =
+    words.organisationEnd === words.fullEnd ||
+    wordsCovered(words, words.fullEnd, words.organisationEnd, outerWords, outerWords.start, outerWords.organisationEnd, outerWords.compactWithin, outerWords.withinBigrams);
   return (
-    wordsCovered(inner, inner.organisationEnd, inner.ownEnd, outer, outer.start, outer.organisationEnd, COMPACT_WITHIN, outer.withinBigrams) &&
-    (inner.organisationEnd === inner.fullEnd ||
-      wordsCovered(inner, inner.fullEnd, inner.organisationEnd, outer, outer.start, outer.organisationEnd, COMPACT_WITHIN, outer.withinBigrams)) &&
-    sharesWord(inner.store, inner.start, inner.fullEnd, outer.store, outer.start, outer.fullEnd) &&
-    !(foundOnlyInOrganisation(inner, outer) && hasWordNotIn(outer, inner))
+    wordsCovered(words, words.organisationEnd, words.ownEnd, outerWords, outerWords.start, outerWords.organisationEnd, outerWords.compactWithin, outerWords.withinBigrams) &&
+    organisationFound &&
+    sharesWord(words.store, words.start, words.fullEnd, outerWords.store, outerWords.start, outerWords.fullEnd) &&
+    !(foundOnlyInOrganisation(words, outer) && hasWordNotIn(outerWords, inner))
   );
 }
 
@@ -270,7 +243,8 @@ function containedIn(inner: PairSide, outer: PairSide): boolean {
  * which of its locations this is: "Inloop Mierlo" is not "Sociale inloop Roggeweide" of
  * Geldrop-Mierlo Welzijn, whose name has a word "Inloop Mierlo" lacks.
  */
-function foundOnlyInOrganisation(words: PairSide, own: PairSide): boolean {
+function foundOnlyInOrganisation(words: WordIds, outer: MatchKeys): boolean {
+  const own = outer.words;
   let ownCompact: string | undefined;
   for (let at = words.start; at < words.fullEnd; at += 1) {
     const word = words.store[at]!;
@@ -282,18 +256,21 @@ function foundOnlyInOrganisation(words: PairSide, own: PairSide): boolean {
   return false;
 }
 
-/** A word of `words`' own name words that `within` lacks (not even written together). */
-function hasWordNotIn(words: PairSide, within: PairSide): boolean {
+/** A word of `words`' own name words that `other` lacks (not even written together). */
+function hasWordNotIn(words: WordIds, other: MatchKeys): boolean {
+  const within = other.words;
   for (let at = words.organisationEnd; at < words.ownEnd; at += 1) {
     const word = words.store[at]!;
     if (hasSimilarWord(word, within.store, within.start, within.organisationEnd)) continue;
-    if (wordLength(word) < 6 || !mayOccurIn(word, within.withinBigrams) || !compactText(within, COMPACT_WITHIN).includes(wordText(word))) return true;
+    if (wordLength(word) < 6 || !mayOccurIn(word, within.withinBigrams) || !within.compactWithin.includes(wordText(word))) return true;
   }
   return false;
 }
 
-function organisationCoveredByLocation(organisation: PairSide, location: PairSide): boolean {
-  return wordsCovered(organisation, organisation.start, organisation.fullEnd, location, location.fullEnd, location.organisationEnd, ORGANISATION_COMPACT, ANY_BIGRAMS);
+function organisationCoveredByLocation(organisation: MatchKeys, location: MatchKeys): boolean {
+  const { words } = organisation;
+  const other = location.words;
+  return wordsCovered(words, words.start, words.fullEnd, other, other.fullEnd, other.organisationEnd, other.organisationCompact, ANY_BIGRAMS);
 }
 
 /** A bigramSet that rules out no word (mayOccurIn). */
@@ -301,23 +278,23 @@ const ANY_BIGRAMS = -1;
 
 /**
  * Every word of words.store[from, to) is like a word of within.store[withinFrom, withinTo), or
- * (6+ letters) occurs in `within`'s `text` (whose bigramSet is `bigrams`) written together.
+ * (6+ letters) occurs in `compactWithin` (whose bigramSet is `compactBigrams`) written together.
  */
 function wordsCovered(
-  words: PairSide,
+  words: WordIds,
   from: number,
   to: number,
-  within: PairSide,
+  within: WordIds,
   withinFrom: number,
   withinTo: number,
-  text: CompactText,
-  bigrams: number,
+  compactWithin: string,
+  compactBigrams: number,
 ): boolean {
   if (to === from) return false;
   for (let at = from; at < to; at += 1) {
     const word = words.store[at]!;
     if (hasSimilarWord(word, within.store, withinFrom, withinTo)) continue;
-    if (wordLength(word) < 6 || !mayOccurIn(word, bigrams) || !compactText(within, text).includes(wordText(word))) return false;
+    if (wordLength(word) < 6 || !mayOccurIn(word, compactBigrams) || !compactWithin.includes(wordText(word))) return false;
   }
   return true;
 }

@@ -9,12 +9,11 @@ import type { MonitorDatabase } from '../db/database.ts';
 import { sql } from '../db/sql-file.ts';
 import { BlockIndex } from './candidates.ts';
 import { clusterRecords, type Clustering } from './cluster.ts';
-import { judgePair, judgeSides, nameSimilarity, PairSide, type MatchRecord } from './compare.ts';
+import { HardConflicts, judgePair, judgeWithoutConflict, nameSimilarity, type MatchRecord } from './compare.ts';
 import { JudgedPairs } from './dedupe-year/judged-pairs.ts';
 import { PersonVerdicts, type VerdictRow } from './dedupe-year/person-verdicts.ts';
 import { markPhase } from '../phase-mark.ts';
 import { namedAfterOrganisation } from './match-key.ts';
-import { PairFacts } from './pair-facts.ts';
 
 const MATCH_VERDICTS = sql('dedupe/dedupe-year/match-verdicts.sql');
 
@@ -43,20 +42,18 @@ function judgedPairs(listed: readonly MatchRecord[], verdicts: readonly VerdictR
   const index = new BlockIndex(listed);
   const { records } = index;
   const people = new PersonVerdicts(verdicts, records);
-  const facts = new PairFacts(records, index.areaOrder, index.numbered);
+  const conflicts = new HardConflicts(records);
   markPhase('dedupe.scoring');
   const pairs = new JudgedPairs();
-  const left = new PairSide();
-  const right = new PairSide();
-  let leftIs = -1;
   index.forEachPair((first, second) => {
-    const conflict = facts.conflict(first, second);
+    const conflict = conflicts.between(first, second);
     if (conflict && !people.decided(first, second)) return;
     pairs.candidates += 1;
-    if (leftIs !== first) facts.fill(left, (leftIs = first));
-    const judged = conflict ? judgePair(records[first]!, records[second]!) : judgeSides(left, facts.fill(right, second));
+    const left = records[first]!;
+    const right = records[second]!;
+    const judged = conflict ? judgePair(left, right) : judgeWithoutConflict(left, right);
     if (judged.outcome === 'verschillend' && !people.decided(first, second)) return;
-    pairs.push(first, second, judged.outcome, judged.rule, nameSimilarity(records[first]!, records[second]!));
+    pairs.push(first, second, judged.outcome, judged.rule, nameSimilarity(left, right));
     // The order pairs are judged in changes nothing: clustering takes them strongest first, ties by position.
   }, true);
   markPhase('dedupe.scored', { candidatePairs: pairs.candidates });

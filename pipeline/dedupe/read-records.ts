@@ -1,15 +1,13 @@
 /**
  * Reading a year's imported records for the matcher. The DuckDB client converts a result value
  * by value (about 20 values a record, 20 million at a million records) and every row object was
- * then checked by zod: most of the time of the read. Here DuckDB writes each record into one text,
- * streamed in order, and JavaScript cuts it into fields, each checked against the schema's own
- * types. A batch of records is one query (each query filters the year by its range: fewer, larger
- * batches scan the year fewer times), and its texts are joined into one, which the store keeps.
+ * then checked by zod: most of the time of the read. Here DuckDB writes each batch of records
+ * into one text, and JavaScript splits it: one value and one check per batch, then each field
+ * checked against the schema's own types (measured at 100k records: about 5 s of CPU → 0.6 s).
  *
- * A value is followed by U+001F; a missing value is U+001E alone. A value that holds U+001F, or
- * begins with U+001E, would make its record one field longer, so a record that does not end after
- * its last field is found as it is read: it and the records after it are read row by row instead
- * (the slow reader, kept for exactly that). A U+001E inside a value is read as it is.
+ * The text separates fields by U+001F and writes a missing value as U+001E. The import refuses
+ * control characters, but a value holding either one would be read wrong, so such a year is read
+ * row by row instead (the slow reader, kept for exactly that).
  *
  * Which fields the text holds, and in what order, is not written down twice: the query takes the
  * columns `RecordRow` names and writes them in the table's column order, and JavaScript finds each
@@ -27,11 +25,10 @@ const YEAR_RECORDS = sql('dedupe/read-records/year-records.sql');
 const YEAR_RECORD_BATCHES = sql('dedupe/read-records/year-record-batches.sql');
 const YEAR_RECORDS_PACKED = sql('dedupe/read-records/year-records-packed.sql');
 
-/** Records per batch query and joined text: about 20 MB of text, far below a JavaScript string's limit. */
-const PACKED_BATCH = 125_000;
+/** Records per packed text: about 8 MB of text per batch, far below a JavaScript string's limit. */
+const PACKED_BATCH = 50_000;
 const FIELD_END = '\u001f';
 const MISSING = '\u001e';
-const MISSING_CODE = 0x1e;
 
 type Field = keyof RecordRow;
 /** RecordRow's fields in the order of the table's columns: the order the packed text holds them. */
@@ -40,7 +37,8 @@ const FIELDS_PER_RECORD = PACKED_FIELDS.length;
 /** Where each field lies within a record's run of fields. */
 const AT = Object.fromEntries(PACKED_FIELDS.map((field, index) => [field, index])) as Record<Field, number>;
 
-const BatchStart = z.object({ source: z.string(), row_number: z.number() });
+const BatchStart = z.object({ source: z.string(), row_number: z.number(), unsafe: z.number() });
+const PackedBatch = z.object({ rows: z.number(), packed: z.string() });
 const STATUSES = new Map<string, RecordRow['status']>(LocationStatus.options.map((value) => [value, value]));
 const SIZES = new Map<string, NonNullable<RecordRow['size_given']>>(SizeClass.options.map((value) => [value, value]));
 
@@ -77,6 +75,13 @@ export async function readYearStore(
   visit: (row: RecordRow, index: number) => void,
   batch = PACKED_BATCH,
 ): Promise<YearRecords> {
+  const columns = PACKED_FIELDS.join(' ');
+  const starts = await database.query(BatchStart, YEAR_RECORD_BATCHES, { year, batch, columns });
+  if (starts.some((start) => start.unsafe > 0)) {
+    const rows = await readYearRecordsByRow(database, year);
+    rows.forEach(visit);
+    return { count: rows.length, row: (index) => rows[index]!, text: (index, field) => rows[index]![field] };
+  }
   const store = new PackedRecords(batch);
   const shared = new Map<string, string>();
   const repeated = (field: string) => {
@@ -86,74 +91,41 @@ export async function readYearStore(
     shared.set(field, field);
     return field;
   };
-  const fields = new Array<string>(FIELDS_PER_RECORD);
-  /** Joins `texts` into one, visits their records and keeps them; false at a record that holds a separator (it and the rest are not kept). */
-  const take = (texts: readonly string[]): boolean => {
-    const starts = new Uint32Array(texts.length + 1);
-    for (const [record, text] of texts.entries()) starts[record + 1] = starts[record]! + text.length;
-    // One text per batch, not one per record: a field's slice then keeps the batch alive, which the store keeps anyway.
-    const packed = texts.join('');
+  // One batch's text at a time: the result of one query is converted whole, all batches at once
+  // were several hundred MB of DuckDB result and JavaScript text in flight at 100k records.
+  for (const [index, from] of starts.entries()) {
+    const to = starts[index + 1];
+    const [packed] = await database.query(PackedBatch, YEAR_RECORDS_PACKED, {
+      year,
+      columns,
+      from_source: from.source,
+      from_row: from.row_number,
+      to_source: to?.source ?? null,
+      to_row: to?.row_number ?? null,
+    });
+    if (packed === undefined) throw new Error(`packed records: no batch ${index}`);
     const first = store.count;
-    for (let record = 0; record < texts.length; record += 1) {
-      if (!cut(packed, starts[record]!, starts[record + 1]!, fields)) {
-        store.add(packed, starts.subarray(0, record + 1));
-        return false;
+    const text = packed.packed;
+    const recordStarts = store.add(text, packed.rows);
+    // Record by record, not one split of the whole batch: the split's million field texts lived
+    // until the batch was done, so every scavenge moved them into the old space (at a million
+    // records, seconds of garbage collection and hundreds of MB of heap after the read).
+    const fields = new Array<string>(FIELDS_PER_RECORD);
+    let start = 0;
+    for (let record = 0; record < packed.rows; record += 1) {
+      recordStarts[record] = start;
+      for (let field = 0; field < FIELDS_PER_RECORD; field += 1) {
+        const end = text.indexOf(FIELD_END, start);
+        if (end < 0) throw new Error(`packed records: record ${record} of ${packed.rows} ends after ${field} of ${FIELDS_PER_RECORD} fields`);
+        fields[field] = text.slice(start, end);
+        start = end + 1;
       }
       visit(toRow(fields, 0, repeated), first + record);
     }
-    store.add(packed, starts);
-    return true;
-  };
-  const columns = PACKED_FIELDS.join(' ');
-  const starts = await database.query(BatchStart, YEAR_RECORD_BATCHES, { year, batch });
-  let safe = true;
-  for (const [index, from] of starts.entries()) {
-    const to = starts[index + 1];
-    const range = { from_source: from.source, from_row: from.row_number, to_source: to?.source ?? null, to_row: to?.row_number ?? null };
-    const texts: string[] = [];
-    for await (const chunk of database.streamTexts(YEAR_RECORDS_PACKED, { year, columns, ...range })) texts.push(...chunk);
-    safe = take(texts);
-    if (!safe) break;
+    if (start !== text.length) throw new Error(`packed records: text left after ${packed.rows} records of ${FIELDS_PER_RECORD} fields`);
+    recordStarts[packed.rows] = start;
   }
-  if (safe) return store;
-  const rest = (await readYearRecordsByRow(database, year)).slice(store.count);
-  rest.forEach((row, index) => visit(row, store.count + index));
-  return joined(store, rest);
-}
-
-/** The packed records followed by `rest`, read row by row. */
-function joined(packed: YearRecords, rest: readonly RecordRow[]): YearRecords {
-  const from = packed.count;
-  const restAt = (index: number) => {
-    const row = rest[index - from];
-    if (!Number.isInteger(index) || row === undefined) throw new Error(`packed records: no record ${index}`);
-    return row;
-  };
-  return {
-    count: from + rest.length,
-    row: (index) => (index < from ? packed.row(index) : restAt(index)),
-    text: (index, field) => (index < from ? packed.text(index, field) : restAt(index)[field]),
-  };
-}
-
-/**
- * Cuts the record from `start` to `end` of `packed` into `fields` (a missing value as MISSING);
- * false when its fields do not end exactly at `end`: one of its values held a separator.
- */
-function cut(packed: string, start: number, end: number, fields: string[]): boolean {
-  let at = start;
-  for (let field = 0; field < FIELDS_PER_RECORD; field += 1) {
-    if (at < end && packed.charCodeAt(at) === MISSING_CODE) {
-      fields[field] = MISSING;
-      at += 1;
-      continue;
-    }
-    const stop = packed.indexOf(FIELD_END, at);
-    if (stop < 0 || stop >= end) return false;
-    fields[field] = packed.slice(at, stop);
-    at = stop + 1;
-  }
-  return at === end;
+  return store;
 }
 
 /** The year's records ordered by source and row number, as `RecordRow` describes them. */
@@ -170,29 +142,30 @@ export async function readYearRecordsByRow(database: MonitorDatabase, year: numb
 
 class PackedRecords implements YearRecords {
   private readonly texts: string[] = [];
-  /** Per batch, where each record starts in its text, and where the last one ends. */
+  /** Per batch, where each record starts in its text, and where the text ends. */
   private readonly starts: Uint32Array[] = [];
-  /** The record `text` asked of last: its batch text, bounds, and where each of its first `found` fields' successor starts. */
-  private readonly last = { index: -1, packed: '', start: 0, end: 0, found: 0, next: new Uint32Array(FIELDS_PER_RECORD) };
-  /** `row`'s fields, cut again from the store. */
-  private readonly fields = new Array<string>(FIELDS_PER_RECORD);
+  /** The record `text` asked of last: its batch text, bounds, and the ends of its first `found` fields. */
+  private readonly last = { index: -1, packed: '', start: 0, end: 0, found: 0, ends: new Uint32Array(FIELDS_PER_RECORD) };
   count = 0;
 
   constructor(private readonly batch: number) {}
 
-  /** A batch's text and where its records start (one more: where the last ends). */
-  add(text: string, starts: Uint32Array): void {
-    const rows = starts.length - 1;
+  /** A batch's text; its records' starts are filled in by the caller. */
+  add(text: string, rows: number): Uint32Array {
     if (this.count % this.batch !== 0 || rows > this.batch) throw new Error(`packed records: a batch of ${rows} after ${this.count} records`);
+    const starts = new Uint32Array(rows + 1);
     this.texts.push(text);
     this.starts.push(starts);
     this.count += rows;
+    return starts;
   }
 
   row(index: number): RecordRow {
     const { packed, start, end } = this.place(index);
-    if (!cut(packed, start, end, this.fields)) throw new Error(`packed records: record ${index} does not cut into ${FIELDS_PER_RECORD} fields`);
-    return toRow(this.fields, 0, text);
+    // The record's text without its last separator: its fields, split as the read split them.
+    const fields = packed.slice(start, end - 1).split(FIELD_END);
+    checkFieldCount(fields.length, 1);
+    return toRow(fields, 0, text);
   }
 
   text(index: number, field: TextField): string | undefined {
@@ -200,23 +173,17 @@ class PackedRecords implements YearRecords {
       const { packed, start, end } = this.place(index);
       Object.assign(this.last, { index, packed, start, end, found: 0 });
     }
-    // Past the fields before it (`row` would cut and keep them all), each found once per record:
-    // the build asks several fields of one record in a row.
+    // Past the separators of the fields before it (`row` would split and drop them all), each
+    // found once per record: the build asks several fields of one record in a row.
     const last = this.last;
     const at = AT[field];
     while (last.found <= at) {
-      const from = last.found === 0 ? last.start : last.next[last.found - 1]!;
-      let next = from + 1;
-      if (last.packed.charCodeAt(from) !== MISSING_CODE) {
-        const separator = last.packed.indexOf(FIELD_END, from);
-        if (separator < 0 || separator >= last.end) throw new Error(`packed records: record ${index} has no field ${field}`);
-        next = separator + 1;
-      }
-      last.next[last.found] = next;
+      const separator = last.packed.indexOf(FIELD_END, last.found === 0 ? last.start : last.ends[last.found - 1]! + 1);
+      if (separator < 0 || separator >= last.end) throw new Error(`packed records: record ${index} has no field ${field}`);
+      last.ends[last.found] = separator;
       last.found += 1;
     }
-    const from = at === 0 ? last.start : last.next[at - 1]!;
-    return last.packed.charCodeAt(from) === MISSING_CODE ? undefined : last.packed.slice(from, last.next[at]! - 1);
+    return text(last.packed.slice(at === 0 ? last.start : last.ends[at - 1]! + 1, last.ends[at]));
   }
 
   /** The batch text that holds record `index`, where the record starts, and where the next one does. */
@@ -226,6 +193,12 @@ class PackedRecords implements YearRecords {
     const starts = this.starts[batch]!;
     const within = index - batch * this.batch;
     return { packed: this.texts[batch]!, start: starts[within]!, end: starts[within + 1]! };
+  }
+}
+
+function checkFieldCount(fields: number, count: number): void {
+  if (fields !== count * FIELDS_PER_RECORD) {
+    throw new Error(`packed records: ${fields} fields for ${count} records of ${FIELDS_PER_RECORD}`);
   }
 }
 

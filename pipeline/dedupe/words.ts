@@ -44,19 +44,14 @@ const MIN_LENGTH_RATIO = 0.59;
 // Capacity stays a power of two; at most half full, so 2M pairs take 4M slots (64 MB).
 const CACHE_LIMIT = 2_000_000;
 
-const FACTS = 4;
-const LENGTH = 0;
-const LETTERS = 1;
-const BIGRAMS = 2;
 const wordNumbers = new Map<string, number>();
 const words: string[] = [];
-/**
- * Per word number, side by side (word w's at FACTS · w): its length, the set of its characters as
- * bits (code & 31, for the bound in mayBeSimilar) and its bigramSet (for mayOccurIn). Scoring reads
- * them for millions of word pairs without visiting the words' texts, and one word's facts share
- * a cache line.
- */
-let wordFacts = new Int32Array(FACTS << 12);
+/** Per word number: the set of its characters as bits (code & 31), for the bound in mayBeSimilar. */
+let letterSets = new Int32Array(1 << 12);
+/** Per word number: its bigramSet, for mayOccurIn. */
+let bigramSets = new Int32Array(1 << 12);
+/** Per word number: its length, without a visit to the word's text (a cache miss per word in scoring). */
+let wordLengths = new Int32Array(1 << 12);
 const organisationNumbers = new Map<string, number>();
 /** Per organisation number: its key, compact key and words, one copy shared by all its records. */
 const organisations: Organisation[] = [];
@@ -131,7 +126,7 @@ export function wordRanks(): Int32Array {
 }
 
 export function wordLength(word: number): number {
-  return wordFacts[FACTS * word + LENGTH]!;
+  return wordLengths[word]!;
 }
 
 /** The vocabulary's copy of a word already numbered (the text itself otherwise). */
@@ -143,10 +138,9 @@ export function knownWord(text: string): string {
 /** The same word, or (both 5+ letters) a likely typo of it. */
 export function similarWords(a: number, b: number): boolean {
   if (a === b) return true;
-  const facts = wordFacts;
-  const lengthA = facts[FACTS * a + LENGTH]!;
-  const lengthB = facts[FACTS * b + LENGTH]!;
-  return typoLengths(lengthA, lengthB) && mayBeSimilar(lengthA, lengthB, facts[FACTS * a + LETTERS]!, facts[FACTS * b + LETTERS]!) && wordScore(a, b) >= WORD_SIMILARITY;
+  const lengthA = wordLengths[a]!;
+  const lengthB = wordLengths[b]!;
+  return typoLengths(lengthA, lengthB) && mayBeSimilar(lengthA, lengthB, letterSets[a]!, letterSets[b]!) && wordScore(a, b) >= WORD_SIMILARITY;
 }
 
 /**
@@ -189,7 +183,7 @@ function bigramSet(text: string): number {
  * the search.
  */
 export function mayOccurIn(word: number, bigrams: number): boolean {
-  const own = wordFacts[FACTS * word + BIGRAMS]!;
+  const own = bigramSets[word]!;
   return (own & bigrams) === own;
 }
 
@@ -232,11 +226,6 @@ function textScore(a: string, b: string): number {
 /** Two different words one typing slip apart, long enough to tell a slip from another word. */
 export function slipApart(a: string, b: string): boolean {
   return a !== b && Math.max(a.length, b.length) >= MIN_ONE_EDIT_LENGTH && Math.min(a.length, b.length) >= MIN_SIMILAR_LENGTH && oneEditApart(a, b);
-}
-
-/** organisationsLookAlike of two organisations (by number) as far as already computed: 1, 0 or undefined. */
-export function knownOrganisationLikeness(a: number, b: number): number | undefined {
-  return organisationLikeness.get(a, b);
 }
 
 /**
@@ -292,11 +281,14 @@ function numberInto(tokens: readonly string[], at: number): number {
 }
 
 function addWord(word: string): void {
-  if (FACTS * words.length === wordFacts.length) wordFacts = doubled(wordFacts);
-  const at = FACTS * words.length;
-  wordFacts[at + LENGTH] = word.length;
-  wordFacts[at + LETTERS] = letterSet(word);
-  wordFacts[at + BIGRAMS] = bigramSet(word);
+  if (words.length === letterSets.length) {
+    letterSets = doubled(letterSets);
+    bigramSets = doubled(bigramSets);
+    wordLengths = doubled(wordLengths);
+  }
+  letterSets[words.length] = letterSet(word);
+  bigramSets[words.length] = bigramSet(word);
+  wordLengths[words.length] = word.length;
   words.push(word);
 }
 

@@ -59,25 +59,6 @@ describe('readYearRecords', () => {
       expect(allTexts(store)).toStrictEqual(textsOf(rows));
     });
   });
-
-  it('reads a missing-value mark inside a value as it is, and one that opens a value or is the whole value row by row', async () => {
-    const path = await monitor2024Database(scratchDir());
-    await withDatabase(path, async (database) => {
-      await database.run("UPDATE inventory_record SET name = 'Inloop' || chr(30) || 'huis', note = 'x' || chr(30) WHERE year = 2024 AND row_number = 3");
-      const byRow = await readYearRecordsByRow(database, 2024);
-      expect(byRow.filter((row) => row.name === 'Inloop\u001ehuis' && row.note === 'x\u001e')).toHaveLength(1);
-      for (const [at, value] of [[11, 'chr(30)'], [20, "chr(30) || 'a'"], [9, "'b' || chr(31)"]] as const) {
-        await database.run(`UPDATE inventory_record SET address = ${value} WHERE year = 2024 AND row_number = $at`, { at });
-        const rows = await readYearRecordsByRow(database, 2024);
-        const visited: unknown[] = [];
-        const store = await readYearStore(database, 2024, (row, index) => visited.push({ row, index }), 7);
-        expect(visited).toStrictEqual(rows.map((row, index) => ({ row, index })));
-        expect(allRows(store)).toStrictEqual(rows);
-        expect(allTexts(store)).toStrictEqual(textsOf(rows));
-        expect(() => store.row(store.count)).toThrow(/no record/);
-      }
-    });
-  });
 });
 
 function allRows(store: YearRecords): unknown[] {
