@@ -59,6 +59,11 @@ const NO_SIZE_WORDS: ReadonlySet<string> = new Set(['onbekend', 'unknown']);
 // ---------------------------------------------------------------------------------------------
 
 export const MAX_TEXT_LENGTH = 500;
+/** An inventory record's note may be longer than its other texts. */
+export const MAX_NOTE_LENGTH = 2000;
+
+/** Runs of white space as one space, trimmed: how every text field keeps a text. */
+export const foldSpaces = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /** A control character in a text field is refused with the guard's reason (sources/guard.ts), in every record schema. */
 const refuseUnsafeText = (text: string | undefined, context: z.RefinementCtx) => {
@@ -71,7 +76,7 @@ const optionalText = (max = MAX_TEXT_LENGTH) =>
   z.preprocess(
     (value) => {
       if (value === null || value === undefined) return undefined;
-      const text = String(value).replace(/\s+/g, ' ').trim();
+      const text = foldSpaces(String(value));
       return text === '' ? undefined : text;
     },
     z.string().max(max, { error: `tekst is langer dan ${max} tekens` }).optional(),
@@ -220,7 +225,7 @@ export type ExtraKey = (typeof EXTRA_KEYS)[number];
 export const InventoryRecord = z.object({
   name: z
     .preprocess(
-      (value) => (value === null || value === undefined ? '' : String(value).replace(/\s+/g, ' ').trim()),
+      (value) => (value === null || value === undefined ? '' : foldSpaces(String(value))),
       z
         .string()
         .min(1, { error: 'naam ontbreekt' })
@@ -239,7 +244,7 @@ export const InventoryRecord = z.object({
   size: vocabulary(SIZE_SYNONYMS, SIZE_CLASSES, NO_SIZE_WORDS),
   status: vocabulary(STATUS_SYNONYMS, LOCATION_STATUSES).transform((status) => status ?? 'actief'),
   website: inventoryText(),
-  note: inventoryText(2000),
+  note: inventoryText(MAX_NOTE_LENGTH),
   /**
    * Internal facts beside the fields, under a fixed list of keys (EXTRA_KEYS). Columns the monitor
    * does not know are never stored here: they could hold personal data.
@@ -332,7 +337,7 @@ export type EpaShareRow = z.infer<typeof EpaShareRow>;
 
 const requiredText = (label: string, max = MAX_TEXT_LENGTH) =>
   z.preprocess(
-    (value) => (value === null || value === undefined ? '' : String(value).replace(/\s+/g, ' ').trim()),
+    (value) => (value === null || value === undefined ? '' : foldSpaces(String(value))),
     z
       .string()
       .min(1, { error: `${label} ontbreekt` })

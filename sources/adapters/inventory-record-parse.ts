@@ -11,13 +11,13 @@
  */
 import { CONTROL_CHARACTER } from '../guard.ts';
 import { rowCheck, UNDECIDED } from '../row-check.ts';
-import { InventoryRecord, MAX_TEXT_LENGTH } from '../schema.ts';
+import { foldSpaces, InventoryRecord, MAX_NOTE_LENGTH, MAX_TEXT_LENGTH } from '../schema.ts';
 
 /** The schema's text as it keeps it: runs of white space as one space, trimmed; within `max` and free of control characters, else undecided. */
 function plainText(max: number, required: boolean): (value: unknown) => unknown {
   return (value) => {
     if (typeof value !== 'string') return UNDECIDED;
-    const text = value.replace(/\s+/g, ' ').trim();
+    const text = foldSpaces(value);
     if (text === '') return required ? UNDECIDED : undefined;
     return text.length <= max && !CONTROL_CHARACTER.test(text) ? text : UNDECIDED;
   };
@@ -46,7 +46,7 @@ export const parseInventoryRecord = rowCheck(InventoryRecord, {
     address: text,
     postcode: plainPostcode,
     website: text,
-    note: plainText(2000, false),
+    note: plainText(MAX_NOTE_LENGTH, false),
     extra: emptyExtra,
   },
 });
