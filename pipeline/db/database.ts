@@ -5,9 +5,10 @@
  */
 import { constants, copyFileSync, existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { z } from 'zod';
 import { MonitorError } from '../../sources/errors.ts';
+import { attachFile, type AttachedFile } from './attached-file.ts';
 import { copyTemplate } from './new-database.ts';
 import { loadMigrations, type Migration } from './schema.ts';
 import { sql } from './sql-file.ts';
@@ -23,12 +24,15 @@ export type SqlParams = readonly SqlValue[] | Readonly<Record<string, SqlValue>>
 export type RowValue = string | number | boolean | null | undefined;
 
 export class MonitorDatabase {
+  private readonly connection: DuckDBConnection;
+
   private constructor(
-    private readonly instance: DuckDBInstance,
-    private readonly connection: DuckDBConnection,
+    private readonly file: AttachedFile,
     readonly path: string,
     private readonly memoryLimit: string,
-  ) {}
+  ) {
+    this.connection = file.connection;
+  }
 
   /**
    * Opens (or creates) the database and brings its tables up to the current schema. An upgrade
@@ -40,20 +44,17 @@ export class MonitorDatabase {
     const migrations = options.migrations ?? loadMigrations();
     // A new file starts as the build's template (new-database.ts), unless a test gives its own migrations.
     if (options.migrations === undefined && !existsSync(path)) copyTemplate(path, migrations);
-    let instance: DuckDBInstance;
+    let file: AttachedFile;
     try {
-      instance = await DuckDBInstance.create(path, {
-        memory_limit: memoryLimit,
-        ...(threads === undefined ? {} : { threads: String(threads) }),
-      });
+      file = await attachFile(path, { memoryLimit, threads });
     } catch (error) {
       throw openError(path, error);
     }
-    const database = new MonitorDatabase(instance, await instance.connect(), path, memoryLimit);
+    const database = new MonitorDatabase(file, path, memoryLimit);
     try {
       await database.migrate(migrations, options.notify ?? notifyOnStderr);
     } catch (error) {
-      database.close();
+      await database.close();
       throw error;
     }
     return database;
@@ -228,9 +229,9 @@ export class MonitorDatabase {
     await this.run('CHECKPOINT');
   }
 
-  close(): void {
-    this.connection.closeSync();
-    this.instance.closeSync();
+  /** Closes the database: what the log holds is written into the file, and the file is let go. */
+  async close(): Promise<void> {
+    await this.file.detach();
   }
 
   /**
@@ -384,14 +385,14 @@ export async function withDatabaseWhileOpening<M, T>(
   try {
     made = meanwhile();
   } catch (error) {
-    await opening.then((database) => database.close(), () => undefined);
+    await opening.then((database) => database.close(), () => undefined).catch(() => undefined);
     throw error;
   }
   const database = await opening;
   try {
     return await work(database, made);
   } finally {
-    database.close();
+    await database.close();
   }
 }
 

@@ -151,7 +151,7 @@ try {
   result.status = 'ok';
   const sampled = sampler.peaks();
   result.notes.push(`sampled RSS peaks (MB): ${Object.entries(sampled).map(([name, mb]) => `${name} ${mb.toFixed(0)}`).join(', ')}`);
-  database.close();
+  await database.close();
 } catch (error) {
   result.status = 'failed';
   result.error = error instanceof Error ? `${error.message}\n${error.stack?.split('\n').slice(1, 6).join('\n') ?? ''}` : String(error);

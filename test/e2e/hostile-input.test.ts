@@ -420,7 +420,7 @@ describe('rows rejected one by one: exit 0, every other row imported', () => {
       const field = /[",\n\r]/.test(name) ? `"${name.replace(/"/g, '""')}"` : name;
       expect(locationsCsv).toContain(`,${field},`);
     }
-    const tables = (await queryRows(db, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE'")).map(([table]) => table);
+    const tables = (await queryRows(db, "SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = 'main' AND table_type = 'BASE TABLE'")).map(([table]) => table);
     expect(tables).toEqual(expect.arrayContaining(['location', 'inventory_record', 'reject', 'import_batch']));
   });
 });
@@ -474,7 +474,7 @@ describe('every intake gets the same hostile cells (issue #11)', () => {
   /** Every value of every table, as one text: what must not hold a refused cell. */
   async function everythingStored(db: string): Promise<string> {
     return withQueries(db, async (query) => {
-      const tables = await query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'ref_%'");
+      const tables = await query("SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = 'main' AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'ref_%'");
       const parts: string[] = [];
       // Table names come from the database itself, never from input.
       for (const [table] of tables) parts.push(JSON.stringify(await query(`SELECT * FROM "${String(table)}"`)));

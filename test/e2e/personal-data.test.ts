@@ -23,7 +23,7 @@ const PERSONAL = {
 } as const;
 
 async function allDatabaseText(db: string): Promise<string> {
-  const tables = await queryRows(db, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE'");
+  const tables = await queryRows(db, "SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = 'main' AND table_type = 'BASE TABLE'");
   const parts: string[] = [];
   for (const [table] of tables) parts.push(JSON.stringify(await queryRows(db, `SELECT * FROM "${String(table)}"`)));
   return parts.join('\n');

@@ -5,26 +5,26 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { attachFile } from '../../pipeline/db/attached-file.ts';
+import { DEFAULT_MEMORY_LIMIT, THREADS_VARIABLE, threadsFrom } from '../../pipeline/db/database.ts';
 
 export type DatabaseState = Record<string, { rows: number; sha256: string }>;
 
 /** Runs fixed queries (written in the test, never from input) on one opening of the database. */
 export async function withQueries<T>(path: string, work: (query: (sql: string) => Promise<unknown[][]>) => Promise<T>): Promise<T> {
   // Opened read-write on purpose: after a crash DuckDB replays its WAL, as the next run would.
-  const instance = await DuckDBInstance.create(path);
-  const connection = await instance.connect();
+  // Attached as the commands attach theirs (pipeline/db/attached-file.ts), to the same instance.
+  const file = await attachFile(path, { memoryLimit: DEFAULT_MEMORY_LIMIT, threads: threadsFrom(process.env[THREADS_VARIABLE]) });
   try {
-    return await work(async (sql) => (await connection.runAndReadAll(sql)).getRowsJson());
+    return await work(async (sql) => (await file.connection.runAndReadAll(sql)).getRowsJson());
   } finally {
-    connection.closeSync();
-    instance.closeSync();
+    await file.detach();
   }
 }
 
 export async function databaseState(path: string): Promise<DatabaseState> {
   return withQueries(path, async (query) => {
-    const tables = await query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name");
+    const tables = await query("SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name");
     const state: DatabaseState = {};
     for (const [name] of tables) {
       // Table names come from the database itself, never from input.

@@ -82,7 +82,7 @@ async function withBuild(work: (database: MonitorDatabase) => Promise<void>): Pr
     await database.append('match_pair', [pair('bron:2', 'bron:3')]);
     await work(database);
   } finally {
-    database.close();
+    await database.close();
   }
 }
 
@@ -141,7 +141,7 @@ describe('buildYear', () => {
       await expect(failure).rejects.toThrow(`de build van ${YEAR} is niet opgeslagen: 1 × dezelfde bron en regel van een record in location_member`);
       expect(await members()).toEqual(before);
     } finally {
-      database.close();
+      await database.close();
     }
   });
 });

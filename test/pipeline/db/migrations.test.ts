@@ -151,7 +151,7 @@ describe('numbered migrations', () => {
     try {
       expect(await database.getMeta('schema_version')).toBe(String(LATEST));
     } finally {
-      database.close();
+      await database.close();
     }
     expect(existsSync(`${path}.v6.bak`)).toBe(false);
   });
@@ -164,7 +164,7 @@ describe('numbered migrations', () => {
     try {
       expect(await database.getMeta('schema_version')).toBe(String(LATEST));
     } finally {
-      database.close();
+      await database.close();
     }
     expect(notices).toEqual([
       `database monitor.duckdb bijgewerkt van schemaversie 6 naar ${LATEST}; het oude bestand staat ongewijzigd in ${path}.v6.bak`,
@@ -176,7 +176,7 @@ describe('numbered migrations', () => {
 
     // Opened again: nothing to do, no second copy.
     const again = await MonitorDatabase.open(path, { notify: (line) => notices.push(line) });
-    again.close();
+    await again.close();
     expect(notices).toHaveLength(1);
   });
 

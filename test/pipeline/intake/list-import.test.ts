@@ -32,7 +32,7 @@ async function withDatabase<T>(path: string, work: (database: MonitorDatabase) =
   try {
     return await work(database);
   } finally {
-    database.close();
+    await database.close();
   }
 }
 

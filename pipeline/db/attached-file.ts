@@ -1,0 +1,110 @@
+/**
+ * A database file attached to this process's DuckDB instance while it is open. Creating an
+ * instance registers DuckDB's built-in catalog and closing one tears it down again: about half
+ * of what opening and closing a monitor database cost (below). A command opens one database, so
+ * for it nothing changes; a process that opens many, as the test suite does by running the
+ * commands in-process, pays for the instance once.
+ *
+ * Detaching a file checkpoints it as closing an instance did: no `.wal` is left, and the file's
+ * lock is released. The instance itself lives until the process exits.
+ */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+
+export interface InstanceSettings {
+  memoryLimit: string;
+  /** DuckDB's worker threads; undefined for one per core. */
+  threads: number | undefined;
+}
+
+export interface AttachedFile {
+  /** A connection whose default database is the file. */
+  connection: DuckDBConnection;
+  /** Closes the connection and detaches the file, checkpointing it. */
+  detach(): Promise<void>;
+}
+
+/** One instance per memory limit and thread count: settings DuckDB holds per instance. */
+const instances = new Map<string, Promise<DuckDBInstance>>();
+/** The instances made, for the exit handler, which cannot wait for a promise. */
+const made: DuckDBInstance[] = [];
+let attachedCount = 0;
+let closesOnExit = false;
+/** DuckDB's words when DETACH detached the file but could not checkpoint it. */
+const CHECKPOINT_FAILED = /^IO Error: Detached database '[^']*', but CHECKPOINT during DETACH failed/;
+
+export async function attachFile(path: string, settings: InstanceSettings): Promise<AttachedFile> {
+  const instance = await instanceFor(path, settings);
+  const connection = await instance.connect();
+  const alias = `monitor_${++attachedCount}`;
+  try {
+    // ATTACH takes no parameters: the path is a quoted literal, our own alias a fixed name.
+    await connection.run(`ATTACH ${stringLiteral(path)} AS ${alias}`);
+    await connection.run(`USE ${alias}`);
+  } catch (error) {
+    connection.closeSync();
+    await detachQuietly(instance, alias);
+    throw error;
+  }
+  return {
+    connection,
+    async detach() {
+      // The file's own connection goes first: a transaction it left open is rolled back, not committed.
+      connection.closeSync();
+      const other = await instance.connect();
+      try {
+        await other.run(`DETACH ${alias}`);
+      } catch (error) {
+        // As when an instance closes: what was committed is in the log, which the next open
+        // replays; a checkpoint that could not be written (a full disk) loses nothing.
+        if (!CHECKPOINT_FAILED.test(error instanceof Error ? error.message : '')) throw error;
+      } finally {
+        other.closeSync();
+      }
+    },
+  };
+}
+
+function instanceFor(path: string, settings: InstanceSettings): Promise<DuckDBInstance> {
+  const key = `${settings.memoryLimit}|${settings.threads ?? ''}`;
+  let instance = instances.get(key);
+  if (instance === undefined) {
+    instance = DuckDBInstance.create(':memory:', {
+      memory_limit: settings.memoryLimit,
+      ...(settings.threads === undefined ? {} : { threads: String(settings.threads) }),
+      // Where a file instance put what did not fit in memory: beside the (first) database.
+      temp_directory: `${path}.tmp`,
+    });
+    instances.set(key, instance);
+    instance.then(
+      (created) => made.push(created),
+      () => instances.delete(key),
+    );
+    if (!closesOnExit) {
+      process.once('exit', closeInstances);
+      closesOnExit = true;
+    }
+  }
+  return instance;
+}
+
+/** DuckDB removes what it wrote to its temporary folder when the instance closes. */
+function closeInstances(): void {
+  for (const instance of made) instance.closeSync();
+}
+
+async function detachQuietly(instance: DuckDBInstance, alias: string): Promise<void> {
+  const other = await instance.connect();
+  try {
+    await other.run(`DETACH DATABASE IF EXISTS ${alias}`);
+  } catch {
+    // Nothing was attached; the error that brought us here is the one to report.
+  } finally {
+    other.closeSync();
+  }
+}
+
+/** A SQL string literal of `text`: single quotes doubled, as the standard has it. */
+export function stringLiteral(text: string): string {
+  if (text.includes('\0')) throw new Error('a database path cannot hold a NUL character');
+  return `'${text.replaceAll("'", "''")}'`;
+}
