@@ -28,6 +28,8 @@ const instances = new Map<string, Promise<DuckDBInstance>>();
 /** The instances made, for the exit handler, which cannot wait for a promise. */
 const made: DuckDBInstance[] = [];
 let attachedCount = 0;
+/** Files attached and not yet detached. */
+let openFiles = 0;
 let closesOnExit = false;
 /** DuckDB's words when DETACH detached the file but could not checkpoint it. */
 const CHECKPOINT_FAILED = /^IO Error: Detached database '[^']*', but CHECKPOINT during DETACH failed/;
@@ -45,6 +47,7 @@ export async function attachFile(path: string, settings: InstanceSettings): Prom
     await detachQuietly(instance, alias);
     throw error;
   }
+  openFiles += 1;
   return {
     connection,
     async detach() {
@@ -59,6 +62,7 @@ export async function attachFile(path: string, settings: InstanceSettings): Prom
         if (!CHECKPOINT_FAILED.test(error instanceof Error ? error.message : '')) throw error;
       } finally {
         other.closeSync();
+        openFiles -= 1;
       }
     },
   };
@@ -87,8 +91,13 @@ function instanceFor(path: string, settings: InstanceSettings): Promise<DuckDBIn
   return instance;
 }
 
-/** DuckDB removes what it wrote to its temporary folder when the instance closes. */
+/**
+ * DuckDB removes what it wrote to its temporary folder when the instance closes. Only when no file
+ * is attached: a process that exits in the middle of its work (an error) leaves its file as a
+ * killed one would, with the log the next open replays, and no query is running under the close.
+ */
 function closeInstances(): void {
+  if (openFiles > 0) return;
   for (const instance of made) instance.closeSync();
 }
 
