@@ -28,16 +28,25 @@ const instances = new Map<string, Promise<DuckDBInstance>>();
 /** The instances made, for the exit handler, which cannot wait for a promise. */
 const made: DuckDBInstance[] = [];
 let attachedCount = 0;
-/** Files attached and not yet detached. */
+/** Files attached, or being attached, and not yet detached. */
 let openFiles = 0;
 let closesOnExit = false;
 /** DuckDB's words when DETACH detached the file but could not checkpoint it. */
 const CHECKPOINT_FAILED = /^IO Error: Detached database '[^']*', but CHECKPOINT during DETACH failed/;
 
 export async function attachFile(path: string, settings: InstanceSettings): Promise<AttachedFile> {
-  const instance = await instanceFor(path, settings);
-  const connection = await instance.connect();
+  // Counted from the start, so that no instance is closed under an attach on its way.
+  openFiles += 1;
+  let instance: DuckDBInstance;
+  let connection: DuckDBConnection;
   const alias = `monitor_${++attachedCount}`;
+  try {
+    instance = await instanceFor(path, settings);
+    connection = await instance.connect();
+  } catch (error) {
+    openFiles -= 1;
+    throw error;
+  }
   try {
     // ATTACH takes no parameters: the path is a quoted literal, our own alias a fixed name.
     await connection.run(`ATTACH ${stringLiteral(path)} AS ${alias}`);
@@ -45,9 +54,9 @@ export async function attachFile(path: string, settings: InstanceSettings): Prom
   } catch (error) {
     connection.closeSync();
     await detachQuietly(instance, alias);
+    openFiles -= 1;
     throw error;
   }
-  openFiles += 1;
   return {
     connection,
     async detach() {
@@ -64,8 +73,31 @@ export async function attachFile(path: string, settings: InstanceSettings): Prom
         other.closeSync();
         openFiles -= 1;
       }
+      if (openFiles === 0 && memoryOutsideV8() > RELEASE_ABOVE_BYTES) await closeInstance(instance);
     },
   };
+}
+
+/**
+ * DuckDB's allocator keeps what a large database's work freed (at a million records some 700 MB)
+ * until its instance closes: the next command of the same process (`run`: import, build, report)
+ * would start with it on top. Past this much memory outside V8's heap, the instance is closed
+ * when its last file is detached, as each open used to close its own, and the next open makes a
+ * new one; a small monitor never comes near it.
+ */
+const RELEASE_ABOVE_BYTES = 256 * 1024 * 1024;
+
+function memoryOutsideV8(): number {
+  const { rss, heapTotal, external } = process.memoryUsage();
+  return rss - heapTotal - external;
+}
+
+async function closeInstance(instance: DuckDBInstance): Promise<void> {
+  for (const [key, pending] of instances) {
+    if ((await pending.catch(() => undefined)) === instance) instances.delete(key);
+  }
+  made.splice(made.indexOf(instance), 1);
+  instance.closeSync();
 }
 
 function instanceFor(path: string, settings: InstanceSettings): Promise<DuckDBInstance> {
