@@ -6,7 +6,8 @@
  * commands in-process, pays for the instance once.
  *
  * Detaching a file checkpoints it as closing an instance did: no `.wal` is left, and the file's
- * lock is released. The instance itself lives until the process exits.
+ * lock is released. The instance lives on for the next open, unless large work left it holding
+ * much memory (below), and is closed at exit.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 
@@ -25,8 +26,8 @@ export interface AttachedFile {
 
 /** One instance per memory limit and thread count: settings DuckDB holds per instance. */
 const instances = new Map<string, Promise<DuckDBInstance>>();
-/** The instances made, for the exit handler, which cannot wait for a promise. */
-const made: DuckDBInstance[] = [];
+/** The instances made, with their key: for closing one without waiting for a promise. */
+const made = new Map<DuckDBInstance, string>();
 let attachedCount = 0;
 /** Files attached, or being attached, and not yet detached. */
 let openFiles = 0;
@@ -73,7 +74,8 @@ export async function attachFile(path: string, settings: InstanceSettings): Prom
         other.closeSync();
         openFiles -= 1;
       }
-      if (openFiles === 0 && memoryOutsideV8() > RELEASE_ABOVE_BYTES) await closeInstance(instance);
+      // Checked and closed without an await between: no attach can take the instance meanwhile.
+      if (openFiles === 0 && made.has(instance) && memoryOutsideV8() > RELEASE_ABOVE_BYTES) closeInstance(instance);
     },
   };
 }
@@ -92,11 +94,9 @@ function memoryOutsideV8(): number {
   return rss - heapTotal - external;
 }
 
-async function closeInstance(instance: DuckDBInstance): Promise<void> {
-  for (const [key, pending] of instances) {
-    if ((await pending.catch(() => undefined)) === instance) instances.delete(key);
-  }
-  made.splice(made.indexOf(instance), 1);
+function closeInstance(instance: DuckDBInstance): void {
+  instances.delete(made.get(instance)!);
+  made.delete(instance);
   instance.closeSync();
 }
 
@@ -112,7 +112,7 @@ function instanceFor(path: string, settings: InstanceSettings): Promise<DuckDBIn
     });
     instances.set(key, instance);
     instance.then(
-      (created) => made.push(created),
+      (created) => made.set(created, key),
       () => instances.delete(key),
     );
     if (!closesOnExit) {
@@ -130,7 +130,7 @@ function instanceFor(path: string, settings: InstanceSettings): Promise<DuckDBIn
  */
 function closeInstances(): void {
   if (openFiles > 0) return;
-  for (const instance of made) instance.closeSync();
+  for (const instance of made.keys()) instance.closeSync();
 }
 
 async function detachQuietly(instance: DuckDBInstance, alias: string): Promise<void> {
