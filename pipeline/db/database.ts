@@ -54,7 +54,7 @@ export class MonitorDatabase {
     try {
       await database.migrate(migrations, options.notify ?? notifyOnStderr);
     } catch (error) {
-      await database.close();
+      await database.close().catch(() => undefined);
       throw error;
     }
     return database;
@@ -221,9 +221,9 @@ export class MonitorDatabase {
   }
 
   /**
-   * Writes what the log holds into the database file. DuckDB does this when it closes, blocking
-   * the thread that closes it; called while other work goes on (run: the report is rendered), the
-   * close that follows finds nothing left to write. Nothing else may use the database meanwhile.
+   * Writes what the log holds into the database file. DuckDB does this when the file is closed
+   * (detached); called while other work goes on (run: the report is rendered), the close that
+   * follows finds nothing left to write. Nothing else may use the database meanwhile.
    */
   async checkpoint(): Promise<void> {
     await this.run('CHECKPOINT');
@@ -389,11 +389,16 @@ export async function withDatabaseWhileOpening<M, T>(
     throw error;
   }
   const database = await opening;
+  let result: T;
   try {
-    return await work(database, made);
-  } finally {
-    await database.close();
+    result = await work(database, made);
+  } catch (error) {
+    // The work's error is the one to report, not a failure to close after it.
+    await database.close().catch(() => undefined);
+    throw error;
   }
+  await database.close();
+  return result;
 }
 
 /**
