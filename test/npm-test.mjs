@@ -9,6 +9,7 @@
  * fails `npm test`. Arguments go to vitest (`npm test -- test/e2e/import.test.ts`).
  */
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const root = new URL('..', import.meta.url);
@@ -17,16 +18,23 @@ const script = (path) => fileURLToPath(new URL(path, root));
 const typecheck = run(script('node_modules/typescript/bin/tsc'), ['--noEmit'], { quietUntilDone: true });
 const suite = run(script('node_modules/vitest/vitest.mjs'), ['run', '--config', script('test/vitest.config.ts'), ...process.argv.slice(2)], {});
 
-for (const signal of ['SIGINT', 'SIGTERM']) {
+/** The signal this run was stopped with, passed on to both. */
+let stoppedBy;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.once(signal, () => {
+    stoppedBy = signal;
     typecheck.child.kill(signal);
     suite.child.kill(signal);
   });
 }
 
 const [typecheckCode, suiteCode] = await Promise.all([typecheck.done, suite.done]);
-if (typecheckCode !== 0) process.stderr.write(`\nnpm test: de typecontrole (tsc --noEmit) is mislukt (code ${typecheckCode}); zie hierboven.\n`);
-process.exitCode = suiteCode !== 0 ? suiteCode : typecheckCode;
+if (stoppedBy !== undefined) {
+  process.exitCode = 128 + os.constants.signals[stoppedBy];
+} else {
+  if (typecheckCode !== 0) process.stderr.write(`\nnpm test: de typecontrole (tsc --noEmit) is mislukt (code ${typecheckCode}); zie hierboven.\n`);
+  process.exitCode = suiteCode !== 0 ? suiteCode : typecheckCode;
+}
 
 /** Starts `node <file> <args>`; with quietUntilDone its output is held and written when it ends. */
 function run(file, args, { quietUntilDone = false }) {

@@ -58,20 +58,27 @@ export async function attachFile(path: string, settings: InstanceSettings): Prom
     openFiles -= 1;
     throw error;
   }
+  let detached = false;
   return {
     connection,
     async detach() {
+      // A second close does nothing, as closing an instance twice did.
+      if (detached) return;
+      detached = true;
       // The file's own connection goes first: a transaction it left open is rolled back, not committed.
       connection.closeSync();
-      const other = await instance.connect();
       try {
-        await other.run(`DETACH ${alias}`);
+        const other = await instance.connect();
+        try {
+          await other.run(`DETACH ${alias}`);
+        } finally {
+          other.closeSync();
+        }
       } catch (error) {
         // As when an instance closes: what was committed is in the log, which the next open
         // replays; a checkpoint that could not be written (a full disk) loses nothing.
         if (!CHECKPOINT_FAILED.test(error instanceof Error ? error.message : '')) throw error;
       } finally {
-        other.closeSync();
         openFiles -= 1;
       }
       // Checked and closed without an await between: no attach can take the instance meanwhile.
@@ -82,10 +89,10 @@ export async function attachFile(path: string, settings: InstanceSettings): Prom
 
 /**
  * DuckDB's allocator keeps what a large database's work freed (at a million records some 700 MB)
- * until its instance closes: the next command of the same process (`run`: import, build, report)
- * would start with it on top. Past this much memory outside V8's heap, the instance is closed
- * when its last file is detached, as each open used to close its own, and the next open makes a
- * new one; a small monitor never comes near it.
+ * until its instance closes: the next open in the same process (the benchmark's stages, a test
+ * worker) would start with it on top. Past this much memory outside V8's heap, the instance is
+ * closed when its last file is detached, as each open used to close its own, and the next open
+ * makes a new one; a small monitor never comes near it. (`run` keeps its one file open throughout.)
  */
 const RELEASE_ABOVE_BYTES = 256 * 1024 * 1024;
 
@@ -134,13 +141,15 @@ function closeInstances(): void {
 }
 
 async function detachQuietly(instance: DuckDBInstance, alias: string): Promise<void> {
-  const other = await instance.connect();
   try {
-    await other.run(`DETACH DATABASE IF EXISTS ${alias}`);
+    const other = await instance.connect();
+    try {
+      await other.run(`DETACH DATABASE IF EXISTS ${alias}`);
+    } finally {
+      other.closeSync();
+    }
   } catch {
     // Nothing was attached; the error that brought us here is the one to report.
-  } finally {
-    other.closeSync();
   }
 }
 

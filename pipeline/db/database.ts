@@ -427,6 +427,7 @@ function plainRow(row: Record<string, unknown>): Record<string, unknown> {
  */
 function openError(path: string, error: unknown): unknown {
   const detail = error instanceof Error ? error.message : String(error);
-  if (!/Could not set lock/i.test(detail)) return error;
+  // The second: the file is still open in this process (attached-file.ts), which DuckDB names by its aliases.
+  if (!/Could not set lock|Unique file handle conflict/i.test(detail)) return error;
   return new MonitorError(`database ${basename(path)} is in gebruik door een ander lsp-monitor-proces; wacht tot dat klaar is`, { cause: error });
 }

@@ -46,6 +46,23 @@ describe('a database attached while it is open', () => {
     }
   });
 
+  it('closes once: a second close does nothing', async () => {
+    const database = await MonitorDatabase.open(join(scratchDir('attached'), 'monitor.duckdb'));
+    await database.close();
+    await expect(database.close()).resolves.toBeUndefined();
+  });
+
+  it('names a file opened twice in one process as in use, in Dutch', async () => {
+    const path = join(scratchDir('attached'), 'monitor.duckdb');
+    const first = await MonitorDatabase.open(path);
+    try {
+      await expect(MonitorDatabase.open(path)).rejects.toThrow('database monitor.duckdb is in gebruik door een ander lsp-monitor-proces; wacht tot dat klaar is');
+    } finally {
+      await first.close();
+    }
+    await (await MonitorDatabase.open(path)).close();
+  });
+
   it('closing writes the log into the file and lets another process open it', async () => {
     const path = join(scratchDir('attached'), 'monitor.duckdb');
     await withDatabase(path, (database) => database.transaction(() => database.setMeta('x', 'vastgelegd')));

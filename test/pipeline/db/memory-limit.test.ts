@@ -31,6 +31,8 @@ describe('DuckDB memory limit', () => {
       const [expected] = await database.query(Setting, `SELECT current_setting('memory_limit') AS limit`);
       await database.run(`RESET memory_limit`);
       const [own] = await database.query(Setting, `SELECT current_setting('memory_limit') AS limit`);
+      // The setting is the process's DuckDB instance's, which the next database of this worker shares.
+      await database.run(`SET memory_limit = $limit`, { limit: DEFAULT_MEMORY_LIMIT });
       return { given: given?.limit, expected: expected?.limit, own: own?.limit };
     });
     expect(limits.given).toBe(limits.expected);

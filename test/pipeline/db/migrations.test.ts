@@ -193,7 +193,7 @@ describe('numbered migrations', () => {
     const path = await makeDatabase(V6_SCHEMA + V6_DATA);
     writeFileSync(`${path}.v6.bak`, 'een eerdere kopie');
     const notices: string[] = [];
-    (await MonitorDatabase.open(path, { notify: (line) => notices.push(line) })).close();
+    await (await MonitorDatabase.open(path, { notify: (line) => notices.push(line) })).close();
     expect(readFileSync(`${path}.v6.bak`, 'utf8')).toBe('een eerdere kopie');
     expect(notices[0]).toMatch(/het oude bestand staat ongewijzigd in .*monitor\.duckdb\.v6\.2\.bak$/);
   });
