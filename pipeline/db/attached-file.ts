@@ -26,8 +26,8 @@ export interface AttachedFile {
 
 /** One instance per memory limit and thread count: settings DuckDB holds per instance. */
 const instances = new Map<string, Promise<DuckDBInstance>>();
-/** The instances made, with their key: for closing one without waiting for a promise. */
-const made = new Map<DuckDBInstance, string>();
+/** The instances made, with their key (for closing one without waiting for a promise) and their temporary folder. */
+const made = new Map<DuckDBInstance, { key: string; temporaryDirectory: string }>();
 let attachedCount = 0;
 /** Files attached, or being attached, and not yet detached. */
 let openFiles = 0;
@@ -102,32 +102,57 @@ function memoryOutsideV8(): number {
 }
 
 function closeInstance(instance: DuckDBInstance): void {
-  instances.delete(made.get(instance)!);
+  instances.delete(made.get(instance)!.key);
   made.delete(instance);
   instance.closeSync();
 }
 
-function instanceFor(path: string, settings: InstanceSettings): Promise<DuckDBInstance> {
+async function instanceFor(path: string, settings: InstanceSettings): Promise<DuckDBInstance> {
   const key = `${settings.memoryLimit}|${settings.threads ?? ''}`;
-  let instance = instances.get(key);
-  if (instance === undefined) {
-    instance = DuckDBInstance.create(':memory:', {
-      memory_limit: settings.memoryLimit,
-      ...(settings.threads === undefined ? {} : { threads: String(settings.threads) }),
-      // Where a file instance put what did not fit in memory: beside the (first) database.
-      temp_directory: `${path}.tmp`,
-    });
-    instances.set(key, instance);
-    instance.then(
-      (created) => made.set(created, key),
-      () => instances.delete(key),
-    );
-    if (!closesOnExit) {
-      process.once('exit', closeInstances);
-      closesOnExit = true;
-    }
+  // Where an instance of the file's own put what did not fit in memory: beside the database.
+  const temporaryDirectory = `${path}.tmp`;
+  const pending = instances.get(key);
+  if (pending === undefined) return createInstance(key, settings, temporaryDirectory);
+  const instance = await pending;
+  // The folder follows the file while no other file is open; DuckDB refuses to move it once it
+  // has written there, and then the file gets an instance of its own making.
+  if (openFiles > 1 || made.get(instance)?.temporaryDirectory === temporaryDirectory) return instance;
+  if (await movedTemporaryDirectory(instance, temporaryDirectory)) return instance;
+  if (openFiles > 1 || !made.has(instance)) return instance;
+  closeInstance(instance);
+  return createInstance(key, settings, temporaryDirectory);
+}
+
+function createInstance(key: string, settings: InstanceSettings, temporaryDirectory: string): Promise<DuckDBInstance> {
+  const instance = DuckDBInstance.create(':memory:', {
+    memory_limit: settings.memoryLimit,
+    ...(settings.threads === undefined ? {} : { threads: String(settings.threads) }),
+    temp_directory: temporaryDirectory,
+  });
+  instances.set(key, instance);
+  instance.then(
+    (created) => made.set(created, { key, temporaryDirectory }),
+    () => instances.delete(key),
+  );
+  if (!closesOnExit) {
+    process.once('exit', closeInstances);
+    closesOnExit = true;
   }
   return instance;
+}
+
+async function movedTemporaryDirectory(instance: DuckDBInstance, temporaryDirectory: string): Promise<boolean> {
+  const connection = await instance.connect();
+  try {
+    await connection.run(`SET temp_directory = ${stringLiteral(temporaryDirectory)}`);
+    const entry = made.get(instance);
+    if (entry !== undefined) entry.temporaryDirectory = temporaryDirectory;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    connection.closeSync();
+  }
 }
 
 /**

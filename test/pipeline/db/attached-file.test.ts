@@ -63,6 +63,22 @@ describe('a database attached while it is open', () => {
     await (await MonitorDatabase.open(path)).close();
   });
 
+  it("spills what does not fit in memory beside each database, as an instance of the file's own did", async () => {
+    const spilled = async (path: string) =>
+      withDatabase(
+        path,
+        async (database) => {
+          await database.run(`CREATE TEMP TABLE gesorteerd AS SELECT repeat(range::VARCHAR, 12) AS tekst FROM range(600000) ORDER BY tekst DESC`);
+          return existsSync(`${path}.tmp`);
+        },
+        { memoryLimit: '32MB' },
+      );
+    const first = join(scratchDir('attached'), 'een.duckdb');
+    const second = join(scratchDir('attached'), 'twee.duckdb');
+    expect(await spilled(first)).toBe(true);
+    expect(await spilled(second)).toBe(true);
+  });
+
   it('closing writes the log into the file and lets another process open it', async () => {
     const path = join(scratchDir('attached'), 'monitor.duckdb');
     await withDatabase(path, (database) => database.transaction(() => database.setMeta('x', 'vastgelegd')));
