@@ -68,12 +68,7 @@ export async function attachFile(path: string, settings: InstanceSettings): Prom
       // The file's own connection goes first: a transaction it left open is rolled back, not committed.
       connection.closeSync();
       try {
-        const other = await instance.connect();
-        try {
-          await other.run(`DETACH ${alias}`);
-        } finally {
-          other.closeSync();
-        }
+        await runApart(instance, `DETACH ${alias}`);
       } catch (error) {
         // As when an instance closes: what was committed is in the log, which the next open
         // replays; a checkpoint that could not be written (a full disk) loses nothing.
@@ -142,17 +137,14 @@ function createInstance(key: string, settings: InstanceSettings, temporaryDirect
 }
 
 async function movedTemporaryDirectory(instance: DuckDBInstance, temporaryDirectory: string): Promise<boolean> {
-  const connection = await instance.connect();
   try {
-    await connection.run(`SET temp_directory = ${stringLiteral(temporaryDirectory)}`);
-    const entry = made.get(instance);
-    if (entry !== undefined) entry.temporaryDirectory = temporaryDirectory;
-    return true;
+    await runApart(instance, `SET temp_directory = ${stringLiteral(temporaryDirectory)}`);
   } catch {
     return false;
-  } finally {
-    connection.closeSync();
   }
+  const entry = made.get(instance);
+  if (entry !== undefined) entry.temporaryDirectory = temporaryDirectory;
+  return true;
 }
 
 /**
@@ -167,14 +159,19 @@ function closeInstances(): void {
 
 async function detachQuietly(instance: DuckDBInstance, alias: string): Promise<void> {
   try {
-    const other = await instance.connect();
-    try {
-      await other.run(`DETACH DATABASE IF EXISTS ${alias}`);
-    } finally {
-      other.closeSync();
-    }
+    await runApart(instance, `DETACH DATABASE IF EXISTS ${alias}`);
   } catch {
     // Nothing was attached; the error that brought us here is the one to report.
+  }
+}
+
+/** Runs one statement of the instance's own (no file's connection) on a connection made for it. */
+async function runApart(instance: DuckDBInstance, statement: string): Promise<void> {
+  const connection = await instance.connect();
+  try {
+    await connection.run(statement);
+  } finally {
+    connection.closeSync();
   }
 }
 

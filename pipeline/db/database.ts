@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import type { DuckDBAppender, DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { z } from 'zod';
 import { MonitorError } from '../../sources/errors.ts';
-import { attachFile, type AttachedFile } from './attached-file.ts';
+import { attachFile, type AttachedFile, type InstanceSettings } from './attached-file.ts';
 import { copyTemplate } from './new-database.ts';
 import { loadMigrations, type Migration } from './schema.ts';
 import { sql } from './sql-file.ts';
@@ -24,14 +24,14 @@ export type SqlParams = readonly SqlValue[] | Readonly<Record<string, SqlValue>>
 export type RowValue = string | number | boolean | null | undefined;
 
 export class MonitorDatabase {
-  private readonly connection: DuckDBConnection;
-
   private constructor(
     private readonly file: AttachedFile,
     readonly path: string,
     private readonly memoryLimit: string,
-  ) {
-    this.connection = file.connection;
+  ) {}
+
+  private get connection(): DuckDBConnection {
+    return this.file.connection;
   }
 
   /**
@@ -39,18 +39,17 @@ export class MonitorDatabase {
    * of an older database is announced through `notify` (default: standard error).
    */
   static async open(path: string, options: OpenOptions = {}): Promise<MonitorDatabase> {
-    const memoryLimit = options.memoryLimit ?? memoryLimitFrom(process.env[MEMORY_VARIABLE]);
-    const threads = options.threads ?? threadsFrom(process.env[THREADS_VARIABLE]);
+    const settings = instanceSettings(options);
     const migrations = options.migrations ?? loadMigrations();
     // A new file starts as the build's template (new-database.ts), unless a test gives its own migrations.
     if (options.migrations === undefined && !existsSync(path)) copyTemplate(path, migrations);
     let file: AttachedFile;
     try {
-      file = await attachFile(path, { memoryLimit, threads });
+      file = await attachFile(path, settings);
     } catch (error) {
       throw openError(path, error);
     }
-    const database = new MonitorDatabase(file, path, memoryLimit);
+    const database = new MonitorDatabase(file, path, settings.memoryLimit);
     try {
       await database.migrate(migrations, options.notify ?? notifyOnStderr);
     } catch (error) {
@@ -316,6 +315,14 @@ export function memoryLimitFrom(value: string | undefined): string {
     throw new MonitorError(`${MEMORY_VARIABLE} '${value}' is geen hoeveelheid geheugen; geef bijvoorbeeld ${MEMORY_VARIABLE}=4GB, of laat de variabele weg (standaard ${DEFAULT_MEMORY_LIMIT})`);
   }
   return value.trim();
+}
+
+/** DuckDB's memory limit and threads for a database: the options given, else the environment's. */
+export function instanceSettings(options: Pick<OpenOptions, 'memoryLimit' | 'threads'> = {}): InstanceSettings {
+  return {
+    memoryLimit: options.memoryLimit ?? memoryLimitFrom(process.env[MEMORY_VARIABLE]),
+    threads: options.threads ?? threadsFrom(process.env[THREADS_VARIABLE]),
+  };
 }
 
 /** The environment variable that caps DuckDB's worker threads (`1`), for a machine shared with other work. */

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { attachFile } from '../../pipeline/db/attached-file.ts';
-import { DEFAULT_MEMORY_LIMIT, THREADS_VARIABLE, threadsFrom } from '../../pipeline/db/database.ts';
+import { instanceSettings } from '../../pipeline/db/database.ts';
 
 export type DatabaseState = Record<string, { rows: number; sha256: string }>;
 
@@ -14,7 +14,7 @@ export type DatabaseState = Record<string, { rows: number; sha256: string }>;
 export async function withQueries<T>(path: string, work: (query: (sql: string) => Promise<unknown[][]>) => Promise<T>): Promise<T> {
   // Opened read-write on purpose: after a crash DuckDB replays its WAL, as the next run would.
   // Attached as the commands attach theirs (pipeline/db/attached-file.ts), to the same instance.
-  const file = await attachFile(path, { memoryLimit: DEFAULT_MEMORY_LIMIT, threads: threadsFrom(process.env[THREADS_VARIABLE]) });
+  const file = await attachFile(path, instanceSettings());
   try {
     return await work(async (sql) => (await file.connection.runAndReadAll(sql)).getRowsJson());
   } finally {
