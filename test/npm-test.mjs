@@ -2,7 +2,8 @@
  * `npm test`: the type check (`tsc --noEmit`) and the test suite (vitest) side by side, instead of
  * one after the other. The suite keeps both cores busy for most of its run, but not all of it
  * (waiting for processes it started, for the disk, for its last long files), and the type check
- * takes those gaps; run first, it added its 12 s of wall time to the suite's whole.
+ * takes those gaps; run first, it added its 12 s of wall time to the suite's whole. Since TypeScript 7
+ * (a native compiler) it takes about 3 s and 6.5 s of CPU, where TypeScript 5 took 11 s and 17 s.
  *
  * vitest prints as it goes; the type check's output comes when it ends (it prints nothing when
  * the types are right). The exit code is the suite's, or else the type check's: either failing

@@ -4,7 +4,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, posix, relative, sep } from 'node:path';
-import ts from 'typescript';
+// TypeScript 7 (the type check) has no JavaScript parser API; imports are read with TypeScript 5's
+// createSourceFile, installed under this name (package.json).
+import ts from 'typescript-5-api';
 
 export interface SourceFile {
   /** Path from the project root, with '/'. */
