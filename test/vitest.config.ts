@@ -40,9 +40,10 @@ export default defineConfig({
     // switching (four e2e files, in turns: 64-73 s CPU with it, 58-62 s without).
     // DuckDB's allocator (jemalloc, set up by DuckDB to decay in seconds) gives freed pages back to
     // the system, and the next database a worker opens faults them in again: a worker runs hundreds
-    // of small builds one after the other. Kept until an instance closes instead (closing still gives them back:
-    // attached-file.test.ts), the DuckDB-heavy files took 6 % less CPU and 7 % fewer page faults
-    // (four pairs in turns). Users' runs keep DuckDB's default: one process, one database.
+    // of small builds one after the other. Kept until an instance closes instead (closing still
+    // gives them back: attached-file.test.ts), the DuckDB-heavy files took 6 % less CPU and 7 %
+    // fewer page faults (four pairs in turns). Users' runs keep DuckDB's default: one process, one
+    // database.
     env: { LSP_MONITOR_PDF: 'uit', LSP_MONITOR_DRADEN: '1', DUCKDB_JE_MALLOC_CONF: 'dirty_decay_ms:-1,muzzy_decay_ms:-1' },
     projects: [
       { extends: true, test: { name: 'apart', include: APART, isolate: true, pool: 'threads' } },
